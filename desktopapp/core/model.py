@@ -1,0 +1,243 @@
+"""Document model of a budget / final-accounts disclosure.
+
+Pure Python, no Qt. A `Document` holds `Table`s, a table holds a header grid and a
+body grid of `Cell`s; every cell remembers the text as printed and where it was
+printed (page, box), so findings and the window can point back to the source.
+Money is `Decimal`, never float.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+from desktopapp.core.numbers import parse_amount
+
+
+class DocKind(str, Enum):
+    DEPT_BUDGET = "dept_budget"
+    UNIT_BUDGET = "unit_budget"
+    DEPT_FINAL = "dept_final"
+    UNIT_FINAL = "unit_final"
+    UNKNOWN = "unknown"
+
+    @property
+    def is_budget(self) -> bool:
+        return self in (DocKind.DEPT_BUDGET, DocKind.UNIT_BUDGET)
+
+    @property
+    def is_final(self) -> bool:
+        return self in (DocKind.DEPT_FINAL, DocKind.UNIT_FINAL)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on a page in PDF points, origin top-left (pdfplumber's convention)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def union(self, other: Box | None) -> Box:
+        if other is None:
+            return self
+        return Box(
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
+        )
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x0 <= x <= self.x1 and self.top <= y <= self.bottom
+
+    def as_list(self) -> list[float]:
+        return [round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2)]
+
+
+@dataclass
+class Cell:
+    """One grid cell: printed text, its value when numeric, and where it was printed.
+
+    `value` is the value as printed (None for text and blanks); `corrected` is the
+    officer's correction, if any. Rules read `amount`, the value in force.
+    """
+
+    text: str = ""
+    page: int | None = None  # 1-based page number
+    box: Box | None = None
+    value: Decimal | None = None
+    decimals: int | None = None  # printed digits after the point (precision)
+    corrected: Decimal | None = None
+    row_span: int = 1  # header cells only: merged spans
+    col_span: int = 1
+    covered: bool = False  # part of a merged header cell, not its top-left
+
+    @classmethod
+    def from_text(
+        cls, text: str, page: int | None = None, box: Box | None = None, numeric: bool = True
+    ) -> Cell:
+        cell = cls(text=text, page=page, box=box)
+        if numeric:
+            parsed = parse_amount(text)
+            if parsed is not None:
+                cell.value, cell.decimals = parsed
+        return cell
+
+    @property
+    def amount(self) -> Decimal | None:
+        return self.corrected if self.corrected is not None else self.value
+
+    @property
+    def is_corrected(self) -> bool:
+        return self.corrected is not None
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Table:
+    """A disclosure table, possibly continued over several pages."""
+
+    id: str  # "T1", "T2" … in reading order
+    title: str  # as printed, without the number
+    number: str | None = None  # "表3", "公开03表", "附表5-2"
+    kind: str = "other"  # canonical kind, see desktopapp.extract.classify
+    unit: str | None = None  # "元" / "万元"
+    pages: list[int] = field(default_factory=list)
+    header: list[list[Cell]] = field(default_factory=list)
+    body: list[list[Cell]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # "注：…", formula lines, "本单位无…"
+    organization_line: str | None = None  # 编制单位 / 编制部门 line as printed
+    numeric: bool = True
+    bbox_by_page: dict[int, Box] = field(default_factory=dict)
+    strategy: str = ""  # which grid strategy read it ("ruled", "aligned", …)
+    unreadable: list[str] = field(default_factory=list)  # problems met while reading
+
+    @property
+    def n_cols(self) -> int:
+        rows = self.header + self.body
+        return max((len(r) for r in rows), default=0)
+
+    def header_texts(self) -> list[list[str]]:
+        return [[c.text for c in row] for row in self.header]
+
+    def body_texts(self) -> list[list[str]]:
+        return [[c.text for c in row] for row in self.body]
+
+    def column_labels(self) -> list[str]:
+        """One label per column: header texts stacked top to bottom, merged spans repeated."""
+        labels = [""] * self.n_cols
+        for row in self.header:
+            filled = _spread_spans(row, self.n_cols)
+            for i, text in enumerate(filled):
+                if text and text not in labels[i]:
+                    labels[i] = labels[i] + text if labels[i] else text
+        return labels
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(c.amount is not None for row in self.body for c in row)
+
+
+def _spread_spans(row: list[Cell], n_cols: int) -> list[str]:
+    out = [""] * n_cols
+    for i, cell in enumerate(row):
+        if cell.covered or not cell.text:
+            continue
+        for j in range(i, min(n_cols, i + max(cell.col_span, 1))):
+            out[j] = cell.text
+    return out
+
+
+@dataclass
+class TextLine:
+    """A line of running text on a page (for narrative checks and click-through)."""
+
+    text: str
+    box: Box
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    rotation: int = 0
+    text: str = ""
+    lines: list[TextLine] = field(default_factory=list)
+    has_text_layer: bool = True
+    table_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    source: str  # file path as given
+    sha256: str
+    page_count: int
+    kind: DocKind = DocKind.UNKNOWN
+    organization: str | None = None
+    year: int | None = None
+    tables: list[Table] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    toc: list[str] = field(default_factory=list)  # table titles listed in the 目录
+    warnings: list[str] = field(default_factory=list)
+
+    def table(self, table_id: str) -> Table | None:
+        return next((t for t in self.tables if t.id == table_id), None)
+
+    def tables_of_kind(self, kind: str) -> list[Table]:
+        return [t for t in self.tables if t.kind == kind]
+
+    def narrative_pages(self) -> list[Page]:
+        """Pages without tables: where 情况说明 and the other running text live."""
+        return [p for p in self.pages if not p.table_ids and p.text.strip()]
+
+
+@dataclass(frozen=True)
+class CellRef:
+    table: str
+    row: int  # 0-based into body
+    col: int
+
+    def as_dict(self) -> dict:
+        return {"table": self.table, "row": self.row, "col": self.col}
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    cells: list[CellRef] = field(default_factory=list)
+    expected: str | None = None
+    actual: str | None = None
+    difference: str | None = None
+    page: int | None = None
+    quote: str | None = None
+    table: str | None = None  # table id the finding is mainly about
+    id: str = ""
+
+    def as_dict(self) -> dict:
+        out: dict = {
+            "id": self.id,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "cells": [c.as_dict() for c in self.cells],
+        }
+        for key in ("expected", "actual", "difference", "page", "quote", "table"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out

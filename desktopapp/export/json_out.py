@@ -1,0 +1,109 @@
+"""The `check` JSON (schema disclosure-check/1, see ../shared/tools/README.md) and back.
+
+`document_from_json` rebuilds a Document from such a JSON (or a corpus truth file): cell
+texts only, no boxes — enough for rules tests and tools.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from desktopapp.core.model import Cell, DocKind, Document, Finding, Table
+
+SCHEMA = "disclosure-check/1"
+
+
+def _header_texts(table: Table) -> list[list[str]]:
+    return [["" if c.covered else c.text for c in row] for row in table.header]
+
+
+def document_to_json(document: Document, findings: list[Finding] | None = None) -> dict:
+    return {
+        "schema": SCHEMA,
+        "source": {
+            "file": Path(document.source).name,
+            "sha256": document.sha256,
+            "pages": document.page_count,
+        },
+        "document": {
+            "doc_kind": document.kind.value,
+            "organization": document.organization,
+            "year": document.year,
+        },
+        "tables": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "number": t.number,
+                "kind": t.kind,
+                "unit": t.unit,
+                "pages": t.pages,
+                "numeric": t.numeric,
+                "header": _header_texts(t),
+                "body": [[c.text for c in row] for row in t.body],
+                "notes": t.notes,
+            }
+            for t in document.tables
+        ],
+        "findings": [f.as_dict() for f in findings or []],
+    }
+
+
+def write_json_atomic(data: dict, path: str | Path) -> None:
+    """Write JSON to `path` via a temporary file in the same folder and a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def document_from_json(data: dict) -> Document:
+    """A Document from a check JSON or a corpus truth file (texts parsed, no page boxes)."""
+    kind_value = data.get("document", {}).get("doc_kind") or data.get("doc_kind") or "unknown"
+    try:
+        kind = DocKind(kind_value)
+    except ValueError:
+        kind = DocKind.UNKNOWN
+    source = data.get("source")
+    source_name = source.get("file") if isinstance(source, dict) else (source or "")
+    doc = Document(
+        source=source_name,
+        sha256=source.get("sha256", "") if isinstance(source, dict) else "",
+        page_count=source.get("pages", 0) if isinstance(source, dict) else 0,
+        kind=kind,
+        organization=data.get("document", {}).get("organization"),
+        year=data.get("document", {}).get("year"),
+    )
+    for i, t in enumerate(data.get("tables", []), start=1):
+        pages = t.get("pages") or []
+        first_page = pages[0] if pages else None
+        numeric = t.get("numeric", True)
+        doc.tables.append(
+            Table(
+                id=t.get("id") or f"T{i}",
+                title=t.get("title") or "",
+                number=t.get("number"),
+                kind=t.get("kind") or "other",
+                unit=t.get("unit"),
+                pages=pages,
+                header=[[Cell(text=x, page=first_page) for x in row] for row in t.get("header", [])],
+                body=[
+                    [Cell.from_text(x, page=first_page, numeric=numeric) for x in row]
+                    for row in t.get("body", [])
+                ],
+                notes=t.get("notes", []),
+                numeric=numeric,
+            )
+        )
+    return doc
