@@ -1,0 +1,20 @@
+"""`python -m desktopapp [PDF | --sample]` opens the window; `python -m desktopapp check …` runs the CLI."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "check":
+        from desktopapp.cli import main as check_main
+
+        return check_main(args[1:])
+    from desktopapp._qt.app import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

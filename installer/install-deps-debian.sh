@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Debian/Ubuntu system packages: Qt's runtime libraries, a CJK font (without it Qt draws Chinese
+# as empty boxes), poppler-utils (PDF → PNG for looking at pages) and LibreOffice Calc (the tests
+# open exported workbooks with it). Needs root; safe to run again.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+    libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
+    fonts-noto-cjk poppler-utils libreoffice-calc >/dev/null
