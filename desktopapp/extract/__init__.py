@@ -1,0 +1,62 @@
+"""PDF → Document: every table of a budget / final-accounts disclosure, exactly as printed.
+
+    document = read_document("x.pdf", progress=lambda done, total: ..., cancel=lambda: False)
+
+Pipeline: pages.py reads each page once (layout.py, with pypdfium2), page_tables.py finds
+the page's grids (grid_ruled.py for ruled tables, grid_aligned.py for three-line tables
+and tables set by alignment alone) with their captions and notes; assemble.py joins
+pieces continued over pages and splits header from body; classify.py names each table's
+kind; docinfo.py reads what the document is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from desktopapp.core.errors import NoTablesError, ScannedPdfError
+from desktopapp.core.model import Document
+from desktopapp.extract.assemble import build_table, group_pieces
+from desktopapp.extract.classify import KIND_NAMES, classify
+from desktopapp.extract.docinfo import document_kind, document_organization, document_year, table_of_contents
+from desktopapp.extract.pages import read_pages
+from desktopapp.extract.pdf_open import open_pdf, sha256_of
+
+__all__ = ["KIND_NAMES", "classify", "read_document"]
+
+
+def read_document(
+    path: str | Path,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    workers: int | None = None,
+) -> Document:
+    """Read a disclosure PDF. Raises a `ReadError` subclass (Chinese message) for bad input
+    and `CancelledError` when `cancel()` turns true."""
+    plumber = open_pdf(path)  # validates the file: empty, not a PDF, damaged, encrypted
+    plumber.close()
+    results = read_pages(path, progress=progress, cancel=cancel, workers=workers)
+    pages = [r.page for r in results]
+    document = Document(source=str(path), sha256=sha256_of(path), page_count=len(pages), pages=pages)
+    if not any(p.has_text_layer and p.text.strip() for p in pages):
+        raise ScannedPdfError(
+            "这份 PDF 没有文字层（可能是扫描件或图片），无法读取表格。请取得由 WPS / Word / Excel 直接导出的 PDF。"
+        )
+    document.kind = document_kind(pages, [])
+    final = document.kind.is_final
+    pieces = [piece for r in results for piece in r.pieces]
+    for i, group in enumerate(group_pieces(pieces), start=1):
+        document.tables.append(build_table(group, f"T{i}", final))
+    if not document.tables:
+        raise NoTablesError("在这份 PDF 中没有找到表格。请确认这是部门预算、单位预算或决算公开文件。")
+    by_page = {p.number: p for p in pages}
+    for table in document.tables:
+        for n in table.pages:
+            if n in by_page:
+                by_page[n].table_ids.append(table.id)
+    if document.kind.value == "unknown":
+        document.kind = document_kind(pages, document.tables)
+    document.year = document_year(pages)
+    document.organization = document_organization(pages, document.tables)
+    document.toc = table_of_contents(pages)
+    return document

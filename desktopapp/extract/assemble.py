@@ -1,0 +1,155 @@
+"""Table pieces of all pages → the document's tables.
+
+A piece without a title at the top of a page continues the table that ended the previous
+page (so does one titled "…（续）" or repeating the same title); its repeated header rows
+are dropped. The header/body split, title, number, unit, notes and kind are settled here.
+"""
+
+from __future__ import annotations
+
+from desktopapp.core.model import Box, Cell, Table
+from desktopapp.core.numbers import normalize
+from desktopapp.extract.classify import classify, is_text_kind
+from desktopapp.extract.header import header_row_count, is_column_number_row
+from desktopapp.extract.page_tables import Piece, PieceCell
+
+
+def group_pieces(pieces: list[Piece]) -> list[list[Piece]]:
+    groups: list[list[Piece]] = []
+    last_on_page: dict[int, int] = {}
+    for p in pieces:
+        last_on_page[p.page] = max(last_on_page.get(p.page, -1), p.index_on_page)
+    for p in pieces:
+        if groups and _continues(groups[-1], p, last_on_page):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
+
+
+def _continues(group: list[Piece], piece: Piece, last_on_page: dict[int, int]) -> bool:
+    prev = group[-1]
+    first = group[0]
+    if piece.page != prev.page + 1 or piece.index_on_page != 0:
+        return False
+    if prev.index_on_page != last_on_page.get(prev.page):
+        return False
+    cap = piece.caption
+    same_title = bool(cap.title) and _norm_title(cap.title) == _norm_title(first.caption.title)
+    if cap.title and not cap.continued and not same_title:
+        return False
+    if cap.continued or same_title:
+        return True
+    if piece.text_above:
+        return False
+    return _compatible(first, piece)
+
+
+def _norm_title(title: str | None) -> str:
+    return normalize(title or "")
+
+
+def _compatible(first: Piece, piece: Piece) -> bool:
+    """Same column structure: same number of columns, or the piece repeats the header."""
+    if _n_cols(first) == _n_cols(piece):
+        return True
+    head = {tuple(normalize(t) for t in row) for row in first.row_texts()[:4]}
+    return any(tuple(normalize(t) for t in row) in head for row in piece.row_texts()[:4])
+
+
+def _n_cols(piece: Piece) -> int:
+    return max((len(r) for r in piece.rows), default=0)
+
+
+def build_table(group: list[Piece], table_id: str, final_document: bool) -> Table:
+    first = group[0]
+    cap = first.caption
+    title = cap.title or ""
+    rows = first.row_texts()
+    kind_hint = classify(title, [t for r in rows[:3] for t in r], final_document)
+    text_table = is_text_kind(kind_hint)
+    if first.header_hint is not None:
+        n_header = first.header_hint
+    else:
+        n_header = header_row_count(rows, text_table=text_table)
+    header_cells = [row for row in first.rows[:n_header]]
+    header_texts = [[normalize(t) for t in r] for r in rows[:n_header]]
+    body_cells: list[tuple[int, list[PieceCell]]] = [(first.page, row) for row in first.rows[n_header:]]
+    for piece in group[1:]:
+        prow = piece.row_texts()
+        skip = 0
+        while skip < len(prow) and _is_repeated_header(prow[skip], header_texts, text_table, piece, skip):
+            skip += 1
+        body_cells.extend((piece.page, row) for row in piece.rows[skip:])
+    header_cells = [row for row in header_cells if any(c.text for c in row)]
+
+    kind = classify(title, [c.text for r in header_cells for c in r], final_document)
+    numeric = not is_text_kind(kind)
+    table = Table(
+        id=table_id,
+        title=title,
+        number=cap.number,
+        kind=kind,
+        unit=cap.unit or next((p.caption.unit for p in group if p.caption.unit), None),
+        pages=sorted({p.page for p in group}),
+        notes=[n for p in group for n in p.notes],
+        organization_line=cap.org_line,
+        numeric=numeric,
+        strategy=first.strategy,
+    )
+    n_cols = max([len(r) for r in header_cells] + [len(r) for _, r in body_cells] + [0])
+    table.header = [_header_row(row, first.page, n_cols, header_cells, i) for i, row in enumerate(header_cells)]
+    table.body = [_body_row(row, page, n_cols, numeric) for page, row in body_cells]
+    for p in group:
+        if p.bbox is not None:
+            box = table.bbox_by_page.get(p.page)
+            table.bbox_by_page[p.page] = p.bbox if box is None else box.union(p.bbox)
+    return table
+
+
+def _is_repeated_header(row: list[str], header_texts: list[list[str]], text_table: bool, piece: Piece, index: int) -> bool:
+    norm = [normalize(t) for t in row]
+    if not any(norm):
+        return False
+    if norm in header_texts:
+        return True
+    if not text_table and is_column_number_row(row):
+        return True
+    # A repeated header whose merged cells were split differently on this page: the same
+    # labels in the same order.
+    labels = [t for t in norm if t]
+    return any(labels == [t for t in h if t] for h in header_texts)
+
+
+def _header_row(row: list[PieceCell], page: int, n_cols: int, rows: list[list[PieceCell]], index: int) -> list[Cell]:
+    out: list[Cell] = []
+    n_rows = len(rows)
+    for c in row:
+        cell = Cell(text="" if c.covered else c.text, page=page, box=c.box)
+        cell.covered = c.covered
+        if not c.covered:
+            cell.col_span = c.col_span
+            cell.row_span = max(1, min(c.row_span, n_rows - index))
+        out.append(cell)
+    while len(out) < n_cols:
+        out.append(Cell(text="", page=page))
+    return out
+
+
+def _body_row(row: list[PieceCell], page: int, n_cols: int, numeric: bool) -> list[Cell]:
+    out: list[Cell] = []
+    for c in row:
+        if c.covered:
+            cell = Cell(text="", page=page, box=c.box)
+            cell.covered = True
+        else:
+            cell = Cell.from_text(c.text, page=page, box=c.box, numeric=numeric)
+            cell.col_span, cell.row_span = c.col_span, c.row_span
+        out.append(cell)
+    while len(out) < n_cols:
+        out.append(Cell(text="", page=page))
+    return out
+
+
+def bbox_union(a: Box | None, b: Box) -> Box:
+    return b if a is None else a.union(b)

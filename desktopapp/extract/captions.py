@@ -1,0 +1,167 @@
+"""The printed lines around a table: number, title, 单位 line, 编制单位 line, notes below."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktopapp.core.numbers import normalize
+from desktopapp.extract.text import Line, fragments
+
+NUMBER_PREFIX = re.compile(
+    r"^\s*((?:附表|表)\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?|公开\s*[0-9]+\s*表)\s*[、.．:：]?\s*"
+)
+_NUMBER_ONLY = re.compile(r"^((附表|表)[0-9一二三四五六七八九十]+([-—－][0-9]+)?|公开[0-9]+表)$")
+_UNIT = re.compile(r"(?:计量|金额)?单位[:：]\s*(?:人民币)?\s*(万元|千元|亿元|元)\s*$")
+_ORG = re.compile(r"^(编制单位|编制部门|填报单位|单位名称|部门名称|预算单位|部门|单位)[:：]")
+_CONTINUED = re.compile(r"[（(]\s*续\s*[)）]\s*$|^续表")
+_NOTE_START = re.compile(r"^(注|备注|说明|附注)\s*[0-9一二三四五六七八九十]*\s*[:：]|^注[0-9一二三四五六七八九十]|^本(单位|部门)[^，。]{0,20}无")
+_FORMULA = re.compile(r"\d+\s*(栏|行)[^，。]{0,30}[=＝]|[=＝]\s*[（(]?\s*\d+\s*[+＋]")
+_PAGE_NUMBER = re.compile(r"^[-—－\s]*(第\s*)?\d+\s*(页)?[-—－\s]*$|^[-—－]?\s*\d+\s*/\s*\d+$")
+_TITLE_WORD = re.compile(r"表|情况|预算|决算|明细|构成")
+
+
+@dataclass
+class Caption:
+    title: str | None = None
+    number: str | None = None
+    unit: str | None = None
+    org_line: str | None = None
+    continued: bool = False
+    top: float | None = None  # top of the first caption line (for page layout decisions)
+
+
+def split_number(title: str) -> tuple[str, str | None]:
+    """'表3 支出总表' → ('支出总表', '表3'); '公开03表：…' → ('…', '公开03表')."""
+    m = NUMBER_PREFIX.match(title)
+    if not m:
+        return title.strip(), None
+    number = re.sub(r"\s+", "", m.group(1)).replace("—", "-").replace("－", "-")
+    return title[m.end():].strip(), number
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def read_caption(lines: list[Line], table_x0: float, table_x1: float) -> Caption:
+    """Read the lines just above a table (top to bottom order)."""
+    cap = Caption()
+    title_lines: list[tuple[Line, str]] = []
+    org_parts: list[str] = []
+    org_open = False
+    for ln in lines:
+        if cap.top is None:
+            cap.top = ln.top
+        frags = fragments(ln)
+        rest = []
+        for fr in frags:
+            text = fr.text.strip()
+            compact = normalize(text)
+            unit = _unit_in(text)
+            if unit:
+                cap.unit = unit
+                before = text[: text.rfind("单位")].strip() if "单位" in text else ""
+                before = re.sub(r"(计量|金额)$", "", before).strip()
+                if before:
+                    if _ORG.match(normalize(before)) or org_open:
+                        org_parts.append(before)
+                        org_open = False
+                    else:
+                        rest.append(before)
+                org_open = False
+                continue
+            if _NUMBER_ONLY.match(compact):
+                cap.number = _clean_number(compact)
+                continue
+            if _ORG.match(compact):
+                org_parts.append(text)
+                org_open = True
+                continue
+            if org_open and fr.x0 <= table_x0 + 0.3 * (table_x1 - table_x0) and not _looks_like_title(text):
+                org_parts.append(text)
+                continue
+            rest.append(text)
+        if rest:
+            title_lines.append((ln, " ".join(rest)))
+    if org_parts:
+        cap.org_line = "".join(org_parts)
+    title = _pick_title(title_lines)
+    if title:
+        if _CONTINUED.search(title):
+            cap.continued = True
+            title = _CONTINUED.sub("", title).strip()
+        title, number = split_number(title)
+        if number:
+            cap.number = number
+        cap.title = title or None
+    return cap
+
+
+def _unit_in(text: str) -> str | None:
+    m = _UNIT.search(text.strip())
+    return m.group(1) if m else None
+
+
+def _clean_number(compact: str) -> str:
+    return compact.replace("—", "-").replace("－", "-")
+
+
+def _looks_like_title(text: str) -> bool:
+    return bool(_TITLE_WORD.search(text)) and len(text) <= 60
+
+
+def _pick_title(lines: list[tuple[Line, str]]) -> str | None:
+    """The title: the largest print among the lines above; wrapped titles are joined."""
+    texts = [(ln, t) for ln, t in lines if t and not is_page_number(t) and len(normalize(t)) <= 80]
+    if not texts:
+        return None
+    biggest = max(ln.size for ln, _ in texts)
+    chosen = [i for i, (ln, _) in enumerate(texts) if ln.size >= biggest - 0.6]
+    # Prefer the last run of adjacent big lines (closest to the table).
+    run = [chosen[-1]]
+    for i in reversed(chosen[:-1]):
+        if i == run[0] - 1:
+            run.insert(0, i)
+        else:
+            break
+    return "".join(texts[i][1] for i in run).strip() or None
+
+
+def is_note_start(text: str) -> bool:
+    t = normalize(text)
+    return bool(_NOTE_START.match(t) or _FORMULA.search(t))
+
+
+def read_notes(lines: list[Line], limit_gap: float) -> tuple[list[str], float | None]:
+    """Notes printed right below a table: '注：…', '说明：…', formula lines, '本单位无…'.
+
+    `lines` are the lines below the table, top to bottom. A note's wrapped continuation
+    lines follow it closely. Returns the notes and the bottom of the last one.
+    """
+    notes: list[str] = []
+    bottom: float | None = None
+    prev: Line | None = None
+    in_note = False
+    for ln in lines:
+        text = ln.text
+        if is_page_number(text):
+            break
+        gap = ln.top - (prev.bottom if prev is not None else ln.top)
+        if is_note_start(text):
+            notes.append(text)
+            in_note = True
+        elif in_note and prev is not None and gap <= limit_gap * max(ln.size, 1.0):
+            if _starts_item(text) or not notes:
+                notes.append(text)
+            else:
+                notes[-1] = notes[-1] + text
+        else:
+            break
+        bottom = ln.bottom
+        prev = ln
+    return notes, bottom
+
+
+def _starts_item(text: str) -> bool:
+    return bool(re.match(r"^\s*([0-9]+[、.．]|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)", text))

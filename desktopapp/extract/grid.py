@@ -1,0 +1,112 @@
+"""A table grid found on one page, whatever found it (ruling lines or text alignment).
+
+The grid is `n_rows × n_cols` slots between boundaries `ys` and `xs`; a `GridCell` covers
+one or more slots (merged cells). Characters are binned into cells by their centre — no
+per-cell cropping — and each cell's text is built once.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from desktopapp.extract.layout import Char
+from desktopapp.extract.text import cell_text
+
+
+@dataclass
+class GridCell:
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+    x0: float = 0.0
+    top: float = 0.0
+    x1: float = 0.0
+    bottom: float = 0.0
+    chars: list[Char] = field(default_factory=list)
+    text: str = ""
+
+
+@dataclass
+class Grid:
+    xs: list[float]  # column boundaries, n_cols + 1
+    ys: list[float]  # row boundaries, n_rows + 1
+    cells: list[GridCell]  # one per merged cell, in reading order
+    strategy: str  # "ruled", "hrules", "aligned"
+    # row index → header/body decision hints filled by the strategy ("rule" = a ruling line
+    # closes the header after this row).
+    header_rows_hint: int | None = None
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    @property
+    def x0(self) -> float:
+        return self.xs[0]
+
+    @property
+    def x1(self) -> float:
+        return self.xs[-1]
+
+    @property
+    def top(self) -> float:
+        return self.ys[0]
+
+    @property
+    def bottom(self) -> float:
+        return self.ys[-1]
+
+    def slots(self) -> list[list[tuple[GridCell, bool]]]:
+        """n_rows × n_cols: (the cell covering the slot, whether the slot is its top-left)."""
+        table: list[list[tuple[GridCell, bool] | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for cell in self.cells:
+            for r in range(cell.row, cell.row + cell.row_span):
+                for c in range(cell.col, cell.col + cell.col_span):
+                    table[r][c] = (cell, r == cell.row and c == cell.col)
+        out: list[list[tuple[GridCell, bool]]] = []
+        for r, row in enumerate(table):
+            filled = []
+            for c, slot in enumerate(row):
+                if slot is None:  # not expected; keep the grid rectangular
+                    slot = (GridCell(r, c, x0=self.xs[c], top=self.ys[r], x1=self.xs[c + 1], bottom=self.ys[r + 1]), True)
+                filled.append(slot)
+            out.append(filled)
+        return out
+
+    def row_texts(self, r: int) -> list[str]:
+        return [cell.text if origin else "" for cell, origin in self.slots()[r]]
+
+    def texts(self) -> list[list[str]]:
+        return [[cell.text if origin else "" for cell, origin in row] for row in self.slots()]
+
+
+def bin_chars(grid: Grid, chars: list[Char], slack: float = 1.0) -> list[Char]:
+    """Put every character inside the grid into its cell; return the characters outside."""
+    xs, ys = grid.xs, grid.ys
+    lookup: dict[tuple[int, int], GridCell] = {}
+    for cell in grid.cells:
+        for r in range(cell.row, cell.row + cell.row_span):
+            for c in range(cell.col, cell.col + cell.col_span):
+                lookup[(r, c)] = cell
+    outside: list[Char] = []
+    for ch in chars:
+        cx, cy = ch.cx, ch.cy
+        if not (xs[0] - slack <= cx <= xs[-1] + slack and ys[0] - slack <= cy <= ys[-1] + slack):
+            outside.append(ch)
+            continue
+        c = min(max(bisect.bisect_right(xs, cx) - 1, 0), len(xs) - 2)
+        r = min(max(bisect.bisect_right(ys, cy) - 1, 0), len(ys) - 2)
+        cell = lookup.get((r, c))
+        if cell is None:
+            outside.append(ch)
+        else:
+            cell.chars.append(ch)
+    for cell in grid.cells:
+        cell.text = cell_text(cell.chars)
+    return outside

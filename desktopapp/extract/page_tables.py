@@ -1,0 +1,223 @@
+"""One page → its table pieces (grid, caption, notes) and its running text.
+
+This is the unit of work of a reader process: it returns small picklable results only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktopapp.core.model import Box, Page, TextLine
+from desktopapp.extract.captions import Caption, read_caption, read_notes
+from desktopapp.extract.grid import Grid, GridCell, bin_chars
+from desktopapp.extract.grid_aligned import find_aligned_grids
+from desktopapp.extract.grid_ruled import find_ruled_grids
+from desktopapp.extract.layout import Char, PageLayout
+from desktopapp.extract.text import Line, group_lines
+
+SLIVER = 4.0  # rows / columns thinner than this (points) with no text are drawing artefacts
+CAPTION_LINES = 6
+CAPTION_REACH = 90.0  # points above a table where its caption may be
+
+
+@dataclass
+class PieceCell:
+    text: str
+    box: Box
+    row_span: int = 1
+    col_span: int = 1
+    covered: bool = False
+
+
+@dataclass
+class Piece:
+    """The part of a table printed on one page."""
+
+    page: int
+    rows: list[list[PieceCell]]
+    strategy: str
+    caption: Caption
+    notes: list[str] = field(default_factory=list)
+    header_hint: int | None = None
+    bbox: Box | None = None
+    top: float = 0.0  # reading-frame position on the page
+    bottom: float = 0.0
+    page_height: float = 0.0
+    index_on_page: int = 0
+    text_above: bool = False  # other text (not its caption) printed above it on the page
+
+    def row_texts(self) -> list[list[str]]:
+        return [["" if c.covered else c.text for c in row] for row in self.rows]
+
+
+@dataclass
+class PageResult:
+    page: Page
+    pieces: list[Piece]
+
+
+def analyse_page(layout: PageLayout) -> PageResult:
+    chars = layout.chars
+    grids, free_hrules = find_ruled_grids(layout.hrules, layout.vrules)
+    tables: list[Grid] = []
+    outside: list[Char] = chars
+    for grid in grids:
+        rest = bin_chars(grid, outside)
+        if _is_table(grid):
+            tables.append(grid)
+            outside = rest
+        else:
+            for cell in grid.cells:
+                cell.chars.clear()
+                cell.text = ""
+    aligned, outside = find_aligned_grids(outside, free_hrules, tables, layout.width, layout.height)
+    tables.extend(aligned)
+    tables.sort(key=lambda g: (g.top, g.x0))
+    for grid in tables:
+        _drop_slivers(grid)
+
+    outside_lines = group_lines(outside)
+    pieces: list[Piece] = []
+    floor = 0.0  # bottom of what was read so far on the page
+    for k, grid in enumerate(tables):
+        above = [ln for ln in outside_lines if ln.bottom <= grid.top + 1.0 and ln.top >= floor - 1.0]
+        caption_lines, text_above = _caption_zone(above, grid)
+        caption = read_caption(caption_lines, grid.x0, grid.x1)
+        next_top = tables[k + 1].top if k + 1 < len(tables) else layout.height + 1
+        below = [ln for ln in outside_lines if ln.top >= grid.bottom - 1.0 and ln.bottom <= next_top + 1.0]
+        notes, notes_bottom = read_notes(below, limit_gap=1.2)
+        piece = _piece(layout, grid, caption, notes)
+        piece.index_on_page = k
+        piece.text_above = text_above or (k > 0)
+        pieces.append(piece)
+        floor = max(grid.bottom, notes_bottom or 0.0)
+    return PageResult(_page_model(layout), pieces)
+
+
+def _is_table(grid: Grid) -> bool:
+    """A ruled frame is a table when it has at least two columns and two rows of slots with text."""
+    if grid.n_cols < 2 or grid.n_rows < 1:
+        return False
+    filled = [c for c in grid.cells if c.text]
+    if not filled:
+        return False
+    # A box around a paragraph (one cell holds everything) is not a table.
+    if len(filled) == 1 and len(grid.cells) <= 2:
+        return False
+    return True
+
+
+def _caption_zone(above: list[Line], grid: Grid) -> tuple[list[Line], bool]:
+    """The caption lines right above a table (top to bottom), and whether other text is above them."""
+    chosen: list[Line] = []
+    limit_top = grid.top - CAPTION_REACH
+    width = grid.x1 - grid.x0
+    for ln in reversed(above):
+        if ln.bottom < limit_top or len(chosen) >= CAPTION_LINES:
+            break
+        if ln.x1 < grid.x0 - 0.2 * width or ln.x0 > grid.x1 + 0.2 * width:
+            continue
+        if len(ln.text) > 60 and (ln.x1 - ln.x0) > 0.7 * width:
+            break  # a paragraph of running text
+        chosen.append(ln)
+        limit_top = min(limit_top, ln.top - CAPTION_REACH / 2)
+    chosen.reverse()
+    text_above = len(chosen) < len(above)
+    return chosen, text_above
+
+
+def _drop_slivers(grid: Grid) -> None:
+    """Remove empty rows/columns thinner than SLIVER (double rules) and fix spans."""
+    def empty_band(index: int, axis: str) -> bool:
+        for cell in grid.cells:
+            start = cell.row if axis == "row" else cell.col
+            span = cell.row_span if axis == "row" else cell.col_span
+            if start <= index < start + span and cell.text:
+                if span == 1:
+                    return False
+                # A merged cell's text belongs to the band holding its centre.
+                lo = grid.ys[start] if axis == "row" else grid.xs[start]
+                hi = grid.ys[start + span] if axis == "row" else grid.xs[start + span]
+                mid = (lo + hi) / 2
+                bands = grid.ys if axis == "row" else grid.xs
+                if bands[index] <= mid <= bands[index + 1]:
+                    return False
+        return True
+
+    for axis in ("row", "col"):
+        bands = grid.ys if axis == "row" else grid.xs
+        i = 0
+        while i < len(bands) - 1:
+            if len(bands) > 2 and bands[i + 1] - bands[i] < SLIVER and empty_band(i, axis):
+                _remove_band(grid, i, axis)
+                bands = grid.ys if axis == "row" else grid.xs
+            else:
+                i += 1
+
+
+def _remove_band(grid: Grid, index: int, axis: str) -> None:
+    keep: list[GridCell] = []
+    for cell in grid.cells:
+        start = cell.row if axis == "row" else cell.col
+        span = cell.row_span if axis == "row" else cell.col_span
+        if start <= index < start + span:
+            if span == 1:
+                continue
+            span -= 1
+        elif start > index:
+            start -= 1
+        if axis == "row":
+            cell.row, cell.row_span = start, span
+        else:
+            cell.col, cell.col_span = start, span
+        keep.append(cell)
+    grid.cells = keep
+    bands = grid.ys if axis == "row" else grid.xs
+    # Give the sliver to its neighbour: the boundary in the middle goes.
+    if index + 1 < len(bands) - 1:
+        del bands[index + 1]
+    else:
+        del bands[index]
+
+
+def _piece(layout: PageLayout, grid: Grid, caption: Caption, notes: list[str]) -> Piece:
+    frame = layout.frame
+    rows: list[list[PieceCell]] = []
+    for r, row in enumerate(grid.slots()):
+        out = []
+        for c, (cell, origin) in enumerate(row):
+            if origin:
+                box = frame.to_page(cell.x0, cell.top, cell.x1, cell.bottom)
+                out.append(PieceCell(cell.text, box, cell.row_span, cell.col_span, False))
+            else:
+                box = frame.to_page(grid.xs[c], grid.ys[r], grid.xs[c + 1], grid.ys[r + 1])
+                out.append(PieceCell("", box, 1, 1, True))
+        rows.append(out)
+    bbox = frame.to_page(grid.x0, grid.top, grid.x1, grid.bottom)
+    return Piece(
+        page=layout.number,
+        rows=rows,
+        strategy=grid.strategy,
+        caption=caption,
+        notes=notes,
+        header_hint=grid.header_rows_hint,
+        bbox=bbox,
+        top=grid.top,
+        bottom=grid.bottom,
+        page_height=layout.height,
+    )
+
+
+def _page_model(layout: PageLayout) -> Page:
+    frame = layout.frame
+    lines = group_lines(layout.chars)
+    text_lines = [TextLine(ln.text, frame.to_page(ln.x0, ln.top, ln.x1, ln.bottom)) for ln in lines]
+    return Page(
+        number=layout.number,
+        width=frame.page_width,
+        height=frame.page_height,
+        rotation=layout.rotation,
+        text="\n".join(tl.text for tl in text_lines),
+        lines=text_lines,
+        has_text_layer=bool(layout.chars),
+    )

@@ -1,0 +1,192 @@
+"""Characters → text lines → fragments (runs of text separated by wide gaps).
+
+A *line* is every character printed on one visual line of the page (across columns); a
+*fragment* is a run of a line with no wide gap inside, i.e. what one table cell holds on
+that line. Cell text is built from the characters binned into the cell, with its own
+lines joined without a separator (a name wrapped over two lines is one name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktopapp.extract.layout import Char
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_DIGITISH = set("0123456789.,%")
+
+
+@dataclass(slots=True)
+class Line:
+    chars: list[Char]  # sorted left to right, white space included
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def text(self) -> str:
+        return join_chars(self.chars)
+
+
+@dataclass(slots=True)
+class Fragment:
+    chars: list[Char]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    line: int = 0  # index of its line
+    text: str = field(default="")
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+def _bounds(chars: list[Char]) -> tuple[float, float, float, float, float]:
+    solid = [c for c in chars if not c.text.isspace()] or chars
+    return (
+        min(c.x0 for c in solid),
+        min(c.top for c in solid),
+        max(c.x1 for c in solid),
+        max(c.bottom for c in solid),
+        max(c.size for c in solid),
+    )
+
+
+def group_lines(chars: list[Char]) -> list[Line]:
+    """Visual lines, top to bottom: characters whose vertical centres (nearly) coincide."""
+    solid = sorted((c for c in chars if not c.text.isspace()), key=lambda c: c.cy)
+    groups: list[list[Char]] = []
+    centers: list[float] = []
+    heights: list[float] = []
+    for c in solid:
+        h = c.bottom - c.top
+        placed = False
+        # Only the last few lines can still be within reach (sorted by centre).
+        for k in range(len(groups) - 1, max(-1, len(groups) - 4), -1):
+            tol = 0.3 * max(h, heights[k])
+            if abs(c.cy - centers[k]) <= tol:
+                groups[k].append(c)
+                n = len(groups[k])
+                centers[k] += (c.cy - centers[k]) / n
+                heights[k] = max(heights[k], h)
+                placed = True
+                break
+        if not placed:
+            groups.append([c])
+            centers.append(c.cy)
+            heights.append(h)
+    spaces = [c for c in chars if c.text.isspace()]
+    lines = []
+    for g in groups:
+        g.sort(key=lambda c: c.x0)
+        lines.append(_make_line(g))
+    if spaces:
+        _attach_spaces(lines, spaces)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def _make_line(chars: list[Char]) -> Line:
+    x0, top, x1, bottom, size = _bounds(chars)
+    return Line(chars, x0, top, x1, bottom, size)
+
+
+def _attach_spaces(lines: list[Line], spaces: list[Char]) -> None:
+    """Put explicit space characters back into the line they sit in (between its chars)."""
+    for s in spaces:
+        for ln in lines:
+            if ln.top - 1 <= s.cy <= ln.bottom + 1 and ln.x0 < s.cx < ln.x1:
+                ln.chars.append(s)
+                break
+    for ln in lines:
+        ln.chars.sort(key=lambda c: c.x0)
+
+
+def _is_digitish(c: Char) -> bool:
+    return c.text in _DIGITISH
+
+
+def split_gap(a: Char, b: Char) -> bool:
+    """Does the gap between neighbouring characters a and b separate two cells?"""
+    gap = b.x0 - a.x1
+    em = max(a.size, b.size, 1.0)
+    if gap > 1.2 * em:
+        return True
+    # Two amounts side by side: even a small gap separates them.
+    return gap > 0.35 * em and _is_digitish(a) and b.text[0].isdigit() and a.text != ","
+
+
+def fragments(line: Line, index: int = 0) -> list[Fragment]:
+    out: list[Fragment] = []
+    current: list[Char] = []
+    prev: Char | None = None
+    for c in line.chars:
+        if c.text.isspace():
+            current.append(c)
+            continue
+        if prev is not None and split_gap(prev, c):
+            out.append(_make_fragment(current, index))
+            current = []
+        current.append(c)
+        prev = c
+    if current and any(not c.text.isspace() for c in current):
+        out.append(_make_fragment(current, index))
+    return out
+
+
+def _make_fragment(chars: list[Char], index: int) -> Fragment:
+    x0, top, x1, bottom, size = _bounds(chars)
+    return Fragment(chars, x0, top, x1, bottom, size, index, join_chars(chars))
+
+
+def join_chars(chars: list[Char]) -> str:
+    """Text of one line's characters (sorted left to right), spaces as printed, ends stripped."""
+    parts: list[str] = []
+    prev: Char | None = None
+    for c in chars:
+        if c.text.isspace():
+            parts.append(" ")
+            prev = None
+            continue
+        if prev is not None:
+            gap = c.x0 - prev.x1
+            em = max(prev.size, c.size, 1.0)
+            # A visible gap between Latin/digit characters is a word space; CJK text is
+            # often spread out (justified) and is joined without one.
+            if gap > 0.25 * em and not (_CJK.match(prev.text) or _CJK.match(c.text)):
+                parts.append(" ")
+        parts.append(c.text)
+        prev = c
+    return re.sub(r" {2,}", " ", "".join(parts)).strip()
+
+
+def cell_text(chars: list[Char]) -> str:
+    """Text of the characters inside one cell: its lines top to bottom, joined without separator."""
+    if not chars:
+        return ""
+    upright = [c for c in chars if c.upright]
+    turned = [c for c in chars if not c.upright]
+    text = "".join(ln.text for ln in group_lines(upright)) if upright else ""
+    if turned:
+        # Text drawn across the page's reading direction (e.g. a label turned 90°).
+        turned.sort(key=lambda c: (round(c.x0), c.top))
+        text += "".join(c.text for c in turned if not c.text.isspace())
+    return text
