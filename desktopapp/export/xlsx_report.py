@@ -1,0 +1,274 @@
+"""The workbook's own sheets: 校验结果 (findings, each linked to its cell), 修改记录 (change log)
+and 说明 (where the figures come from)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+import desktopapp
+from desktopapp.core.edits import Change
+from desktopapp.core.model import Document, Finding
+from desktopapp.core.numbers import parse_amount
+from desktopapp.export import xlsx_styles as st
+from desktopapp.export.grid import display_width
+from desktopapp.export.sheet_names import sheet_ref
+from desktopapp.export.xlsx_table import TableSheet
+
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+DOC_KIND_NAMES = {
+    "dept_budget": "部门预算",
+    "unit_budget": "单位预算",
+    "dept_final": "部门决算",
+    "unit_final": "单位决算",
+    "unknown": "未识别",
+}
+FINDINGS_SHEET, CHANGES_SHEET, ABOUT_SHEET = "校验结果", "修改记录", "说明"
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float
+
+
+def _table_caption(sheet: TableSheet | None, table_id: str | None) -> str:
+    if sheet is None:
+        return table_id or ""
+    table = sheet.table
+    return f"{table.number} {table.title}".strip() if table.number else table.title
+
+
+def _write_heading(ws: Worksheet, columns: Sequence[Column]) -> None:
+    for c, column in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=c, value=column.title)
+        cell.font, cell.alignment, cell.border, cell.fill = st.HEADER_FONT, st.CENTER, st.BORDER, st.HEADER_FILL
+        ws.column_dimensions[get_column_letter(c)].width = column.width
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _put(ws: Worksheet, row: int, col: int, value, number_format: str | None = None):
+    cell = ws.cell(row=row, column=col)
+    cell.font, cell.border = st.BODY_FONT, st.BORDER
+    if isinstance(value, str):
+        st.set_text(cell, value)
+        cell.alignment = st.LEFT
+    else:
+        cell.value = value
+        cell.alignment = st.NUMBER
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def _amount_or_text(text: str | None) -> tuple[Decimal | str | None, str | None]:
+    """A figure quoted in a finding as a number when it is one, else as the text."""
+    if text is None or not str(text).strip():
+        return None, None
+    parsed = parse_amount(str(text))
+    if parsed is None:
+        return str(text), None
+    value, decimals = parsed
+    return value, st.amount_format(decimals)
+
+
+def _fit_rows(ws: Worksheet, first: int, last: int, columns: Sequence[Column]) -> None:
+    """Heights for wrapped long texts (Excel does not grow rows on opening a file)."""
+    for row in range(first, last + 1):
+        lines = 1
+        for c, column in enumerate(columns, start=1):
+            value = ws.cell(row=row, column=c).value
+            if isinstance(value, str):
+                lines = max(lines, -(-display_width(value) // max(int(column.width) - 1, 1)))
+        if lines > 1:
+            ws.row_dimensions[row].height = lines * st.LINE_HEIGHT + 2
+
+
+FINDING_COLUMNS = (
+    Column("序号", 5),
+    Column("严重程度", 7),
+    Column("规则", 16),
+    Column("表格", 18),
+    Column("行", 5),
+    Column("项目", 18),
+    Column("列", 5),
+    Column("栏目", 12),
+    Column("问题说明", 40),
+    Column("应为", 11),
+    Column("实为", 11),
+    Column("差额", 10),
+    Column("页码", 5),
+    Column("原文", 22),
+    Column("定位", 14),
+)
+
+
+def write_findings_sheet(
+    ws: Worksheet,
+    findings: Sequence[Finding],
+    sheets: dict[str, TableSheet],
+    rule_names: dict[str, str],
+) -> None:
+    _write_heading(ws, FINDING_COLUMNS)
+    row = 1
+    for n, finding in enumerate(findings, start=1):
+        row += 1
+        severity = finding.severity.value
+        first = finding.cells[0] if finding.cells else None
+        table_id = first.table if first else finding.table
+        sheet = sheets.get(table_id or "")
+        rule = rule_names.get(finding.rule)
+        values = [
+            n,
+            SEVERITY_NAMES.get(severity, severity),
+            f"{rule}（{finding.rule}）" if rule else finding.rule,
+            _table_caption(sheet, table_id),
+            first.row + 1 if first else None,
+            sheet.row_label(first.row, first.col) if sheet and first else None,
+            first.col + 1 if first else None,
+            sheet.column_label(first.col) if sheet and first else None,
+            finding.message,
+        ]
+        for c, value in enumerate(values, start=1):
+            _put(ws, row, c, value)
+        for c, text in enumerate((finding.expected, finding.actual, finding.difference), start=len(values) + 1):
+            value, number_format = _amount_or_text(text)
+            _put(ws, row, c, value, number_format)
+        _put(ws, row, 13, finding.page)
+        _put(ws, row, 14, finding.quote)
+        link = _put(ws, row, 15, None)
+        if sheet is not None:
+            coordinate = sheet.coordinate(first.row, first.col) if first else "A1"
+            link.value = f"{sheet.name}!{coordinate}"
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=sheet_ref(sheet.name, coordinate))
+            link.font = st.LINK_FONT
+        ws.cell(row=row, column=2).fill = st.SEVERITY_FILL.get(severity, st.INFO_FILL)
+    if not findings:
+        _put(ws, 2, 1, "未发现问题。")
+    _fit_rows(ws, 2, row, FINDING_COLUMNS)
+
+
+CHANGE_COLUMNS = (
+    Column("序号", 6),
+    Column("时间", 20),
+    Column("表格", 24),
+    Column("行", 6),
+    Column("项目", 22),
+    Column("列", 6),
+    Column("栏目", 16),
+    Column("原印刷值", 14),
+    Column("修改前", 14),
+    Column("修改后", 14),
+    Column("原因", 30),
+    Column("定位", 16),
+)
+
+
+def _change_value(text: str | None, printed_empty: str) -> tuple[Decimal | str, str | None]:
+    if text is None:
+        return printed_empty, None
+    value = Decimal(text)
+    exponent = value.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return value, st.amount_format(decimals)
+
+
+def write_changes_sheet(ws: Worksheet, changes: Sequence[Change], sheets: dict[str, TableSheet]) -> None:
+    _write_heading(ws, CHANGE_COLUMNS)
+    row = 1
+    for n, change in enumerate(changes, start=1):
+        row += 1
+        sheet = sheets.get(change.table)
+        try:
+            time: datetime | str = datetime.fromisoformat(change.time)
+        except ValueError:
+            time = change.time
+        _put(ws, row, 1, n)
+        _put(ws, row, 2, time, st.DATETIME_FORMAT if isinstance(time, datetime) else None)
+        _put(ws, row, 3, _table_caption(sheet, change.table))
+        _put(ws, row, 4, change.row + 1)
+        _put(ws, row, 5, sheet.row_label(change.row, change.col) if sheet else None)
+        _put(ws, row, 6, change.col + 1)
+        _put(ws, row, 7, sheet.column_label(change.col) if sheet else None)
+        _put(ws, row, 8, change.printed or "（空）", st.TEXT_FORMAT)
+        _put(ws, row, 9, *_change_value(change.old, "（原印刷值）"))
+        _put(ws, row, 10, *_change_value(change.new, "（恢复原印刷值）"))
+        _put(ws, row, 11, change.reason or None)
+        link = _put(ws, row, 12, None)
+        if sheet is not None:
+            coordinate = sheet.coordinate(change.row, change.col)
+            link.value = f"{sheet.name}!{coordinate}"
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=sheet_ref(sheet.name, coordinate))
+            link.font = st.LINK_FONT
+    if not changes:
+        _put(ws, 2, 1, "没有修改。")
+    _fit_rows(ws, 2, row, CHANGE_COLUMNS)
+
+
+def write_about_sheet(
+    ws: Worksheet,
+    document: Document,
+    findings: Sequence[Finding],
+    changes: Sequence[Change],
+    corrected_cells: int,
+    exported_at: datetime,
+) -> None:
+    counts = {key: sum(1 for f in findings if f.severity.value == key) for key in SEVERITY_NAMES}
+    facts: list[tuple[str, object, str | None]] = [
+        ("源文件", Path(document.source).name, None),
+        ("SHA-256", document.sha256, st.TEXT_FORMAT),
+        ("页数", document.page_count, "0"),
+        ("文件类型", DOC_KIND_NAMES.get(document.kind.value, document.kind.value), None),
+        ("单位名称", document.organization or "（未识别）", None),
+        ("年度", str(document.year) if document.year else "（未识别）", st.TEXT_FORMAT),
+        ("表格数", len(document.tables), "0"),
+        (
+            "校验结果",
+            f"错误 {counts['error']} 个，警告 {counts['warning']} 个，提示 {counts['info']} 个",
+            None,
+        ),
+        ("修改记录", f"{len(changes)} 条；当前已修改 {corrected_cells} 个单元格", None),
+        ("导出时间", exported_at.replace(microsecond=0), st.DATETIME_FORMAT),
+        ("程序版本", f"desktopapp {desktopapp.__version__}", None),
+    ]
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 80
+    title = ws.cell(row=1, column=1, value="导出说明")
+    title.font = st.TITLE_FONT
+    row = 2
+    for key, value, number_format in facts:
+        row += 1
+        label = _put(ws, row, 1, key)
+        label.font, label.fill = st.HEADER_FONT, st.HEADER_FILL
+        cell = _put(ws, row, 2, value, number_format)
+        cell.alignment = st.LEFT
+    notes = [
+        "各表金额为数值单元格，保留原表的印刷精度和计量单位（见各表“单位”行）；科目编码按文本保存，保留前导零。",
+        "蓝色粗体单元格为审核时修改过的数字，批注中为原印刷值；全部修改见“修改记录”。",
+        "单元格底色：红色为校验错误涉及的单元格，黄色为警告（尾差），蓝色为提示；点击“校验结果”中的定位可跳转。",
+    ]
+    notes += [f"读取提示：{w}" for w in document.warnings]
+    row += 1
+    for note in notes:
+        row += 1
+        cell = ws.cell(row=row, column=1)
+        st.set_text(cell, note)
+        cell.font, cell.alignment = st.NOTE_FONT, st.LEFT_TOP
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        ws.row_dimensions[row].height = (-(-display_width(note) // 92)) * st.LINE_HEIGHT + 2
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True

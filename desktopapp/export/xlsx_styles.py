@@ -1,0 +1,46 @@
+"""Shared cell styles of the workbook (created once: openpyxl styles are immutable values)."""
+
+from __future__ import annotations
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+FONT_NAME = "宋体"  # what the printed disclosures use; Excel/WPS/LibreOffice substitute if absent
+
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
+HEADER_FONT = Font(name=FONT_NAME, size=10, bold=True)
+BODY_FONT = Font(name=FONT_NAME, size=10)
+CORRECTED_FONT = Font(name=FONT_NAME, size=10, bold=True, color="1F4E9E")
+LINK_FONT = Font(name=FONT_NAME, size=10, color="0563C1", underline="single")
+NOTE_FONT = Font(name=FONT_NAME, size=9)
+
+HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
+ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
+WARNING_FILL = PatternFill("solid", fgColor="FFE699")
+INFO_FILL = PatternFill("solid", fgColor="DDEBF7")
+SEVERITY_FILL = {"error": ERROR_FILL, "warning": WARNING_FILL, "info": INFO_FILL}
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+LEFT_TOP = Alignment(horizontal="left", vertical="top", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center")
+NUMBER = Alignment(horizontal="right", vertical="center")
+
+TEXT_FORMAT = "@"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+LINE_HEIGHT = 14.0  # points per text line at 10 pt
+
+
+def set_text(cell, text: str | None) -> None:
+    """Put printed text in a cell as text: openpyxl would take a leading "=" for a formula."""
+    cell.value = text or None
+    if text and text.startswith("="):
+        cell.data_type = "s"
+
+
+def amount_format(decimals: int) -> str:
+    """'#,##0.00' for two printed decimals, '#,##0' for none."""
+    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
