@@ -22,7 +22,7 @@ def group_pieces(pieces: list[Piece]) -> list[list[Piece]]:
     for p in pieces:
         if groups and _continues(groups[-1], p, last_on_page):
             groups[-1].append(p)
-        else:
+        elif not p.blank:
             groups.append([p])
     return groups
 
@@ -82,6 +82,8 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
             skip += 1
         body_cells.extend((piece.page, row) for row in piece.rows[skip:])
     header_cells = [row for row in header_cells if any(c.text for c in row)]
+    while body_cells and not any(c.text for c in body_cells[-1][1]):
+        body_cells.pop()  # empty ruled rows left at the end of the form
 
     kind = classify(title, [c.text for r in header_cells for c in r], final_document)
     numeric = not is_text_kind(kind)

@@ -18,7 +18,9 @@ _CONTINUED = re.compile(r"[（(]\s*续\s*[)）]\s*$|^续表")
 _NOTE_START = re.compile(r"^(注|备注|说明|附注)\s*[0-9一二三四五六七八九十]*\s*[:：]|^注[0-9一二三四五六七八九十]|^本(单位|部门)[^，。]{0,20}无")
 _FORMULA = re.compile(r"\d+\s*(栏|行)[^，。]{0,30}[=＝]|[=＝]\s*[（(]?\s*\d+\s*[+＋]")
 _PAGE_NUMBER = re.compile(r"^[-—－\s]*(第\s*)?\d+\s*(页)?[-—－\s]*$|^[-—－]?\s*\d+\s*/\s*\d+$")
+_ORDINAL_PREFIX = re.compile(r"^([一二三四五六七八九十]+[、.．]|\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d))\s*")
 _TITLE_WORD = re.compile(r"表|情况|预算|决算|明细|构成")
+_PART_HEADING = re.compile(r"^第[一二三四五六七八九十\d]+部分")
 
 
 @dataclass
@@ -94,6 +96,7 @@ def read_caption(lines: list[Line], table_x0: float, table_x1: float) -> Caption
         title, number = split_number(title)
         if number:
             cap.number = number
+        title = _ORDINAL_PREFIX.sub("", title).strip()
         cap.title = title or None
     return cap
 
@@ -111,21 +114,66 @@ def _looks_like_title(text: str) -> bool:
     return bool(_TITLE_WORD.search(text)) and len(text) <= 60
 
 
+def _title_like(text: str) -> bool:
+    t = normalize(text)
+    return (
+        0 < len(t) <= 50
+        and not is_page_number(t)
+        and not _PART_HEADING.match(t)
+        and t[-1] not in "：:。；;，,、"
+        and not any(p in t for p in "，。；,;")
+    )
+
+
+def _cut_remark(text: str) -> str:
+    """'部门决算单位构成（仅有一个单位的部门，本部分…' → '部门决算单位构成': a remark in
+    brackets (unclosed, or a sentence) is not part of a title."""
+    m = re.search(r"[（(]", text)
+    if not m:
+        return text
+    inner = text[m.end():]
+    close = re.search(r"[)）]", inner)
+    remark = inner if close is None else inner[: close.start()]
+    if close is None or any(p in remark for p in "，。；,;"):
+        return text[: m.start()].strip()
+    return text
+
+
 def _pick_title(lines: list[tuple[Line, str]]) -> str | None:
-    """The title: the largest print among the lines above; wrapped titles are joined."""
-    texts = [(ln, t) for ln, t in lines if t and not is_page_number(t) and len(normalize(t)) <= 80]
-    if not texts:
+    """The title: the closest title-like line above the table; a title wrapped over
+    several lines of the same print is joined."""
+    texts = [_cut_remark(t) for _, t in lines]
+    anchor = None
+    for i in range(len(lines) - 1, -1, -1):
+        text = texts[i]
+        if not (_title_like(text) and _TITLE_WORD.search(text)):
+            continue
+        # A wrapped line of a paragraph goes on into a line that is no title.
+        if i + 1 < len(lines) and texts[i + 1] == lines[i + 1][1] and not _title_like(texts[i + 1]):
+            below, line = lines[i + 1][0], lines[i][0]
+            if below.top - line.bottom <= 1.5 * line.size and line.x1 >= below.x1 - line.size:
+                continue
+        anchor = i
+        break
+    if anchor is None:
         return None
-    biggest = max(ln.size for ln, _ in texts)
-    chosen = [i for i, (ln, _) in enumerate(texts) if ln.size >= biggest - 0.6]
-    # Prefer the last run of adjacent big lines (closest to the table).
-    run = [chosen[-1]]
-    for i in reversed(chosen[:-1]):
-        if i == run[0] - 1:
-            run.insert(0, i)
+    run = [anchor]
+    while run[0] > 0:
+        prev_line = lines[run[0] - 1][0]
+        prev_text = texts[run[0] - 1]
+        line = lines[run[0]][0]
+        gap = line.top - prev_line.bottom
+        if (
+            _title_like(prev_text)
+            and prev_text == lines[run[0] - 1][1]
+            and abs(prev_line.size - line.size) <= 0.6
+            and gap <= 0.8 * line.size
+            and not _NUMBER_ONLY.match(normalize(prev_text))
+        ):
+            run.insert(0, run[0] - 1)
         else:
             break
-    return "".join(texts[i][1] for i in run).strip() or None
+    return "".join(texts[i] for i in run).strip() or None
 
 
 def is_note_start(text: str) -> bool:

@@ -42,7 +42,10 @@ def is_column_number_row(cells: list[str]) -> bool:
     return values == list(range(values[0], values[0] + len(values))) and values[0] <= 2
 
 
-def is_body_row(cells: list[str]) -> bool:
+_LABEL_COLUMN = re.compile(r"项目|科目|名称|编码|代码")
+
+
+def is_body_row(cells: list[str], above: list[list[str]] | None = None) -> bool:
     texts = [normalize(c) for c in cells]
     filled = [(i, t) for i, t in enumerate(texts) if t]
     if not filled:
@@ -58,8 +61,12 @@ def is_body_row(cells: list[str]) -> bool:
         return True
     if _TOTAL.match(first):
         # A total row: the other cells hold amounts or nothing (a header row with a
-        # 合计 column holds more labels).
-        return all(not t or parse_amount(t) is not None for _, t in filled[1:])
+        # 合计 column holds more labels) — or the label stands under the header's
+        # 项目/科目 column, where only row labels go.
+        if all(not t or parse_amount(t) is not None for _, t in filled[1:]):
+            return True
+        column_words = "".join(normalize(r[first_i]) for r in (above or []) if first_i < len(r))
+        return bool(_LABEL_COLUMN.search(column_words))
     return False
 
 
@@ -72,7 +79,7 @@ def header_row_count(rows: list[list[str]], text_table: bool = False) -> int:
     for i, row in enumerate(rows):
         if is_column_number_row(row):
             return i + 1
-        if is_body_row(row):
+        if is_body_row(row, rows[:i]):
             return i
     # No data at all: an empty table printed with its header only.
     return len(rows)

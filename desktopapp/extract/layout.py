@@ -38,6 +38,7 @@ class Char:
     x1: float
     bottom: float
     size: float
+    base: float = 0.0  # baseline (y of the glyph origin)
     upright: bool = True  # runs in the page's main reading direction
 
     @property
@@ -180,10 +181,11 @@ def _read_page(page: pdfium.PdfPage, index: int) -> PageLayout:
     frame = Frame(turn, space.width, space.height)
     w, h = space.width, space.height
     chars: list[Char] = []
-    for text, x0, y0, x1, y1, size, q in raw_chars:
+    for text, x0, y0, x1, y1, ox, oy, size, q in raw_chars:
         ax, ay = _turn_point(turn, x0, y0, w, h)
         bx, by = _turn_point(turn, x1, y1, w, h)
-        chars.append(Char(text, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), size, q == turn))
+        base = _turn_point(turn, ox, oy, w, h)[1]
+        chars.append(Char(text, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), size, base, q == turn))
     chars = _dedupe(chars)
     hrules, vrules, path_count = _read_rules(page, space, turn)
     return PageLayout(index + 1, frame, rotation, chars, hrules, vrules, path_count)
@@ -199,6 +201,7 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
         text = textpage.get_text_range(0, count)
         rect = pdfium_c.FS_RECTF()
         matrix = pdfium_c.FS_MATRIX()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         out = []
         directions: Counter[int] = Counter()
         last_obj = None
@@ -217,15 +220,18 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
                 continue
             if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect):
                 continue
-            size = pdfium_c.FPDFText_GetFontSize(raw, i)
             pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
+            # The font size pdfium reports is before the text matrix's scaling.
+            size = pdfium_c.FPDFText_GetFontSize(raw, i) * math.hypot(matrix.a, matrix.b)
+            pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
+            ox, oy = space.point(origin_x.value, origin_y.value)
             ax, ay = space.point(rect.left, rect.top)
             bx, by = space.point(rect.right, rect.bottom)
             dx, dy = space.vector(matrix.a, matrix.b)
             q = _quarter_of(dx, dy)
             if not ch.isspace():
                 directions[q] += 1
-            out.append((ch, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), size, q))
+            out.append((ch, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), ox, oy, size, q))
         return out, directions
     finally:
         textpage.close()

@@ -44,7 +44,8 @@ class Piece:
     bottom: float = 0.0
     page_height: float = 0.0
     index_on_page: int = 0
-    text_above: bool = False  # other text (not its caption) printed above it on the page
+    text_above: bool = False  # running text printed above it on the page
+    blank: bool = False  # ruled cells with no text: kept only as a continued table's last part
 
     def row_texts(self) -> list[list[str]]:
         return [["" if c.covered else c.text for c in row] for row in self.rows]
@@ -60,6 +61,7 @@ def analyse_page(layout: PageLayout) -> PageResult:
     chars = layout.chars
     grids, free_hrules = find_ruled_grids(layout.hrules, layout.vrules)
     tables: list[Grid] = []
+    blanks: list[Grid] = []
     outside: list[Char] = chars
     for grid in grids:
         rest = bin_chars(grid, outside)
@@ -70,8 +72,12 @@ def analyse_page(layout: PageLayout) -> PageResult:
             for cell in grid.cells:
                 cell.chars.clear()
                 cell.text = ""
+            if grid.n_cols >= 2 and len(rest) == len(outside):
+                blanks.append(grid)
     aligned, outside = find_aligned_grids(outside, free_hrules, tables, layout.width, layout.height)
     tables.extend(aligned)
+    # Empty ruled rows at the top of a page may end a table continued from the page before.
+    tables.extend(b for b in blanks if not tables or b.bottom <= min(t.top for t in tables))
     tables.sort(key=lambda g: (g.top, g.x0))
     for grid in tables:
         _drop_slivers(grid)
@@ -89,6 +95,7 @@ def analyse_page(layout: PageLayout) -> PageResult:
         piece = _piece(layout, grid, caption, notes)
         piece.index_on_page = k
         piece.text_above = text_above or (k > 0)
+        piece.blank = not any(cell.text for cell in grid.cells)
         pieces.append(piece)
         floor = max(grid.bottom, notes_bottom or 0.0)
     return PageResult(_page_model(layout), pieces)
@@ -108,22 +115,29 @@ def _is_table(grid: Grid) -> bool:
 
 
 def _caption_zone(above: list[Line], grid: Grid) -> tuple[list[Line], bool]:
-    """The caption lines right above a table (top to bottom), and whether other text is above them."""
+    """The lines right above a table that may be its caption (top to bottom), and whether
+    running text (a paragraph) is printed above the table."""
     chosen: list[Line] = []
     limit_top = grid.top - CAPTION_REACH
     width = grid.x1 - grid.x0
+    paragraph = False
     for ln in reversed(above):
         if ln.bottom < limit_top or len(chosen) >= CAPTION_LINES:
             break
         if ln.x1 < grid.x0 - 0.2 * width or ln.x0 > grid.x1 + 0.2 * width:
             continue
-        if len(ln.text) > 60 and (ln.x1 - ln.x0) > 0.7 * width:
-            break  # a paragraph of running text
+        if _is_paragraph_line(ln, grid):
+            paragraph = True
         chosen.append(ln)
         limit_top = min(limit_top, ln.top - CAPTION_REACH / 2)
     chosen.reverse()
-    text_above = len(chosen) < len(above)
-    return chosen, text_above
+    return chosen, paragraph or any(_is_paragraph_line(ln, grid) for ln in above)
+
+
+def _is_paragraph_line(line: Line, grid: Grid) -> bool:
+    """A line of running text: long, with sentence punctuation."""
+    text = line.text
+    return len(text) > 24 and any(p in text for p in "，。；") and "单位：" not in text and "单位:" not in text
 
 
 def _drop_slivers(grid: Grid) -> None:

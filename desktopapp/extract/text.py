@@ -71,28 +71,24 @@ def _bounds(chars: list[Char]) -> tuple[float, float, float, float, float]:
 
 
 def group_lines(chars: list[Char]) -> list[Line]:
-    """Visual lines, top to bottom: characters whose vertical centres (nearly) coincide."""
-    solid = sorted((c for c in chars if not c.text.isspace()), key=lambda c: c.cy)
+    """Visual lines, top to bottom: characters sharing (nearly) the same baseline."""
+    solid = sorted((c for c in chars if not c.text.isspace()), key=lambda c: c.base)
     groups: list[list[Char]] = []
-    centers: list[float] = []
-    heights: list[float] = []
+    bases: list[float] = []
+    sizes: list[float] = []
     for c in solid:
-        h = c.bottom - c.top
         placed = False
-        # Only the last few lines can still be within reach (sorted by centre).
+        # Only the last few lines can still be within reach (sorted by baseline).
         for k in range(len(groups) - 1, max(-1, len(groups) - 4), -1):
-            tol = 0.3 * max(h, heights[k])
-            if abs(c.cy - centers[k]) <= tol:
+            if abs(c.base - bases[k]) <= 0.3 * max(c.size, sizes[k], 1.0):
                 groups[k].append(c)
-                n = len(groups[k])
-                centers[k] += (c.cy - centers[k]) / n
-                heights[k] = max(heights[k], h)
+                sizes[k] = max(sizes[k], c.size)
                 placed = True
                 break
         if not placed:
             groups.append([c])
-            centers.append(c.cy)
-            heights.append(h)
+            bases.append(c.base)
+            sizes.append(c.size)
     spaces = [c for c in chars if c.text.isspace()]
     lines = []
     for g in groups:
