@@ -17,24 +17,30 @@ _TOC_ENTRY_HEAD = re.compile(r"^\s*([0-9]+[、.．]|[一二三四五六七八九
 
 def document_kind(pages: list[Page], tables: list[Table]) -> DocKind:
     """From the cover and first pages ('2026年部门预算', '单位决算'), else from table titles."""
+    what = scope = None
     for page in pages[:4]:
-        text = normalize(page.text)
-        m = _COVER_TITLE.search(text)
+        m = _COVER_TITLE.search(normalize(page.text))
         if m:
-            return _kind_of(m.group(2), m.group(3))
-    words = Counter()
-    for page in pages[:6]:
-        text = normalize(page.text)
-        for scope in ("部门", "单位"):
-            for what in ("预算", "决算"):
-                words[(scope, what)] += text.count(scope + what)
-    if words and words.most_common(1)[0][1] > 0:
-        (scope, what), _ = words.most_common(1)[0]
-        return _kind_of(scope, what)
-    finals = sum(1 for t in tables if "决算" in t.title)
-    if tables:
-        return DocKind.DEPT_FINAL if finals * 2 > len(tables) else DocKind.DEPT_BUDGET
-    return DocKind.UNKNOWN
+            scope, what = m.group(2), m.group(3)
+            break
+    text = "".join(normalize(p.text) for p in pages[:8])
+    if what is None:
+        finals = text.count("决算")
+        budgets = text.count("预算") - text.count("一般公共预算") - text.count("基金预算") - text.count("经营预算")
+        if finals or budgets:
+            what = "决算" if finals > budgets else "预算"
+        elif tables:
+            what = "决算" if sum("决算" in t.title for t in tables) * 2 > len(tables) else "预算"
+        else:
+            return DocKind.UNKNOWN
+    if scope is None:
+        unit = sum(text.count("单位" + w) for w in _SCOPE_WORDS)
+        dept = sum(text.count("部门" + w) for w in _SCOPE_WORDS)
+        scope = "单位" if unit > dept else "部门"
+    return _kind_of(scope, what)
+
+
+_SCOPE_WORDS = ("预算", "决算", "主要职能", "主要职责", "职能", "构成", "概况")
 
 
 def _kind_of(scope: str | None, what: str) -> DocKind:
@@ -54,31 +60,31 @@ def document_year(pages: list[Page]) -> int | None:
 
 
 def document_organization(pages: list[Page], tables: list[Table]) -> str | None:
-    """The organisation named on the cover ('上海市普陀区司法局2026年部门预算') or on 编制单位 lines."""
+    """The organisation named on the cover ('上海市普陀区司法局2026年部门预算', or the name on
+    the lines above '2024 年预算'), else on the tables' 编制单位 lines."""
     for page in pages[:3]:
-        for line in page.lines[:12]:
-            m = _ORG_BEFORE_YEAR.match(normalize(line.text))
-            if m:
-                org = m.group(1).strip("：: ")
-                if org and not re.search(r"目录|公开|说明", org):
-                    return org
-    orgs = Counter()
+        texts = [normalize(ln.text) for ln in page.lines if normalize(ln.text)]
+        for i, text in enumerate(texts[:12]):
+            m = _COVER_TITLE.search(text)
+            if not m:
+                continue
+            org = _PART.sub("", text[: m.start()]).strip("：: ")
+            # On a cover the name may be printed over the lines above the title.
+            if 0 < i <= 4 and len(texts) <= 10:
+                org = "".join(t for t in texts[:i] if len(t) <= 30 and "目录" not in t) + org
+            if org and not re.search(r"目录|公开|说明|部分", org):
+                return org
+            break
+    orgs: Counter[str] = Counter()
     for t in tables:
         if t.organization_line:
             m = _ORG_LINE.match(normalize(t.organization_line))
             if m:
                 orgs[m.group(1)] += 1
-    if orgs:
-        return orgs.most_common(1)[0][0]
-    # A cover where the name and the title are on separate lines.
-    for page in pages[:2]:
-        texts = [normalize(ln.text) for ln in page.lines if normalize(ln.text)]
-        for i, text in enumerate(texts):
-            if _COVER_TITLE.search(text) and i > 0 and len(texts[i - 1]) <= 40:
-                prev = texts[i - 1]
-                if re.search(r"(局|委|办|院|中心|处|所|站|队|会|部|厅|馆|校|室|社|政府)$", prev):
-                    return prev
-    return None
+    return orgs.most_common(1)[0][0] if orgs else None
+
+
+_PART = re.compile(r"^第[一二三四五六七八九十\d]+部分")
 
 
 def table_of_contents(pages: list[Page]) -> list[str]:
