@@ -1,0 +1,194 @@
+"""Running the rules: discovery, the catalog switches, failures, numbering, incremental re-check.
+
+Every module of the `desktopapp.rules` package is imported so its `@rule` registrations are
+known. A rule that raises does not stop the run: it becomes a warning "规则执行出错" naming
+the rule. Findings are de-duplicated, put in reading order (page, table, row, column) and
+numbered F1, F2, ….
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable
+from time import perf_counter
+
+from desktopapp.core.model import Document, Finding, Severity
+from desktopapp.rules.base import REGISTRY, RuleContext
+from desktopapp.rules.catalog import RuleInfo, default_info, read_catalog_files
+from desktopapp.rules.scoped import TABLE_RULES
+
+_LOADED = False
+
+
+def load_rule_modules() -> None:
+    """Import every module of the package once (their decorators fill the registry)."""
+    global _LOADED
+    if _LOADED:
+        return
+    import desktopapp.rules as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        try:
+            importlib.import_module(f"{package.__name__}.{info.name}")
+        except Exception as exc:  # a broken module must not take the others down
+            _BROKEN_MODULES[info.name] = f"{type(exc).__name__}: {exc}"
+    _LOADED = True
+
+
+_BROKEN_MODULES: dict[str, str] = {}
+
+
+def load_catalog() -> list[RuleInfo]:
+    """The catalog entries (resources/rules/*.json) plus a default entry per uncatalogued rule."""
+    load_rule_modules()
+    entries = read_catalog_files()
+    out = list(entries.values())
+    for rule_id in REGISTRY:
+        if rule_id not in entries:
+            out.append(default_info(rule_id))
+    return out
+
+
+def _order_key(document: Document, finding: Finding) -> tuple:
+    table_index = {t.id: i for i, t in enumerate(document.tables)}
+    first = finding.cells[0] if finding.cells else None
+    table_id = finding.table or (first.table if first else None)
+    return (
+        finding.page if finding.page is not None else 10**6,
+        table_index.get(table_id or "", 10**6),
+        first.row if first else -1,
+        first.col if first else -1,
+        finding.rule,
+        finding.message,
+    )
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.message, tuple(f.cells), f.quote)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def _failure(info: RuleInfo, exc: BaseException) -> Finding:
+    return Finding(
+        rule=info.id,
+        severity=Severity.WARNING,
+        message=f"规则执行出错：“{info.name}”（{info.id}）未能完成检查（{type(exc).__name__}: {exc}），其结果可能不完整。",
+    )
+
+
+def _cap(findings: list[Finding], info: RuleInfo) -> list[Finding]:
+    """The catalog's severity is the highest a rule's findings may carry."""
+    order = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+    for f in findings:
+        if order[f.severity] > order[info.severity]:
+            f.severity = info.severity
+    return findings
+
+
+def number_findings(document: Document, findings: Iterable[Finding]) -> list[Finding]:
+    ordered = sorted(_dedupe(findings), key=lambda f: _order_key(document, f))
+    for i, f in enumerate(ordered, start=1):
+        f.id = f"F{i}"
+    return ordered
+
+
+class Checker:
+    """All checks of one document, with a cheap re-check after a cell is corrected."""
+
+    def __init__(self, document: Document, disabled: Iterable[str] = ()) -> None:
+        load_rule_modules()
+        self.document = document
+        self.disabled: set[str] = set(disabled)
+        self.catalog = {info.id: info for info in load_catalog()}
+        self.ctx = RuleContext(severity={i.id: i.severity for i in self.catalog.values()})
+        self._by_table: dict[str, dict[str, list[Finding]]] = {}  # rule → table → findings
+        self._document_level: dict[str, list[Finding]] = {}
+        self.last_seconds = 0.0
+
+    def _active(self) -> list[str]:
+        return [
+            rule_id
+            for rule_id in REGISTRY
+            if rule_id not in self.disabled and self.catalog.get(rule_id, default_info(rule_id)).enabled
+        ]
+
+    def _info(self, rule_id: str) -> RuleInfo:
+        return self.catalog.get(rule_id) or default_info(rule_id)
+
+    def _run_table_rule(self, rule_id: str, table_id: str) -> list[Finding]:
+        table = self.document.table(table_id)
+        if table is None:
+            return []
+        try:
+            return _cap(list(TABLE_RULES[rule_id](self.document, table, self.ctx)), self._info(rule_id))
+        except Exception as exc:
+            failure = _failure(self._info(rule_id), exc)
+            failure.table = table_id
+            return [failure]
+
+    def _run_document_rule(self, rule_id: str) -> list[Finding]:
+        try:
+            return _cap(list(REGISTRY[rule_id](self.document, self.ctx)), self._info(rule_id))
+        except Exception as exc:
+            return [_failure(self._info(rule_id), exc)]
+
+    def _collect(self) -> list[Finding]:
+        active = self._active()
+        found: list[Finding] = []
+        for rule_id in active:
+            if rule_id in TABLE_RULES:
+                for per_table in self._by_table.get(rule_id, {}).values():
+                    found.extend(per_table)
+            else:
+                found.extend(self._document_level.get(rule_id, []))
+        return number_findings(self.document, found)
+
+    def check_all(self) -> list[Finding]:
+        start = perf_counter()
+        self.ctx.cache.clear()
+        self._by_table.clear()
+        self._document_level.clear()
+        for rule_id in self._active():
+            if rule_id in TABLE_RULES:
+                self._by_table[rule_id] = {t.id: self._run_table_rule(rule_id, t.id) for t in self.document.tables}
+            else:
+                self._document_level[rule_id] = self._run_document_rule(rule_id)
+        out = self._collect()
+        self.last_seconds = perf_counter() - start
+        return out
+
+    def recheck(self, changed_table_id: str) -> list[Finding]:
+        """Findings after one cell of `changed_table_id` changed (text or correction)."""
+        if not self._by_table and not self._document_level:
+            return self.check_all()
+        start = perf_counter()
+        for value in self.ctx.cache.values():
+            if isinstance(value, dict):
+                value.pop(changed_table_id, None)
+        for rule_id in self._active():
+            if rule_id in TABLE_RULES:
+                per_table = self._by_table.setdefault(rule_id, {})
+                if len(per_table) != len(self.document.tables):  # switched on since the last run
+                    for t in self.document.tables:
+                        per_table.setdefault(t.id, self._run_table_rule(rule_id, t.id))
+                per_table[changed_table_id] = self._run_table_rule(rule_id, changed_table_id)
+            else:
+                self._document_level[rule_id] = self._run_document_rule(rule_id)
+        out = self._collect()
+        self.last_seconds = perf_counter() - start
+        return out
+
+
+def run_checks(document: Document, disabled: Iterable[str] = ()) -> list[Finding]:
+    """Every enabled rule on `document`: all findings, numbered F1, F2, … in reading order."""
+    return Checker(document, disabled).check_all()

@@ -1,0 +1,264 @@
+"""Testing one relation "total = Σ ± operands" and turning a failure into a Finding.
+
+Tolerance follows the printed precision: n printed addends may differ from their printed
+total by up to 0.5·(n+1) units of the last printed digit — a rounding tail (尾差, warning);
+beyond it the figures disagree (error). Across units (元 / 万元) figures are compared at the
+coarser precision, so 213.28 万元 and 2,132,777.54 元 agree. A blank cell counts as 0; a
+cell whose text is not a number also counts as 0, but the finding says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+from desktopapp.core.model import Cell, CellRef, Finding, Severity, Table
+from desktopapp.core.numbers import UNIT_FACTORS, format_amount, normalize, parse_amount
+
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+ZERO = Decimal(0)
+HALF = Decimal("0.5")
+DEFAULT_DECIMALS = 2
+
+# Texts printed in number columns that mean "nothing here".
+PLACEHOLDERS = {"-", "—", "－", "——", "--", "/", "无", "…", "……", "………", "*", "※", "x", "X", "空"}
+
+
+@lru_cache(maxsize=65536)
+def _parsed(text: str) -> tuple[Decimal, int] | None:
+    return parse_amount(text)
+
+
+def cell_amount(cell: Cell) -> Decimal | None:
+    """The value in force; text tables are parsed here (their cells keep text only)."""
+    if cell.corrected is not None:
+        return cell.corrected
+    if cell.value is not None:
+        return cell.value
+    parsed = _parsed(cell.text) if cell.text else None
+    return parsed[0] if parsed else None
+
+
+def cell_decimals(cell: Cell) -> int | None:
+    if cell.corrected is not None:
+        exponent = cell.corrected.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if cell.value is not None and cell.decimals is not None:
+        return cell.decimals
+    parsed = _parsed(cell.text) if cell.text else None
+    return parsed[1] if parsed else None
+
+
+def is_unreadable(cell: Cell) -> bool:
+    """Non-blank text that is not a number nor a placeholder (in a number column)."""
+    if cell.corrected is not None or cell.value is not None:
+        return False
+    if not cell.text or cell.text.isspace():
+        return False
+    return _unreadable_text(cell.text)
+
+
+@lru_cache(maxsize=65536)
+def _unreadable_text(raw: str) -> bool:
+    text = normalize(raw)
+    if not text or text in PLACEHOLDERS or parse_amount(text) is not None:
+        return False
+    # Words (a header leaking into the body) are not garbled figures; digits or Latin letters are.
+    return bool(_ALNUM.search(text))
+
+
+def fmt(value: Decimal, decimals: int = DEFAULT_DECIMALS) -> str:
+    return format_amount(value, max(decimals, 0))
+
+
+def grain_decimals(grain: Decimal) -> int:
+    exponent = grain.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+@dataclass(frozen=True)
+class Operand:
+    """One cell of a relation: where it is, its sign, and how to name it in a message."""
+
+    table: Table
+    row: int
+    col: int
+    sign: int = 1
+    name: str = ""
+
+    @property
+    def cell(self) -> Cell:
+        row = self.table.body[self.row]
+        return row[self.col] if self.col < len(row) else Cell()
+
+    @property
+    def ref(self) -> CellRef:
+        return CellRef(self.table.id, self.row, self.col)
+
+
+@dataclass
+class Outcome:
+    """The arithmetic of one relation, in the unit `unit`."""
+
+    actual: Decimal
+    expected: Decimal
+    difference: Decimal
+    tolerance: Decimal
+    decimals: int
+    unit: str | None
+    unreadable: list[Operand]
+    values: list[Decimal]  # per operand, converted (same order as the operands)
+
+    @property
+    def severity(self) -> Severity | None:
+        if self.difference == 0:
+            return None
+        if abs(self.difference) <= self.tolerance:
+            return Severity.WARNING
+        return Severity.ERROR
+
+
+def _factor(unit: str | None) -> Decimal | None:
+    return UNIT_FACTORS.get(unit or "")
+
+
+def evaluate(total: Operand, operands: Sequence[Operand], extra_terms: int = 0) -> Outcome:
+    """Compare `total` with Σ sign·operand (converted to a common unit when units differ).
+
+    `extra_terms` widens the tolerance when `total` itself stands for a sum of printed figures.
+    """
+    everyone = [total, *operands]
+    units = {o.table.unit for o in everyone if _factor(o.table.unit) is not None}
+    target = max(units, key=lambda u: _factor(u)) if units else total.table.unit
+    cross_unit = len(units) > 1
+    finest_by_unit: dict[str | None, int] = {}
+    raw: list[Decimal] = []
+    unreadable: list[Operand] = []
+    for o in everyone:
+        cell = o.cell
+        value = cell_amount(cell)
+        if value is None:
+            if is_unreadable(cell):
+                unreadable.append(o)
+            value = ZERO
+        else:
+            d = cell_decimals(cell)
+            if d is not None:
+                unit = o.table.unit if _factor(o.table.unit) is not None else None
+                finest_by_unit[unit] = max(finest_by_unit.get(unit, -99), d)
+        raw.append(value)
+    # Grain: the finest printed digit within a unit (an integer among decimals is exact),
+    # the coarsest across units.
+    grains: list[Decimal] = []
+    for unit, d in finest_by_unit.items():
+        grain = Decimal(1).scaleb(-d)
+        if cross_unit and unit is not None and target is not None:
+            grain = grain * _factor(unit) / _factor(target)
+        grains.append(grain)
+    grain = max(grains) if grains else Decimal(1).scaleb(-DEFAULT_DECIMALS)
+    values: list[Decimal] = []
+    for o, value in zip(everyone, raw):
+        if cross_unit and _factor(o.table.unit) is not None and target is not None:
+            value = value * _factor(o.table.unit) / _factor(target)
+            value = value.quantize(grain, rounding=ROUND_HALF_UP) if grain >= Decimal("1e-12") else value
+        values.append(value)
+    actual = values[0] * total.sign
+    expected = sum((o.sign * v for o, v in zip(operands, values[1:])), ZERO)
+    n = sum(1 for o in operands if not o.cell.is_blank) + extra_terms
+    tolerance = HALF * (max(n, 1) + 1) * grain
+    decimals = grain_decimals(grain)
+    return Outcome(
+        actual=actual,
+        expected=expected,
+        difference=actual - expected,
+        tolerance=tolerance,
+        decimals=decimals,
+        unit=target,
+        unreadable=unreadable,
+        values=values[1:],
+    )
+
+
+def _operand_list(operands: Sequence[Operand], values: Sequence[Decimal], decimals: int) -> str:
+    parts = []
+    shown = [(o, v) for o, v in zip(operands, values) if not o.cell.is_blank] or list(zip(operands, values))[:1]
+    for i, (o, v) in enumerate(shown):
+        sign = "" if i == 0 and o.sign > 0 else (" + " if o.sign > 0 else " − ")
+        if i == 0 and o.sign < 0:
+            sign = "−"
+        parts.append(f"{sign}{o.name + ' ' if o.name else ''}{fmt(v, decimals)}")
+    return "".join(parts)
+
+
+def sum_finding(
+    rule: str,
+    total: Operand,
+    operands: Sequence[Operand],
+    *,
+    subject: str,
+    total_name: str,
+    parts_name: str,
+    cap: Severity = Severity.ERROR,
+    extra_terms: int = 0,
+) -> Finding | None:
+    """A finding when `total` ≠ Σ operands (warning for a rounding tail), else None.
+
+    Message: "{subject}：{total_name} A ≠ {parts_name} B（…；差 D）".
+    """
+    outcome = evaluate(total, operands, extra_terms)
+    severity = outcome.severity
+    if severity is None:
+        return None
+    return finding_from_outcome(
+        rule, outcome, total, operands, subject=subject, total_name=total_name, parts_name=parts_name, cap=cap
+    )
+
+
+def finding_from_outcome(
+    rule: str,
+    outcome: Outcome,
+    total: Operand,
+    operands: Sequence[Operand],
+    *,
+    subject: str,
+    total_name: str,
+    parts_name: str,
+    cap: Severity = Severity.ERROR,
+) -> Finding:
+    d = outcome.decimals
+    severity = outcome.severity or Severity.WARNING
+    if outcome.unreadable and severity == Severity.ERROR:
+        severity = Severity.WARNING
+    if cap != Severity.ERROR and severity == Severity.ERROR:
+        severity = cap
+    listing = ""
+    if 1 < len(operands) <= 8 and any(o.name for o in operands):
+        listing = f"{_operand_list(operands, outcome.values, d)}，"
+    tail = (
+        f"差 {fmt(outcome.difference, d)}，在 {max(len(operands), 1)} 个数四舍五入的尾差范围内"
+        if abs(outcome.difference) <= outcome.tolerance
+        else f"差 {fmt(outcome.difference, d)}"
+    )
+    message = (
+        f"{subject}：{total_name} {fmt(outcome.actual, d)} ≠ {parts_name} {fmt(outcome.expected, d)}"
+        f"（{listing}{tail}）"
+    )
+    if outcome.unreadable:
+        names = "、".join(f"“{o.cell.text}”" for o in outcome.unreadable[:3])
+        message += f"；其中 {names} 无法识别为数字，按 0 计算"
+    cells = [total.ref, *(o.ref for o in operands)]
+    cell = total.cell
+    return Finding(
+        rule=rule,
+        severity=severity,
+        message=message,
+        cells=cells,
+        expected=fmt(outcome.expected, d),
+        actual=fmt(outcome.actual, d),
+        difference=fmt(outcome.difference, d),
+        page=cell.page or (total.table.pages[0] if total.table.pages else None),
+        table=total.table.id,
+    )
