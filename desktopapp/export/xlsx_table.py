@@ -27,6 +27,7 @@ UNIT_ROW = 2
 FIRST_HEADER_ROW = 3
 MIN_WIDTH, MAX_WIDTH = 6.0, 48.0
 HEADER_WIDTH_CAP = 16  # header texts wrap: a long one need not widen its column beyond this
+DASHES = {"-", "--", "—", "——", "－", "/", "／"}  # "nothing here" marks, centred as printed
 LANDSCAPE_WIDTH = 100.0  # total column width (characters) beyond which a portrait A4 page is too narrow
 
 
@@ -169,7 +170,7 @@ def _write_body(
                 cell.font, cell.alignment = st.BODY_FONT, st.NUMBER
             elif text:
                 st.set_text(cell, text)
-                cell.font, cell.alignment = st.BODY_FONT, st.CENTER if len(text) <= 2 else st.LEFT
+                cell.font, cell.alignment = st.BODY_FONT, st.CENTER if text in DASHES else st.LEFT
                 lines = max(lines, _lines(text, widths[c]))
             else:
                 cell.font = st.BODY_FONT
