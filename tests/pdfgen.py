@@ -36,6 +36,7 @@ RULE_WIDTH = 0.5  # stroked rules (lines style)
 RECT_RULE_THICKNESS = 0.6  # filled-rectangle rules (wps_rects style)
 TABLE_GAP = 26.0  # space between two tables on one page
 
+_NO_LINE_START = set("，。、；：？！）》」』”’%％)]},.;:")
 _AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)\.\d+$")
 
 
@@ -55,7 +56,8 @@ def wrap_text(text: str, width: float, size: float) -> list[str]:
     lines: list[str] = []
     current = ""
     for ch in text:
-        if current and text_width(current + ch, size) > width:
+        # Closing punctuation never starts a line (Chinese typesetting); it may overhang instead.
+        if current and ch not in _NO_LINE_START and text_width(current + ch, size) > width:
             lines.append(current)
             current = ch
         else:
@@ -372,7 +374,8 @@ class PdfBuilder:
         register_fonts()
         self.path = Path(path)
         self.footer = footer
-        self.c = rl_canvas.Canvas(str(self.path), pagesize=A4, encrypt=encrypt, pageCompression=1)
+        # invariant: no creation date or random id, so the same description gives the same bytes
+        self.c = rl_canvas.Canvas(str(self.path), pagesize=A4, encrypt=encrypt, pageCompression=1, invariant=1)
         self.c.setTitle("")
         self.pages: list[PrintedPage] = []
         self.tables: list[PrintedTable] = []

@@ -10,14 +10,22 @@ every cell pointing at the place on the page where it was printed.
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 
+import pypdfium2 as pdfium
 import pytest
+from conftest import REPO_ROOT
 from pdfgen import STYLES, PrintedDocument, PrintedTable
 
 from desktopapp.core.model import Document, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.extract import read_document
+
+sys.path.insert(0, str(REPO_ROOT / "resources"))
+import make_sample  # noqa: E402
+
+SAMPLE = REPO_ROOT / "resources" / "sample-dept-budget.pdf"
 
 _cache: dict[str, Document] = {}
 
@@ -251,3 +259,47 @@ def test_empty_table_with_only_a_note(empty_table_pdf):
     assert all(cell.is_blank for row in empty.body for cell in row)
     assert any("本单位无政府性基金预算收支" in normalize(n) for n in empty.notes)
     assert first.pages == [1] and empty.pages == [2]
+
+
+# ----------------------------------------------------------------------------- the shipped sample
+
+
+@pytest.fixture(scope="session")
+def sample_truth(pdf_dir) -> PrintedDocument:
+    return make_sample.build(pdf_dir / "sample-dept-budget.pdf")
+
+
+def _page_texts(path) -> list[str]:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def test_shipped_sample_matches_its_script(sample_truth):
+    assert _page_texts(SAMPLE) == _page_texts(sample_truth.path), (
+        "resources/sample-dept-budget.pdf 与 make_sample.py 不一致：请运行 python resources/make_sample.py"
+    )
+
+
+def test_sample_has_every_table_once(sample_truth):
+    document = read(sample_truth)
+    assert_tables_found(document, sample_truth)
+    assert [t.number for t in document.tables] == [t.number for t in sample_truth.tables]
+
+
+SAMPLE_NUMBERS = [spec.number for spec, _landscape in make_sample.tables()]
+
+
+@pytest.mark.parametrize(
+    "number",
+    SAMPLE_NUMBERS,
+    ids=[n.replace("附表", "appendix").replace("表", "table") for n in SAMPLE_NUMBERS],
+)
+def test_sample_table_reads_as_printed(sample_truth, number):
+    document = read(sample_truth)
+    printed = next(t for t in sample_truth.tables if t.number == number)
+    table = assert_table_exact(document, sample_truth, printed)
+    for note in printed.notes:
+        assert any(normalize(note) in normalize(n) for n in table.notes), f"{number} 缺少注释：{note}"
