@@ -423,6 +423,30 @@ def rotated_pdf(pdf_dir: Path) -> PrintedDocument:
 
 
 @pytest.fixture(scope="session")
+def sideways_pdf(pdf_dir: Path) -> PrintedDocument:
+    """项目支出表 printed turned a quarter on an ordinary portrait page (no /Rotate): text runs upwards."""
+
+    def fill(b: PdfBuilder) -> None:
+        b.text_page(INTRO, heading="第一部分 单位概况")
+        b.table(
+            TableSpec("项目支出表", PROJECT_HEADER, PROJECT_ROWS, number="表10", org=ORG, font_size=8),
+            sideways=True,
+        )
+
+    return _build(pdf_dir, "sideways", fill)
+
+
+@pytest.fixture(scope="session")
+def shaded_header_pdf(pdf_dir: Path) -> PrintedDocument:
+    """表5 with a gray header background (large filled rectangles under the header text), as Excel prints it."""
+
+    def fill(b: PdfBuilder) -> None:
+        b.table(expenditure_spec("lines", header_fill=0.85))
+
+    return _build(pdf_dir, "shaded-header", fill)
+
+
+@pytest.fixture(scope="session")
 def empty_table_pdf(pdf_dir: Path) -> PrintedDocument:
     """A normal 表5, then 表8 政府性基金预算支出表 printed with its header only and a note that it is empty."""
     fund_header: list[list[H | str]] = [

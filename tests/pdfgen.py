@@ -102,6 +102,7 @@ class TableSpec:
     header_row_height: float = 20.0
     number_above_title: bool = True  # else "表3  title" on one line
     fill_width: bool = True  # computed widths are stretched to the page width, as Excel/WPS prints do
+    header_fill: float | None = None  # gray level of a shaded header background (big filled rectangles)
 
     def __post_init__(self) -> None:
         if self.style not in STYLES:
@@ -187,12 +188,31 @@ class PrintedDocument:
 
 
 class _Surface:
-    """One page, drawn in top-left coordinates of the page as displayed (after /Rotate)."""
+    """One page, drawn in top-left coordinates of its upright content (`width` × `height`).
 
-    def __init__(self, c: rl_canvas.Canvas, number: int, landscape: bool, rotate: int) -> None:
+    For ordinary and /Rotate 90 pages these are the coordinates of the page as displayed; a
+    `sideways` page is a portrait page whose landscape content is printed turned a quarter
+    (text running upwards), and `display_box` maps content boxes onto the displayed page.
+    """
+
+    def __init__(
+        self, c: rl_canvas.Canvas, number: int, landscape: bool, rotate: int, sideways: bool = False
+    ) -> None:
         self.c = c
         self.number = number
+        self.sideways = sideways
         portrait_w, portrait_h = A4
+        if sideways:
+            if rotate:
+                raise ValueError("a sideways page has no /Rotate")
+            c.setPageSize((portrait_w, portrait_h))
+            c.setPageRotation(0)
+            c.translate(portrait_w, 0)
+            c.rotate(90)
+            self.width, self.height = portrait_h, portrait_w
+            self.page = PrintedPage(number, portrait_w, portrait_h, 0)
+            c.setFont(FONT, 10)
+            return
         if rotate == 90:
             # The page is stored portrait with /Rotate 90; content is drawn turned so the
             # displayed (clockwise-rotated) page is an upright landscape page. reportlab takes
@@ -213,6 +233,13 @@ class _Surface:
 
     def _y(self, top: float) -> float:
         return self.height - top
+
+    def display_box(
+        self, x0: float, top: float, x1: float, bottom: float
+    ) -> tuple[float, float, float, float]:
+        if not self.sideways:
+            return (x0, top, x1, bottom)
+        return (top, self.page.height - x1, bottom, self.page.height - x0)
 
     def text(self, x: float, baseline: float, text: str, size: float, align: str = "l") -> None:
         if not text:
@@ -235,8 +262,10 @@ class _Surface:
         self.c.setLineWidth(width)
         self.c.line(x, self._y(top), x, self._y(bottom))
 
-    def filled_rect(self, x0: float, top: float, x1: float, bottom: float) -> None:
+    def filled_rect(self, x0: float, top: float, x1: float, bottom: float, gray: float = 0.0) -> None:
+        self.c.setFillGray(gray)
         self.c.rect(x0, self._y(bottom), x1 - x0, bottom - top, stroke=0, fill=1)
+        self.c.setFillGray(0.0)
 
     def image(self, path: str, x0: float, top: float, x1: float, bottom: float) -> None:
         self.c.drawImage(path, x0, self._y(bottom), x1 - x0, bottom - top)
@@ -375,7 +404,9 @@ class PdfBuilder:
         self.path = Path(path)
         self.footer = footer
         # invariant: no creation date or random id, so the same description gives the same bytes
-        self.c = rl_canvas.Canvas(str(self.path), pagesize=A4, encrypt=encrypt, pageCompression=1, invariant=1)
+        self.c = rl_canvas.Canvas(
+            str(self.path), pagesize=A4, encrypt=encrypt, pageCompression=1, invariant=1
+        )
         self.c.setTitle("")
         self.pages: list[PrintedPage] = []
         self.tables: list[PrintedTable] = []
@@ -384,9 +415,9 @@ class PdfBuilder:
 
     # pages ------------------------------------------------------------------
 
-    def new_page(self, *, landscape: bool = False, rotate: int = 0) -> _Surface:
+    def new_page(self, *, landscape: bool = False, rotate: int = 0, sideways: bool = False) -> _Surface:
         self._finish_page()
-        self.surface = _Surface(self.c, len(self.pages) + 1, landscape, rotate)
+        self.surface = _Surface(self.c, len(self.pages) + 1, landscape, rotate, sideways)
         self.pages.append(self.surface.page)
         self.cursor = PAGE_MARGIN_TOP
         return self.surface
@@ -444,18 +475,24 @@ class PdfBuilder:
     # tables -----------------------------------------------------------------
 
     def table(
-        self, spec: TableSpec, *, new_page: bool = True, landscape: bool = False, rotate: int = 0
+        self,
+        spec: TableSpec,
+        *,
+        new_page: bool = True,
+        landscape: bool = False,
+        rotate: int = 0,
+        sideways: bool = False,
     ) -> PrintedTable:
         if new_page or self.surface is None:
-            self.new_page(landscape=landscape, rotate=rotate)
+            self.new_page(landscape=landscape, rotate=rotate, sideways=sideways)
         else:
             self.cursor += TABLE_GAP
         assert self.surface is not None
-        landscape = landscape or self.surface.width > self.surface.height and rotate == 0
+        landscape = landscape or (self.surface.width > self.surface.height and rotate == 0 and not sideways)
         layout = _layout(spec, self.surface.width - 2 * PAGE_MARGIN_X)
         first_row_h = layout.body_heights[0] if layout.body_heights else 0.0
         if self.cursor + self._title_height(spec) + layout.header_height + first_row_h > self.bottom_limit:
-            self.new_page(landscape=landscape, rotate=rotate)
+            self.new_page(landscape=landscape, rotate=rotate, sideways=sideways)
 
         pages: list[int] = []
         cells: list[list[PrintedCell]] = []
@@ -503,7 +540,7 @@ class PdfBuilder:
             self.cursor = top
             if row >= n_rows:
                 break
-            self.new_page(landscape=landscape, rotate=rotate)
+            self.new_page(landscape=landscape, rotate=rotate, sideways=sideways)
             continuation = True
 
         note_size = spec.font_size
@@ -512,7 +549,7 @@ class PdfBuilder:
         for note in spec.notes:
             for line in wrap_text(note, max(layout.width, 300.0), note_size):
                 if self.cursor + note_size * 1.6 > self.bottom_limit:
-                    self.new_page(landscape=landscape, rotate=rotate)
+                    self.new_page(landscape=landscape, rotate=rotate, sideways=sideways)
                     pages.append(self.surface.number)
                 self.surface.text(x0, self.cursor + note_size * 1.2, line, note_size)
                 self.cursor += note_size * 1.6
@@ -608,6 +645,15 @@ class PdfBuilder:
         ys = [top]
         for h in layout.header_heights:
             ys.append(ys[-1] + h)
+        if layout.spec.header_fill is not None:
+            for sp in layout.spans:
+                s.filled_rect(
+                    xs[sp.col],
+                    ys[sp.row],
+                    xs[sp.col + sp.colspan],
+                    ys[sp.row + sp.rowspan],
+                    layout.spec.header_fill,
+                )
         for sp in layout.spans:
             self._cell_text(
                 s,
@@ -628,7 +674,7 @@ class PdfBuilder:
         out = []
         for c, lines in enumerate(layout.body_lines[r]):
             self._cell_text(s, lines, xs[c], top, xs[c + 1], bottom, layout.aligns[c], layout.spec.font_size)
-            out.append(PrintedCell("".join(lines), s.number, (xs[c], top, xs[c + 1], bottom)))
+            out.append(PrintedCell("".join(lines), s.number, s.display_box(xs[c], top, xs[c + 1], bottom)))
         return out
 
     def _draw_rules(

@@ -248,6 +248,20 @@ def test_rotated_page_reads_like_an_upright_landscape_page(rotated_pdf):
     assert table.body[3][3].value == Decimal("398.85")
 
 
+def test_sideways_table_on_a_portrait_page(sideways_pdf):
+    document = read(sideways_pdf)
+    (table,) = assert_tables_found(document, sideways_pdf)
+    printed = sideways_pdf.tables[0]
+    assert_table_exact(document, sideways_pdf, printed)
+    assert table.body[3][2].text == "武汉市人力资源和社会保障局江汉社会保险管理处"
+
+
+def test_shaded_header_background_is_not_a_rule(shaded_header_pdf):
+    document = read(shaded_header_pdf)
+    assert_tables_found(document, shaded_header_pdf)
+    assert_table_exact(document, shaded_header_pdf, shaded_header_pdf.tables[0])
+
+
 def test_empty_table_with_only_a_note(empty_table_pdf):
     document = read(empty_table_pdf)
     first, empty = assert_tables_found(document, empty_table_pdf)
