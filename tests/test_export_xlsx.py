@@ -231,3 +231,11 @@ def test_text_starting_with_equals_stays_text(tmp_path):
 def test_no_temporary_file_is_left_behind(exported):
     _, _, _, path = exported
     assert sorted(p.name for p in Path(path).parent.iterdir()) == [Path(path).name]
+
+
+def test_findings_show_the_rule_names_of_the_catalog(tmp_path):
+    export_workbook(sample_document(), sample_findings(), [], tmp_path / "x.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["校验结果"]
+    assert ws["C2"].value == "科目层级汇总" and ws["C3"].value == "行内合计关系"
+    export_workbook(sample_document(), sample_findings(), [], tmp_path / "y.xlsx", rule_names={})
+    assert openpyxl.load_workbook(tmp_path / "y.xlsx")["校验结果"]["C2"].value == "code_hierarchy_sum"

@@ -106,11 +106,12 @@ def column_labels(table: Table, spans: list[Span]) -> list[str]:
     """One label per column: the header boxes above it, top to bottom, joined with "/"."""
     parts: list[list[str]] = [[] for _ in range(table.n_cols)]
     for span in sorted(spans, key=lambda s: (s.row, s.col)):
-        if not span.text:
+        text = re.sub(r"\s+", "", span.text)  # "项    目" is spaced out for print, not two words
+        if not text:
             continue
         for c in range(span.col, span.col + span.col_span):
-            if span.text not in parts[c]:
-                parts[c].append(span.text)
+            if text not in parts[c]:
+                parts[c].append(text)
     return ["/".join(p) for p in parts]
 
 

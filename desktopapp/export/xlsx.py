@@ -9,7 +9,6 @@ failure (file open in Excel, read-only, disk full) leaves any old workbook intac
 from __future__ import annotations
 
 import errno
-import json
 import stat
 from collections.abc import Sequence
 from datetime import datetime
@@ -19,7 +18,6 @@ from openpyxl import Workbook
 
 from desktopapp.core.edits import Change
 from desktopapp.core.model import Document, Finding
-from desktopapp.core.paths import resources_dir
 from desktopapp.export.atomic import atomic_write, lock_file_of
 from desktopapp.export.sheet_names import SheetNamer, table_sheet_name
 from desktopapp.export.xlsx_report import (
@@ -103,22 +101,10 @@ def _cell_marks(findings: Sequence[Finding]) -> dict[str, dict[tuple[int, int], 
 
 
 def catalog_rule_names() -> dict[str, str]:
-    """Chinese rule names from the rule catalog (resources/rules/*.json), when it is there."""
-    names: dict[str, str] = {}
-    for path in sorted((resources_dir() / "rules").glob("*.json")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        entries = data.get("rules", data) if isinstance(data, dict) else data
-        if isinstance(entries, dict):
-            entries = [{"id": key, **value} for key, value in entries.items() if isinstance(value, dict)]
-        for entry in entries if isinstance(entries, list) else []:
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                name = entry.get("name") or entry.get("title")
-                if isinstance(name, str) and name:
-                    names[entry["id"]] = name
-    return names
+    """Chinese rule names from the rule catalog (resources/rules/*.json)."""
+    from desktopapp.rules.catalog import read_catalog_files
+
+    return {rule_id: info.name for rule_id, info in read_catalog_files().items()}
 
 
 def _refuse_unwritable(target: Path, document: Document) -> None:

@@ -74,6 +74,13 @@ def _put(ws: Worksheet, row: int, col: int, value, number_format: str | None = N
     return cell
 
 
+def _link(cell, sheet: TableSheet, coordinate: str) -> None:
+    """A click on "转到 E7" opens the table's sheet at that cell."""
+    cell.value = f"转到 {coordinate}"
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=sheet_ref(sheet.name, coordinate))
+    cell.font = st.LINK_FONT
+
+
 def _amount_or_text(text: str | None) -> tuple[Decimal | str | None, str | None]:
     """A figure quoted in a finding as a number when it is one, else as the text."""
     if text is None or not str(text).strip():
@@ -103,16 +110,16 @@ FINDING_COLUMNS = (
     Column("规则", 16),
     Column("表格", 18),
     Column("行", 5),
-    Column("项目", 18),
+    Column("项目", 20),
     Column("列", 5),
-    Column("栏目", 12),
-    Column("问题说明", 40),
+    Column("栏目", 16),
+    Column("问题说明", 44),
     Column("应为", 11),
     Column("实为", 11),
     Column("差额", 10),
     Column("页码", 5),
     Column("原文", 22),
-    Column("定位", 14),
+    Column("定位", 10),
 )
 
 
@@ -134,7 +141,7 @@ def write_findings_sheet(
         values = [
             n,
             SEVERITY_NAMES.get(severity, severity),
-            f"{rule}（{finding.rule}）" if rule else finding.rule,
+            rule or finding.rule,
             _table_caption(sheet, table_id),
             first.row + 1 if first else None,
             sheet.row_label(first.row, first.col) if sheet and first else None,
@@ -152,9 +159,7 @@ def write_findings_sheet(
         link = _put(ws, row, 15, None)
         if sheet is not None:
             coordinate = sheet.coordinate(first.row, first.col) if first else "A1"
-            link.value = f"{sheet.name}!{coordinate}"
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=sheet_ref(sheet.name, coordinate))
-            link.font = st.LINK_FONT
+            _link(link, sheet, coordinate)
         ws.cell(row=row, column=2).fill = st.SEVERITY_FILL.get(severity, st.INFO_FILL)
     if not findings:
         _put(ws, 2, 1, "未发现问题。")
@@ -173,7 +178,7 @@ CHANGE_COLUMNS = (
     Column("修改前", 14),
     Column("修改后", 14),
     Column("原因", 30),
-    Column("定位", 16),
+    Column("定位", 10),
 )
 
 
@@ -210,9 +215,7 @@ def write_changes_sheet(ws: Worksheet, changes: Sequence[Change], sheets: dict[s
         link = _put(ws, row, 12, None)
         if sheet is not None:
             coordinate = sheet.coordinate(change.row, change.col)
-            link.value = f"{sheet.name}!{coordinate}"
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=sheet_ref(sheet.name, coordinate))
-            link.font = st.LINK_FONT
+            _link(link, sheet, coordinate)
     if not changes:
         _put(ws, 2, 1, "没有修改。")
     _fit_rows(ws, 2, row, CHANGE_COLUMNS)

@@ -50,10 +50,13 @@ class TableSheet:
             return ""
         cells = self.table.body[row]
         parts: list[tuple[bool, str]] = []
+        # the nearest group of labels to the left: past the row's other figures, up to the next ones
         for c in range(min(col, len(cells)) - 1, -1, -1):
             cell = cells[c]
             if c not in self.code_cols and is_figure(cell):
-                break
+                if parts:
+                    break
+                continue
             if cell.text.strip():
                 parts.append((c in self.code_cols, cell.text.strip()))
         parts.reverse()
