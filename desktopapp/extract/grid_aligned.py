@@ -1,10 +1,478 @@
-"""Grids without vertical rules: three-line tables and tables set by alignment alone."""
+"""Grids without vertical rules: three-line tables and tables set by alignment alone.
+
+A three-line table is bounded by a top and a bottom rule of the same width; the first
+full-width rule below the top one closes the header; shorter rules inside the header
+underline grouped (merged) header cells. Without any rule, a table is a run of lines
+whose fragments stand in the same columns, with amounts among them.
+
+Columns come from the fragments of the body and of the lowest header band: overlapping
+x-extents form one column; a fragment reaching over several columns is a merged cell.
+Body rows are stacks of fragments that overlap vertically (a name wrapped over lines is
+one cell, the amounts beside it are centred on it).
+"""
 
 from __future__ import annotations
 
-from desktopapp.extract.grid import Grid
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from desktopapp.extract.grid import Grid, GridCell
+from desktopapp.extract.grid_ruled import _Line
+from desktopapp.extract.header import header_row_count, is_data_amount
 from desktopapp.extract.layout import Char
+from desktopapp.extract.text import Fragment, cell_text, fragments, group_lines
+
+SAME_EXTENT = 4.0  # rules whose ends are this close (points) frame the same table
+MIN_RULE = 100.0  # a table rule is at least this long
+_UNIT_LINE = re.compile(r"单位[:：]\s*(人民币)?\s*(万元|千元|亿元|元)")
 
 
-def find_aligned_grids(chars: list[Char], free_hrules, ruled: list[Grid], width: float, height: float):
-    return [], chars
+@dataclass
+class Block:
+    """Fragments stacked in one cell (a label or name wrapped over lines)."""
+
+    frags: list[Fragment]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @classmethod
+    def of(cls, frag: Fragment) -> Block:
+        return cls([frag], frag.x0, frag.top, frag.x1, frag.bottom)
+
+    def add(self, frag: Fragment) -> None:
+        self.frags.append(frag)
+        self.x0, self.x1 = min(self.x0, frag.x0), max(self.x1, frag.x1)
+        self.top, self.bottom = min(self.top, frag.top), max(self.bottom, frag.bottom)
+
+    @property
+    def chars(self) -> list[Char]:
+        return [c for f in self.frags for c in f.chars]
+
+    @property
+    def size(self) -> float:
+        return max(f.size for f in self.frags)
+
+
+@dataclass
+class Region:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    header_bottom: float | None  # the rule closing the header, if printed
+    inner_rules: list[_Line] = field(default_factory=list)  # rules inside the header
+
+
+# ----------------------------------------------------------------------------- regions
+
+
+def _three_line_regions(hrules: list[_Line], chars: list[Char]) -> list[Region]:
+    """Regions framed by long horizontal rules of the same extent."""
+    long_rules = sorted((h for h in hrules if h.hi - h.lo >= MIN_RULE), key=lambda h: h.pos)
+    used: set[int] = set()
+    regions: list[Region] = []
+    for i, first in enumerate(long_rules):
+        if i in used:
+            continue
+        chain = [first]
+        for j in range(i + 1, len(long_rules)):
+            h = long_rules[j]
+            if j in used or abs(h.lo - first.lo) > SAME_EXTENT or abs(h.hi - first.hi) > SAME_EXTENT:
+                continue
+            if _caption_between(chars, chain[-1], h):
+                break
+            chain.append(h)
+            used.add(j)
+        if len(chain) < 2:
+            continue
+        top, bottom = chain[0], chain[-1]
+        inner = [h for h in hrules if top.pos + 1 < h.pos < bottom.pos - 1 and h not in chain]
+        header_bottom = chain[1].pos if len(chain) >= 3 else None
+        regions.append(
+            Region(
+                first.lo,
+                first.hi,
+                top.pos,
+                bottom.pos,
+                header_bottom,
+                [h for h in inner if header_bottom is not None and h.pos < header_bottom],
+            )
+        )
+    return regions
+
+
+def _caption_between(chars: list[Char], upper: _Line, lower: _Line) -> bool:
+    """A table's title or 单位 line between two rules: they belong to different tables."""
+    inside = [c for c in chars if upper.pos < c.cy < lower.pos and upper.lo - 2 <= c.cx <= upper.hi + 2]
+    if not inside:
+        return False
+    lines = group_lines(inside)
+    sizes = sorted(ln.size for ln in lines)
+    body = statistics.median(sizes)
+    for ln in lines:
+        if _UNIT_LINE.search(ln.text) or ln.size > body * 1.25:
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------- blocks
+
+
+def _stack(frags: list[Fragment], max_gap: float) -> list[Block]:
+    """Fragments stacked vertically and overlapping horizontally become one block."""
+    blocks: list[Block] = []
+    for f in sorted(frags, key=lambda f: (f.top, f.x0)):
+        target = None
+        for b in reversed(blocks):
+            if b.bottom < f.top - max_gap * f.size - 1:
+                continue
+            gap = f.top - b.bottom
+            overlap = min(b.x1, f.x1) - max(b.x0, f.x0)
+            if -0.3 * f.size <= gap <= max_gap * f.size and overlap > 0:
+                target = b
+                break
+        if target is None:
+            blocks.append(Block.of(f))
+        else:
+            target.add(f)
+    return blocks
+
+
+def _single(text: str) -> bool:
+    return len(text) == 1 and not text.isdigit()
+
+
+def _join_spread_labels(frags: list[Fragment]) -> list[Fragment]:
+    """'收      入' printed as single characters spread over a cell: one label."""
+    out: list[Fragment] = []
+    spread = False  # the last fragment of `out` is made of single characters only
+    for f in sorted(frags, key=lambda f: (f.line, f.x0)):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.line == f.line
+            and (spread or _single(prev.text))
+            and _single(f.text)
+            and f.x0 - prev.x1 <= 4 * f.size
+        ):
+            merged = Fragment(prev.chars + f.chars, prev.x0, min(prev.top, f.top), f.x1,
+                              max(prev.bottom, f.bottom), max(prev.size, f.size), prev.line)
+            merged.text = prev.text + f.text
+            out[-1] = merged
+            spread = True
+        else:
+            out.append(f)
+            spread = False
+    return out
+
+
+# ----------------------------------------------------------------------------- columns
+
+
+def _columns(seeds: list[tuple[float, float]], others: list[tuple[float, float]], width: float) -> list[tuple[float, float]]:
+    """Column extents: overlapping seeds merge; wider fragments extend a column only
+    when they do not bridge two."""
+    clusters = _merge_intervals(sorted(seeds))
+    for lo, hi in sorted(others, key=lambda iv: iv[1] - iv[0]):
+        hits = [k for k, (a, b) in enumerate(clusters) if min(b, hi) - max(a, lo) > 0]
+        if len(hits) == 0:
+            clusters = _merge_intervals(sorted(clusters + [(lo, hi)]))
+        elif len(hits) == 1:
+            a, b = clusters[hits[0]]
+            # Only grow into free space (never across a neighbour).
+            left = clusters[hits[0] - 1][1] if hits[0] > 0 else -1e9
+            right = clusters[hits[0] + 1][0] if hits[0] + 1 < len(clusters) else 1e9
+            clusters[hits[0]] = (max(min(a, lo), left + 1), min(max(b, hi), right - 1))
+    return clusters
+
+
+def _merge_intervals(items: list[tuple[float, float]], tol: float = 0.5) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for lo, hi in items:
+        if out and lo <= out[-1][1] + tol:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _boundaries(clusters: list[tuple[float, float]], x0: float, x1: float) -> list[float]:
+    xs = [min(x0, clusters[0][0] - 1)]
+    for (_, a_hi), (b_lo, _) in zip(clusters, clusters[1:]):
+        xs.append((a_hi + b_lo) / 2)
+    xs.append(max(x1, clusters[-1][1] + 1))
+    return xs
+
+
+def _cols_of(xs: list[float], lo: float, hi: float) -> tuple[int, int]:
+    """First and last column a span covers (a column counts when over a third of the
+    span's width, or of the column's, lies inside)."""
+    cols = []
+    for k in range(len(xs) - 1):
+        a, b = xs[k], xs[k + 1]
+        ov = min(b, hi) - max(a, lo)
+        if ov > 0 and (ov >= 0.34 * (hi - lo) or ov >= 0.34 * (b - a)):
+            cols.append(k)
+    if not cols:
+        mid = (lo + hi) / 2
+        k = max(0, min(len(xs) - 2, next((i for i in range(len(xs) - 1) if xs[i] <= mid < xs[i + 1]), 0)))
+        return k, k
+    return cols[0], cols[-1]
+
+
+# ----------------------------------------------------------------------------- rows
+
+
+def _body_rows(blocks: list[Block]) -> list[list[Block]]:
+    """Blocks overlapping vertically (by a good part of the smaller) form one row."""
+    rows: list[tuple[float, float, list[Block]]] = []
+    for b in sorted(blocks, key=lambda b: b.top):
+        if rows:
+            top, bottom, members = rows[-1]
+            overlap = min(bottom, b.bottom) - max(top, b.top)
+            smaller = min(bottom - top, b.bottom - b.top)
+            if overlap > 0.3 * smaller:
+                members.append(b)
+                rows[-1] = (min(top, b.top), max(bottom, b.bottom), members)
+                continue
+        rows.append((b.top, b.bottom, [b]))
+    return [members for _, _, members in rows]
+
+
+def _row_bands(rows: list[list[Block]], top: float, bottom: float) -> list[tuple[float, float, list[Block] | None]]:
+    """Row bands from the table top to bottom; empty rows are restored where the regular
+    line pitch leaves a gap of whole rows."""
+    spans = [(min(b.top for b in r), max(b.bottom for b in r), r) for r in rows]
+    single = [s for s in spans if all(len({f.line for f in b.frags}) == 1 for b in s[2])]
+    pitches = [b[0] - a[0] for a, b in zip(single, single[1:]) if b[0] - a[0] > 0]
+    pitch = statistics.median(pitches) if pitches else None
+    out: list[tuple[float, float, list[Block] | None]] = []
+    for k, (t, b, r) in enumerate(spans):
+        if k > 0 and pitch:
+            pt, pb, prow = spans[k - 1]
+            prev_single = prow in [s[2] for s in single]
+            if prev_single and (pb - pt) < pitch:
+                missing = round((t - pt) / pitch) - 1
+                for m in range(max(0, min(missing, 20))):
+                    et = pt + pitch * (m + 1)
+                    out.append((et, et + (pb - pt), None))
+        out.append((t, b, r))
+    return out
+
+
+# ----------------------------------------------------------------------------- grid
+
+
+def build_grid(chars: list[Char], region: Region) -> Grid | None:
+    lines = group_lines(chars)
+    frags: list[Fragment] = []
+    for i, ln in enumerate(lines):
+        frags.extend(fragments(ln, i))
+    if not frags:
+        return None
+    size = statistics.median(f.size for f in frags)
+    width = region.x1 - region.x0
+
+    if region.header_bottom is not None:
+        head_frags = [f for f in frags if f.cy < region.header_bottom]
+        body_frags = [f for f in frags if f.cy >= region.header_bottom]
+    else:
+        head_frags, body_frags = [], frags
+    head_frags = _join_spread_labels(head_frags)
+    head_blocks = _split_by_rules(_stack(head_frags, 0.45), region.inner_rules)
+    body_blocks = _stack(body_frags, 0.45)
+    if not body_blocks and not head_blocks:
+        return None
+
+    # Header bands: rules inside the header, and horizontal gutters no label crosses.
+    head_bottom = region.header_bottom if region.header_bottom is not None else region.top
+    band_ys = _header_bands(head_blocks, region.top, head_bottom, region.inner_rules)
+    lowest = [b for b in head_blocks if b.bottom > band_ys[-2] + 1] if len(band_ys) >= 2 else head_blocks
+
+    narrow = 0.25 * width
+    seeds = [(b.x0, b.x1) for b in lowest if b.x1 - b.x0 <= narrow]
+    seeds += [(b.x0, b.x1) for b in body_blocks if b.x1 - b.x0 <= narrow]
+    others = [(b.x0, b.x1) for b in body_blocks + lowest if b.x1 - b.x0 > narrow]
+    if not seeds:
+        return None
+    clusters = _columns(seeds, others, width)
+    if len(clusters) < 2:
+        return None
+    xs = _boundaries(clusters, region.x0, region.x1)
+
+    cells: list[GridCell] = []
+    ys: list[float] = list(band_ys) if head_blocks else [region.top]
+    n_head = len(ys) - 1 if head_blocks else 0
+    taken: dict[tuple[int, int], GridCell] = {}
+
+    def place(block: Block, r0: int, r1: int) -> None:
+        c0, c1 = _cols_of(xs, block.x0, block.x1)
+        rule = _rule_under(block, region.inner_rules)
+        if rule is not None:
+            c0, c1 = _cols_of(xs, rule.lo, rule.hi)
+        existing = taken.get((r0, c0))
+        if existing is not None:
+            existing.chars.extend(block.chars)
+            return
+        cell = GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1], block.chars)
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                taken.setdefault((r, c), cell)
+        cells.append(cell)
+
+    for b in head_blocks:
+        r0 = _band_of(band_ys, b.top + 0.3 * size)
+        r1 = max(r0, _band_of(band_ys, b.bottom - 0.3 * size))
+        place(b, r0, r1)
+    _extend_header_cells(cells, taken, n_head, ys, xs, region.inner_rules)
+
+    rows = _body_rows(body_blocks)
+    bands = _row_bands(rows, head_bottom, region.bottom)
+    body_start = len(ys) - 1
+    for k in range(len(bands) - 1):
+        ys.append((bands[k][1] + bands[k + 1][0]) / 2)
+    if bands:
+        ys.append(max(region.bottom, bands[-1][1]))
+    for k, (_, _, members) in enumerate(bands):
+        for block in members or []:
+            place(block, body_start + k, body_start + k)
+
+    for cell in cells:
+        cell.text = cell_text(cell.chars)
+    cells.sort(key=lambda c: (c.row, c.col))
+    grid = Grid(xs, ys, _fill_slots(cells, xs, ys), "hrules" if region.header_bottom is not None else "aligned")
+    grid.header_rows_hint = n_head if region.header_bottom is not None else None
+    return grid
+
+
+def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: list[float],
+                         xs: list[float], rules: list[_Line]) -> None:
+    """A header label centred in a cell spanning several header bands (nothing above or
+    below it, no underline in between) covers those bands."""
+
+    def ruled(y: float, c0: int, c1: int) -> bool:
+        return any(abs(r.pos - y) < 2 and r.lo < xs[c1 + 1] - 1 and r.hi > xs[c0] + 1 for r in rules)
+
+    for cell in sorted(cells, key=lambda c: (c.row, c.col)):
+        c0, c1 = cell.col, cell.col + cell.col_span - 1
+        while cell.row > 0 and not ruled(ys[cell.row], c0, c1) and all(
+            (cell.row - 1, c) not in taken for c in range(c0, c1 + 1)
+        ):
+            cell.row -= 1
+            cell.row_span += 1
+            for c in range(c0, c1 + 1):
+                taken[(cell.row, c)] = cell
+        while cell.row + cell.row_span < n_head and not ruled(ys[cell.row + cell.row_span], c0, c1) and all(
+            (cell.row + cell.row_span, c) not in taken for c in range(c0, c1 + 1)
+        ):
+            for c in range(c0, c1 + 1):
+                taken[(cell.row + cell.row_span, c)] = cell
+            cell.row_span += 1
+        cell.top, cell.bottom = ys[cell.row], ys[cell.row + cell.row_span]
+
+
+def _split_by_rules(blocks: list[Block], rules: list[_Line]) -> list[Block]:
+    """A stack of header labels crossing an underline is two cells."""
+    out: list[Block] = []
+    for b in blocks:
+        cut = [r for r in rules if b.top < r.pos < b.bottom and r.lo < (b.x0 + b.x1) / 2 < r.hi]
+        if not cut:
+            out.append(b)
+            continue
+        y = cut[0].pos
+        upper = [f for f in b.frags if f.cy < y]
+        lower = [f for f in b.frags if f.cy >= y]
+        for part in (upper, lower):
+            if part:
+                nb = Block.of(part[0])
+                for f in part[1:]:
+                    nb.add(f)
+                out.append(nb)
+    return out
+
+
+def _rule_under(block: Block, rules: list[_Line]) -> _Line | None:
+    """The underline right below a header label (it spans the label's merged columns)."""
+    best = None
+    for r in rules:
+        if r.pos >= block.bottom - 1 and r.lo - 2 <= block.x0 and block.x1 <= r.hi + 2:
+            if r.pos - block.bottom < 2.5 * (block.bottom - block.top) + 6 and (best is None or r.pos < best.pos):
+                best = r
+    return best
+
+
+def _header_bands(blocks: list[Block], top: float, bottom: float, rules: list[_Line]) -> list[float]:
+    cuts = sorted({round(r.pos, 1) for r in rules if top + 1 < r.pos < bottom - 1})
+    spans = sorted((b.top, b.bottom) for b in blocks)
+    # Gutters: vertical gaps between labels that no label crosses.
+    merged: list[list[float]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1] + 1.0:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    for (_, a_hi), (b_lo, _) in zip(merged, merged[1:]):
+        mid = (a_hi + b_lo) / 2
+        if not any(abs(mid - c) < 3 for c in cuts):
+            cuts.append(mid)
+    return [top] + sorted(cuts) + [bottom]
+
+
+def _band_of(bands: list[float], y: float) -> int:
+    for k in range(len(bands) - 1):
+        if y < bands[k + 1]:
+            return k
+    return len(bands) - 2
+
+
+def _fill_slots(cells: list[GridCell], xs: list[float], ys: list[float]) -> list[GridCell]:
+    covered = {(r, c) for cell in cells for r in range(cell.row, cell.row + cell.row_span)
+               for c in range(cell.col, cell.col + cell.col_span)}
+    out = list(cells)
+    for r in range(len(ys) - 1):
+        for c in range(len(xs) - 1):
+            if (r, c) not in covered:
+                out.append(GridCell(r, c, 1, 1, xs[c], ys[r], xs[c + 1], ys[r + 1]))
+    out.sort(key=lambda c: (c.row, c.col))
+    return out
+
+
+# ----------------------------------------------------------------------------- entry
+
+
+def find_aligned_grids(
+    chars: list[Char], free_hrules: list[_Line], ruled: list[Grid], width: float, height: float
+) -> tuple[list[Grid], list[Char]]:
+    grids: list[Grid] = []
+    rest = chars
+    for region in _three_line_regions(free_hrules, chars):
+        if any(_overlaps(region, g) for g in ruled):
+            continue
+        inside = [c for c in rest if region.top - 1 <= c.cy <= region.bottom + 1 and region.x0 - 3 <= c.cx <= region.x1 + 3]
+        grid = build_grid(inside, region)
+        if grid is None or not _valid(grid):
+            continue
+        grids.append(grid)
+        ids = {id(c) for c in inside}
+        rest = [c for c in rest if id(c) not in ids]
+    return grids, rest
+
+
+def _overlaps(region: Region, grid: Grid) -> bool:
+    return not (region.bottom < grid.top or region.top > grid.bottom or region.x1 < grid.x0 or region.x0 > grid.x1)
+
+
+def _valid(grid: Grid) -> bool:
+    """A table has several columns in use, not a paragraph between two rules."""
+    if grid.n_cols < 2:
+        return False
+    texts = grid.texts()
+    multi = sum(1 for row in texts if sum(1 for t in row if t) >= 2)
+    amounts = sum(1 for row in texts for t in row if is_data_amount(t))
+    return multi >= max(1, len(texts) // 4) or amounts > 0
+
+
+__all__ = ["find_aligned_grids", "build_grid", "header_row_count"]
