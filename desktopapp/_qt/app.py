@@ -1,0 +1,98 @@
+"""`run_gui(argv)`: the application object, Chinese standard dialogs, and the main window.
+
+argv may hold a PDF path or `--sample` (resources/sample-dept-budget.pdf).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import settings as stored
+
+log = logging.getLogger(__name__)
+
+USAGE = "用法：python -m desktopapp [PDF 文件 | --sample]"
+
+
+def _install_translations(app: QApplication) -> None:
+    """Qt's own texts (file dialogs, context menus) in Chinese."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            app._translators = [*getattr(app, "_translators", []), translator]  # keep them alive
+
+
+def _pick_font(app: QApplication) -> None:
+    """A UI font that has Chinese glyphs, at the platform's size."""
+    preferred = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+                 "Source Han Sans SC", "WenQuanYi Micro Hei", "SimSun"]
+    from PySide6.QtGui import QFontDatabase
+
+    families = set(QFontDatabase.families())
+    for family in preferred:
+        if family in families:
+            font = QFont(app.font())
+            font.setFamily(family)
+            app.setFont(font)
+            return
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is not None:
+        return app  # type: ignore[return-value]
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication([sys.argv[0] if sys.argv else "desktopapp", *(argv or [])])
+    app.setOrganizationName(stored.ORGANIZATION)
+    app.setApplicationName("desktopapp")
+    app.setApplicationDisplayName(stored.APPLICATION)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    _install_translations(app)
+    _pick_font(app)
+    return app
+
+
+def _parse(argv: list[str]) -> tuple[Path | None, bool, str | None]:
+    """(pdf, sample, problem) from the arguments the launcher passed on."""
+    pdf: Path | None = None
+    sample = False
+    for arg in argv:
+        if arg == "--sample":
+            sample = True
+        elif arg in ("-h", "--help"):
+            return None, False, USAGE
+        elif arg.startswith("-"):
+            return None, False, f"无法识别的参数：{arg}\n{USAGE}"
+        elif pdf is None:
+            pdf = Path(arg)
+    return pdf, sample, None
+
+
+def run_gui(argv: list[str] | None = None) -> int:
+    args = list(argv or [])
+    pdf, sample, problem = _parse(args)
+    if problem is not None and problem == USAGE:
+        print(USAGE)
+        return 0
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app = create_app()
+
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if problem is not None:
+        QMessageBox.warning(window, "参数错误", problem)
+    elif sample:
+        window.open_sample()
+    elif pdf is not None:
+        window.open_pdf(pdf)
+    return app.exec()
