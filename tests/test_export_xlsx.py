@@ -239,3 +239,15 @@ def test_findings_show_the_rule_names_of_the_catalog(tmp_path):
     assert ws["C2"].value == "科目层级汇总" and ws["C3"].value == "行内合计关系"
     export_workbook(sample_document(), sample_findings(), [], tmp_path / "y.xlsx", rule_names={})
     assert openpyxl.load_workbook(tmp_path / "y.xlsx")["校验结果"]["C2"].value == "code_hierarchy_sum"
+
+
+def test_figures_are_stored_digit_for_digit(tmp_path):
+    """No float on the way: the file holds "623324177.57", not "623324177.5700001"."""
+    document = sample_document()
+    document.table("T3").body[1][1].value = Decimal("623324177.57")
+    document.table("T3").body[1][3].corrected = Decimal("8746472232.63")
+    export_workbook(document, [], [], tmp_path / "x.xlsx")
+    with zipfile.ZipFile(tmp_path / "x.xlsx") as archive:
+        xml = archive.read("xl/worksheets/sheet3.xml").decode()
+    assert "<v>623324177.57</v>" in xml and "<v>8746472232.63</v>" in xml
+    assert "<v>96282213.44</v>" in xml

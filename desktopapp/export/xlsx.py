@@ -18,6 +18,7 @@ from openpyxl import Workbook
 
 from desktopapp.core.edits import Change
 from desktopapp.core.model import Document, Finding
+from desktopapp.export import xlsx_decimal
 from desktopapp.export.atomic import atomic_write, lock_file_of
 from desktopapp.export.sheet_names import SheetNamer, table_sheet_name
 from desktopapp.export.xlsx_report import (
@@ -30,6 +31,8 @@ from desktopapp.export.xlsx_report import (
 )
 from desktopapp.export.xlsx_styles import SEVERITY_RANK
 from desktopapp.export.xlsx_table import TableSheet, write_table_sheet
+
+xlsx_decimal.install()
 
 
 class ExportError(Exception):
