@@ -251,3 +251,16 @@ def test_figures_are_stored_digit_for_digit(tmp_path):
         xml = archive.read("xl/worksheets/sheet3.xml").decode()
     assert "<v>623324177.57</v>" in xml and "<v>8746472232.63</v>" in xml
     assert "<v>96282213.44</v>" in xml
+
+
+def test_inconsistent_recorded_spans_never_overlap(tmp_path):
+    """A reader's spans that collide are clipped: overlapping merges make Excel repair the file."""
+    document = sample_document()
+    header = document.table("T1").header
+    header[1][3].col_span = 3  # 科目名称 claims 合计 and 基本支出, which have their own boxes
+    header[0][4].row_span = 3  # 支出预算 claims the rows below it
+    export_workbook(document, [], [], tmp_path / "x.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx").worksheets[0]
+    boxes = [set(c for row in r.cells for c in [row]) for r in ws.merged_cells.ranges]
+    cells = [cell for box in boxes for cell in box]
+    assert len(cells) == len(set(cells))

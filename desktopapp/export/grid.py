@@ -51,9 +51,12 @@ def _recorded_spans(header: list[list[Cell]], n_cols: int) -> list[Span]:
                 continue
             rs = max(1, min(cell.row_span, n_rows - r))
             cs = max(1, min(cell.col_span, n_cols - c))
-            # a span reaching into a box already taken is clipped rather than overlapped
-            while cs > 1 and any(taken[r][cc] for cc in range(c, c + cs)):
+            # A span reaching into a box already taken is clipped: overlapping merged ranges make
+            # Excel "repair" the workbook on opening.
+            while cs > 1 and _any_taken(taken, r, c, rs, cs):
                 cs -= 1
+            while rs > 1 and _any_taken(taken, r, c, rs, cs):
+                rs -= 1
             for rr in range(r, r + rs):
                 for cc in range(c, c + cs):
                     taken[rr][cc] = True
@@ -63,6 +66,10 @@ def _recorded_spans(header: list[list[Cell]], n_cols: int) -> list[Span]:
             if not taken[r][c]:
                 spans.append(Span(r, c, 1, 1, ""))
     return spans
+
+
+def _any_taken(taken: list[list[bool]], r: int, c: int, rs: int, cs: int) -> bool:
+    return any(taken[rr][cc] for rr in range(r, r + rs) for cc in range(c, c + cs))
 
 
 def _inferred_spans(grid: list[list[str]]) -> list[Span]:
