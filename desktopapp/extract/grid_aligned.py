@@ -145,18 +145,29 @@ def _single(text: str) -> bool:
     return len(text) == 1 and not text.isdigit()
 
 
-def _join_spread_labels(frags: list[Fragment]) -> list[Fragment]:
-    """'收      入' printed as single characters spread over a cell: one label."""
+def _last_solid(f: Fragment) -> Char:
+    return next(c for c in reversed(f.chars) if not c.text.isspace())
+
+
+def _join_spread_labels(frags: list[Fragment], body_columns: list[tuple[float, float]]) -> list[Fragment]:
+    """'收      入' printed as single characters spread over a cell: one label — unless the
+    characters head different columns of the body ('类 款 项')."""
+
+    def column(x: float) -> int | None:
+        return next((k for k, (a, b) in enumerate(body_columns) if a - 1 <= x <= b + 1), None)
+
     out: list[Fragment] = []
     spread = False  # the last fragment of `out` is made of single characters only
     for f in sorted(frags, key=lambda f: (f.line, f.x0)):
         prev = out[-1] if out else None
         if (
             prev is not None
+            and body_columns
             and prev.line == f.line
             and (spread or _single(prev.text))
             and _single(f.text)
             and f.x0 - prev.x1 <= 4 * f.size
+            and column(f.cx) in (None, column(_last_solid(prev).cx))
         ):
             merged = Fragment(prev.chars + f.chars, prev.x0, min(prev.top, f.top), f.x1,
                               max(prev.bottom, f.bottom), max(prev.size, f.size), prev.line)
@@ -172,21 +183,91 @@ def _join_spread_labels(frags: list[Fragment]) -> list[Fragment]:
 # ----------------------------------------------------------------------------- columns
 
 
-def _columns(seeds: list[tuple[float, float]], others: list[tuple[float, float]], width: float) -> list[tuple[float, float]]:
-    """Column extents: overlapping seeds merge; wider fragments extend a column only
-    when they do not bridge two."""
-    clusters = _merge_intervals(sorted(seeds))
-    for lo, hi in sorted(others, key=lambda iv: iv[1] - iv[0]):
+def _columns(body: list[tuple[float, float]], leaves: list[tuple[float, float]],
+             wide: list[tuple[float, float]], size: float) -> list[tuple[float, float]]:
+    """Column extents. The body's fragments make the columns (overlapping extents merge);
+    each label of the lowest header band then claims the column it stands over — or the
+    nearest free one when a centred label and right-aligned amounts do not overlap — or
+    is a column of its own (a column with no amounts)."""
+    clusters = [list(iv) for iv in _merge_intervals(sorted(body))]
+    claimed: set[int] = set()  # ids of the column lists a label stands over
+    pending: list[tuple[float, float]] = []
+    for lo, hi in sorted(leaves):
         hits = [k for k, (a, b) in enumerate(clusters) if min(b, hi) - max(a, lo) > 0]
-        if len(hits) == 0:
-            clusters = _merge_intervals(sorted(clusters + [(lo, hi)]))
-        elif len(hits) == 1:
-            a, b = clusters[hits[0]]
-            # Only grow into free space (never across a neighbour).
-            left = clusters[hits[0] - 1][1] if hits[0] > 0 else -1e9
-            right = clusters[hits[0] + 1][0] if hits[0] + 1 < len(clusters) else 1e9
-            clusters[hits[0]] = (max(min(a, lo), left + 1), min(max(b, hi), right - 1))
-    return clusters
+        if len(hits) == 1:
+            claimed.add(id(clusters[hits[0]]))
+            _grow(clusters, hits[0], lo, hi)
+        elif not hits:
+            pending.append((lo, hi))
+    for lo, hi in pending:
+        best, best_gap = None, None
+        for k, (a, b) in enumerate(clusters):
+            gap = lo - b if b <= lo else a - hi
+            if best_gap is None or gap < best_gap:
+                best, best_gap = k, gap
+        if best is not None and id(clusters[best]) not in claimed and best_gap is not None and best_gap <= 1.5 * size:
+            claimed.add(id(clusters[best]))
+            _grow(clusters, best, lo, hi)
+        else:
+            new = [lo, hi]
+            claimed.add(id(new))
+            clusters.append(new)
+            clusters.sort()
+    for lo, hi in sorted(wide, key=lambda iv: iv[1] - iv[0]):
+        hits = [k for k, (a, b) in enumerate(clusters) if min(b, hi) - max(a, lo) > 0]
+        if not hits:
+            clusters.append([lo, hi])
+            clusters.sort()
+    return [(a, b) for a, b in _merge_intervals(sorted((a, b) for a, b in clusters))]
+
+
+def _body_columns(blocks: list[Block], rows: list[list[Block]], narrow: float) -> list[tuple[float, float]]:
+    """Columns of the body: overlapping blocks share a column; a column of left-aligned
+    text followed by right-aligned amounts that never share a row is one column (a label
+    at the left of the cell, amounts at its right)."""
+    row_of = {id(b): i for i, r in enumerate(rows) for b in r}
+    clusters: list[list] = []  # [lo, hi, members]
+    for b in sorted((b for b in blocks if b.x1 - b.x0 <= narrow), key=lambda b: b.x0):
+        if clusters and b.x0 <= clusters[-1][1] + 0.5:
+            clusters[-1][1] = max(clusters[-1][1], b.x1)
+            clusters[-1][2].append(b)
+        else:
+            clusters.append([b.x0, b.x1, [b]])
+    changed = True
+    while changed:
+        changed = False
+        for k in range(len(clusters) - 1):
+            a, b = clusters[k], clusters[k + 1]
+            if {row_of.get(id(m)) for m in a[2]} & {row_of.get(id(m)) for m in b[2]}:
+                continue
+            if _left_aligned(a[2]) and _right_aligned(b[2]):
+                clusters[k] = [a[0], max(a[1], b[1]), a[2] + b[2]]
+                del clusters[k + 1]
+                changed = True
+                break
+    return [(lo, hi) for lo, hi, _ in clusters]
+
+
+def _is_amountish(block: Block) -> bool:
+    text = "".join(f.text for f in block.frags).replace(" ", "")
+    return bool(re.fullmatch(r"[-+]?[\d,]+(\.\d+)?%?", text))
+
+
+def _left_aligned(members: list[Block]) -> bool:
+    texts = [b for b in members if not _is_amountish(b)]
+    return bool(texts) and max(b.x0 for b in texts) - min(b.x0 for b in texts) <= 3.0
+
+
+def _right_aligned(members: list[Block]) -> bool:
+    return all(_is_amountish(b) for b in members) and max(b.x1 for b in members) - min(b.x1 for b in members) <= 3.0
+
+
+def _grow(clusters: list[list[float]], k: int, lo: float, hi: float) -> None:
+    """Widen column k to cover lo..hi, but never into a neighbour."""
+    left = clusters[k - 1][1] + 1 if k > 0 else -1e9
+    right = clusters[k + 1][0] - 1 if k + 1 < len(clusters) else 1e9
+    clusters[k][0] = max(min(clusters[k][0], lo), left)
+    clusters[k][1] = min(max(clusters[k][1], hi), right)
 
 
 def _merge_intervals(items: list[tuple[float, float]], tol: float = 0.5) -> list[tuple[float, float]]:
@@ -281,9 +362,12 @@ def build_grid(chars: list[Char], region: Region) -> Grid | None:
         body_frags = [f for f in frags if f.cy >= region.header_bottom]
     else:
         head_frags, body_frags = [], frags
-    head_frags = _join_spread_labels(head_frags)
-    head_blocks = _split_by_rules(_stack(head_frags, 0.45), region.inner_rules)
     body_blocks = _stack(body_frags, 0.45)
+    rows = _body_rows(body_blocks)
+    narrow = 0.25 * width
+    body_columns = _body_columns(body_blocks, rows, narrow)
+    head_frags = _join_spread_labels(head_frags, body_columns)
+    head_blocks = _split_by_rules(_stack(head_frags, 0.45), region.inner_rules)
     if not body_blocks and not head_blocks:
         return None
 
@@ -292,13 +376,11 @@ def build_grid(chars: list[Char], region: Region) -> Grid | None:
     band_ys = _header_bands(head_blocks, region.top, head_bottom, region.inner_rules)
     lowest = [b for b in head_blocks if b.bottom > band_ys[-2] + 1] if len(band_ys) >= 2 else head_blocks
 
-    narrow = 0.25 * width
-    seeds = [(b.x0, b.x1) for b in lowest if b.x1 - b.x0 <= narrow]
-    seeds += [(b.x0, b.x1) for b in body_blocks if b.x1 - b.x0 <= narrow]
-    others = [(b.x0, b.x1) for b in body_blocks + lowest if b.x1 - b.x0 > narrow]
-    if not seeds:
+    leaves = [(b.x0, b.x1) for b in lowest if b.x1 - b.x0 <= narrow]
+    wide = [(b.x0, b.x1) for b in body_blocks + lowest if b.x1 - b.x0 > narrow]
+    if not body_columns and not leaves:
         return None
-    clusters = _columns(seeds, others, width)
+    clusters = _columns(body_columns, leaves, wide, size)
     if len(clusters) < 2:
         return None
     xs = _boundaries(clusters, region.x0, region.x1)
@@ -329,15 +411,21 @@ def build_grid(chars: list[Char], region: Region) -> Grid | None:
         place(b, r0, r1)
     _extend_header_cells(cells, taken, n_head, ys, xs, region.inner_rules)
 
-    rows = _body_rows(body_blocks)
     bands = _row_bands(rows, head_bottom, region.bottom)
     body_start = len(ys) - 1
     for k in range(len(bands) - 1):
         ys.append((bands[k][1] + bands[k + 1][0]) / 2)
     if bands:
         ys.append(max(region.bottom, bands[-1][1]))
+    anchors = _left_anchors(body_blocks, xs)
     for k, (_, _, members) in enumerate(bands):
+        spans = {id(b): _cols_of(xs, b.x0, b.x1) for b in members or []}
+        used = {c for c0, c1 in spans.values() for c in range(c0, c1 + 1)}
         for block in members or []:
+            c0, c1 = spans[id(block)]
+            start = _centred_span_start(block, c0, used, xs, anchors)
+            if start < c0:
+                block = Block(block.frags, xs[start] + 0.5, block.top, block.x1, block.bottom)
             place(block, body_start + k, body_start + k)
 
     for cell in cells:
@@ -346,6 +434,37 @@ def build_grid(chars: list[Char], region: Region) -> Grid | None:
     grid = Grid(xs, ys, _fill_slots(cells, xs, ys), "hrules" if region.header_bottom is not None else "aligned")
     grid.header_rows_hint = n_head if region.header_bottom is not None else None
     return grid
+
+
+def _left_anchors(blocks: list[Block], xs: list[float]) -> dict[int, float]:
+    """Per column, the x where its left-aligned text starts (the most common start)."""
+    starts: dict[int, list[float]] = {}
+    for b in blocks:
+        if _is_amountish(b):
+            continue
+        c0, c1 = _cols_of(xs, b.x0, b.x1)
+        if c0 == c1:
+            starts.setdefault(c0, []).append(round(b.x0, 1))
+    return {c: statistics.mode(v) for c, v in starts.items() if len(v) >= 2}
+
+
+def _centred_span_start(block: Block, c0: int, used: set[int], xs: list[float], anchors: dict[int, float]) -> int:
+    """A label centred over its column and the empty columns left of it ('合计' over the
+    code and name columns) starts in the first of them."""
+    if c0 == 0 or (c0 - 1) in used or _is_amountish(block):
+        return c0
+    anchor = anchors.get(c0)
+    if anchor is None or abs(block.x0 - anchor) <= 0.6:
+        return c0  # left-aligned like the column's other text
+    centre = (block.x0 + block.x1) / 2
+    best, best_err = c0, abs(centre - (xs[c0] + xs[c0 + 1]) / 2)
+    k = c0 - 1
+    while k >= 0 and k not in used:
+        err = abs(centre - (xs[k] + xs[c0 + 1]) / 2)
+        if err < best_err:
+            best, best_err = k, err
+        k -= 1
+    return best if best_err <= 3.0 else c0
 
 
 def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: list[float],
