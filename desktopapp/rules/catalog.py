@@ -65,4 +65,6 @@ def read_catalog_files(folder: Path | None = None) -> dict[str, RuleInfo]:
 
 def default_info(rule_id: str) -> RuleInfo:
     """Entry for a registered rule the catalog does not describe."""
-    return RuleInfo(id=rule_id, name=rule_id, explanation="（规则目录中没有此规则的说明）", severity=Severity.ERROR)
+    return RuleInfo(
+        id=rule_id, name=rule_id, explanation="（规则目录中没有此规则的说明）", severity=Severity.ERROR
+    )

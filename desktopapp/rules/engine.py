@@ -160,7 +160,9 @@ class Checker:
         self._document_level.clear()
         for rule_id in self._active():
             if rule_id in TABLE_RULES:
-                self._by_table[rule_id] = {t.id: self._run_table_rule(rule_id, t.id) for t in self.document.tables}
+                self._by_table[rule_id] = {
+                    t.id: self._run_table_rule(rule_id, t.id) for t in self.document.tables
+                }
             else:
                 self._document_level[rule_id] = self._run_document_rule(rule_id)
         out = self._collect()

@@ -227,7 +227,9 @@ def _classify_columns(table: Table, kind: str, paths: list[tuple[str, ...]]) -> 
         elif _CODE_HINT.search(label) or col.leaf in ("类", "款", "项"):
             col.role = "code"
         elif not texts:
-            col.role = "name" if (_NAME_HINT.search(label) and not seen_value) or not table.numeric else "value"
+            col.role = (
+                "name" if (_NAME_HINT.search(label) and not seen_value) or not table.numeric else "value"
+            )
         elif (
             not seen_value
             and digit_codes
@@ -241,7 +243,11 @@ def _classify_columns(table: Table, kind: str, paths: list[tuple[str, ...]]) -> 
         elif amounts and amounts >= words:
             col.role = "value"
         else:
-            col.role = "name" if not seen_value and not any(c.role == "name" for c in columns[: col.index]) else "text"
+            col.role = (
+                "name"
+                if not seen_value and not any(c.role == "name" for c in columns[: col.index])
+                else "text"
+            )
         if col.role == "value":
             seen_value = True
         if col.role == "code":
@@ -278,7 +284,9 @@ def _segments(columns: list[Column]) -> list[list[Column]]:
 _VALID_CODE = {"function": (3, 5, 7), "economic": (3, 5), "unit": (3, 6, 9, 12)}
 
 
-def _row(table: Table, r: int, seg_cols: list[Column], previous_parts: list[str] | None) -> tuple[Row, list[str]]:
+def _row(
+    table: Table, r: int, seg_cols: list[Column], previous_parts: list[str] | None
+) -> tuple[Row, list[str]]:
     cells = table.body[r]
 
     def text(c: Column) -> str:
@@ -323,7 +331,13 @@ def _row(table: Table, r: int, seg_cols: list[Column], previous_parts: list[str]
     if code:
         kind = row.code_kind
         if kind is None:
-            kind = "economic" if code[0] == "3" and len(code) in (3, 5) else "function" if code[0] == "2" else None
+            kind = (
+                "economic"
+                if code[0] == "3" and len(code) in (3, 5)
+                else "function"
+                if code[0] == "2"
+                else None
+            )
             row.code_kind = kind
         valid = _VALID_CODE.get(kind or "")
         if valid is None or len(code) in valid or kind == "project":
@@ -362,7 +376,12 @@ def analyse(table: Table, document: Document | None = None) -> Layout:
                 row_numbers.setdefault(row.number, r)
         segments.append(segment)
     layout = Layout(
-        table=table, kind=kind, columns=columns, segments=segments, col_numbers=col_numbers, row_numbers=row_numbers
+        table=table,
+        kind=kind,
+        columns=columns,
+        segments=segments,
+        col_numbers=col_numbers,
+        row_numbers=row_numbers,
     )
     _infer_class_codes(layout)
     return layout

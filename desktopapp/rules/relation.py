@@ -111,6 +111,7 @@ class Outcome:
     unit: str | None
     unreadable: list[Operand]
     values: list[Decimal]  # per operand, converted (same order as the operands)
+    terms: int = 1  # printed addends the tolerance allows for
 
     @property
     def severity(self) -> Severity | None:
@@ -179,12 +180,15 @@ def evaluate(total: Operand, operands: Sequence[Operand], extra_terms: int = 0) 
         unit=target,
         unreadable=unreadable,
         values=values[1:],
+        terms=max(n, 1),
     )
 
 
 def _operand_list(operands: Sequence[Operand], values: Sequence[Decimal], decimals: int) -> str:
     parts = []
-    shown = [(o, v) for o, v in zip(operands, values) if not o.cell.is_blank] or list(zip(operands, values))[:1]
+    shown = [(o, v) for o, v in zip(operands, values) if not o.cell.is_blank] or list(zip(operands, values))[
+        :1
+    ]
     for i, (o, v) in enumerate(shown):
         sign = "" if i == 0 and o.sign > 0 else (" + " if o.sign > 0 else " − ")
         if i == 0 and o.sign < 0:
@@ -238,7 +242,7 @@ def finding_from_outcome(
     if 1 < len(operands) <= 8 and any(o.name for o in operands):
         listing = f"{_operand_list(operands, outcome.values, d)}，"
     tail = (
-        f"差 {fmt(outcome.difference, d)}，在 {max(len(operands), 1)} 个数四舍五入的尾差范围内"
+        f"差 {fmt(outcome.difference, d)}，在 {outcome.terms} 个数四舍五入的尾差范围内"
         if abs(outcome.difference) <= outcome.tolerance
         else f"差 {fmt(outcome.difference, d)}"
     )

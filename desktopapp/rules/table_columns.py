@@ -90,7 +90,9 @@ def _coded_relations(table: Table, segment: Segment) -> Iterable[Finding]:
         below = [
             r
             for r in coded
-            if r is not parent and r.code_kind == parent.code_kind and r.code.startswith(parent.code)  # type: ignore[union-attr]
+            if r is not parent
+            and r.code_kind == parent.code_kind
+            and r.code.startswith(parent.code)  # type: ignore[union-attr]
             and len(r.code) > len(parent.code)  # type: ignore[arg-type]
         ]
         if not below:
@@ -162,7 +164,9 @@ def _outline_relations(table: Table, segment: Segment, layout: Layout) -> Iterab
         groups = _split_by_sums(table, segment, block)
         if groups is None:
             continue  # 款 and 项 cannot be told apart; the cross-table checks still see the rows
-        yield from _sum_rows(RULE_CODES, table, segment, head, [g[0] for g in groups], parts_name="所属款级科目之和")
+        yield from _sum_rows(
+            RULE_CODES, table, segment, head, [g[0] for g in groups], parts_name="所属款级科目之和"
+        )
         for kuan, items in groups:
             yield from _sum_rows(RULE_CODES, table, segment, kuan, items, parts_name="所属项级科目之和")
 
@@ -223,11 +227,17 @@ _LEVEL_WORDS = ("类型", "一级", "二级", "三级")
 def _project_levels(table: Table, segment: Segment) -> dict[int, int]:
     """Row index → depth (0 = total). Deeper rows belong to the nearest shallower row above."""
     rows = segment.rows_with_content()
-    level_cols = [c for c in segment.columns if c.role in ("name", "text") and any(w in c.label for w in _LEVEL_WORDS)]
+    level_cols = [
+        c for c in segment.columns if c.role in ("name", "text") and any(w in c.label for w in _LEVEL_WORDS)
+    ]
     levels: dict[int, int] = {}
     totals = {r.index for r in _total_rows(segment)}
     unit_col = next(
-        (c for c in segment.columns if c.role in ("name", "text") and "单位" in c.leaf and "资金" not in c.leaf),
+        (
+            c
+            for c in segment.columns
+            if c.role in ("name", "text") and "单位" in c.leaf and "资金" not in c.leaf
+        ),
         None,
     )
     codes = {r.index: r.code or "" for r in rows}
@@ -244,8 +254,12 @@ def _project_levels(table: Table, segment: Segment) -> dict[int, int]:
                     break
             continue
         code = codes[r.index]
-        unit_named = unit_col is not None and unit_col.index < len(cells) and cells[unit_col.index].text.strip()
-        related = code.isdigit() and any(o != code and (o.startswith(code) or code.startswith(o)) for o in digit_codes)
+        unit_named = (
+            unit_col is not None and unit_col.index < len(cells) and cells[unit_col.index].text.strip()
+        )
+        related = code.isdigit() and any(
+            o != code and (o.startswith(code) or code.startswith(o)) for o in digit_codes
+        )
         if code.isdigit() and len(code) in (3, 6) and (related or len(code) == 3) and not unit_named:
             levels[r.index] = 1 if len(code) == 3 else 2
         elif unit_col is not None:

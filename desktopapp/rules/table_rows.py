@@ -22,7 +22,20 @@ from desktopapp.rules.scoped import table_rule
 
 RULE = "row_sum"
 
-_NOT_ADDITIVE = ("其中", "占比", "比例", "%", "增减", "增长", "比上年", "同比", "变动", "上年数", "上年预算", "差额")
+_NOT_ADDITIVE = (
+    "其中",
+    "占比",
+    "比例",
+    "%",
+    "增减",
+    "增长",
+    "比上年",
+    "同比",
+    "变动",
+    "上年数",
+    "上年预算",
+    "差额",
+)
 
 
 def is_total_name(name: str) -> bool:

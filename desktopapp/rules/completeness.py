@@ -1,0 +1,188 @@
+"""Is everything there and readable?
+
+- the standard tables of the document kind (部门/单位预算, 部门决算) are printed;
+- every table the 目录 lists is in the document, under the title the 目录 gives it;
+- an empty table says why ("本单位无政府性基金预算安排的支出");
+- what could not be read — a damaged table, a figure that is not a number — is reported,
+  never silently counted as 0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from desktopapp.core.model import CellRef, Document, Finding, Severity, Table
+from desktopapp.core.numbers import normalize
+from desktopapp.rules.base import RuleContext, rule
+from desktopapp.rules.kinds import (
+    KIND_LABELS,
+    REQUIRED_BUDGET,
+    REQUIRED_FINAL,
+    guess_kind,
+    is_final_document,
+    kind_of,
+)
+from desktopapp.rules.layout import layout_of
+from desktopapp.rules.relation import is_unreadable
+from desktopapp.rules.scoped import table_rule
+
+RULE_MISSING = "missing_table"
+RULE_TOC = "toc_table_missing"
+RULE_EMPTY = "empty_table_note"
+RULE_UNREADABLE = "unreadable"
+
+_TOC_PREFIX = re.compile(
+    r"^((附表|表)[0-9一二三四五六七八九十]+(-[0-9]+)?[、.:：]?|公开[0-9]+表[、.:：]?|[0-9一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\))"
+)
+_TOC_TAIL = re.compile(r"[.…·\-—_ ]*\d*$")
+_NONE_NOTE = re.compile(r"(无|没有|未安排|不涉及|未发生|为空|为0|为零|空表)")
+
+
+def title_key(text: str) -> str:
+    t = normalize(text).replace("“", "").replace("”", "").replace('"', "")
+    t = _TOC_TAIL.sub("", t)
+    t = _TOC_PREFIX.sub("", t)
+    t = re.sub(r"\((续|分功能科目)\)$", "", t)
+    return re.sub(r"^\d{4}年(度)?", "", t)
+
+
+def _toc_page(document: Document, entry: str) -> int | None:
+    key = normalize(entry)
+    for page in document.pages:
+        if key and key in normalize(page.text) and "目录" in normalize(page.text):
+            return page.number
+    for page in document.pages:
+        if key and key in normalize(page.text):
+            return page.number
+    return None
+
+
+def _toc_entries(document: Document) -> list[str]:
+    out = []
+    for entry in document.toc:
+        key = title_key(entry)
+        if key.endswith("表") or "表(" in key or key.endswith("表)"):
+            out.append(entry)
+    return out
+
+
+def _match(document: Document, entry: str, final: bool) -> tuple[Table | None, bool]:
+    """(table, exact title?) for a 目录 entry."""
+    key = title_key(entry)
+    for table in document.tables:
+        title = title_key(table.title)
+        if title and (title == key or title in key or key in title):
+            return table, True
+    kind = guess_kind(entry, final)
+    if kind != "other":
+        for table in document.tables:
+            if kind_of(table, document) == kind:
+                return table, False
+    return None, False
+
+
+@rule(RULE_TOC)
+def check_toc(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    final = is_final_document(document)
+    for entry in _toc_entries(document):
+        table, exact = _match(document, entry, final)
+        page = _toc_page(document, entry)
+        if table is None:
+            yield Finding(
+                rule=RULE_TOC,
+                severity=Severity.ERROR,
+                message=f"目录列出的“{entry.strip()}”在文件中没有找到",
+                quote=entry.strip(),
+                page=page,
+            )
+        elif not exact:
+            yield Finding(
+                rule=RULE_TOC,
+                severity=Severity.WARNING,
+                message=f"目录中的表名“{entry.strip()}”与表格标题“{table.title}”不一致",
+                quote=entry.strip(),
+                page=page,
+                table=table.id,
+            )
+
+
+@rule(RULE_MISSING)
+def check_missing_tables(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    if not document.tables:
+        return
+    final = is_final_document(document)
+    required = REQUIRED_FINAL if final else REQUIRED_BUDGET
+    present = {kind_of(t, document) for t in document.tables}
+    listed = {guess_kind(e, final) for e in _toc_entries(document)}
+    what = "部门决算" if final else "预算"
+    for kind in required:
+        if kind in present or kind in listed:  # a listed but absent table is the 目录 check's
+            continue
+        yield Finding(
+            rule=RULE_MISSING,
+            severity=Severity.WARNING,
+            message=f"未找到“{KIND_LABELS.get(kind, kind)}”：{what}应公开此表，没有相关资金也应公开空表并注明",
+        )
+
+
+def _has_none_note(document: Document, table: Table) -> bool:
+    texts = list(table.notes) + [c.text for row in table.body for c in row]
+    for page in document.pages:
+        if page.number in table.pages:
+            texts.append(page.text)
+    return any(_NONE_NOTE.search(normalize(t)) for t in texts if t)
+
+
+@table_rule(RULE_EMPTY)
+def check_empty_table(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
+    if not table.numeric:
+        return
+    kind = kind_of(table, document)
+    if kind not in REQUIRED_BUDGET and kind not in REQUIRED_FINAL and kind not in ("project_expenditure",):
+        return
+    if not table.is_empty:
+        return
+    if _has_none_note(document, table):
+        return
+    yield Finding(
+        rule=RULE_EMPTY,
+        severity=Severity.WARNING,
+        message=f"“{table.title}”没有数字，但未注明原因（如“本单位无…安排的支出”）",
+        page=table.pages[0] if table.pages else None,
+        table=table.id,
+    )
+
+
+@table_rule(RULE_UNREADABLE)
+def check_unreadable(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
+    for problem in table.unreadable:
+        yield Finding(
+            rule=RULE_UNREADABLE,
+            severity=Severity.WARNING,
+            message=f"“{table.title}”有部分内容未能读取：{problem}",
+            page=table.pages[0] if table.pages else None,
+            table=table.id,
+        )
+    if not table.numeric or not table.body:
+        return
+    layout = layout_of(table, document, ctx.cache)
+    for segment in layout.segments:
+        for row in segment.rows:
+            cells = table.body[row.index]
+            for col in segment.value_cols:
+                if col.index >= len(cells) or not is_unreadable(cells[col.index]):
+                    continue
+                cell = cells[col.index]
+                yield Finding(
+                    rule=RULE_UNREADABLE,
+                    severity=Severity.WARNING,
+                    message=(
+                        f"“{table.title}”{row.display}的“{col.leaf or col.label}”栏“{cell.text}”无法识别为数字，"
+                        "核对时按 0 计算，请对照原文核实或更正"
+                    ),
+                    cells=[CellRef(table.id, row.index, col.index)],
+                    actual=cell.text,
+                    page=cell.page or (table.pages[0] if table.pages else None),
+                    table=table.id,
+                )

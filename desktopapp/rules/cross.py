@@ -1,0 +1,238 @@
+"""Across tables: the same figure wherever it is printed.
+
+Every table states facts (see facts.py). Two prints of one fact must agree (元 and 万元
+converted, compared at the coarser precision). Funds coincide when their totals do: when the
+一般公共预算 basic-expenditure total equals the all-funds one, every 科目's basic expenditure is
+the same in the 支出总表 and the 一般公共预算支出表, so those rows are compared too; likewise
+本年 and all periods when nothing was carried over. The odd one out (by table majority) is
+reported against the others; with no majority, the disagreement is reported as a whole.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from desktopapp.core.model import Document, Finding, Severity
+from desktopapp.rules.base import RuleContext, rule
+from desktopapp.rules.facts import Fact, Key, table_facts
+from desktopapp.rules.relation import Operand, Outcome, evaluate, fmt
+
+RULE = "cross_table"
+
+MEASURE_NAMES = {
+    "total": "合计",
+    "basic": "基本支出",
+    "personnel": "人员经费",
+    "public": "公用经费",
+    "project": "项目支出",
+    "income": "收入",
+    "operating": "经营支出",
+    "upper": "上缴上级支出",
+    "subsidiary": "对附属单位补助支出",
+}
+FUND_NAMES = {
+    "all": "",
+    "fiscal": "财政拨款",
+    "general": "一般公共预算",
+    "gov_fund": "政府性基金预算",
+    "state_capital": "国有资本经营预算",
+    "special": "财政专户管理资金",
+    "unit_funds": "单位资金",
+    "business": "事业收入",
+    "operating_income": "事业单位经营收入",
+    "upper_grant": "上级补助收入",
+    "subsidiary_income": "附属单位上缴收入",
+    "other": "其他收入",
+    "nonfiscal": "非财政拨款",
+}
+PERIOD_NAMES = {"all": "", "current": "本年", "carryover": "上年结转"}
+
+Scope = tuple[str, str, str]  # measure, fund, period
+
+
+def compare(a: Fact, b: Fact) -> Outcome:
+    """a − b, in the coarser unit and precision of the two."""
+    total = a.operands[0]
+    operands = [replace(o, sign=-o.sign) for o in a.operands[1:]] + list(b.operands)
+    return evaluate(total, operands, extra_terms=max(len(a.operands) - 1, 0))
+
+
+def _value(fact: Fact) -> Outcome:
+    return evaluate(fact.operands[0], [], extra_terms=0)
+
+
+def _is_zero(fact: Fact) -> bool:
+    return all(_value_of(o) == 0 for o in fact.operands)
+
+
+def _value_of(o: Operand):
+    from desktopapp.rules.relation import cell_amount
+
+    v = cell_amount(o.cell)
+    return v if v is not None else 0
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[Scope, Scope] = {}
+
+    def find(self, s: Scope) -> Scope:
+        self.parent.setdefault(s, s)
+        while self.parent[s] != s:
+            self.parent[s] = self.parent[self.parent[s]]
+            s = self.parent[s]
+        return s
+
+    def union(self, a: Scope, b: Scope) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _agree(a: Fact, b: Fact) -> bool:
+    return compare(a, b).severity != Severity.ERROR
+
+
+def scopes(facts: list[Fact]) -> _Union:
+    """Which (measure, fund, period) scopes hold the same money, judged by their totals."""
+    totals: dict[Scope, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.key[3] == "TOTAL":
+            totals[f.key[:3]].append(f)  # type: ignore[index]
+    uf = _Union()
+    keys = list(totals)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if a[0] != b[0] or a == b:
+                continue
+            same_period = a[2] == b[2]
+            same_fund_periods = a[1] == b[1] and {a[2], b[2]} == {"all", "current"}
+            if not (same_period or same_fund_periods):
+                continue
+            nonzero_a = [f for f in totals[a] if not _is_zero(f)]
+            nonzero_b = [f for f in totals[b] if not _is_zero(f)]
+            if any(_agree(fa, fb) for fa in nonzero_a for fb in nonzero_b):
+                uf.union(a, b)
+    # Nothing carried over: the 本年 figures are the whole year's.
+    for (measure, fund, period), found in totals.items():
+        if period == "carryover" and found and all(_is_zero(f) for f in found):
+            uf.union((measure, fund, "all"), (measure, fund, "current"))
+    return uf
+
+
+def _describe_key(key: Key, fact: Fact) -> str:
+    measure, fund, period, subject = key
+    what = f"{PERIOD_NAMES.get(period, '')}{FUND_NAMES.get(fund, fund)}{MEASURE_NAMES.get(measure, measure)}"
+    if subject == "TOTAL":
+        return what if measure != "income" else f"{what}合计"
+    return f"「{fact.row_label}」{what}"
+
+
+def _where(fact: Fact) -> str:
+    title = fact.table.title or fact.table.id
+    return f"{title}“{fact.row_label}”{('（' + fact.column_label + '）') if fact.column_label else ''}"
+
+
+def _printed(fact: Fact, decimals: int) -> str:
+    if len(fact.operands) == 1:
+        cell = fact.operands[0].cell
+        return cell.text.strip() or "空白"
+    return fmt(sum((_value_of(o) for o in fact.operands), 0), decimals)
+
+
+def _cells(facts: Iterable[Fact]) -> list:
+    out = []
+    for f in facts:
+        for o in f.operands:
+            if o.ref not in out:
+                out.append(o.ref)
+    return out
+
+
+def _group_findings(key: Key, group: list[Fact]) -> Iterable[Finding]:
+    clusters: list[list[Fact]] = []
+    for fact in group:
+        for cluster in clusters:
+            if compare(fact, cluster[0]).severity is None:
+                cluster.append(fact)
+                break
+        else:
+            clusters.append([fact])
+    if len(clusters) < 2:
+        return
+    votes = [len({f.table.id for f in c}) for c in clusters]
+    best = max(votes)
+    majority = [c for c, v in zip(clusters, votes) if v == best]
+    subject = _describe_key(key, group[0])
+    if len(majority) == 1:
+        reference = majority[0]
+        for cluster in clusters:
+            if cluster is reference:
+                continue
+            for fact in cluster:
+                outcome = compare(fact, reference[0])
+                if outcome.severity is None:
+                    continue
+                d = outcome.decimals
+                others = "、".join(f"{_where(r)} {_printed(r, d)}" for r in reference[:3])
+                tail = "，在尾差范围内" if outcome.severity == Severity.WARNING else ""
+                message = (
+                    f"{subject}：{_where(fact)} {_printed(fact, d)} ≠ {others}"
+                    f"（差 {fmt(outcome.actual - outcome.expected, d)}{tail}）"
+                )
+                yield _finding(fact, [fact, *reference], outcome, message)
+        return
+    # No majority: report the disagreement once, against the first print.
+    first = group[0]
+    worst: Outcome | None = None
+    for cluster in clusters:
+        if first in cluster:
+            continue
+        outcome = compare(cluster[0], first)
+        if worst is None or (outcome.severity == Severity.ERROR and worst.severity != Severity.ERROR):
+            worst = outcome
+    if worst is None:
+        return
+    d = worst.decimals
+    listing = "；".join(f"{_where(f)} {_printed(f, d)}" for f in group[:6])
+    tail = "，在尾差范围内" if worst.severity == Severity.WARNING else ""
+    message = f"{subject}在各表中不一致：{listing}（差 {fmt(worst.actual - worst.expected, d)}{tail}）"
+    yield _finding(first, group, worst, message)
+
+
+def _finding(main: Fact, facts: list[Fact], outcome: Outcome, message: str) -> Finding:
+    d = outcome.decimals
+    cell = main.operands[0].cell
+    return Finding(
+        rule=RULE,
+        severity=outcome.severity or Severity.WARNING,
+        message=message,
+        cells=_cells(facts),
+        expected=fmt(outcome.expected, d),
+        actual=fmt(outcome.actual, d),
+        difference=fmt(outcome.difference, d),
+        page=cell.page or (main.table.pages[0] if main.table.pages else None),
+        table=main.table.id,
+    )
+
+
+def all_facts(document: Document, ctx: RuleContext) -> list[Fact]:
+    return [f for t in document.tables for f in table_facts(document, t, ctx.cache)]
+
+
+@rule(RULE)
+def check_cross_tables(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    facts = all_facts(document, ctx)
+    if not facts:
+        return
+    uf = scopes(facts)
+    groups: dict[Key, list[Fact]] = defaultdict(list)
+    for f in facts:
+        scope = uf.find(f.key[:3])  # type: ignore[arg-type]
+        groups[(*scope, f.key[3])].append(f)
+    for key, group in groups.items():
+        if len({f.table.id for f in group}) < 2:
+            continue
+        yield from _group_findings(key, group)

@@ -1,0 +1,330 @@
+"""What each table states, as comparable facts: (measure, fund, period, subject) → cells.
+
+"一般公共预算 基本支出 of 208 in any period" printed in the 支出总表 and in the 一般公共预算支出表
+is one fact printed twice; the cross-table check compares such prints. Measures: total,
+basic, personnel, public, project, operating, upper, subsidiary (expenditure) and income.
+Funds: all, fiscal (财政拨款), general (一般公共预算), gov_fund, state_capital, special (财政专户),
+unit_funds, business, operating_income, upper_grant, subsidiary_income, other, nonfiscal.
+Periods: all, current (本年), carryover (上年结转). Subjects: TOTAL, f:208 (功能分类),
+e:301 (经济分类), u:503 (单位), fn:208:行政运行 (codeless rows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktopapp.core.model import Document, Table
+from desktopapp.rules.kinds import (
+    BASIC_KINDS,
+    FISCAL_SUMMARY_KINDS,
+    PERFORMANCE_KINDS,
+    PROJECT_KINDS,
+    SUMMARY_KINDS,
+    THREE_PUBLIC_KINDS,
+)
+from desktopapp.rules.layout import Column, Layout, Row, Segment, layout_of
+from desktopapp.rules.relation import Operand
+from desktopapp.rules.subjects import function_class_code
+from desktopapp.rules.summary import Item, outline
+
+Key = tuple[str, str, str, str]
+
+
+@dataclass
+class Fact:
+    key: Key
+    table: Table
+    operands: list[Operand]  # one cell, or several printed figures that add up to the fact
+    row_label: str
+    column_label: str
+
+
+TABLE_FUND = {
+    "budget_summary": "all",
+    "final_summary": "all",
+    "fiscal_summary": "fiscal",
+    "final_fiscal_summary": "fiscal",
+    "income_summary": "all",
+    "final_income": "all",
+    "expenditure_summary": "all",
+    "final_expenditure": "all",
+    "general_budget_expenditure": "general",
+    "general_budget_expenditure_by_unit": "general",
+    "final_general_budget_expenditure": "general",
+    "basic_expenditure": "general",
+    "final_basic_expenditure": "general",
+    "gov_fund_expenditure": "gov_fund",
+    "final_gov_fund": "gov_fund",
+    "state_capital_expenditure": "state_capital",
+    "final_state_capital": "state_capital",
+    "project_expenditure": "all",
+}
+INCOME_KINDS = {"income_summary", "final_income"}
+FUND_BALANCE_KINDS = {"final_gov_fund", "final_state_capital"}
+
+_FUND_WORDS: list[tuple[str, str]] = [
+    ("单位资金", "unit_funds"),
+    ("财政专户", "special"),
+    ("一般公共预算", "general"),
+    ("政府性基金", "gov_fund"),
+    ("国有资本经营", "state_capital"),
+    ("事业单位经营", "operating_income"),
+    ("经营收入", "operating_income"),
+    ("事业收入", "business"),
+    ("上级补助", "upper_grant"),
+    ("附属单位上缴", "subsidiary_income"),
+    ("其他收入", "other"),
+    ("非财政拨款", "nonfiscal"),
+    ("财政拨款", "fiscal"),
+]
+
+
+def fund_of(label: str) -> str | None:
+    """The fund a label names, "" when it names none, None when it is a transfer line."""
+    if "转移支付" in label:
+        return None
+    for word, fund in _FUND_WORDS:
+        if word in label:
+            return fund
+    return ""
+
+
+def expense_measure(label: str) -> str:
+    if "人员经费" in label:
+        return "personnel"
+    if "公用经费" in label:
+        return "public"
+    if "基本支出" in label:
+        return "basic"
+    if "项目支出" in label:
+        return "project"
+    if "经营支出" in label:
+        return "operating"
+    if "上缴上级" in label:
+        return "upper"
+    if "对附属单位补助" in label:
+        return "subsidiary"
+    return "total"
+
+
+def _period(label: str, expense: bool) -> str:
+    if "结转" in label or "结余" in label:
+        return "carryover"
+    if expense:
+        return "current" if ("本年预算" in label or "本年拨款" in label) else "all"
+    return "current" if ("本年" in label or "当年" in label) else "all"
+
+
+def _has_period_columns(segment: Segment) -> bool:
+    return any(_period(c.label, True) != "all" for c in segment.value_cols)
+
+
+# ---------------------------------------------------------------- code tables
+
+
+def _column_meaning(layout: Layout, col: Column) -> tuple[str, str, str] | None:
+    kind = layout.kind
+    label = col.label
+    default = TABLE_FUND.get(kind, "all")
+    if kind == "project_expenditure" and "一般公共预算" in layout.table.title:
+        default = "general"
+    if kind in BASIC_KINDS:
+        measure = expense_measure(label)
+        return ("basic" if measure == "total" else measure, "general", "all")
+    if kind in PROJECT_KINDS:
+        fund = fund_of(label)
+        if fund is None:
+            return None
+        return ("project", fund or default, _period(label, True))
+    if kind in INCOME_KINDS:
+        fund = fund_of(label)
+        if fund is None:
+            return None
+        period = _period(label, False)
+        if kind == "final_income" and period == "all":
+            period = "current"  # 收入决算表 shows the year's income only
+        return ("income", fund or default, period)
+    if kind in FUND_BALANCE_KINDS:
+        if "年末" in label:
+            return None
+        if "年初" in label:
+            return ("income", default, "carryover")
+        if "本年收入" in label:
+            return ("income", default, "current")
+        return (expense_measure(label), default, "all")
+    fund = fund_of(label)
+    if fund is None:
+        return None
+    return (expense_measure(label), fund or default, _period(label, True))
+
+
+def _code_subject(row: Row) -> str | None:
+    if row.code and row.code_kind == "function":
+        return f"f:{row.code}"
+    if row.code and row.code_kind == "economic":
+        return f"e:{row.code}"
+    if row.code and row.code_kind == "unit":
+        return f"u:{row.code}"
+    return None
+
+
+def _code_table_facts(layout: Layout, segment: Segment) -> list[Fact]:
+    table = layout.table
+    out: list[Fact] = []
+    rows = segment.rows_with_content()
+    has_codes = any(r.code and not r.inferred for r in rows)
+    current_class = ""
+    subjects: list[tuple[Row, str]] = []
+    for row in rows:
+        if row.total in ("total", "income_total", "expense_total"):
+            subjects.append((row, "TOTAL"))
+            continue
+        if row.total in ("personnel_total", "public_total"):
+            subjects.append((row, row.total))
+            continue
+        subject = _code_subject(row)
+        if row.inferred and row.code and len(row.code) == 3:
+            current_class = row.code
+        if (
+            subject is None
+            and not has_codes
+            and current_class
+            and row.name
+            and layout.kind not in PROJECT_KINDS
+        ):
+            subject = f"fn:{current_class}:{row.name}"
+        if subject:
+            subjects.append((row, subject))
+    if layout.kind in PROJECT_KINDS:
+        subjects = [(r, s) for r, s in subjects if s == "TOTAL"]
+        if not subjects:
+            first = next((r for r in rows if r.has_values), None)
+            if first is not None and not first.label and not first.code:
+                subjects = [(first, "TOTAL")]
+    for col in segment.value_cols:
+        meaning = _column_meaning(layout, col)
+        if meaning is None:
+            continue
+        measure, fund, period = meaning
+        for row, subject in subjects:
+            if subject in ("personnel_total", "public_total"):
+                key_measure = "personnel" if subject == "personnel_total" else "public"
+                key: Key = (key_measure, fund, period, "TOTAL")
+            else:
+                key = (measure, fund, period, subject)
+            out.append(Fact(key, table, [Operand(table, row.index, col.index)], row.display, col.leaf))
+    # 基本支出决算表: 人员经费合计 + 公用经费合计 = the basic-expenditure total.
+    if layout.kind in BASIC_KINDS:
+        parts = [f for f in out if f.key[3] == "TOTAL" and f.key[0] in ("personnel", "public")]
+        has_total = any(f.key[0] == "basic" and f.key[3] == "TOTAL" for f in out)
+        if len(parts) == 2 and not has_total:
+            out.append(
+                Fact(
+                    ("basic", "general", "all", "TOTAL"),
+                    table,
+                    [p.operands[0] for p in parts],
+                    "人员经费合计＋公用经费合计",
+                    parts[0].column_label,
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------- summary tables
+
+
+def _walk(items: list[Item], ancestors: tuple[Item, ...] = ()):
+    for item in items:
+        yield item, ancestors
+        yield from _walk(item.children, (*ancestors, item))
+
+
+def _summary_side(layout: Layout, segment: Segment, side: str) -> list[Fact]:
+    table = layout.table
+    table_fund = TABLE_FUND.get(layout.kind, "all")
+    period_columns = _has_period_columns(segment)
+    out: list[Fact] = []
+    for item, ancestors in _walk(outline(segment)):
+        row = item.row
+        names = [a.row.name for a in ancestors] + [row.name]
+        carry = False
+        if side == "expense":
+            if item.anchor and row.total != "expense_total":
+                continue
+            if row.total == "expense_total":
+                line_fund, subject = "", "TOTAL"
+            else:
+                code = row.code if row.code and len(row.code) == 3 else function_class_code(row.name)
+                if not code:
+                    continue
+                line_fund, subject = "", f"f:{code}"
+            measure, row_period = "total", None
+        else:
+            if item.qizhong and fund_of(row.name) in ("", "fiscal", None):
+                continue  # "其中：一般财力" and the like: a part, not a fund
+            carry = any(("结转" in n or "结余" in n) for n in names)
+            measure, subject = "income", "TOTAL"
+            if row.total == "income_total":
+                line_fund, row_period = "", "current"
+            elif row.total in ("income_grand", "total"):
+                line_fund, row_period = "", "all"
+            else:
+                fund = fund_of(row.name)
+                if fund is None or (fund == "" and not carry):
+                    continue
+                line_fund, row_period = fund, ("carryover" if carry else "current")
+        for col in segment.value_cols:
+            label = col.label
+            col_fund = fund_of(label)
+            if col_fund is None:
+                continue
+            col_fund = col_fund or table_fund
+            col_period = _period(label, side == "expense")
+            if side == "expense":
+                key: Key = (measure, col_fund, col_period, subject)
+            else:
+                if period_columns:
+                    if carry:
+                        continue  # the 上年结转 column, not a line, carries the carry-over here
+                    period = col_period
+                else:
+                    period = row_period or "all"
+                key = (measure, line_fund or col_fund, period, subject)
+            out.append(Fact(key, table, [Operand(table, row.index, col.index)], row.label, col.leaf))
+    return out
+
+
+def _side_of(segment: Segment, index: int) -> str:
+    labels = "".join(c.label for c in segment.columns)
+    if "支出" in labels and "收入" not in labels:
+        return "expense"
+    if "收入" in labels and "支出" not in labels:
+        return "income"
+    return "income" if index == 0 else "expense"
+
+
+def table_facts(document: Document, table: Table, cache: dict | None) -> list[Fact]:
+    if cache is not None:
+        store = cache.setdefault("facts", {})
+        found = store.get(table.id)
+        if found is not None and found[0] is table:
+            return found[1]
+    facts = _compute(document, table, cache)
+    if cache is not None:
+        cache.setdefault("facts", {})[table.id] = (table, facts)
+    return facts
+
+
+def _compute(document: Document, table: Table, cache: dict | None) -> list[Fact]:
+    if not table.numeric or not table.body:
+        return []
+    layout = layout_of(table, document, cache)
+    if layout.kind in THREE_PUBLIC_KINDS or layout.kind in PERFORMANCE_KINDS or layout.kind not in TABLE_FUND:
+        return []
+    out: list[Fact] = []
+    for i, segment in enumerate(layout.segments):
+        if layout.kind in SUMMARY_KINDS or layout.kind in FISCAL_SUMMARY_KINDS:
+            out.extend(_summary_side(layout, segment, _side_of(segment, i)))
+        else:
+            out.extend(_code_table_facts(layout, segment))
+    return out

@@ -1,0 +1,213 @@
+"""Names that must match across tables: 科目 names by code, project names.
+
+- The same 科目 code carries the same name in every table (the odd one out, by table majority,
+  is an error; with no majority, a warning). An outdated class name (医疗卫生与计划生育支出 for
+  210) is a warning.
+- Projects named in the 绩效目标表 and the 委托业务费表 are the projects of the 项目支出表:
+  a name that is close to, but not the same as, a listed project is an error; a name not
+  listed at all is a warning.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from desktopapp.core.model import CellRef, Document, Finding, Severity, Table
+from desktopapp.core.numbers import normalize
+from desktopapp.rules.base import RuleContext, rule
+from desktopapp.rules.kinds import PERFORMANCE_KINDS, PROJECT_KINDS
+from desktopapp.rules.layout import layout_of
+from desktopapp.rules.subjects import FUNCTION_CLASSES, OLD_FUNCTION_CLASS_NAMES
+
+RULE_SUBJECT = "subject_name"
+RULE_PROJECT = "project_name"
+
+
+def _name_key(name: str) -> str:
+    return normalize(name).replace("(", "").replace(")", "").replace("、", "")
+
+
+@rule(RULE_SUBJECT)
+def check_subject_names(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    by_code: dict[tuple[str, str], list[tuple[Table, int, int, str]]] = defaultdict(list)
+    for table in document.tables:
+        if not table.numeric or not table.body:
+            continue
+        layout = layout_of(table, document, ctx.cache)
+        for segment in layout.segments:
+            name_col = segment.name_col
+            for row in segment.rows_with_content():
+                if (
+                    not row.code
+                    or row.inferred
+                    or row.code_kind not in ("function", "economic")
+                    or not row.name
+                ):
+                    continue
+                col = (
+                    name_col.index
+                    if name_col is not None
+                    else (segment.code_cols[0].index if segment.code_cols else 0)
+                )
+                by_code[(row.code_kind, row.code)].append((table, row.index, col, row.name))
+    for (kind, code), prints in by_code.items():
+        if kind == "function" and len(code) == 3 and code in FUNCTION_CLASSES:
+            for table, r, c, name in prints:
+                if OLD_FUNCTION_CLASS_NAMES.get(name) == code:
+                    yield Finding(
+                        rule=RULE_SUBJECT,
+                        severity=Severity.WARNING,
+                        message=f"{code} 科目名称“{name}”已停用，现行名称为“{FUNCTION_CLASSES[code]}”",
+                        cells=[CellRef(table.id, r, c)],
+                        expected=FUNCTION_CLASSES[code],
+                        actual=name,
+                        page=table.body[r][c].page if c < len(table.body[r]) else None,
+                        table=table.id,
+                    )
+        names: dict[str, list[tuple[Table, int, int, str]]] = defaultdict(list)
+        for p in prints:
+            names[_name_key(p[3])].append(p)
+        if len(names) < 2:
+            continue
+        votes = {k: len({p[0].id for p in v}) for k, v in names.items()}
+        best = max(votes.values())
+        winners = [k for k, v in votes.items() if v == best]
+        if len(winners) == 1:
+            right = names[winners[0]]
+            for key, wrong in names.items():
+                if key == winners[0]:
+                    continue
+                for table, r, c, name in wrong:
+                    where = "、".join(dict.fromkeys(p[0].title for p in right))
+                    yield Finding(
+                        rule=RULE_SUBJECT,
+                        severity=Severity.ERROR,
+                        message=f"{code} 科目名称不一致：{table.title}印为“{name}”，{where}为“{right[0][3]}”",
+                        cells=[CellRef(table.id, r, c), *(CellRef(p[0].id, p[1], p[2]) for p in right)],
+                        expected=right[0][3],
+                        actual=name,
+                        page=table.body[r][c].page if c < len(table.body[r]) else None,
+                        table=table.id,
+                    )
+        else:
+            listing = "；".join(f"{v[0][0].title}“{v[0][3]}”" for v in names.values())
+            first = prints[0]
+            yield Finding(
+                rule=RULE_SUBJECT,
+                severity=Severity.WARNING,
+                message=f"{code} 科目名称在各表中不一致：{listing}",
+                cells=[CellRef(p[0].id, p[1], p[2]) for p in prints],
+                page=first[0].body[first[1]][first[2]].page
+                if first[2] < len(first[0].body[first[1]])
+                else None,
+                table=first[0].id,
+            )
+
+
+# ---------------------------------------------------------------- projects
+
+_HEADING_WORDS = ("类别", "预算", "金额", "编码", "单位", "属性", "负责人", "年度", "资金")
+
+
+def _project_catalogue(document: Document, ctx: RuleContext) -> dict[str, tuple[Table, int, int, str]]:
+    out: dict[str, tuple[Table, int, int, str]] = {}
+    for table in document.tables:
+        if not table.body:
+            continue
+        layout = layout_of(table, document, ctx.cache)
+        if layout.kind not in PROJECT_KINDS:
+            continue
+        for segment in layout.segments:
+            for row in segment.rows_with_content():
+                cells = table.body[row.index]
+                for col in segment.columns:
+                    if col.role in ("name", "text") and col.index < len(cells):
+                        text = cells[col.index].text.strip()
+                        if text and "单位" not in col.leaf:
+                            out.setdefault(_name_key(text), (table, row.index, col.index, text))
+    return out
+
+
+def _named_projects(document: Document, ctx: RuleContext) -> Iterable[tuple[Table, int, int, str]]:
+    """(table, row, col, name) of every project named outside the 项目支出表."""
+    for table in document.tables:
+        if not table.body:
+            continue
+        kind = layout_of(table, document, ctx.cache).kind
+        if kind in PERFORMANCE_KINDS:
+            yield from _performance_names(table)
+        elif kind == "entrusted_business":
+            for r, row in enumerate(table.body):
+                if len(row) > 1 and row[0].text.strip() and row[1].text.strip():
+                    yield table, r, 0, row[0].text.strip()
+
+
+def _performance_names(table: Table) -> Iterable[tuple[Table, int, int, str]]:
+    header_cols = set()
+    for header_row in table.header:
+        for c, cell in enumerate(header_row):
+            if normalize(cell.text) == "项目名称":
+                right = next((x for x in header_row[c + 1 :] if x.text.strip()), None)
+                if right is None or any(w in normalize(right.text) for w in _HEADING_WORDS):
+                    header_cols.add(c)
+    for c in header_cols:
+        for r, row in enumerate(table.body):
+            if c < len(row) and row[c].text.strip():
+                yield table, r, c, row[c].text.strip()
+    for r, row in enumerate(table.body):
+        for c, cell in enumerate(row):
+            if normalize(cell.text) != "项目名称":
+                continue
+            right = next((i for i in range(c + 1, len(row)) if row[i].text.strip()), None)
+            if right is not None and not any(w in normalize(row[right].text) for w in _HEADING_WORDS):
+                yield table, r, right, row[right].text.strip()
+                continue
+            for rr in range(r + 1, len(table.body)):
+                below = table.body[rr]
+                if c >= len(below) or not below[c].text.strip() or (c > 0 and below[0].text.strip()):
+                    break
+                yield table, rr, c, below[c].text.strip()
+
+
+@rule(RULE_PROJECT)
+def check_project_names(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    catalogue = _project_catalogue(document, ctx)
+    if not catalogue:
+        return
+    seen: set[tuple[str, int, int]] = set()
+    for table, r, c, name in _named_projects(document, ctx):
+        if (table.id, r, c) in seen:
+            continue
+        seen.add((table.id, r, c))
+        key = _name_key(name)
+        if key in catalogue:
+            continue
+        best, ratio = None, 0.0
+        for other_key, entry in catalogue.items():
+            score = SequenceMatcher(None, key, other_key).ratio()
+            if score > ratio:
+                best, ratio = entry, score
+        page = table.body[r][c].page if c < len(table.body[r]) else None
+        if best is not None and ratio >= 0.6:
+            yield Finding(
+                rule=RULE_PROJECT,
+                severity=Severity.ERROR,
+                message=f"项目名称与项目支出表不一致：{table.title}印为“{name}”，{best[0].title}为“{best[3]}”",
+                cells=[CellRef(table.id, r, c), CellRef(best[0].id, best[1], best[2])],
+                expected=best[3],
+                actual=name,
+                page=page,
+                table=table.id,
+            )
+        else:
+            yield Finding(
+                rule=RULE_PROJECT,
+                severity=Severity.WARNING,
+                message=f"{table.title}中的项目“{name}”在项目支出表中找不到",
+                cells=[CellRef(table.id, r, c)],
+                actual=name,
+                page=page,
+                table=table.id,
+            )

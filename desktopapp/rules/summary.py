@@ -1,0 +1,200 @@
+"""收支总表 and 财政拨款收支总表 (决算 01 / 04 表): the outline of each side and its totals.
+
+Each side (收入 | 支出) is read as an outline: numbered items ("一、", "（一）", "1.", "201 …")
+with their sub-items and "其中：" lists, and unnumbered anchors (本年收入合计, 上年结转结余,
+年初结转和结余, 收入总计 …). Relations:
+- an item with sub-items equals their sum ("一、本年收入" = (一)+(二)+(三); a "其中" list of two
+  or more rows is complete);
+- 本年收入合计 / 本年支出合计 = Σ the top items above it;
+- 收入总计 / 支出总计 / 总计 = 本年合计 (or the top items) + the items between it and the total
+  (上年结转结余, 使用非财政拨款结余, 年末结转结余, 结余分配 …);
+- 收入总计 = 支出总计.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from desktopapp.core.model import Document, Finding, Table
+from desktopapp.rules.base import RuleContext
+from desktopapp.rules.kinds import SUMMARY_KINDS
+from desktopapp.rules.layout import Layout, Row, Segment, layout_of
+from desktopapp.rules.relation import Operand, sum_finding
+from desktopapp.rules.scoped import table_rule
+
+RULE = "summary_sum"
+RULE_BALANCE = "summary_balance"
+
+_CARRY_WORDS = ("结转", "结余", "结余分配", "非财政拨款结余")
+_GRAND = ("income_grand", "expense_grand")
+_YEAR_TOTAL = ("income_total", "expense_total")
+
+
+@dataclass
+class Item:
+    row: Row
+    anchor: bool
+    children: list[Item] = field(default_factory=list)
+    qizhong: bool = False
+
+
+def _is_anchor(row: Row) -> bool:
+    if row.prefix is not None or row.qizhong:
+        return False
+    if row.total is not None:
+        return True
+    return any(w in row.name for w in _CARRY_WORDS) and len(row.name) <= 14
+
+
+def _meaningful(row: Row) -> bool:
+    if row.header_like:
+        return False
+    if not row.label:
+        return False
+    return bool(row.name.strip(".…·。、 ")) or row.has_values
+
+
+def outline(segment: Segment) -> list[Item]:
+    """The top-level items of one side, children attached."""
+    roots: list[Item] = []
+    stack: list[tuple[str, Item]] = []  # (prefix key, item)
+    after_anchor = False
+    for row in segment.rows:
+        if not _meaningful(row):
+            continue
+        if _is_anchor(row):
+            item = Item(row, anchor=True)
+            roots.append(item)
+            stack = [("anchor", item)]
+            after_anchor = True
+            continue
+        key = row.prefix or ("qz" if row.qizhong else "plain")
+        item = Item(row, anchor=False, qizhong=row.qizhong)
+        if key == "plain" and stack and stack[-1][0] == "qz":
+            key = "qz"  # an unnumbered row continues a "其中：" list
+            item.qizhong = True
+        if key == "plain" and after_anchor and stack and stack[-1][0] == "anchor":
+            roots.append(item)
+            stack = [("anchor", item)]
+            continue
+        keys = [k for k, _ in stack]
+        if key in keys:
+            while stack and stack[-1][0] != key:
+                stack.pop()
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        if parent is None or (parent.anchor and parent.row.total in _YEAR_TOTAL + _GRAND):
+            roots.append(item)
+            stack = [(key, item)]
+            after_anchor = False
+        else:
+            parent.children.append(item)
+            stack.append((key, item))
+    return roots
+
+
+def _side_relations(table: Table, segment: Segment) -> Iterable[Finding]:
+    roots = outline(segment)
+
+    def walk(item: Item) -> Iterable[Finding]:
+        kids = item.children
+        if kids and not (len(kids) == 1 and kids[0].qizhong):
+            yield from _sum(table, segment, item.row, [k.row for k in kids], "所列分项之和")
+        for kid in kids:
+            yield from walk(kid)
+
+    for root in roots:
+        yield from walk(root)
+    for i, root in enumerate(roots):
+        if not root.anchor:
+            continue
+        before = roots[:i]
+        if root.row.total in _YEAR_TOTAL:
+            parts = [r.row for r in before if not r.anchor]
+            if parts:
+                yield from _sum(table, segment, root.row, parts, "各项之和")
+        elif root.row.total in _GRAND or root.row.total == "total":
+            year = [j for j, r in enumerate(before) if r.anchor and r.row.total in _YEAR_TOTAL]
+            if year:
+                j = year[-1]
+                parts = [before[j].row] + [r.row for r in before[j + 1 :] if r.row.total not in _GRAND]
+            else:
+                parts = [r.row for r in before if r.row.total not in _GRAND and r.row.total != "total"]
+            if parts:
+                yield from _sum(
+                    table,
+                    segment,
+                    root.row,
+                    parts,
+                    " + ".join(p.name for p in parts[:4]) if len(parts) <= 4 else "各项之和",
+                )
+
+
+def _sum(table: Table, segment: Segment, total: Row, parts: list[Row], parts_name: str) -> Iterable[Finding]:
+    for col in segment.value_cols:
+        head = Operand(table, total.index, col.index)
+        operands = [Operand(table, p.index, col.index, name=p.name[:12]) for p in parts]
+        if head.cell.is_blank and all(o.cell.is_blank for o in operands):
+            continue
+        column = f"（{col.leaf}）" if len(segment.value_cols) > 1 else ""
+        finding = sum_finding(
+            RULE, head, operands, subject=f"{total.label}{column}", total_name="", parts_name=parts_name
+        )
+        if finding:
+            finding.message = finding.message.replace("： ", "：", 1)
+            yield finding
+
+
+def _grand_row(segment: Segment) -> Row | None:
+    rows = [
+        r for r in segment.rows if r.total in _GRAND or (r.total == "total" and r.label in ("总计", "合计"))
+    ]
+    return rows[-1] if rows else None
+
+
+def _balance(table: Table, layout: Layout) -> Iterable[Finding]:
+    if len(layout.segments) < 2:
+        return
+    income, expense = layout.segments[0], layout.segments[1]
+    a, b = _grand_row(income), _grand_row(expense)
+    if a is None or b is None:
+        return
+    pairs = []
+    for ci, ce in zip(income.value_cols, expense.value_cols):
+        pairs.append((ci, ce))
+    for ci, ce in pairs[:1] if len(income.value_cols) != len(expense.value_cols) else pairs:
+        left = Operand(table, a.index, ci.index)
+        right = Operand(table, b.index, ce.index, name=b.label)
+        if left.cell.is_blank and right.cell.is_blank:
+            continue
+        finding = sum_finding(
+            RULE_BALANCE,
+            left,
+            [right],
+            subject=f"{a.label}与{b.label}",
+            total_name=a.label,
+            parts_name=b.label,
+        )
+        if finding:
+            yield finding
+
+
+@table_rule(RULE)
+def check_summary(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
+    if not table.numeric or not table.body:
+        return
+    layout = layout_of(table, document, ctx.cache)
+    if layout.kind not in SUMMARY_KINDS:
+        return
+    for segment in layout.segments:
+        yield from _side_relations(table, segment)
+
+
+@table_rule(RULE_BALANCE)
+def check_summary_balance(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
+    if not table.numeric or not table.body:
+        return
+    layout = layout_of(table, document, ctx.cache)
+    if layout.kind in SUMMARY_KINDS:
+        yield from _balance(table, layout)
