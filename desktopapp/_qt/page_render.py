@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
 
+A4 = (595.0, 842.0)
 MAX_PIXELS = 40_000_000  # refuse absurd zoom levels instead of exhausting memory
 
 
@@ -24,17 +25,23 @@ class PageRenderer:
         self.path = Path(path)
         self.busy = busy  # True while another thread drives PDFium: render nothing new then
         self._pdf = pdfium.PdfDocument(str(self.path))
-        self._sizes = [_displayed_size(self._pdf[i]) for i in range(len(self._pdf))]
+        self._count = len(self._pdf)
+        self._sizes: dict[int, tuple[float, float]] = {}  # loaded when first needed: pages load lazily
         self._cache: OrderedDict[tuple[int, int], QImage] = OrderedDict()
         self._cache_size = cache_size
 
     @property
     def page_count(self) -> int:
-        return len(self._sizes)
+        return self._count
 
     def page_size(self, number: int) -> tuple[float, float]:
         """(width, height) in PDF points of 1-based page `number`, as displayed (rotation applied)."""
-        return self._sizes[number - 1]
+        size = self._sizes.get(number)
+        if size is None:
+            if self._pdf is None or self.busy():
+                return A4  # a stand-in until PDFium is free again (not remembered)
+            size = self._sizes[number] = _displayed_size(self._pdf[number - 1])
+        return size
 
     def render(self, number: int, scale: float) -> QImage | None:
         """1-based page `number` at `scale` pixels per PDF point (cached by scale in 1% steps).
@@ -51,9 +58,9 @@ class PageRenderer:
         width, height = self.page_size(number)
         scale = min(key[1] / 100, (MAX_PIXELS / max(1.0, width * height)) ** 0.5)
         bitmap = self._pdf[number - 1].render(scale=scale, prefer_bgrx=True, draw_annots=True)
-        array = bitmap.to_numpy()
-        h, w = array.shape[:2]
-        image = QImage(array.data, w, h, array.strides[0], QImage.Format.Format_RGB32).copy()
+        # straight from PDFium's buffer (BGRx = Qt's RGB32 in memory); no numpy import on the UI thread
+        data = bytes(bitmap.buffer)
+        image = QImage(data, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB32).copy()
         self._cache[key] = image
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
