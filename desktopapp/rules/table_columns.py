@@ -221,15 +221,16 @@ def check_unit_rows(document: Document, table: Table, ctx: RuleContext) -> Itera
 
 # ---------------------------------------------------------------- 项目支出表
 
-_LEVEL_WORDS = ("类型", "一级", "二级", "三级")
-
 
 def _project_levels(table: Table, segment: Segment) -> dict[int, int]:
-    """Row index → depth (0 = total). Deeper rows belong to the nearest shallower row above."""
+    """Row index → depth (0 = total). Deeper rows belong to the nearest shallower row above.
+
+    A row naming its 项目单位 is a project (leaf). A row without one is a group: directly
+    above projects it is a parent project, above other groups a higher group (类型, 部门,
+    单位 — unit codes nest by prefix: 503 → 503004). Printed positions are not trusted, since
+    indented names drift between columns.
+    """
     rows = segment.rows_with_content()
-    level_cols = [
-        c for c in segment.columns if c.role in ("name", "text") and any(w in c.label for w in _LEVEL_WORDS)
-    ]
     levels: dict[int, int] = {}
     totals = {r.index for r in _total_rows(segment)}
     unit_col = next(
@@ -240,32 +241,37 @@ def _project_levels(table: Table, segment: Segment) -> dict[int, int]:
         ),
         None,
     )
-    codes = {r.index: r.code or "" for r in rows}
-    digit_codes = [c for c in codes.values() if c.isdigit()]
+    if unit_col is None:
+        return {r.index: (0 if r.index in totals or r.total else 4) for r in rows}
+
+    def is_leaf(r: Row) -> bool:
+        cells = table.body[r.index]
+        return unit_col.index < len(cells) and bool(cells[unit_col.index].text.strip())
+
+    body = [r for r in rows if r.index not in totals and not r.total]
     for r in rows:
         if r.index in totals or r.total:
             levels[r.index] = 0
-            continue
-        cells = table.body[r.index]
-        if len(level_cols) >= 2:
-            for depth, col in enumerate(level_cols, start=1):
-                if col.index < len(cells) and cells[col.index].text.strip():
-                    levels[r.index] = depth
-                    break
-            continue
-        code = codes[r.index]
-        unit_named = (
-            unit_col is not None and unit_col.index < len(cells) and cells[unit_col.index].text.strip()
-        )
-        related = code.isdigit() and any(
-            o != code and (o.startswith(code) or code.startswith(o)) for o in digit_codes
-        )
-        if code.isdigit() and len(code) in (3, 6) and (related or len(code) == 3) and not unit_named:
-            levels[r.index] = 1 if len(code) == 3 else 2
-        elif unit_col is not None:
-            levels[r.index] = 4 if unit_named else 3
-        else:
+    higher: list[Row] = []
+    for i, r in enumerate(body):
+        if is_leaf(r):
             levels[r.index] = 4
+        elif i + 1 < len(body) and is_leaf(body[i + 1]):
+            levels[r.index] = 3
+        else:
+            higher.append(r)
+    for r in higher:
+        code = r.code or ""
+        depth = 1 + sum(
+            1
+            for o in higher
+            if o is not r
+            and o.code
+            and code.isdigit()
+            and code.startswith(o.code)
+            and len(o.code) < len(code)
+        )
+        levels[r.index] = min(depth, 2)
     return levels
 
 

@@ -112,8 +112,10 @@ def _relations(node: Node, names: list[str], out: list[ColumnRelation]) -> None:
     kids = list(node.children.values())
     here = [*names, node.name]
     if node.column is not None and kids:
+        # A group's own column, printed before its sub-columns, is their subtotal; one printed
+        # among them is more likely a split of a sub-column and is left alone.
         parts = [c for k in kids if is_additive(k.name) for c in _value_columns(k)]
-        if parts:
+        if parts and node.column.index < min(c.index for c in parts):
             out.append(_relation(node.column, parts, here[:-1]))
     elif len(kids) >= 2:
         total = next((k for k in kids if k.is_leaf and is_total_name(k.name)), None)

@@ -16,7 +16,7 @@ from desktopapp.core.model import Document, Finding, Severity, Table
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.kinds import BASIC_KINDS, THREE_PUBLIC_KINDS
 from desktopapp.rules.layout import Column, Layout, layout_of
-from desktopapp.rules.relation import Operand, evaluate, finding_from_outcome, fmt, sum_finding
+from desktopapp.rules.relation import Operand, cell_amount, evaluate, finding_from_outcome, fmt, sum_finding
 from desktopapp.rules.scoped import table_rule
 from desktopapp.rules.subjects import economic_item_code
 
@@ -128,7 +128,16 @@ def _three_public_cells(table: Table, layout: Layout, final: bool) -> dict[str, 
             cols = segment.value_cols
             if not cols:
                 continue
-            pick = next((c for c in cols if "一般公共预算" in c.label), None)
+            filled = [
+                c
+                for c in cols
+                if any(
+                    cell_amount(table.body[r][c.index])
+                    for r in items.values()
+                    if c.index < len(table.body[r])
+                )
+            ]
+            pick = next((c for c in cols if "一般公共预算" in c.label and c in filled), None)
             if pick is None and final:
                 pick = next((c for c in cols if "决算" in c.leaf), None)
             pick = pick or cols[0]
