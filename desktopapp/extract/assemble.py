@@ -11,7 +11,8 @@ from desktopapp.core.model import Box, Cell, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.classify import classify, is_text_kind
 from desktopapp.extract.header import header_row_count, is_column_number_row
-from desktopapp.extract.page_tables import Piece, PieceCell
+from desktopapp.extract.grid_aligned import make_grid, shared_columns
+from desktopapp.extract.page_tables import Piece, PieceCell, grid_rows
 
 
 def group_pieces(pieces: list[Piece]) -> list[list[Piece]]:
@@ -50,8 +51,12 @@ def _norm_title(title: str | None) -> str:
 
 
 def _compatible(first: Piece, piece: Piece) -> bool:
-    """Same column structure: same number of columns, or the piece repeats the header."""
+    """Same column structure: same number of columns, the same width on the page (tables
+    set by alignment may miss a column that is empty on one page), or the piece repeats
+    the header."""
     if _n_cols(first) == _n_cols(piece):
+        return True
+    if first.xs and piece.xs and abs(first.xs[0] - piece.xs[0]) < 4 and abs(first.xs[-1] - piece.xs[-1]) < 4:
         return True
     head = {tuple(normalize(t) for t in row) for row in first.row_texts()[:4]}
     return any(tuple(normalize(t) for t in row) in head for row in piece.row_texts()[:4])
@@ -61,7 +66,76 @@ def _n_cols(piece: Piece) -> int:
     return max((len(r) for r in piece.rows), default=0)
 
 
+def _align_columns(group: list[Piece]) -> None:
+    """Give every piece of a table the same columns (a column empty on one page is missing
+    from that page's grid): tables set by alignment are laid out again with the columns
+    of all their pages; ruled ones take the union of their column boundaries."""
+    if len(group) < 2:
+        return
+    texts = [p.aligned for p in group]
+    if all(t is not None for t in texts):
+        clusters = shared_columns(texts)
+        grids = [make_grid(t, clusters) for t in texts]
+        if all(g is not None for g in grids):
+            for p, g in zip(group, grids):
+                p.rows = grid_rows(g, p.frame)
+                p.xs = list(g.xs)
+                p.header_hint = g.header_rows_hint
+            return
+    if len({len(p.xs) for p in group}) <= 1 and all(
+        all(abs(a - b) < 4 for a, b in zip(p.xs, group[0].xs)) for p in group
+    ):
+        return
+    union = _cluster([x for p in group for x in p.xs])
+    for p in group:
+        _remap(p, union)
+
+
+def _cluster(values: list[float], tol: float = 4.0) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(c) / len(c) for c in out]
+
+
+def _remap(piece: Piece, union: list[float]) -> None:
+    if len(piece.xs) < 2:
+        return
+    centres = [(a + b) / 2 for a, b in zip(union, union[1:])]
+
+    def span(c0: int, c1: int) -> tuple[int, int] | None:
+        lo, hi = piece.xs[c0], piece.xs[c1 + 1]
+        inside = [k for k, x in enumerate(centres) if lo <= x < hi]
+        return (inside[0], inside[-1]) if inside else None
+
+    n = len(centres)
+    rows: list[list[PieceCell]] = []
+    for row in piece.rows:
+        out: list[PieceCell | None] = [None] * n
+        for c, cell in enumerate(row):
+            if cell.covered:
+                continue
+            rng = span(c, min(len(row), c + cell.col_span) - 1)
+            if rng is None:
+                continue
+            k0, k1 = rng
+            if out[k0] is not None:
+                out[k0].text = (out[k0].text + " " + cell.text).strip()
+                continue
+            out[k0] = PieceCell(cell.text, cell.box, cell.row_span, k1 - k0 + 1, False)
+            for k in range(k0 + 1, k1 + 1):
+                out[k] = PieceCell("", cell.box, 1, 1, True)
+        filler = row[0].box if row else None
+        rows.append([c if c is not None else PieceCell("", filler, 1, 1, False) for c in out])
+    piece.rows = rows
+    piece.xs = list(union)
+
+
 def build_table(group: list[Piece], table_id: str, final_document: bool) -> Table:
+    _align_columns(group)
     first = group[0]
     cap = first.caption
     title = cap.title or ""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from desktopapp.extract.grid import Grid, GridCell
 from desktopapp.extract.grid_ruled import _Line
-from desktopapp.extract.header import header_row_count, is_data_amount
+from desktopapp.extract.header import is_data_amount
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import Fragment, cell_text, fragments, group_lines
 
@@ -200,14 +200,10 @@ def _columns(body: list[tuple[float, float]], leaves: list[tuple[float, float]],
         elif not hits:
             pending.append((lo, hi))
     for lo, hi in pending:
-        best, best_gap = None, None
-        for k, (a, b) in enumerate(clusters):
-            gap = lo - b if b <= lo else a - hi
-            if best_gap is None or gap < best_gap:
-                best, best_gap = k, gap
-        if best is not None and id(clusters[best]) not in claimed and best_gap is not None and best_gap <= 1.5 * size:
-            claimed.add(id(clusters[best]))
-            _grow(clusters, best, lo, hi)
+        k = _free_neighbour(clusters, claimed, lo, hi, size)
+        if k is not None:
+            claimed.add(id(clusters[k]))
+            _grow(clusters, k, lo, hi)
         else:
             new = [lo, hi]
             claimed.add(id(new))
@@ -221,11 +217,12 @@ def _columns(body: list[tuple[float, float]], leaves: list[tuple[float, float]],
     return [(a, b) for a, b in _merge_intervals(sorted((a, b) for a, b in clusters))]
 
 
-def _body_columns(blocks: list[Block], rows: list[list[Block]], narrow: float) -> list[tuple[float, float]]:
+def _body_columns(parts: list[tuple[int, list[Block], list[list[Block]]]], narrow: float) -> list[tuple[float, float]]:
     """Columns of the body: overlapping blocks share a column; a column of left-aligned
     text followed by right-aligned amounts that never share a row is one column (a label
-    at the left of the cell, amounts at its right)."""
-    row_of = {id(b): i for i, r in enumerate(rows) for b in r}
+    at the left of the cell, amounts at its right). `parts` are (region, blocks, rows)."""
+    row_of = {id(b): (i, k) for i, _, rows in parts for k, r in enumerate(rows) for b in r}
+    blocks = [b for _, bs, _ in parts for b in bs]
     clusters: list[list] = []  # [lo, hi, members]
     for b in sorted((b for b in blocks if b.x1 - b.x0 <= narrow), key=lambda b: b.x0):
         if clusters and b.x0 <= clusters[-1][1] + 0.5:
@@ -260,6 +257,27 @@ def _left_aligned(members: list[Block]) -> bool:
 
 def _right_aligned(members: list[Block]) -> bool:
     return all(_is_amountish(b) for b in members) and max(b.x1 for b in members) - min(b.x1 for b in members) <= 3.0
+
+
+def _free_neighbour(clusters: list[list[float]], claimed: set[int], lo: float, hi: float, size: float) -> int | None:
+    """The unclaimed column next to a label that stands over no text of the body, when the
+    label can be that column's (centred) heading: amounts right-aligned just beside it,
+    or text left-aligned in a column the label can be centred over."""
+    left = max((k for k, (_, b) in enumerate(clusters) if b <= lo), default=None, key=lambda k: clusters[k][1])
+    right = min((k for k, (a, _) in enumerate(clusters) if a >= hi), default=None, key=lambda k: clusters[k][0])
+    centre = (lo + hi) / 2
+    for k in (right, left):
+        if k is None or id(clusters[k]) in claimed:
+            continue
+        a, b = clusters[k]
+        if k == right and a - hi <= 1.5 * size:
+            return k
+        if k == left:
+            prev_hi = clusters[k - 1][1] if k > 0 else a - (hi - a)
+            next_lo = clusters[k + 1][0] if k + 1 < len(clusters) else hi + (hi - a)
+            if (prev_hi + hi) / 2 <= centre <= (a + next_lo) / 2:
+                return k
+    return None
 
 
 def _grow(clusters: list[list[float]], k: int, lo: float, hi: float) -> None:
@@ -347,7 +365,25 @@ def _row_bands(rows: list[list[Block]], top: float, bottom: float) -> list[tuple
 # ----------------------------------------------------------------------------- grid
 
 
-def build_grid(chars: list[Char], region: Region) -> Grid | None:
+@dataclass
+class RegionText:
+    """The text of one aligned table region, sorted into header labels and body rows —
+    what is needed to lay its grid once its columns are known."""
+
+    region: Region
+    head_blocks: list[Block]
+    body_blocks: list[Block]
+    rows: list[list[Block]]
+    band_ys: list[float]
+    leaves: list[Block]  # labels of the lowest header band
+    size: float
+
+    @property
+    def width(self) -> float:
+        return self.region.x1 - self.region.x0
+
+
+def prepare(chars: list[Char], region: Region) -> RegionText | None:
     lines = group_lines(chars)
     frags: list[Fragment] = []
     for i, ln in enumerate(lines):
@@ -355,8 +391,6 @@ def build_grid(chars: list[Char], region: Region) -> Grid | None:
     if not frags:
         return None
     size = statistics.median(f.size for f in frags)
-    width = region.x1 - region.x0
-
     if region.header_bottom is not None:
         head_frags = [f for f in frags if f.cy < region.header_bottom]
         body_frags = [f for f in frags if f.cy >= region.header_bottom]
@@ -364,42 +398,56 @@ def build_grid(chars: list[Char], region: Region) -> Grid | None:
         head_frags, body_frags = [], frags
     body_blocks = _stack(body_frags, 0.45)
     rows = _body_rows(body_blocks)
-    narrow = 0.25 * width
-    body_columns = _body_columns(body_blocks, rows, narrow)
+    narrow = 0.25 * (region.x1 - region.x0)
+    body_columns = _body_columns([(0, body_blocks, rows)], narrow)
     head_frags = _join_spread_labels(head_frags, body_columns)
     head_blocks = _split_by_rules(_stack(head_frags, 0.45), region.inner_rules)
     if not body_blocks and not head_blocks:
         return None
-
-    # Header bands: rules inside the header, and horizontal gutters no label crosses.
     head_bottom = region.header_bottom if region.header_bottom is not None else region.top
     band_ys = _header_bands(head_blocks, region.top, head_bottom, region.inner_rules)
-    lowest = [b for b in head_blocks if b.bottom > band_ys[-2] + 1] if len(band_ys) >= 2 else head_blocks
+    leaves = [b for b in head_blocks if b.bottom > band_ys[-2] + 1] if len(band_ys) >= 2 else head_blocks
+    return RegionText(region, head_blocks, body_blocks, rows, band_ys, leaves, size)
 
-    leaves = [(b.x0, b.x1) for b in lowest if b.x1 - b.x0 <= narrow]
-    wide = [(b.x0, b.x1) for b in body_blocks + lowest if b.x1 - b.x0 > narrow]
-    if not body_columns and not leaves:
-        return None
-    clusters = _columns(body_columns, leaves, wide, size)
+
+def shared_columns(texts: list[RegionText]) -> list[tuple[float, float]]:
+    """Column extents common to the regions of one table (its pages)."""
+    if not texts:
+        return []
+    narrow = 0.25 * max(t.width for t in texts)
+    size = statistics.median(t.size for t in texts)
+    body = _body_columns([(i, t.body_blocks, t.rows) for i, t in enumerate(texts)], narrow)
+    leaves = [(b.x0, b.x1) for t in texts for b in t.leaves if b.x1 - b.x0 <= narrow]
+    wide = [(b.x0, b.x1) for t in texts for b in t.body_blocks + t.leaves if b.x1 - b.x0 > narrow]
+    if not body and not leaves:
+        return []
+    return _columns(body, leaves, wide, size)
+
+
+def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | None:
     if len(clusters) < 2:
         return None
+    region, size = text.region, text.size
     xs = _boundaries(clusters, region.x0, region.x1)
+    head_blocks, band_ys = text.head_blocks, text.band_ys
+    head_bottom = region.header_bottom if region.header_bottom is not None else region.top
 
     cells: list[GridCell] = []
-    ys: list[float] = list(band_ys) if head_blocks else [region.top]
+    ys: list[float] = list(band_ys) if head_blocks else [head_bottom]
     n_head = len(ys) - 1 if head_blocks else 0
     taken: dict[tuple[int, int], GridCell] = {}
 
-    def place(block: Block, r0: int, r1: int) -> None:
-        c0, c1 = _cols_of(xs, block.x0, block.x1)
-        rule = _rule_under(block, region.inner_rules)
+    def place(block: Block, r0: int, r1: int, c0: int | None = None) -> None:
+        b0, c1 = _cols_of(xs, block.x0, block.x1)
+        c0 = b0 if c0 is None else c0
+        rule = _rule_under(block, region.inner_rules) if r0 < n_head else None
         if rule is not None:
             c0, c1 = _cols_of(xs, rule.lo, rule.hi)
         existing = taken.get((r0, c0))
         if existing is not None:
             existing.chars.extend(block.chars)
             return
-        cell = GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1], block.chars)
+        cell = GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1], list(block.chars))
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
                 taken.setdefault((r, c), cell)
@@ -411,22 +459,21 @@ def build_grid(chars: list[Char], region: Region) -> Grid | None:
         place(b, r0, r1)
     _extend_header_cells(cells, taken, n_head, ys, xs, region.inner_rules)
 
-    bands = _row_bands(rows, head_bottom, region.bottom)
+    bands = _row_bands(text.rows, head_bottom, region.bottom)
     body_start = len(ys) - 1
     for k in range(len(bands) - 1):
         ys.append((bands[k][1] + bands[k + 1][0]) / 2)
     if bands:
         ys.append(max(region.bottom, bands[-1][1]))
-    anchors = _left_anchors(body_blocks, xs)
+    anchors = _left_anchors(text.body_blocks, xs)
+    edges = [(xs[0], xs[0])] + [(a_hi, b_lo) for (_, a_hi), (b_lo, _) in zip(clusters, clusters[1:])] + [(xs[-1], xs[-1])]
     for k, (_, _, members) in enumerate(bands):
         spans = {id(b): _cols_of(xs, b.x0, b.x1) for b in members or []}
         used = {c for c0, c1 in spans.values() for c in range(c0, c1 + 1)}
         for block in members or []:
             c0, c1 = spans[id(block)]
-            start = _centred_span_start(block, c0, used, xs, anchors)
-            if start < c0:
-                block = Block(block.frags, xs[start] + 0.5, block.top, block.x1, block.bottom)
-            place(block, body_start + k, body_start + k)
+            start = _centred_span_start(block, c0, c1, used, edges, anchors)
+            place(block, body_start + k, body_start + k, start)
 
     for cell in cells:
         cell.text = cell_text(cell.chars)
@@ -434,6 +481,14 @@ def build_grid(chars: list[Char], region: Region) -> Grid | None:
     grid = Grid(xs, ys, _fill_slots(cells, xs, ys), "hrules" if region.header_bottom is not None else "aligned")
     grid.header_rows_hint = n_head if region.header_bottom is not None else None
     return grid
+
+
+def build_grid(chars: list[Char], region: Region) -> tuple[Grid, RegionText] | None:
+    text = prepare(chars, region)
+    if text is None:
+        return None
+    grid = make_grid(text, shared_columns([text]))
+    return (grid, text) if grid is not None else None
 
 
 def _left_anchors(blocks: list[Block], xs: list[float]) -> dict[int, float]:
@@ -448,23 +503,34 @@ def _left_anchors(blocks: list[Block], xs: list[float]) -> dict[int, float]:
     return {c: statistics.mode(v) for c, v in starts.items() if len(v) >= 2}
 
 
-def _centred_span_start(block: Block, c0: int, used: set[int], xs: list[float], anchors: dict[int, float]) -> int:
+def _centred_span_start(block: Block, c0: int, c1: int, used: set[int], edges: list[tuple[float, float]],
+                        anchors: dict[int, float]) -> int:
     """A label centred over its column and the empty columns left of it ('合计' over the
-    code and name columns) starts in the first of them."""
+    code and name columns) starts in the first of them. `edges[k]` is the range where
+    boundary k may lie (the gap between the text of columns k-1 and k)."""
     if c0 == 0 or (c0 - 1) in used or _is_amountish(block):
         return c0
     anchor = anchors.get(c0)
     if anchor is None or abs(block.x0 - anchor) <= 0.6:
         return c0  # left-aligned like the column's other text
-    centre = (block.x0 + block.x1) / 2
-    best, best_err = c0, abs(centre - (xs[c0] + xs[c0 + 1]) / 2)
+
+    twice_centre = block.x0 + block.x1
+
+    def error(k: int) -> float | None:
+        """How far the label is from the centre of columns k..c1 (None: it cannot be centred)."""
+        (l_lo, l_hi), (r_lo, r_hi) = edges[k], edges[c1 + 1]
+        if not l_lo + r_lo - 2 <= twice_centre <= l_hi + r_hi + 2:
+            return None
+        return abs(twice_centre - (l_lo + l_hi + r_lo + r_hi) / 2)
+
+    best, best_err = c0, error(c0)
     k = c0 - 1
     while k >= 0 and k not in used:
-        err = abs(centre - (xs[k] + xs[c0 + 1]) / 2)
-        if err < best_err:
+        err = error(k)
+        if err is not None and (best_err is None or err < best_err):
             best, best_err = k, err
         k -= 1
-    return best if best_err <= 3.0 else c0
+    return best
 
 
 def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: list[float],
@@ -564,20 +630,20 @@ def _fill_slots(cells: list[GridCell], xs: list[float], ys: list[float]) -> list
 
 def find_aligned_grids(
     chars: list[Char], free_hrules: list[_Line], ruled: list[Grid], width: float, height: float
-) -> tuple[list[Grid], list[Char]]:
-    grids: list[Grid] = []
+) -> tuple[list[tuple[Grid, RegionText]], list[Char]]:
+    found: list[tuple[Grid, RegionText]] = []
     rest = chars
     for region in _three_line_regions(free_hrules, chars):
         if any(_overlaps(region, g) for g in ruled):
             continue
         inside = [c for c in rest if region.top - 1 <= c.cy <= region.bottom + 1 and region.x0 - 3 <= c.cx <= region.x1 + 3]
-        grid = build_grid(inside, region)
-        if grid is None or not _valid(grid):
+        built = build_grid(inside, region)
+        if built is None or not _valid(built[0]):
             continue
-        grids.append(grid)
+        found.append(built)
         ids = {id(c) for c in inside}
         rest = [c for c in rest if id(c) not in ids]
-    return grids, rest
+    return found, rest
 
 
 def _overlaps(region: Region, grid: Grid) -> bool:
@@ -594,4 +660,4 @@ def _valid(grid: Grid) -> bool:
     return multi >= max(1, len(texts) // 4) or amounts > 0
 
 
-__all__ = ["find_aligned_grids", "build_grid", "header_row_count"]
+__all__ = ["RegionText", "find_aligned_grids", "make_grid", "shared_columns"]

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from desktopapp.core.model import Box, Page, TextLine
 from desktopapp.extract.captions import Caption, read_caption, read_notes
 from desktopapp.extract.grid import Grid, GridCell, bin_chars
-from desktopapp.extract.grid_aligned import find_aligned_grids
+from desktopapp.extract.grid_aligned import RegionText, find_aligned_grids
 from desktopapp.extract.grid_ruled import find_ruled_grids
-from desktopapp.extract.layout import Char, PageLayout
+from desktopapp.extract.layout import Char, Frame, PageLayout
 from desktopapp.extract.text import Line, group_lines
 
 SLIVER = 4.0  # rows / columns thinner than this (points) with no text are drawing artefacts
@@ -46,6 +46,11 @@ class Piece:
     index_on_page: int = 0
     text_above: bool = False  # running text printed above it on the page
     blank: bool = False  # ruled cells with no text: kept only as a continued table's last part
+    xs: list[float] = field(default_factory=list)  # column boundaries (reading frame)
+    # A table set by alignment keeps its sorted text, so that all its pages can share
+    # one set of columns (a column may be empty on one page).
+    aligned: RegionText | None = None
+    frame: Frame | None = None
 
     def row_texts(self) -> list[list[str]]:
         return [["" if c.covered else c.text for c in row] for row in self.rows]
@@ -75,7 +80,8 @@ def analyse_page(layout: PageLayout) -> PageResult:
             if grid.n_cols >= 2 and len(rest) == len(outside):
                 blanks.append(grid)
     aligned, outside = find_aligned_grids(outside, free_hrules, tables, layout.width, layout.height)
-    tables.extend(aligned)
+    texts = {id(grid): text for grid, text in aligned}
+    tables.extend(grid for grid, _ in aligned)
     # Empty ruled rows at the top of a page may end a table continued from the page before.
     tables.extend(b for b in blanks if not tables or b.bottom <= min(t.top for t in tables))
     tables.sort(key=lambda g: (g.top, g.x0))
@@ -93,6 +99,7 @@ def analyse_page(layout: PageLayout) -> PageResult:
         below = [ln for ln in outside_lines if ln.top >= grid.bottom - 1.0 and ln.bottom <= next_top + 1.0]
         notes, notes_bottom = read_notes(below, limit_gap=1.2)
         piece = _piece(layout, grid, caption, notes)
+        piece.aligned = texts.get(id(grid))
         piece.index_on_page = k
         piece.text_above = text_above or (k > 0)
         piece.blank = not any(cell.text for cell in grid.cells)
@@ -194,8 +201,8 @@ def _remove_band(grid: Grid, index: int, axis: str) -> None:
         del bands[index]
 
 
-def _piece(layout: PageLayout, grid: Grid, caption: Caption, notes: list[str]) -> Piece:
-    frame = layout.frame
+def grid_rows(grid: Grid, frame: Frame) -> list[list[PieceCell]]:
+    """The grid's slots as rows of cells with their boxes on the page."""
     rows: list[list[PieceCell]] = []
     for r, row in enumerate(grid.slots()):
         out = []
@@ -207,18 +214,24 @@ def _piece(layout: PageLayout, grid: Grid, caption: Caption, notes: list[str]) -
                 box = frame.to_page(grid.xs[c], grid.ys[r], grid.xs[c + 1], grid.ys[r + 1])
                 out.append(PieceCell("", box, 1, 1, True))
         rows.append(out)
-    bbox = frame.to_page(grid.x0, grid.top, grid.x1, grid.bottom)
+    return rows
+
+
+def _piece(layout: PageLayout, grid: Grid, caption: Caption, notes: list[str]) -> Piece:
+    frame = layout.frame
     return Piece(
         page=layout.number,
-        rows=rows,
+        rows=grid_rows(grid, frame),
         strategy=grid.strategy,
         caption=caption,
         notes=notes,
         header_hint=grid.header_rows_hint,
-        bbox=bbox,
+        bbox=frame.to_page(grid.x0, grid.top, grid.x1, grid.bottom),
         top=grid.top,
         bottom=grid.bottom,
         page_height=layout.height,
+        xs=list(grid.xs),
+        frame=frame,
     )
 
 
