@@ -223,13 +223,7 @@ def _body_columns(parts: list[tuple[int, list[Block], list[list[Block]]]], narro
     at the left of the cell, amounts at its right). `parts` are (region, blocks, rows)."""
     row_of = {id(b): (i, k) for i, _, rows in parts for k, r in enumerate(rows) for b in r}
     blocks = [b for _, bs, _ in parts for b in bs]
-    clusters: list[list] = []  # [lo, hi, members]
-    for b in sorted((b for b in blocks if b.x1 - b.x0 <= narrow), key=lambda b: b.x0):
-        if clusters and b.x0 <= clusters[-1][1] + 0.5:
-            clusters[-1][1] = max(clusters[-1][1], b.x1)
-            clusters[-1][2].append(b)
-        else:
-            clusters.append([b.x0, b.x1, [b]])
+    clusters = _unbridged(_cluster_blocks([b for b in blocks if b.x1 - b.x0 <= narrow]))
     changed = True
     while changed:
         changed = False
@@ -243,6 +237,34 @@ def _body_columns(parts: list[tuple[int, list[Block], list[list[Block]]]], narro
                 changed = True
                 break
     return [(lo, hi) for lo, hi, _ in clusters]
+
+
+def _cluster_blocks(blocks: list[Block]) -> list[list]:
+    """[lo, hi, members] of blocks whose x-extents overlap."""
+    clusters: list[list] = []
+    for b in sorted(blocks, key=lambda b: b.x0):
+        if clusters and b.x0 <= clusters[-1][1] + 0.5:
+            clusters[-1][1] = max(clusters[-1][1], b.x1)
+            clusters[-1][2].append(b)
+        else:
+            clusters.append([b.x0, b.x1, [b]])
+    return clusters
+
+
+def _unbridged(clusters: list[list]) -> list[list]:
+    """Split clusters joined only by a text reaching over two columns (a merged cell):
+    without it, the others fall into separate, well-populated columns."""
+    out: list[list] = []
+    for cl in clusters:
+        members = sorted(cl[2], key=lambda b: b.x1 - b.x0, reverse=True)
+        split = None
+        for k in range(min(3, len(members) - 1)):
+            rest = _cluster_blocks(members[k + 1:])
+            if len(rest) >= 2 and all(len(r[2]) >= 2 for r in rest):
+                split = rest
+                break
+        out.extend(_unbridged(split) if split else [cl])
+    return out
 
 
 def _is_amountish(block: Block) -> bool:
@@ -270,8 +292,14 @@ def _free_neighbour(clusters: list[list[float]], claimed: set[int], lo: float, h
         if k is None or id(clusters[k]) in claimed:
             continue
         a, b = clusters[k]
-        if k == right and a - hi <= 1.5 * size:
-            return k
+        if k == right:
+            # Centred over a cell whose amounts are right-aligned: the cell's left edge,
+            # mirrored from its right edge, falls in the free space before it.
+            prev_hi = clusters[k - 1][1] if k > 0 else -1e9
+            left_edge = 2 * centre - (b + 2)
+            if a - hi <= 1.5 * size or prev_hi - 2 <= left_edge <= a:
+                return k
+            continue
         if k == left:
             prev_hi = clusters[k - 1][1] if k > 0 else a - (hi - a)
             next_lo = clusters[k + 1][0] if k + 1 < len(clusters) else hi + (hi - a)
@@ -299,9 +327,11 @@ def _merge_intervals(items: list[tuple[float, float]], tol: float = 0.5) -> list
 
 
 def _boundaries(clusters: list[tuple[float, float]], x0: float, x1: float) -> list[float]:
+    """Column boundaries: just before each column's text (the gap's middle when narrow),
+    so that a long text wrapped in its column never reaches into the next."""
     xs = [min(x0, clusters[0][0] - 1)]
     for (_, a_hi), (b_lo, _) in zip(clusters, clusters[1:]):
-        xs.append((a_hi + b_lo) / 2)
+        xs.append(b_lo - min(3.0, (b_lo - a_hi) / 2))
     xs.append(max(x1, clusters[-1][1] + 1))
     return xs
 
@@ -468,7 +498,7 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
     anchors = _left_anchors(text.body_blocks, xs)
     edges = [(xs[0], xs[0])] + [(a_hi, b_lo) for (_, a_hi), (b_lo, _) in zip(clusters, clusters[1:])] + [(xs[-1], xs[-1])]
     for k, (_, _, members) in enumerate(bands):
-        spans = {id(b): _cols_of(xs, b.x0, b.x1) for b in members or []}
+        spans = _row_spans(members or [], xs)
         used = {c for c0, c1 in spans.values() for c in range(c0, c1 + 1)}
         for block in members or []:
             c0, c1 = spans[id(block)]
@@ -489,6 +519,19 @@ def build_grid(chars: list[Char], region: Region) -> tuple[Grid, RegionText] | N
         return None
     grid = make_grid(text, shared_columns([text]))
     return (grid, text) if grid is not None else None
+
+
+def _row_spans(members: list[Block], xs: list[float]) -> dict[int, tuple[int, int]]:
+    """Columns each block of a row covers; a block reaching over the next block's column
+    stops before it."""
+    spans = {id(b): _cols_of(xs, b.x0, b.x1) for b in members}
+    ordered = sorted(members, key=lambda b: spans[id(b)][0])
+    for a, b in zip(ordered, ordered[1:]):
+        a0, a1 = spans[id(a)]
+        b0 = spans[id(b)][0]
+        if a1 >= b0 > a0:
+            spans[id(a)] = (a0, b0 - 1)
+    return spans
 
 
 def _left_anchors(blocks: list[Block], xs: list[float]) -> dict[int, float]:

@@ -126,6 +126,9 @@ def split_gap(a: Char, b: Char) -> bool:
     em = max(a.size, b.size, 1.0)
     if gap > 1.2 * em:
         return True
+    # An amount next to CJK text with a visible gap: two cells.
+    if gap > 0.8 * em and (_CJK.match(a.text) is None) != (_CJK.match(b.text) is None):
+        return True
     # Two amounts side by side: even a small gap separates them.
     return gap > 0.35 * em and _is_digitish(a) and b.text[0].isdigit() and a.text != ","
 
