@@ -1,0 +1,214 @@
+"""Names used in the narrative against the classification and the tables.
+
+- narrative_subject_name: a 科目 named by an outdated name (210 医疗卫生与计划生育支出 → 卫生健康支出),
+  a code whose name differs from the tables, or a 款/项 name the tables do not use under
+  that 类/款;
+- narrative_expense_items: the 经济分类 items listed for 人员经费 / 公用经费 ("主要包括：…")
+  where the 基本支出 table shows nothing for that item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from desktopapp.core.model import CellRef, Document, Finding
+from desktopapp.rules.base import RuleContext, rule
+from desktopapp.rules.narrative_common import analysis_of, finding, severity
+from desktopapp.rules.narrative_parse import normalize_name
+from desktopapp.rules.narrative_resolve import CURRENT_CLASS_NAMES
+from desktopapp.rules.narrative_tables import cell_value, first_amount_col, table_role
+
+SUBJECT_NAME = "narrative_subject_name"
+EXPENSE_ITEMS = "narrative_expense_items"
+
+# Names of the 政府收支分类科目 that were replaced; old name → (code, current name).
+OUTDATED_NAMES: dict[str, tuple[str, str]] = {
+    "医疗卫生与计划生育支出": ("210", "卫生健康支出"),
+    "医疗卫生支出": ("210", "卫生健康支出"),
+    "文化体育与传媒支出": ("207", "文化旅游体育与传媒支出"),
+    "国土海洋气象等支出": ("220", "自然资源海洋气象等支出"),
+    "资源勘探信息等支出": ("215", "资源勘探工业信息等支出"),
+    "资源勘探电力信息等支出": ("215", "资源勘探工业信息等支出"),
+    "城乡社区事务": ("212", "城乡社区支出"),
+    "粮油物资储备事务": ("222", "粮油物资储备支出"),
+    "国土资源事务": ("22001", "自然资源事务"),
+    "其他国土资源事务支出": ("2200199", "其他自然资源事务支出"),
+    "医疗卫生与计划生育管理事务": ("21001", "卫生健康管理事务"),
+    "工商行政管理事务": ("20138", "市场监督管理事务"),
+    "质量技术监督与检验检疫事务": ("20138", "市场监督管理事务"),
+    "食品和药品监督管理事务": ("20138", "市场监督管理事务"),
+}
+
+
+def _similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def _found_among(name: str, candidates: list[str]) -> bool:
+    """Whether the tables use `name` (allowing a wrap-damaged or slightly shortened spelling)."""
+    n = normalize_name(name)
+    for c in candidates:
+        if not c:
+            continue
+        if n == c or (len(n) >= 4 and (n in c or c in n)) or _similar(n, c) >= 0.86:
+            return True
+    return False
+
+
+@rule(SUBJECT_NAME)
+def subject_name(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    a = analysis_of(document, ctx)
+    nt, index = a.nt, a.index
+    if nt.is_template:
+        return
+    tables = index.tables("general", "expenditure", "income")
+    coded = [(t, [cr for cr in index.item_rows(t) if cr.code]) for t in tables]
+    coded = [(t, rows) for t, rows in coded if rows]
+    reported: set[tuple[int, str]] = set()
+    for it in a.items:
+        quote_end = it.end
+        for level, (name, code) in enumerate(zip(it.names, it.codes)):
+            level_word = "类款项"[level]
+            old = OUTDATED_NAMES.get(name)
+            if old is not None:
+                key = (it.start, name)
+                if key not in reported:
+                    reported.add(key)
+                    yield finding(
+                        SUBJECT_NAME,
+                        severity(ctx, SUBJECT_NAME, True),
+                        f"科目名称“{name}”已停用，现行名称为“{old[1]}”（{old[0]}）",
+                        nt,
+                        it.start,
+                        quote_end,
+                        expected=old[1],
+                        actual=name,
+                    )
+                break
+            if (
+                level == 0
+                and code
+                and code in CURRENT_CLASS_NAMES
+                and normalize_name(name) != CURRENT_CLASS_NAMES[code]
+            ):
+                if _similar(normalize_name(name), CURRENT_CLASS_NAMES[code]) < 0.86:
+                    yield finding(
+                        SUBJECT_NAME,
+                        severity(ctx, SUBJECT_NAME, True),
+                        f"科目 {code} 的名称应为“{CURRENT_CLASS_NAMES[code]}”，正文为“{name}”",
+                        nt,
+                        it.start,
+                        quote_end,
+                        expected=CURRENT_CLASS_NAMES[code],
+                        actual=name,
+                    )
+                break
+        else:
+            # every level has a current name: check 款/项 against the tables' tree
+            for table, rows in coded:
+                row, depth = index.resolve_item(table, it.names, it.codes)
+                if depth == len(it.names) or depth == 0:
+                    continue
+                parent = row.code if row is not None else ""
+                want_len = (3, 5, 7)[depth]
+                children = [
+                    cr.name
+                    for cr in rows
+                    if cr.code and len(cr.code) == want_len and cr.code.startswith(parent)
+                ]
+                if not children:
+                    continue
+                name = it.names[depth]
+                if _found_among(name, children):
+                    continue
+                level_word = "类款项"[depth]
+                yield finding(
+                    SUBJECT_NAME,
+                    severity(ctx, SUBJECT_NAME, False),
+                    f"正文的{level_word}级科目“{name}”在{table.title}的“{it.names[depth - 1]}”下没有对应科目"
+                    f"（表中为：{'、'.join(children[:6])}）",
+                    nt,
+                    it.start,
+                    quote_end,
+                    cells=[CellRef(table.id, row.row, row.name_col)] if row is not None else [],
+                    actual=name,
+                    table=table.id,
+                )
+                break
+    # class names quoted without （类）, e.g. "医疗卫生与计划生育支出 114.97万元"
+    for mt in nt.mentions:
+        label = normalize_name(mt.label)
+        for old, (code, new) in OUTDATED_NAMES.items():
+            if (
+                len(code) == 3
+                and label.endswith(old)
+                and not any(it.start <= mt.start <= it.end + 20 for it in a.items)
+            ):
+                yield finding(
+                    SUBJECT_NAME,
+                    severity(ctx, SUBJECT_NAME, True),
+                    f"科目名称“{old}”已停用，现行名称为“{new}”（{code}）",
+                    nt,
+                    mt.start - len(old),
+                    mt.end,
+                    expected=new,
+                    actual=old,
+                )
+
+
+_LIST_INTRO = re.compile(
+    r"(人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的补助)[^。；]{0,40}?(?:主要)?(?:包括|用于)[:：]"
+)
+
+
+@rule(EXPENSE_ITEMS)
+def expense_items(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    a = analysis_of(document, ctx)
+    nt, index = a.nt, a.index
+    basics = index.tables("basic")
+    if not basics or nt.is_template:
+        return
+    names: dict[str, list[tuple]] = {}
+    for table in basics:
+        for r, row in enumerate(table.body):
+            for i, cell in enumerate(row):
+                n = normalize_name(cell.text)
+                if not n or re.fullmatch(r"[\d.,\-]+", n):
+                    continue
+                col = first_amount_col(table, r, i)
+                if col is None:
+                    continue
+                names.setdefault(n, []).append((table, r, col))
+    for p in nt.paragraphs:
+        for m in _LIST_INTRO.finditer(p.text):
+            start = m.end()
+            stop = re.search(r"[；;。（(]", p.text[start:])
+            end = start + (stop.start() if stop else len(p.text) - start)
+            listed = p.text[start:end]
+            pos = start
+            for item in listed.split("、"):
+                item_start = p.start + pos
+                pos += len(item) + 1
+                key = normalize_name(item.replace("……", "").replace("等", ""))
+                hits = names.get(key)
+                if not hits:
+                    continue
+                values = [(t, r, c, cell_value(t.body[r][c])) for t, r, c in hits]
+                if any(v is None or v != 0 for *_, v in values):
+                    continue
+                t, r, c, _ = values[0]
+                if table_role(t) != "basic" or t.is_empty:
+                    continue
+                yield finding(
+                    EXPENSE_ITEMS,
+                    severity(ctx, EXPENSE_ITEMS, False),
+                    f"正文列举“{m.group(1)}”包括“{item}”，但{t.title}中该科目没有金额",
+                    nt,
+                    max(p.start + start, item_start - 30),
+                    item_start + len(item) + (1 if p.text[pos - 1 : pos] in "；;。" else 0),
+                    cells=[CellRef(t.id, r, c)],
+                    actual=item,
+                    table=t.id,
+                )

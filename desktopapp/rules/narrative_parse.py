@@ -1,0 +1,690 @@
+"""Shared parser for the narrative checks: pages → paragraphs → sentences → quoted figures.
+
+The running text of a disclosure (第三部分 情况说明, 名词解释, 概况) wraps mid-sentence and
+sometimes mid-number, so a page's lines are joined (with the next page's start) into
+paragraphs before anything is parsed. White space is dropped while joining: the scorer and
+the window compare quotes with white space removed, and "2024 年" / "1,587.74 万元" become
+one token. The parse is done once per document and cached in `RuleContext.cache`.
+
+Some Word/WPS exports print figures in a second font whose baseline sits a few points lower;
+plain text extraction then puts all figures of a line on a line of their own
+("本年收入合计 万元，其中：" / "2946.25 …"). `_repair_orphan_figures` puts them back into
+the gaps they left when the counts agree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from desktopapp.core.model import Document, Page
+
+# ---------------------------------------------------------------- character classes
+
+CJK = "\u4e00-\u9fff"
+# One-to-one replacements (offsets stay valid): full-width digits and number signs.
+_WIDTH_MAP = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９．％"}
+_WIDTH_MAP[ord("，")] = ord("，")  # keep the Chinese comma distinct from the thousands comma
+
+TERMINAL = "。！？"
+SENTENCE_END = TERMINAL + "；：…"
+CLAUSE_MARKS = "，,；;。：:！？"
+
+# Heading / list markers at the start of a line.
+HEADING_MARK = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分"
+    r"|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|\d{1,2}[、．](?!\d)"
+    r"|\d{1,2}\.(?!\d{1,3}(?!\d))"
+    r"|[（(]\d{1,2}[）)]"
+    r"|[①-⑳])"
+)
+TOP_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.．])")
+SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
+
+# A figure with its unit, and a percentage. Applied to white-space-free text.
+AMOUNT = re.compile(
+    r"(?<![\d.,，])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+    r"(万元|亿元|千元|元|万(?![人平户次个吨册件份辆台套亩千公])(?=[（(，。；、）)]|$))"
+)
+PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[%％]")
+YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?=年)")
+
+_ORPHAN_TOKEN = re.compile(r"^(?:[-+]?\d[\d,]*(?:\.\d+)?[%％]?|[“”\"‘’]+)$")
+_PAGE_NUMBER = re.compile(r"^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:共\s*\d+\s*页)?|\d{1,3})$")
+_DOT_LEADER = re.compile(r"[.．。·…⋯_\-—\s]{3,}\s*\d*\s*$")
+_NUMBER_EXPECTING_END = set("占为计达约至到增减降长的额收出费金共是比较于") | {"：", ":"}
+
+
+def clean_number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+_WS = re.compile(r"\s+")
+_LEAD_QIZHONG = re.compile(r"^(?:其中[:：]?)")
+_LEAD_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[、.](?!\d)|[①-⑳])+"
+)
+
+
+@lru_cache(maxsize=16384)
+def normalize_name(text: str) -> str:
+    """A subject / row name for comparison: NFKC, no white space, no numbering, no 其中."""
+    t = unicodedata.normalize("NFKC", text or "")
+    t = _WS.sub("", t)
+    t = _LEAD_QIZHONG.sub("", t)
+    t = _LEAD_NUMBERING.sub("", t)
+    return _LEAD_QIZHONG.sub("", t)
+
+
+# ---------------------------------------------------------------- data records
+
+
+@dataclass
+class Line:
+    page: int
+    text: str  # white space removed
+    raw: str
+    x0: float | None = None
+    x1: float | None = None
+    width_units: float = 0.0
+    short: bool = False  # ends clearly before the right margin
+    very_short: bool = False
+
+
+@dataclass
+class Paragraph:
+    index: int
+    start: int  # offset into NarrativeText.flow
+    end: int
+    text: str
+    page: int
+    line_count: int
+    heading: bool  # a heading line ("一、收入决算情况说明")
+    level: int  # 0 body, 1 top heading (一、/第X部分), 2 sub heading (（一）), 3 list item
+    ends_page: bool  # the paragraph's last line is the last line of a page (may continue)
+    closed: bool  # the paragraph end is certain (short last line / next line is a heading)
+    section: str = ""  # innermost heading texts, outermost first, joined with "|"
+
+
+@dataclass
+class Mention:
+    """A figure quoted in the text: an amount with its unit or a percentage."""
+
+    kind: str  # "amount" / "percent"
+    value: Decimal
+    decimals: int
+    unit: str  # 万元 / 元 / %
+    start: int  # offsets in flow of the number (unit included for amounts)
+    end: int
+    paragraph: int
+    sentence: int
+    label: str  # text of the clause before the number (after the previous figure / boundary)
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int  # exclusive, includes the closing punctuation
+    paragraph: int
+    mentions: list[int] = field(default_factory=list)
+
+
+@dataclass
+class NarrativeText:
+    flow: str
+    page_starts: list[tuple[int, int]]  # (offset, page) in ascending offsets
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    headings: list[tuple[int, str]]  # (page, heading text) of narrative pages, in order
+    toc: list[tuple[int, str]]  # (page, entry) lines of the 目录
+    loose_lines: list[tuple[int, str]]  # text lines of table pages outside the grids (titles)
+    year: int | None
+    is_final: bool | None
+    is_unit: bool
+    organization: str | None
+    is_template: bool
+    placeholder_count: int
+
+    def page_at(self, offset: int) -> int:
+        keys = [o for o, _ in self.page_starts]
+        i = bisect.bisect_right(keys, offset) - 1
+        return self.page_starts[max(i, 0)][1] if self.page_starts else 1
+
+    def paragraph_of(self, offset: int) -> Paragraph | None:
+        for p in self.paragraphs:
+            if p.start <= offset < p.end:
+                return p
+        return None
+
+    def sentence_text(self, s: Sentence) -> str:
+        return self.flow[s.start : s.end]
+
+    def clause_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The clause (between ，；。： and paragraph breaks) around [start, end)."""
+        left = start
+        while left > 0 and self.flow[left - 1] not in CLAUSE_MARKS + "\n":
+            left -= 1
+        right = end
+        while right < len(self.flow) and self.flow[right] not in CLAUSE_MARKS + "\n":
+            right += 1
+        return left, right
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        left = offset
+        while left > 0 and self.flow[left - 1] not in TERMINAL + "\n":
+            left -= 1
+        right = offset
+        while right < len(self.flow) and self.flow[right] not in TERMINAL + "\n":
+            right += 1
+        if right < len(self.flow) and self.flow[right] in TERMINAL:
+            right += 1
+        return left, right
+
+    def quote(self, start: int, end: int, limit: int = 90) -> str:
+        text = self.flow[start:end].replace("\n", "")
+        if len(text) > limit:
+            text = text[:limit]
+        return text
+
+    def section_of(self, offset: int) -> str:
+        p = self.paragraph_of(offset)
+        return p.section if p else ""
+
+
+# ---------------------------------------------------------------- line preparation
+
+
+def _width_units(text: str) -> float:
+    w = 0.0
+    for ch in text:
+        if ch.isspace():
+            w += 0.3
+        elif ord(ch) < 0x2E80:
+            w += 0.55
+        else:
+            w += 1.0
+    return w
+
+
+def _page_raw_lines(page: Page) -> list[tuple[str, float | None, float | None]]:
+    if page.lines:
+        return [(ln.text, ln.box.x0 if ln.box else None, ln.box.x1 if ln.box else None) for ln in page.lines]
+    return [(t, None, None) for t in (page.text or "").splitlines()]
+
+
+def _gaps(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"\s+", text)]
+
+
+_NUMBER_NEXT = set("万元%％个辆台人年月日次项批")
+_NUMBER_BEFORE = set("占为计达约至的是比较于长降：:")
+_LINE_HEAD_AFTER_FIGURE = set("、.．；;，,。）)万元%％个辆台年")
+
+
+def _is_figure(token: str) -> bool:
+    return token[0].isdigit() or token[0] in "+-"
+
+
+def _fill_gaps(text: str, tokens: list[str]) -> str | None:
+    """Put `tokens` (left to right) into the holes of `text`: its white-space gaps and its ends.
+
+    Every figure must land in a hole that looks like one (followed by 万元 / % / 年 …, or
+    after 为 / 占 / 的 …); a gap may stay empty only when it does not look like a hole (a
+    real space). Among the possible assignments the one using the line ends least wins.
+    Returns None when there is none.
+    """
+    text = text.strip()
+    if not text or len(tokens) > 12:
+        return None
+    gaps = _gaps(text)
+    slots = [(0, 0)] + gaps + [(len(text), len(text))]
+    last = len(slots) - 1
+    takes = [False] * len(slots)
+    for i, (a, b) in enumerate(slots):
+        before = text[a - 1] if a > 0 else ""
+        after = text[b] if b < len(text) else ""
+        takes[i] = after in _NUMBER_NEXT or before in _NUMBER_BEFORE
+    takes[0] = text[0] in _LINE_HEAD_AFTER_FIGURE or text[0] in _NUMBER_NEXT
+    best: tuple[int, list[int]] | None = None
+
+    def search(ti: int, si: int, chosen: list[int]) -> None:
+        nonlocal best
+        if ti == len(tokens):
+            if any(takes[g] and g not in chosen for g in range(1, last)):
+                return
+            cost = sum(1 for c in chosen if c in (0, last))
+            if best is None or cost < best[0]:
+                best = (cost, list(chosen))
+            return
+        for sj in range(si, last + 1):
+            if any(takes[x] and 0 < x < last for x in range(si, sj) if x not in chosen):
+                break
+            if _is_figure(tokens[ti]) and not takes[sj]:
+                continue
+            chosen.append(sj)
+            # the end slots can hold several tokens; a gap holds one
+            search(ti + 1, sj if sj in (0, last) else sj + 1, chosen)
+            chosen.pop()
+
+    search(0, 0, [])
+    if best is None:
+        return None
+    pieces: dict[int, list[str]] = {}
+    for tok, si in zip(tokens, best[1]):
+        pieces.setdefault(si, []).append(tok)
+    out, pos = [], 0
+    for si in sorted(pieces):
+        a, b = slots[si]
+        out.append(text[pos:a])
+        out.append("".join(pieces[si]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _repair_orphan_figures(raw: list[str]) -> list[str]:
+    """Merge lines holding only figures back into the text line above them (see module doc)."""
+    lines = [r.rstrip() for r in raw]
+    orphan = [
+        i > 0 and bool(t.strip()) and all(_ORPHAN_TOKEN.match(tok) for tok in t.split())
+        for i, t in enumerate(lines)
+    ]
+    if not any(orphan):
+        return lines
+    n_orphans = sum(orphan)
+    out: list[str] = []
+    for i, t in enumerate(lines):
+        if orphan[i] and out:
+            is_last = i == len(lines) - 1
+            if not (is_last and n_orphans == 1 and _PAGE_NUMBER.match(t.strip())):
+                filled = _fill_gaps(out[-1], t.split())
+                if filled is not None:
+                    out[-1] = filled
+                    continue
+        out.append(t)
+    return out
+
+
+def _strip_page_furniture(lines: list[tuple[str, float | None, float | None]]):
+    out = list(lines)
+    while out and _PAGE_NUMBER.match(out[-1][0].strip()):
+        out.pop()
+    while out and _PAGE_NUMBER.match(out[0][0].strip()) and len(out[0][0].strip()) <= 5:
+        out.pop(0)
+    return out
+
+
+def _page_lines(page: Page) -> list[Line]:
+    raw = _page_raw_lines(page)
+    texts = _repair_orphan_figures([t for t, _, _ in raw])
+    if len(texts) == len(raw):
+        raw = [(texts[i], raw[i][1], raw[i][2]) for i in range(len(raw))]
+    else:  # lines were merged: boxes no longer line up
+        raw = [(t, None, None) for t in texts]
+    raw = _strip_page_furniture([r for r in raw if r[0].strip()])
+    out = []
+    for text, x0, x1 in raw:
+        squeezed = re.sub(r"\s+", "", text).translate(_WIDTH_MAP)
+        if squeezed:
+            out.append(Line(page.number, squeezed, text, x0, x1, _width_units(text.strip())))
+    return out
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+_HEADING_WORDS = re.compile(
+    r"(说明|情况|概况|职能|设置|构成|解释|目录|决算表|预算表|总表|明细表|安排|依据|主体|方案|周期|目标|概述)[。]?$"
+)
+
+
+def _is_heading_line(text: str) -> bool:
+    """A numbered heading: short, no sentence punctuation inside."""
+    if not HEADING_MARK.match(text):
+        return False
+    body = HEADING_MARK.sub("", text, count=1)
+    if len(body) > 40 or re.search(r"[，,；;：:、]", body):
+        return False
+    if "。" in body[:-1]:
+        return False
+    return not body.endswith("。") or bool(_HEADING_WORDS.search(body))
+
+
+def _heading_level(text: str) -> int:
+    if text.startswith("第") and re.match(r"^第[一二三四五六七八九十]+部分", text):
+        return 0
+    if TOP_HEADING.match(text):
+        return 1
+    if SUB_HEADING.match(text):
+        return 2
+    if HEADING_MARK.match(text):
+        return 3
+    return 0
+
+
+def _short_threshold(lines: list[Line]) -> tuple[float | None, float]:
+    """(right margin from boxes, full width in char units) of a page's body lines."""
+    boxes = [ln.x1 for ln in lines if ln.x1 is not None]
+    right = None
+    if len(boxes) >= 3:
+        boxes.sort()
+        right = boxes[int(len(boxes) * 0.8)]
+    widths = sorted(ln.width_units for ln in lines)
+    full = widths[int(len(widths) * 0.85)] if widths else 0.0
+    return right, full
+
+
+def _line_is_short(line: Line, right: float | None, full: float, strict: bool) -> bool:
+    if right is not None and line.x1 is not None:
+        slack = right - line.x1
+        return slack > (40 if strict else 18)
+    if full <= 0:
+        return False
+    return line.width_units < full * (0.7 if strict else 0.85)
+
+
+def _is_toc_page(lines: list[Line]) -> bool:
+    head = "".join(ln.text for ln in lines[:3])
+    return "目录" in head[:8]
+
+
+# ---------------------------------------------------------------- document-level facts
+
+_SELF_YEAR = re.compile(r"(20\d\d)年度?(?:[区市县级]*)(?:部门|单位)?(预算|决算)")
+_PLACEHOLDER = re.compile(r"[XＸ×]{2,}")
+
+
+def _vote_year(texts: list[str], is_final: bool | None) -> int | None:
+    votes: Counter = Counter()
+    for t in texts:
+        for m in _SELF_YEAR.finditer(t):
+            if is_final is None or (m.group(2) == "决算") == is_final:
+                votes[int(m.group(1))] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _vote_final(texts: list[str]) -> bool | None:
+    joined = "".join(texts[:3])
+    f, b = joined.count("决算"), joined.count("预算")
+    if f == b == 0:
+        return None
+    return f > b
+
+
+_ORG_TAIL = r"(?:局|委员会|委|办公室|中心|处|所|院|站|馆|队|会|厅|部|署|社|校|园|室)"
+_ORG_BEFORE_YEAR = re.compile(r"([" + CJK + r"（）()]{4,40}?" + _ORG_TAIL + r")(?:本级)?(?=20\d\d年)")
+
+
+_ORG_AFTER_LABEL = re.compile(
+    r"(?:预算主管部门|编制部门|编制单位|部门名称|单位名称)[:：](["
+    + CJK
+    + r"（）()]{4,40}?"
+    + _ORG_TAIL
+    + r")"
+)
+
+
+def _vote_org(texts: list[str]) -> str | None:
+    votes: Counter = Counter()
+    for t in texts:
+        for m in _ORG_AFTER_LABEL.finditer(t):
+            votes[m.group(1)] += 2
+        for m in _ORG_BEFORE_YEAR.finditer(t):
+            name = re.sub(r"^(?:第[一二三四五六七八九十]+部分)", "", m.group(1))
+            if len(name) >= 4:
+                votes[name] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+# ---------------------------------------------------------------- the parser
+
+
+def parse_document(document: Document) -> NarrativeText:
+    narrative_numbers = {p.number for p in document.narrative_pages()}
+    flow_parts: list[str] = []
+    page_starts: list[tuple[int, int]] = []
+    paragraphs: list[Paragraph] = []
+    toc: list[tuple[int, str]] = []
+    loose: list[tuple[int, str]] = []
+    offset = 0
+    cover_texts: list[str] = []
+
+    all_pages = sorted(document.pages, key=lambda p: p.number)
+    page_lines = {p.number: _page_lines(p) for p in all_pages}
+    body_widths = [ln.width_units for lines in page_lines.values() for ln in lines if ln.width_units > 8]
+    doc_full = sorted(body_widths)[int(len(body_widths) * 0.85)] if body_widths else 0.0
+
+    current: list[Line] = []
+
+    def flush(closed: bool) -> None:
+        nonlocal offset, current
+        if not current:
+            return
+        text = "".join(ln.text for ln in current)
+        first = current[0]
+        level = _heading_level(first.text)
+        heading = (
+            len(current) <= 2
+            and _is_heading_line(text)
+            and (current[-1].short or bool(_HEADING_WORDS.search(text)) or not closed)
+        )
+        if not heading and len(current) <= 2 and len(text) <= 40 and not re.search(r"[，,。；;：:、]", text):
+            heading = level == 0 and bool(
+                re.search(r"(说明|情况|概况|职能|设置|解释|目录|表|决算|预算)$", text)
+            )
+        page_starts.append((offset, first.page))
+        for ln in current[1:]:
+            if ln.page != page_starts[-1][1]:
+                # the offset where this line starts
+                pos = offset + len("".join(x.text for x in current[: current.index(ln)]))
+                page_starts.append((pos, ln.page))
+        para = Paragraph(
+            index=len(paragraphs),
+            start=offset,
+            end=offset + len(text),
+            text=text,
+            page=first.page,
+            line_count=len(current),
+            heading=heading,
+            level=level if heading or level == 3 else (level if level else 0),
+            ends_page=False,
+            closed=closed,
+        )
+        paragraphs.append(para)
+        flow_parts.append(text + "\n")
+        offset += len(text) + 1
+        current = []
+
+    for page in all_pages:
+        lines = page_lines[page.number]
+        if page.number <= 3:
+            cover_texts.append("".join(ln.text for ln in lines))
+        if page.number not in narrative_numbers:
+            if current:
+                flush(False)
+            for ln in lines:
+                if re.search(r"[" + CJK + "]", ln.text) and not AMOUNT.search(ln.text):
+                    amounts = re.findall(r"\d[\d,]*\.\d\d", ln.text)
+                    if not amounts:
+                        loose.append((page.number, ln.text))
+            continue
+        if _is_toc_page(lines) or (
+            toc
+            and toc[-1][0] == page.number - 1
+            and lines
+            and all(len(ln.text) <= 45 and not re.search(r"[，。；]", ln.text) for ln in lines)
+        ):
+            if current:
+                flush(False)
+            for ln in lines[1:] if lines and lines[0].text.startswith("目") else lines:
+                entry = _DOT_LEADER.sub("", ln.raw.translate(_WIDTH_MAP)).strip()
+                entry = re.sub(r"\s+", "", entry)
+                if not entry or entry in ("目录",):
+                    continue
+                if (
+                    toc
+                    and not HEADING_MARK.match(entry)
+                    and not re.match(r"^第[一二三四五六七八九十]+部分", entry)
+                ):
+                    toc[-1] = (toc[-1][0], toc[-1][1] + entry)  # an entry wrapped onto a second line
+                else:
+                    toc.append((page.number, entry))
+            continue
+        right, full = _short_threshold(lines)
+        if full < doc_full * 0.8 or len(lines) < 5:
+            full = max(full, doc_full)
+        for ln in lines:
+            ln.short = _line_is_short(ln, right, full, strict=False)
+            ln.very_short = _line_is_short(ln, right, full, strict=True)
+        for ln in lines:
+            starts_new = bool(HEADING_MARK.match(ln.text)) or not current
+            if current and not starts_new:
+                prev = current[-1]
+                if (
+                    (
+                        len(current) == 1
+                        and _is_heading_line(prev.text)
+                        and (prev.short or _HEADING_WORDS.search(prev.text))
+                    )
+                    or prev.short
+                    and prev.text[-1] in TERMINAL + "；：:"
+                    or prev.very_short
+                    and (
+                        not re.match(r"^[\d.,%％）)”万元]", ln.text)
+                        or (_HEADING_WORDS.search(prev.text) and not re.search(r"[，,。；;：:]", prev.text))
+                    )
+                    or (
+                        prev.text[-1] in TERMINAL
+                        and ln.very_short
+                        and _HEADING_WORDS.search(ln.text)
+                        and not re.search(r"[，,。；;：:]", ln.text)
+                    )
+                ):
+                    starts_new = True
+            if starts_new and current:
+                flush(True)
+            current.append(ln)
+        # a paragraph running to the page end stays open: it may continue on the next page
+    if current:
+        flush(True)
+    flow = "".join(flow_parts)
+
+    # Mark paragraphs whose last line ended a page and was not closed by what follows.
+    for i, p in enumerate(paragraphs):
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        p.ends_page = nxt is not None and nxt.page != p.page if nxt else True
+
+    _assign_sections(paragraphs)
+    sentences, mentions = _split_sentences(flow, paragraphs)
+
+    known_kind = document.kind.value != "unknown"
+    is_final = document.kind.is_final if known_kind else _vote_final(cover_texts)
+    all_texts = [p.text for p in paragraphs] + [t for _, t in toc] + [t for _, t in loose]
+    year = document.year or _vote_year(cover_texts + all_texts, is_final)
+    organization = document.organization or _vote_org(cover_texts + all_texts)
+    placeholder_count = sum(len(_PLACEHOLDER.findall(t)) for t in all_texts)
+    is_unit = document.kind.value.startswith("unit_")
+    headings = [(p.page, p.text) for p in paragraphs if p.heading]
+    return NarrativeText(
+        flow=flow,
+        page_starts=page_starts,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        mentions=mentions,
+        headings=headings,
+        toc=toc,
+        loose_lines=loose,
+        year=year,
+        is_final=is_final,
+        is_unit=is_unit,
+        organization=organization,
+        is_template=placeholder_count >= 8,
+        placeholder_count=placeholder_count,
+    )
+
+
+def _assign_sections(paragraphs: list[Paragraph]) -> None:
+    stack: dict[int, str] = {}
+    for p in paragraphs:
+        if p.heading and p.level in (0, 1, 2):
+            stack = {k: v for k, v in stack.items() if k < p.level}
+            stack[p.level] = p.text
+        p.section = "|".join(stack[k] for k in sorted(stack))
+
+
+def _label_before(flow: str, start: int, floor: int) -> str:
+    i = start
+    while i > floor and flow[i - 1] not in "，,；;。：:、\n":
+        i -= 1
+    return flow[i:start]
+
+
+def _split_sentences(flow: str, paragraphs: list[Paragraph]) -> tuple[list[Sentence], list[Mention]]:
+    sentences: list[Sentence] = []
+    mentions: list[Mention] = []
+    for p in paragraphs:
+        pos = p.start
+        for m in re.finditer(r"[^。！？]*(?:[。！？]+|$)", p.text):
+            if not m.group(0):
+                continue
+            sentences.append(Sentence(len(sentences), p.start + m.start(), p.start + m.end(), p.index))
+        del pos
+    # figures
+    for p in paragraphs:
+        spans: list[tuple[int, int, str, Decimal, int, str]] = []
+        for m in AMOUNT.finditer(p.text):
+            value = clean_number(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
+            if value is None:
+                continue
+            unit = "万元" if m.group(3) == "万" else m.group(3)
+            spans.append((m.start(), m.end(), "amount", value, len(m.group(2) or ""), unit))
+        for m in PERCENT.finditer(p.text):
+            value = clean_number(m.group(1))
+            if value is None:
+                continue
+            dec = len(m.group(1).split(".")[1]) if "." in m.group(1) else 0
+            spans.append((m.start(), m.end(), "percent", value, dec, "%"))
+        spans.sort()
+        last_end = 0
+        for a, b, kind, value, dec, unit in spans:
+            start = p.start + a
+            floor = p.start + last_end
+            mentions.append(
+                Mention(
+                    kind, value, dec, unit, start, p.start + b, p.index, -1, _label_before(flow, start, floor)
+                )
+            )
+            last_end = b
+    # attach mentions to sentences
+    si = 0
+    for idx, mt in enumerate(mentions):
+        while si < len(sentences) and sentences[si].end <= mt.start:
+            si += 1
+        if si < len(sentences):
+            mt.sentence = si
+            sentences[si].mentions.append(idx)
+    return sentences, mentions
+
+
+def narrative_of(document: Document, cache: dict) -> NarrativeText:
+    """The parse of `document`, computed once per document and page texts."""
+    key = ("narrative_parse", id(document))
+    signature = tuple((p.number, len(p.text or ""), len(p.lines)) for p in document.pages)
+    hit = cache.get(key)
+    if hit is not None and hit[0] is document and hit[1] == signature:
+        return hit[2]
+    parsed = parse_document(document)
+    cache[key] = (document, signature, parsed)
+    return parsed

@@ -1,0 +1,198 @@
+"""Punctuation and sentence shape of the narrative.
+
+- narrative_double_punct: "。。", "，。", "；。" …;
+- narrative_paragraph_end: a paragraph ending with "；", or a sentence with no closing mark;
+- narrative_brackets: （ / “ / 《 opened and never closed, or closed without being opened;
+- narrative_unfinished: "主要原因是。" — a sentence stopping where its content should follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from desktopapp.core.model import Document, Finding
+from desktopapp.rules.base import RuleContext, rule
+from desktopapp.rules.narrative_common import analysis_of, finding, severity
+from desktopapp.rules.narrative_parse import HEADING_MARK
+
+DOUBLE_PUNCT = "narrative_double_punct"
+PARAGRAPH_END = "narrative_paragraph_end"
+BRACKETS = "narrative_brackets"
+UNFINISHED = "narrative_unfinished"
+
+_DOUBLE = re.compile(r"[。，；：、！？][。，；、！？]|[，；、：][：]")
+_DOUBLED_CHARS = re.compile(r"([\u4e00-\u9fff])\1")
+
+
+def _looks_fake_bold(text: str) -> bool:
+    """Text drawn twice (fake bold) extracts as "第第三三部部分分": doubled marks mean nothing."""
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    return cjk >= 6 and len(_DOUBLED_CHARS.findall(text)) * 2 >= cjk * 0.6
+
+
+def _clause_start(text: str, pos: int, floor: int = 0, marks: str = "，,；;。：:、\n") -> int:
+    i = pos
+    while i > floor and text[i - 1] not in marks:
+        i -= 1
+    return i
+
+
+@rule(DOUBLE_PUNCT)
+def double_punct(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    for p in nt.paragraphs:
+        if _looks_fake_bold(p.text):
+            continue
+        for m in _DOUBLE.finditer(p.text):
+            start = p.start + m.start()
+            left = max(_clause_start(nt.flow, start, p.start), start - 12)
+            marks = m.group(0)
+            what = "重复" if marks[0] == marks[1] else "连用"
+            yield finding(
+                DOUBLE_PUNCT,
+                severity(ctx, DOUBLE_PUNCT, True),
+                f"标点{what}：“{marks}”",
+                nt,
+                left,
+                p.start + m.end(),
+                actual=marks,
+                expected=marks[-1] if marks[0] == marks[1] else None,
+            )
+
+
+_PROSE_HINT = re.compile(r"主要原因|主要用于|负责|为|是|包括|安排|增加|减少|持平")
+
+
+def _is_prose(p) -> bool:
+    text = p.text
+    if p.heading or len(text) < 12:
+        return False
+    if not re.search(r"[\u4e00-\u9fff]{6}", text):
+        return False
+    if re.fullmatch(r"[\d年月日\-—至~～.、，（）()万元]+", text):
+        return False
+    return "，" in text or p.line_count >= 2 or bool(_PROSE_HINT.search(text))
+
+
+@rule(PARAGRAPH_END)
+def paragraph_end(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    paras = nt.paragraphs
+    for i, p in enumerate(paras):
+        if not p.closed or not _is_prose(p):
+            continue
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        if nxt is None:
+            continue  # the document's last line: often cut by the page layout
+        last = p.text[-1]
+        next_is_heading = nxt.heading and nxt.level <= 2
+        if last in "；;":
+            if not next_is_heading:
+                continue  # an item of a list goes on
+            left = _clause_start(p.text, len(p.text) - 1)
+            yield finding(
+                PARAGRAPH_END,
+                severity(ctx, PARAGRAPH_END, False),
+                "段落以分号“；”结束，应为句号“。”",
+                nt,
+                p.start + left,
+                p.end,
+                actual="；",
+                expected="。",
+            )
+        elif last not in "。！？：:…”）)" and not (
+            nxt.page != p.page and not nxt.heading and not HEADING_MARK.match(nxt.text)
+        ):
+            if re.search(r"[\d%％]$", p.text) and p.line_count == 1:
+                continue
+            left = _clause_start(p.text, len(p.text))
+            if HEADING_MARK.match(p.text[left:]) and len(p.text) - left <= 20:
+                continue  # the last item of a list of names
+            yield finding(
+                PARAGRAPH_END,
+                severity(ctx, PARAGRAPH_END, False),
+                "句子结尾缺少句号",
+                nt,
+                p.start + left,
+                p.end,
+                expected="。",
+            )
+
+
+_OPEN = {"（": "）", "(": ")", "“": "”", "《": "》", "【": "】"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+_SAME_FAMILY = {"（": "（(", "(": "（(", "“": "“", "《": "《", "【": "【"}
+
+
+@rule(BRACKETS)
+def brackets(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    for p in nt.paragraphs:
+        text = p.text
+        stack: list[tuple[str, int]] = []
+        problems: list[tuple[int, str]] = []
+        for i, ch in enumerate(text):
+            if ch in _OPEN:
+                stack.append((ch, i))
+            elif ch in _CLOSE:
+                opener = _CLOSE[ch]
+                if stack and stack[-1][0] in _SAME_FAMILY[opener]:
+                    stack.pop()
+                else:
+                    # a closing mark with no opener of its kind in the stack
+                    k = next(
+                        (n for n in range(len(stack) - 1, -1, -1) if stack[n][0] in _SAME_FAMILY[opener]),
+                        None,
+                    )
+                    if k is None:
+                        problems.append((i, "close"))
+                    else:
+                        for _, j in stack[k + 1 :]:
+                            problems.append((j, "open"))
+                        del stack[k:]
+        problems.extend((j, "open") for _, j in stack)
+        for pos, kind in problems[:3]:
+            mark = text[pos]
+            if kind == "open":
+                left = _clause_start(text, pos, 0, "，,；;。：:\n")
+                end_m = re.search(r"[；;。]", text[pos:])
+                right = pos + (end_m.end() if end_m else len(text) - pos)
+                right = min(right, pos + 40)
+                message = f"“{mark}”没有对应的“{_OPEN[mark]}”"
+            else:
+                left = _clause_start(text, pos, 0, "，,；;。：:\n")
+                end_m = re.search(r"[；;。]", text[pos:])
+                right = pos + (end_m.end() if end_m else len(text) - pos)
+                message = f"“{mark}”前没有对应的“{_CLOSE[mark]}”"
+            yield finding(
+                BRACKETS,
+                severity(ctx, BRACKETS, False),
+                "括号或引号不配对：" + message,
+                nt,
+                p.start + left,
+                p.start + right,
+                actual=mark,
+            )
+
+
+_UNFINISHED = re.compile(
+    r"(主要原因(?:是|为)?|原因(?:是|为)|主要用于|主要包括|具体包括|主要是|其中)[：:，,]?(?=[。；;])"
+)
+
+
+@rule(UNFINISHED)
+def unfinished(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    for p in nt.paragraphs:
+        for m in _UNFINISHED.finditer(p.text):
+            start = p.start + m.start()
+            left = max(_clause_start(nt.flow, start, p.start), start - 20)
+            yield finding(
+                UNFINISHED,
+                severity(ctx, UNFINISHED, True),
+                f"句子不完整：“{m.group(1)}”后没有内容",
+                nt,
+                left,
+                p.start + m.end() + 1,
+            )

@@ -1,0 +1,325 @@
+"""Wording of the narrative: template text left in, contradictory or ungrammatical phrasing,
+the organization's name, 部门 wording in a 单位 document, headings against the 目录.
+
+- narrative_template_text: "XX局", "增加（减少）", "下降（增长）", "部门（单位）共有车辆", "（如持平作持平表述）";
+- narrative_flat_wording: "比2025年预算持平" (与…持平), "公务接待费0.83万元。与2025年预算持平"
+  (a full stop cutting the sentence), "持平。主要原因：…减少支付" (flat, yet explained by a decrease);
+- narrative_org_name: the document's organization spelled differently where it speaks of itself;
+- narrative_unit_wording: 本部门 / 部门预算 in a 单位 document;
+- narrative_heading_vs_toc: a section heading differing from its 目录 entry;
+- narrative_toc_table_missing: a table listed in the 目录 that the document does not contain.
+
+A blank template (placeholders everywhere) is not checked for template text: it is one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from desktopapp.core.model import Document, Finding
+from desktopapp.rules.base import RuleContext, rule
+from desktopapp.rules.narrative_common import analysis_of, finding, severity
+from desktopapp.rules.narrative_parse import CJK, HEADING_MARK, NarrativeText, normalize_name
+
+TEMPLATE = "narrative_template_text"
+FLAT = "narrative_flat_wording"
+ORG = "narrative_org_name"
+UNIT = "narrative_unit_wording"
+HEADING_TOC = "narrative_heading_vs_toc"
+TOC_TABLE = "narrative_toc_table_missing"
+
+_CHANGE_WORD = "增加|减少|增长|下降|上升|降低|大于|小于|高于|低于"
+_TEMPLATE_PATTERNS = (
+    (re.compile(r"[XＸ×]{2,}"), "模板占位符“{0}”未替换"),
+    (re.compile(rf"(?:{_CHANGE_WORD})[（(](?:{_CHANGE_WORD})[）)]"), "模板中的备选表述“{0}”未删改"),
+    (
+        re.compile(r"增加减少|减少增加|增长下降|下降增长|大于小于|小于大于"),
+        "相反的两个词“{0}”并列，模板备选表述未删改",
+    ),
+    (
+        re.compile(
+            rf"(?:本|(?<=[{CJK}]{{2}}[局委办院处站所心会]))部门[（(]单位[）)]|部门[（(]单位[）)](?=共有|所属|无|本级)|单位[（(]部门[）)](?=共有|所属|无)"
+        ),
+        "模板表述“{0}”未按本文件改写",
+    ),
+    (
+        re.compile(
+            r"[（(](?:如持平作持平表述|不涉及的不列|如无此项|此处填写|请填写|按实际填写)[^）)]{0,20}[）)]|按上述格式依次说明"
+        ),
+        "模板说明文字“{0}”未删除",
+    ),
+)
+
+
+def _line_finding(rule_id, sev, message, page, quote, **kw) -> Finding:
+    return Finding(rule=rule_id, severity=sev, message=message, page=page, quote=quote[:90], **kw)
+
+
+def _all_texts(nt: NarrativeText):
+    for p in nt.paragraphs:
+        yield p.page, p.text, p.start
+    for page, text in nt.loose_lines:
+        yield page, text, None
+
+
+@rule(TEMPLATE)
+def template_text(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    if nt.is_template:
+        return
+    for page, text, base in _all_texts(nt):
+        for pattern, message in _TEMPLATE_PATTERNS:
+            for m in pattern.finditer(text):
+                msg = message.format(m.group(0))
+                if base is None:
+                    yield _line_finding(
+                        TEMPLATE, severity(ctx, TEMPLATE, True), msg, page, text, actual=m.group(0)
+                    )
+                    continue
+                left, right = nt.clause_bounds(base + m.start(), base + m.end())
+                yield finding(
+                    TEMPLATE, severity(ctx, TEMPLATE, True), msg, nt, left, right, actual=m.group(0)
+                )
+
+
+_BI_FLAT = re.compile(r"比(?:20\d\d年度?|上年度?|上一年度?|去年)[^，。；]{0,12}?(?<!基本)持平")
+_FLAT = re.compile(r"(?<!基本)持平")
+_REASON_CHANGE = re.compile(r"减少|增加|下降|增长|上升|降低|压减|调减|调增")
+
+
+@rule(FLAT)
+def flat_wording(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    paras = nt.paragraphs
+    for p in paras:
+        for m in _BI_FLAT.finditer(p.text):
+            left, right = nt.clause_bounds(p.start + m.start(), p.start + m.end())
+            yield finding(
+                FLAT,
+                severity(ctx, FLAT, False),
+                "“比…持平”用词不当，应为“与…持平”",
+                nt,
+                left,
+                right,
+                expected="与…持平",
+                actual=m.group(0),
+            )
+    for s in nt.sentences:
+        text = nt.flow[s.start : s.end]
+        # a full stop cutting "X万元。与2025年预算持平" in two
+        if text.startswith(("与", "比", "较")) and s.index > 0:
+            first_clause = re.split(r"[，；。]", text, maxsplit=1)[0]
+            prev = nt.sentences[s.index - 1]
+            prev_text = nt.flow[prev.start : prev.end]
+            if (
+                prev.paragraph == s.paragraph
+                and re.search(r"持平|增加|减少|增长|下降", first_clause)
+                and "相比" not in first_clause
+                and len(prev_text) <= 24
+                and re.search(r"万元。$", prev_text)
+            ):
+                yield finding(
+                    FLAT,
+                    severity(ctx, FLAT, False),
+                    "句号把一句话断开：应为逗号",
+                    nt,
+                    prev.start,
+                    s.start + len(first_clause),
+                    expected="，",
+                    actual="。",
+                )
+        # flat, yet the reason given is a change
+        for m in _FLAT.finditer(text):
+            after = nt.flow[s.start + m.end() : s.end]
+            reason_text = ""
+            if after.startswith("。") or after == "":
+                nxt = nt.sentences[s.index + 1] if s.index + 1 < len(nt.sentences) else None
+                if nxt is not None and nt.flow[nxt.start : nxt.start + 4].startswith("主要原因"):
+                    reason_text = nt.flow[nxt.start : nxt.end]
+                    if re.fullmatch(
+                        r"主要原因(?:是|为)?[：:]\n?", reason_text.strip("\n")
+                    ) and s.index + 2 < len(nt.sentences):
+                        following = nt.sentences[s.index + 2]
+                        reason_text += nt.flow[following.start : following.end]
+            else:
+                rm = re.match(r"[，,](主要原因[^。]*)", after)
+                reason_text = rm.group(1) if rm else ""
+            if reason_text and _REASON_CHANGE.search(reason_text):
+                left, right = nt.clause_bounds(s.start + m.start(), s.start + m.end())
+                yield finding(
+                    FLAT,
+                    severity(ctx, FLAT, False),
+                    f"写作“持平”，但说明的原因是增减变化（“{_REASON_CHANGE.search(reason_text).group(0)}”）",
+                    nt,
+                    left,
+                    right,
+                    actual="持平",
+                )
+
+
+@rule(ORG)
+def org_name(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    org = nt.organization
+    if not org or len(org) < 5 or nt.is_template:
+        return
+    tail = org[-2:]
+    follow = re.compile(r"^(?:20\d\d|所属|共有|本级|无|部门|单位|\d{4})")
+    seen: set[str] = set()
+    for page, text, base in _all_texts(nt):
+        for m in re.finditer(re.escape(tail), text):
+            end = m.end()
+            if not follow.match(text[end:]):
+                continue
+            best, best_ratio = None, 0.0
+            for k in range(max(4, len(org) - 4), len(org) + 4):
+                if end - k < 0:
+                    break
+                cand = text[end - k : end]
+                ratio = SequenceMatcher(None, cand, org).ratio()
+                if ratio > best_ratio:
+                    best, best_ratio = cand, ratio
+            if best is None or best == org or org.endswith(best) or best.endswith(org):
+                continue
+            if best_ratio < 0.8 or not re.fullmatch(f"[{CJK}（）()]+", best):
+                continue
+            # the candidate must start at a word boundary (not inside a longer name)
+            start = end - len(best)
+            if (
+                start > 0
+                and re.match(f"[{CJK}]", text[start - 1])
+                and text[max(0, start - 3) : start] not in ("第三部", "第二部", "第一部")
+            ):
+                prefix_ok = any(text[:start].endswith(x) for x in ("年", "年度", "，", "：", "、"))
+                if not prefix_ok and not text[:start].endswith(("部分",)):
+                    continue
+            quote = text[start : min(len(text), end + 12)]
+            key = best
+            if (page, key) in seen:
+                continue
+            seen.add((page, key))
+            msg = f"单位名称写作“{best}”，与本文件的“{org}”不一致"
+            if base is None:
+                yield _line_finding(
+                    ORG, severity(ctx, ORG, False), msg, page, quote, expected=org, actual=best
+                )
+            else:
+                yield finding(
+                    ORG,
+                    severity(ctx, ORG, False),
+                    msg,
+                    nt,
+                    base + start,
+                    base + min(len(text), end + 12),
+                    expected=org,
+                    actual=best,
+                )
+
+
+@rule(UNIT)
+def unit_wording(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    if not nt.is_unit:
+        return
+    for p in nt.paragraphs:
+        for m in re.finditer(r"本部门|部门预算(?!管理)|部门决算|部门概况", p.text):
+            left, right = nt.clause_bounds(p.start + m.start(), p.start + m.end())
+            yield finding(
+                UNIT,
+                severity(ctx, UNIT, False),
+                f"本文件为单位{'决算' if nt.is_final else '预算'}，此处写作“{m.group(0)}”",
+                nt,
+                left,
+                right,
+                actual=m.group(0),
+            )
+
+
+def _marker(text: str) -> tuple[str, str]:
+    m = HEADING_MARK.match(text)
+    if not m:
+        return "", text
+    return m.group(0).replace("．", "、").replace(".", "、"), text[m.end() :]
+
+
+def _clean_entry(text: str) -> str:
+    t = re.sub(r"[.．·…⋯_]{2,}.*$", "", text)
+    t = re.sub(r"\d+$", "", t)
+    return re.sub(r"[“”\"'‘’\s]", "", t)
+
+
+@rule(HEADING_TOC)
+def heading_vs_toc(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    entries = [(_marker(_clean_entry(t))) for _, t in nt.toc]
+    entries = [(mk, body) for mk, body in entries if mk]
+    if not entries:
+        return
+    paras = nt.paragraphs
+    for i, p in enumerate(paras):
+        if not p.heading or p.level > 1:
+            continue
+        mk, body = _marker(_clean_entry(p.text))
+        if not mk:
+            continue
+        same = [b for m, b in entries if m == mk]
+        if not same:
+            continue
+        variants = [body]
+        if i + 1 < len(paras) and paras[i + 1].heading and len(paras[i + 1].text) <= 6:
+            variants.append(body + _clean_entry(paras[i + 1].text))
+        if any(v == b for v in variants for b in same):
+            continue
+        ratio, best = max((SequenceMatcher(None, body, b).ratio(), b) for b in same)
+        if ratio < 0.75:
+            continue
+        yield finding(
+            HEADING_TOC,
+            severity(ctx, HEADING_TOC, False),
+            f"标题“{mk}{body}”与目录中的“{mk}{best}”不一致",
+            nt,
+            p.start,
+            p.end,
+            expected=mk + best,
+            actual=mk + body,
+        )
+
+
+def _title_key(text: str) -> str:
+    t = normalize_name(_clean_entry(text))
+    t = re.sub(r"^(?:(?:附表|表)\d{1,2}(?:-\d{1,2})?[、.．]?|\d{1,2}(?:-\d{1,2})?[、.．])", "", t)
+    t = re.sub(r"^公开\d+表", "", t)
+    t = re.sub(r"20\d\d年度?", "", t)
+    t = re.sub(r"^(?:部门|单位)", "", t)
+    return t.replace("（", "(").replace("）", ")")
+
+
+@rule(TOC_TABLE)
+def toc_table_missing(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    if not document.tables:
+        return
+    toc = [(1, t) for t in document.toc] if document.toc else nt.toc
+    in_tables = False
+    titles = [_title_key(t.title) for t in document.tables if t.title]
+    for page, entry in toc:
+        clean = _clean_entry(entry)
+        if re.match(r"^第[一二三四五六七八九十]+部分", clean):
+            in_tables = "表" in clean[-3:] or "预算表" in clean or "决算表" in clean
+            continue
+        key = _title_key(clean)
+        is_table = key.endswith("表") and (in_tables or len(key) >= 6)
+        if not is_table:
+            continue
+        if any(key == t or SequenceMatcher(None, key, t).ratio() >= 0.88 for t in titles if t):
+            continue
+        yield _line_finding(
+            TOC_TABLE,
+            severity(ctx, TOC_TABLE, False),
+            f"目录列出的“{clean}”在文档中未找到对应的表",
+            page,
+            clean,
+            actual=clean,
+        )
