@@ -467,9 +467,9 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
     n_head = len(ys) - 1 if head_blocks else 0
     taken: dict[tuple[int, int], GridCell] = {}
 
-    def place(block: Block, r0: int, r1: int, c0: int | None = None) -> None:
-        b0, c1 = _cols_of(xs, block.x0, block.x1)
-        c0 = b0 if c0 is None else c0
+    def place(block: Block, r0: int, r1: int, c0: int | None = None, c1: int | None = None) -> None:
+        if c0 is None or c1 is None:
+            c0, c1 = _cols_of(xs, block.x0, block.x1)
         rule = _rule_under(block, region.inner_rules) if r0 < n_head else None
         if rule is not None:
             c0, c1 = _cols_of(xs, rule.lo, rule.hi)
@@ -501,9 +501,8 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
         spans = _row_spans(members or [], xs)
         used = {c for c0, c1 in spans.values() for c in range(c0, c1 + 1)}
         for block in members or []:
-            c0, c1 = spans[id(block)]
-            start = _centred_span_start(block, c0, c1, used, edges, anchors)
-            place(block, body_start + k, body_start + k, start)
+            c0, c1 = _centred_span(block, *spans[id(block)], used, edges, anchors)
+            place(block, body_start + k, body_start + k, c0, c1)
 
     for cell in cells:
         cell.text = cell_text(cell.chars)
@@ -546,33 +545,38 @@ def _left_anchors(blocks: list[Block], xs: list[float]) -> dict[int, float]:
     return {c: statistics.mode(v) for c, v in starts.items() if len(v) >= 2}
 
 
-def _centred_span_start(block: Block, c0: int, c1: int, used: set[int], edges: list[tuple[float, float]],
-                        anchors: dict[int, float]) -> int:
-    """A label centred over its column and the empty columns left of it ('合计' over the
-    code and name columns) starts in the first of them. `edges[k]` is the range where
-    boundary k may lie (the gap between the text of columns k-1 and k)."""
-    if c0 == 0 or (c0 - 1) in used or _is_amountish(block):
-        return c0
+def _centred_span(block: Block, c0: int, c1: int, used: set[int], edges: list[tuple[float, float]],
+                  anchors: dict[int, float]) -> tuple[int, int]:
+    """A label centred over its column and empty columns beside it ('合计' over the code
+    and name columns) spans them. `edges[k]` is the range where boundary k may lie (the
+    gap between the text of columns k-1 and k)."""
+    n = len(edges) - 1
+    if _is_amountish(block) or ((c0 == 0 or (c0 - 1) in used) and (c1 == n - 1 or (c1 + 1) in used)):
+        return c0, c1
     anchor = anchors.get(c0)
     if anchor is None or abs(block.x0 - anchor) <= 0.6:
-        return c0  # left-aligned like the column's other text
-
+        return c0, c1  # left-aligned like the column's other text
     twice_centre = block.x0 + block.x1
 
-    def error(k: int) -> float | None:
-        """How far the label is from the centre of columns k..c1 (None: it cannot be centred)."""
-        (l_lo, l_hi), (r_lo, r_hi) = edges[k], edges[c1 + 1]
+    def error(k: int, m: int) -> float | None:
+        """How far the label is from the centre of columns k..m (None: it cannot be centred)."""
+        (l_lo, l_hi), (r_lo, r_hi) = edges[k], edges[m + 1]
         if not l_lo + r_lo - 2 <= twice_centre <= l_hi + r_hi + 2:
             return None
         return abs(twice_centre - (l_lo + l_hi + r_lo + r_hi) / 2)
 
-    best, best_err = c0, error(c0)
-    k = c0 - 1
-    while k >= 0 and k not in used:
-        err = error(k)
-        if err is not None and (best_err is None or err < best_err):
-            best, best_err = k, err
-        k -= 1
+    lefts = [c0]
+    while lefts[-1] > 0 and (lefts[-1] - 1) not in used:
+        lefts.append(lefts[-1] - 1)
+    rights = [c1]
+    while rights[-1] < n - 1 and (rights[-1] + 1) not in used:
+        rights.append(rights[-1] + 1)
+    best, best_err = (c0, c1), error(c0, c1)
+    for k in lefts:
+        for m in rights:
+            err = error(k, m)
+            if err is not None and (best_err is None or err < best_err - 0.5):
+                best, best_err = (k, m), err
     return best
 
 
