@@ -11,16 +11,17 @@ from desktopapp.core.numbers import format_amount
 
 from .labels import table_caption
 from .review_state import ReviewState
+from .table_model import uses_thousands
 
 ChangeRole = Qt.ItemDataRole.UserRole + 1
 
 COLUMNS = ["时间", "表格", "行", "列", "印刷值", "修改前", "修改后", "原因"]
 
 
-def _amount_text(value: str | None, decimals: int | None, printed: str) -> str:
+def _amount_text(value: str | None, decimals: int | None, thousands: bool, before: bool) -> str:
     if value is None:
-        return f"{printed or '（空）'}（印刷值）"
-    return format_amount(Decimal(value), decimals if decimals is not None else 2)
+        return "印刷值" if before else "恢复印刷值"
+    return format_amount(Decimal(value), decimals if decimals is not None else 2, thousands=thousands)
 
 
 class ChangesModel(QAbstractTableModel):
@@ -61,6 +62,7 @@ class ChangesModel(QAbstractTableModel):
         table = self.state.table(change.table)
         cell = self.state.cell(change.table, change.row, change.col)
         decimals = cell.decimals if cell is not None else None
+        thousands = uses_thousands(table) if table is not None else True
         col = index.column()
         if col == 0:
             return change.time.replace("T", " ")[-8:] if role == Qt.ItemDataRole.DisplayRole else change.time
@@ -74,7 +76,7 @@ class ChangesModel(QAbstractTableModel):
         if col == 4:
             return change.printed or "（空）"
         if col == 5:
-            return _amount_text(change.old, decimals, change.printed)
+            return _amount_text(change.old, decimals, thousands, before=True)
         if col == 6:
-            return _amount_text(change.new, decimals, change.printed)
+            return _amount_text(change.new, decimals, thousands, before=False)
         return change.reason

@@ -11,24 +11,57 @@ from .labels import pages_label, table_caption, table_kind_label
 from .table_model import display_text
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that never asks for more width than it gets: long text is elided, full in the tooltip."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, mode=Qt.TextElideMode.ElideRight) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self._mode = mode
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str, tooltip: str | None = None) -> None:
+        self._full = text
+        self.setToolTip(text if tooltip is None else tooltip)
+        self._elide()
+        self.updateGeometry()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, self._mode, max(20, self.width())))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def sizeHint(self):  # noqa: N802
+        hint = super().sizeHint()
+        hint.setWidth(self.fontMetrics().horizontalAdvance(self._full) + 4)
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802
+        hint = super().minimumSizeHint()
+        hint.setWidth(min(hint.width(), 40))
+        return hint
+
+
 class EditBar(QWidget):
     apply_requested = Signal(str, str)  # new figure as typed, reason
     restore_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = QLabel("", self)
+        self.caption = ElidedLabel("", self)
         font = self.caption.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.caption.setFont(font)
-        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details = QLabel("", self)
+        self.details = ElidedLabel("", self)
         self.details.setStyleSheet("color: #475569;")
-        self._location_text = "未选择单元格"
-        self.location = QLabel(self._location_text, self)
-        self.location.setMinimumWidth(60)
-        self.location.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.location = ElidedLabel("未选择单元格", self, Qt.TextElideMode.ElideMiddle)
         self.value_edit = QLineEdit(self)
         self.value_edit.setPlaceholderText("新数值")
         self.value_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -52,6 +85,7 @@ class EditBar(QWidget):
         edit = QHBoxLayout()
         edit.setContentsMargins(0, 0, 0, 0)
         edit.addWidget(self.location, 3)
+        self.location.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         edit.addWidget(self.value_edit)
         edit.addWidget(self.reason_edit, 2)
         edit.addWidget(self.apply_button)
@@ -62,14 +96,6 @@ class EditBar(QWidget):
         layout.addLayout(top)
         layout.addLayout(edit)
         self.set_cell(None, -1, -1, "", False)
-
-    def _elide_location(self) -> None:
-        width = max(40, self.location.width())
-        self.location.setText(self.location.fontMetrics().elidedText(self._location_text, Qt.TextElideMode.ElideMiddle, width))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._elide_location()
 
     def _apply(self) -> None:
         if self.apply_button.isEnabled():
@@ -83,10 +109,10 @@ class EditBar(QWidget):
 
     def set_table(self, table: Table | None) -> None:
         if table is None:
-            self.caption.setText("")
-            self.details.setText("")
+            self.caption.set_full_text("")
+            self.details.set_full_text("")
             return
-        self.caption.setText(table_caption(table))
+        self.caption.set_full_text(table_caption(table))
         kind = table_kind_label(table)
         parts = [kind] if kind not in table.title else []
         if table.unit:
@@ -95,24 +121,21 @@ class EditBar(QWidget):
             parts.append(pages_label(table.pages))
         if table.organization_line:
             parts.append(table.organization_line)
-        self.details.setText("  ·  ".join(parts))
-        self.details.setToolTip("\n".join(table.notes))
+        self.details.set_full_text("  ·  ".join(parts), "\n".join(["  ·  ".join(parts), *table.notes]))
 
-    def set_cell(self, cell: Cell | None, row: int, col: int, column_label: str, editable: bool) -> None:
+    def set_cell(
+        self, cell: Cell | None, row: int, col: int, column_label: str, editable: bool, thousands: bool = True
+    ) -> None:
         if cell is None:
-            self._location_text = "未选择单元格"
-            self.location.setToolTip("")
-            self._elide_location()
+            self.location.set_full_text("未选择单元格")
             self.value_edit.clear()
         else:
             printed = cell.text or "（空）"
             text = f"第 {row + 1} 行 · {column_label} · 印刷值 {printed}"
             if cell.is_corrected:
-                text += f" · 已改为 {display_text(cell)}"
-            self._location_text = text
-            self.location.setToolTip(text)
-            self._elide_location()
-            self.value_edit.setText(display_text(cell) if editable else "")
+                text += f" · 已改为 {display_text(cell, thousands)}"
+            self.location.set_full_text(text)
+            self.value_edit.setText(display_text(cell, thousands) if editable else "")
         for widget in (self.value_edit, self.apply_button):
             widget.setEnabled(cell is not None and editable)
         self.restore_button.setEnabled(cell is not None and cell.is_corrected)

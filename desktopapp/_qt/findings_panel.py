@@ -141,6 +141,11 @@ class FindingsPanel(QWidget):
         if not (0 <= row < self.proxy.rowCount()):
             return None
         index = self.proxy.index(row, 0)
+        if index == self.view.currentIndex():  # already current: choosing it again still navigates
+            self.view.scrollTo(index)
+            finding = index.data(FindingRole)
+            self.finding_chosen.emit(finding)
+            return finding
         self.view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
@@ -161,7 +166,4 @@ class FindingsPanel(QWidget):
             return None
         current = self.view.currentIndex().row()
         row = (0 if delta > 0 else count - 1) if current < 0 else (current + delta) % count
-        finding = self.select_row(row)
-        if finding is not None and row == current:
-            self.finding_chosen.emit(finding)
-        return finding
+        return self.select_row(row)

@@ -194,7 +194,7 @@ class GridView(QTableView):
                 cell = model.cell(r, c)
                 if cell is None:
                     continue
-                best = max(best, fm.horizontalAdvance(display_text(cell)) + pad)
+                best = max(best, fm.horizontalAdvance(display_text(cell, model.thousands)) + pad)
             widths[c] = min(best, limit)
         header = self.spanning_header()
         spans = header.spans()
@@ -210,6 +210,23 @@ class GridView(QTableView):
                     extra = (need - have) // span.col_span + 1
                     for c in range(span.col, span.col + span.col_span):
                         widths[c] += extra
+        self._spend_spare_width(widths, spans, header)
         for c, w in enumerate(widths):
             self.setColumnWidth(c, w)
         header.relayout()
+
+    def _spend_spare_width(self, widths: list[int], spans, header: SpanningHeaderView) -> None:
+        """When the table is narrower than the view, widen columns whose header text wraps."""
+        spare = self.viewport().width() - sum(widths) - 2
+        wrapped = [
+            (header.header_text_width(span, 1) - widths[span.col], span.col)
+            for span in spans
+            if span.col_span == 1 and header.header_text_width(span, 1) > widths[span.col]
+        ]
+        for need, col in sorted(wrapped):
+            if spare <= 0:
+                break
+            grow = min(need, spare, self.MAX_TEXT_WIDTH - widths[col])
+            if grow > 0:
+                widths[col] += grow
+                spare -= grow

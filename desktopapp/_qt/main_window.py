@@ -622,7 +622,8 @@ class MainWindow(QMainWindow):
 
     def _show_cell_in_bar(self, row: int, col: int) -> None:
         cell = self.grid_model.cell(row, col)
-        self.edit_bar.set_cell(cell, row, col, self.grid_model.column_label(col), self.grid_model.is_editable(col))
+        self.edit_bar.set_cell(cell, row, col, self.grid_model.column_label(col), self.grid_model.is_editable(col),
+                               self.grid_model.thousands)
         self.restore_action.setEnabled(cell is not None and cell.is_corrected)
 
     def _table_marks(self, table) -> list[Mark]:

@@ -27,7 +27,8 @@ class RulesDialog(QDialog):
     def __init__(self, catalog: Iterable, disabled: set[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("规则列表")
-        self.catalog = list(catalog)
+        # catalogued rules first (by family), rules without a catalog entry (name = id) last
+        self.catalog = sorted(catalog, key=lambda info: (info.name == info.id, getattr(info, "family", ""), info.name))
         # rules switched off in the catalog itself cannot be switched on for a session
         self.locked = {info.id for info in self.catalog if not getattr(info, "enabled", True)}
         intro = QLabel("勾选的规则参与本次审核。关闭规则只影响当前审核，并随审核记录保存；更改后立即重新校验。", self)
@@ -66,7 +67,7 @@ class RulesDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 220)
-        self.table.resizeRowsToContents()
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
 
         buttons = QDialogButtonBox(self)
         ok = buttons.addButton("确定", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -83,6 +84,10 @@ class RulesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(820, 520)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # the explanation column has its real width only now
 
     def _set_all(self, disabled: set[str]) -> None:
         for row in range(self.table.rowCount()):

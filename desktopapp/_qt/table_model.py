@@ -53,10 +53,23 @@ def column_kinds(table: Table) -> list[str]:
     return kinds
 
 
-def display_text(cell: Cell) -> str:
-    if cell.corrected is not None:
-        return format_amount(cell.corrected, cell.decimals if cell.decimals is not None else 2)
-    return cell.text
+def display_text(cell: Cell, thousands: bool = True) -> str:
+    """The printed text, or the correction written the way the table prints its figures."""
+    if cell.corrected is None:
+        return cell.text
+    if cell.value is not None and abs(cell.value) >= 1000:  # the cell itself shows the style
+        thousands = "," in cell.text
+    decimals = cell.decimals if cell.decimals is not None else 2
+    return format_amount(cell.corrected, decimals, thousands=thousands)
+
+
+def uses_thousands(table: Table) -> bool:
+    """Whether the table prints figures with thousands separators (Shanghai's 元 tables do not)."""
+    figures = [  # amounts of four digits or more; codes ("2080101") have no decimals and do not count
+        c.text for row in table.body for c in row
+        if c.value is not None and abs(c.value) >= 1000 and (c.decimals or 0) > 0
+    ]
+    return not figures or sum("," in t for t in figures) * 2 >= len(figures)
 
 
 class GridModel(QAbstractTableModel):
@@ -68,6 +81,7 @@ class GridModel(QAbstractTableModel):
         self.table: Table | None = None
         self.kinds: list[str] = []
         self.labels: list[str] = []
+        self.thousands = True
         self.spans: list[HeaderSpan] = []
         self.outlined: dict[tuple[int, int], Severity] = {}
         self.reason_provider: Callable[[], str] = lambda: ""
@@ -82,6 +96,7 @@ class GridModel(QAbstractTableModel):
         self.table = self.state.table(table_id)
         self.kinds = column_kinds(self.table) if self.table else []
         self.labels = self.table.column_labels() if self.table else []
+        self.thousands = uses_thousands(self.table) if self.table else True
         self.spans = header_spans(self.table) if self.table else []
         self.outlined = {}
         self.endResetModel()
@@ -134,10 +149,8 @@ class GridModel(QAbstractTableModel):
         cell = self.cell(row, col)
         if cell is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(cell)
-        if role == Qt.ItemDataRole.EditRole:
-            return display_text(cell)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return display_text(cell, self.thousands)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if self.kinds[col] == "amount" and (cell.value is not None or cell.corrected is not None):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -177,7 +190,7 @@ class GridModel(QAbstractTableModel):
     def _tooltip(self, row: int, col: int, cell: Cell) -> str | None:
         lines: list[str] = []
         if cell.is_corrected:
-            lines.append(f"已修改：印刷值 {cell.text or '（空）'} → {display_text(cell)}")
+            lines.append(f"已修改：印刷值 {cell.text or '（空）'} → {display_text(cell, self.thousands)}")
         elif len(cell.text) > 12:
             lines.append(cell.text)
         findings: list[Finding] = self.state.by_row.get((self.table.id, row), [])
