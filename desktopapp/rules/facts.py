@@ -201,10 +201,12 @@ def _code_table_facts(layout: Layout, segment: Segment) -> list[Fact]:
             first = next((r for r in rows if r.has_values), None)
             if first is not None and not first.label and not first.code:
                 subjects = [(first, "TOTAL")]
+    taken: set[tuple[str, str, str]] = set()
     for col in segment.value_cols:
         meaning = _column_meaning(layout, col)
-        if meaning is None:
-            continue
+        if meaning is None or meaning in taken:
+            continue  # two columns claiming one meaning: trust the first (the header is unclear)
+        taken.add(meaning)
         measure, fund, period = meaning
         for row, subject in subjects:
             if subject in ("personnel_total", "public_total"):

@@ -22,6 +22,8 @@ _MARKER = re.compile(r"^(※|\*|\d{1,2}|栏次|行次|[A-Z]|甲|乙|丙|丁)$")
 _DIGITS = re.compile(r"^\d+$")
 _PERCENT = re.compile(r"^[-+]?\d+(\.\d+)?%$")
 _HAS_ALNUM = re.compile(r"[0-9A-Za-z]")
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 VERSION_WORDS = ("预算数", "决算数", "执行数", "调整预算数", "年初预算数", "全年预算数")
 
 
@@ -164,13 +166,17 @@ def _header_paths(table: Table, n: int) -> tuple[list[tuple[str, ...]], dict[int
             if grid[h][c] and spans[h][c] > 1:
                 for k in range(c + 1, min(n, c + spans[h][c])):
                     spread[h][k] = grid[h][c]
-    # A text followed by blanks spans the columns whose lower header cells are filled.
+    # A text followed by blanks spans the columns that have labels further down (a blank
+    # below a label is the label's own cell merged downwards).
+    lower_text = [
+        [any(grid[j][k] for j in range(h + 1, len(grid))) for k in range(n)] for h in range(len(grid))
+    ]
     for h in range(len(grid) - 2, -1, -1):
         for c in range(n):
             if not grid[h][c]:
                 continue
             k = c + 1
-            while k < n and not grid[h][k] and not spread[h][k] and spread[h + 1][k]:
+            while k < n and not grid[h][k] and not spread[h][k] and lower_text[h][k]:
                 if h > 0 and grid[h - 1][k]:
                     break
                 spread[h][k] = grid[h][c]
@@ -181,6 +187,9 @@ def _header_paths(table: Table, n: int) -> tuple[list[tuple[str, ...]], dict[int
         path: list[str] = []
         for h in range(len(spread)):
             t = spread[h][c]
+            if t.isdigit() and len(t) <= 2:
+                col_numbers.setdefault(int(t), c)  # a column number printed among the labels
+                continue
             if t and (not path or path[-1] != t):
                 path.append(t)
         paths.append(tuple(path))
@@ -217,7 +226,10 @@ def _classify_columns(table: Table, kind: str, paths: list[tuple[str, ...]]) -> 
         label = col.label
         texts = [clean(row[col.index].text) for row in table.body if col.index < len(row)]
         texts = [t for t in texts if t]
-        amounts = sum(1 for t in texts if is_amount_text(t))
+        # Garbled figures ("1,2O9.58": digits, no Chinese) still make a number column.
+        amounts = sum(
+            1 for t in texts if is_amount_text(t) or (_HAS_DIGIT.search(t) and not _HAS_CJK.search(t))
+        )
         percents = sum(1 for t in texts if _PERCENT.match(t))
         words = len(texts) - amounts - percents
         digit_codes = [t for t in texts if _DIGITS.match(t)]

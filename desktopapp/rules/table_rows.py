@@ -101,10 +101,12 @@ class ColumnRelation:
     parts_name: str
 
 
-def _name_of(col: Column, level_names: list[str]) -> str:
+def _name_of(col: Column, level_names: list[str] | None = None) -> str:
+    """A column as a message names it: "人员经费", "基本支出小计", "上年结转结余小计"."""
     leaf = col.leaf
-    if leaf in ("合计", "小计", "总计") and level_names and 0 < len(level_names[-1]) <= 8:
-        return f"{level_names[-1]}{leaf}"
+    path = [p for p in col.path if p]
+    if leaf in ("合计", "小计", "总计") and len(path) >= 2 and 0 < len(path[-2]) <= 8:
+        return f"{path[-2]}{leaf}"
     return leaf or f"第{col.index + 1}列"
 
 
@@ -135,9 +137,9 @@ def _relations(node: Node, names: list[str], out: list[ColumnRelation]) -> None:
 
 def _relation(total: Column, parts: list[Column], names: list[str]) -> ColumnRelation:
     names = [n for n in names if n]
-    part_names = [_name_of(p, names) for p in parts]
+    part_names = [_name_of(p) for p in parts]
     joined = " + ".join(part_names) if len(part_names) <= 5 else "各分项之和"
-    return ColumnRelation(total=total, parts=parts, total_name=_name_of(total, names), parts_name=joined)
+    return ColumnRelation(total=total, parts=parts, total_name=_name_of(total), parts_name=joined)
 
 
 def column_relations(segment: Segment) -> list[ColumnRelation]:
@@ -167,7 +169,7 @@ def row_findings(table: Table, layout: Layout) -> Iterable[Finding]:
                 if row.is_blank or row.header_like:
                     continue
                 total = Operand(table, row.index, rel.total.index, name=rel.total_name)
-                parts = [Operand(table, row.index, c.index, name=_name_of(c, [])) for c in rel.parts]
+                parts = [Operand(table, row.index, c.index, name=_name_of(c)) for c in rel.parts]
                 if total.cell.is_blank and all(p.cell.is_blank for p in parts):
                     continue
                 finding = sum_finding(
