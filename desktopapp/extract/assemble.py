@@ -7,12 +7,17 @@ are dropped. The header/body split, title, number, unit, notes and kind are sett
 
 from __future__ import annotations
 
+import re
+
 from desktopapp.core.model import Box, Cell, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.classify import classify, is_text_kind
 from desktopapp.extract.header import header_row_count, is_column_number_row
 from desktopapp.extract.grid_aligned import make_grid, shared_columns
 from desktopapp.extract.page_tables import Piece, PieceCell, grid_rows
+
+
+_TOTAL_LABEL = re.compile(r"^(合计|总计)$")
 
 
 def group_pieces(pieces: list[Piece]) -> list[list[Piece]]:
@@ -153,6 +158,11 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
         prow = piece.row_texts()
         skip = 0
         while skip < len(prow) and _is_repeated_header(prow[skip], header_texts, text_table, piece, skip):
+            skip += 1
+        # Some print the 合计 row again under the repeated header: it is the same row.
+        totals = {tuple(normalize(t) for t in r) for _, r in ((p, [c.text for c in row]) for p, row in body_cells)
+                  if any(_TOTAL_LABEL.match(normalize(t)) for t in r[:4])}
+        while skip < len(prow) and tuple(normalize(t) for t in prow[skip]) in totals:
             skip += 1
         body_cells.extend((piece.page, row) for row in piece.rows[skip:])
     header_cells = [row for row in header_cells if any(c.text for c in row)]

@@ -582,27 +582,76 @@ def _centred_span(block: Block, c0: int, c1: int, used: set[int], edges: list[tu
 
 def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: list[float],
                          xs: list[float], rules: list[_Line]) -> None:
-    """A header label centred in a cell spanning several header bands (nothing above or
-    below it, no underline in between) covers those bands."""
+    """Header spans that no rule marks: a label centred across several bands covers them;
+    a group label above labels of the band below covers their columns (its slots beside
+    it are empty, their slots below are taken); what is still empty belongs to the label
+    above or below."""
 
     def ruled(y: float, c0: int, c1: int) -> bool:
         return any(abs(r.pos - y) < 2 and r.lo < xs[c1 + 1] - 1 and r.hi > xs[c0] + 1 for r in rules)
 
+    def free(r: int, c0: int, c1: int) -> bool:
+        return all((r, c) not in taken for c in range(c0, c1 + 1))
+
+    def claim(cell: GridCell, r0: int, r1: int, c0: int, c1: int) -> None:
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                taken[(r, c)] = cell
+        cell.row, cell.row_span, cell.col, cell.col_span = r0, r1 - r0 + 1, c0, c1 - c0 + 1
+
+    # A: vertical centring.
+    for cell in cells:
+        if not cell.chars:
+            continue
+        c0, c1 = cell.col, cell.col + cell.col_span - 1
+        centre = (min(ch.top for ch in cell.chars) + max(ch.bottom for ch in cell.chars)) / 2
+        r0, r1 = cell.row, cell.row + cell.row_span - 1
+        ups = [r0]
+        while ups[-1] > 0 and free(ups[-1] - 1, c0, c1) and not ruled(ys[ups[-1]], c0, c1):
+            ups.append(ups[-1] - 1)
+        downs = [r1]
+        while downs[-1] + 1 < n_head and free(downs[-1] + 1, c0, c1) and not ruled(ys[downs[-1] + 1], c0, c1):
+            downs.append(downs[-1] + 1)
+        best, best_err = (r0, r1), abs(centre - (ys[r0] + ys[r1 + 1]) / 2)
+        for a in ups:
+            for b in downs:
+                err = abs(centre - (ys[a] + ys[b + 1]) / 2)
+                if err < best_err - 1.0:
+                    best, best_err = (a, b), err
+        if best != (r0, r1):
+            claim(cell, best[0], best[1], c0, c1)
+
+    # B: group labels over the labels of the band below.
+    for cell in sorted(cells, key=lambda c: (c.row, c.col)):
+        r = cell.row + cell.row_span - 1
+        if r + 1 >= n_head or not cell.chars:
+            continue
+
+        def child(c: int) -> bool:
+            below = taken.get((r + 1, c))
+            return below is not None and below.row == r + 1
+
+        c0, c1 = cell.col, cell.col + cell.col_span - 1
+        if not all(child(c) for c in range(c0, c1 + 1)):
+            continue
+        while c0 > 0 and free(cell.row, c0 - 1, c0 - 1) and child(c0 - 1):
+            c0 -= 1
+        while c1 + 1 < len(xs) - 1 and free(cell.row, c1 + 1, c1 + 1) and child(c1 + 1):
+            c1 += 1
+        claim(cell, cell.row, r, c0, c1)
+
+    # C: what is left empty belongs to the label above or below.
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
         c0, c1 = cell.col, cell.col + cell.col_span - 1
-        while cell.row > 0 and not ruled(ys[cell.row], c0, c1) and all(
-            (cell.row - 1, c) not in taken for c in range(c0, c1 + 1)
+        while cell.row > 0 and not ruled(ys[cell.row], c0, c1) and free(cell.row - 1, c0, c1):
+            claim(cell, cell.row - 1, cell.row + cell.row_span - 1, c0, c1)
+        while cell.row + cell.row_span < n_head and not ruled(ys[cell.row + cell.row_span], c0, c1) and free(
+            cell.row + cell.row_span, c0, c1
         ):
-            cell.row -= 1
-            cell.row_span += 1
-            for c in range(c0, c1 + 1):
-                taken[(cell.row, c)] = cell
-        while cell.row + cell.row_span < n_head and not ruled(ys[cell.row + cell.row_span], c0, c1) and all(
-            (cell.row + cell.row_span, c) not in taken for c in range(c0, c1 + 1)
-        ):
-            for c in range(c0, c1 + 1):
-                taken[(cell.row + cell.row_span, c)] = cell
-            cell.row_span += 1
+            claim(cell, cell.row, cell.row + cell.row_span, c0, c1)
+
+    for cell in cells:
+        cell.x0, cell.x1 = xs[cell.col], xs[cell.col + cell.col_span]
         cell.top, cell.bottom = ys[cell.row], ys[cell.row + cell.row_span]
 
 
@@ -646,8 +695,20 @@ def _header_bands(blocks: list[Block], top: float, bottom: float, rules: list[_L
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    for (_, a_hi), (b_lo, _) in zip(merged, merged[1:]):
-        mid = (a_hi + b_lo) / 2
+    mids = [(a_hi + b_lo) / 2 for (_, a_hi), (b_lo, _) in zip(merged, merged[1:])]
+    # Without underlines, labels stacked over labels (a group over its parts) mark a band
+    # even where a label centred across both bands leaves no gutter.
+    for a in blocks if not cuts else []:
+        for b in blocks:
+            if a is not b and a.bottom <= b.top + 1 and min(a.x1, b.x1) - max(a.x0, b.x0) > 0:
+                between = any(
+                    o is not a and o is not b and o.top >= a.bottom - 1 and o.bottom <= b.top + 1
+                    and min(o.x1, a.x1) - max(o.x0, a.x0) > 0
+                    for o in blocks
+                )
+                if not between:
+                    mids.append((a.bottom + b.top) / 2)
+    for mid in sorted(mids):
         if not any(abs(mid - c) < 3 for c in cuts):
             cuts.append(mid)
     return [top] + sorted(cuts) + [bottom]
