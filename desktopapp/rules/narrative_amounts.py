@@ -16,6 +16,7 @@ from desktopapp.core.model import Document, Finding
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.narrative_common import analysis_of, finding, fmt, severity
 from desktopapp.rules.narrative_resolve import admissible
+from desktopapp.rules.narrative_tables import to_wan
 
 AMOUNT_VS_TABLE = "narrative_amount_vs_table"
 ITEM_TWO_AMOUNTS = "narrative_item_two_amounts"
@@ -24,6 +25,18 @@ PARTS_SUM = "narrative_parts_sum"
 
 def _unit_text(unit: str) -> str:
     return "元" if unit == "元" else "万元"
+
+
+def _matches_other_column(tv, mt) -> bool:
+    """Whether the quoted figure is printed in another column of the same table row."""
+    if tv.row < 0:
+        return False
+    for j, cell in enumerate(tv.table.body[tv.row]):
+        if j == tv.col or cell.amount is None:
+            continue
+        if admissible(mt.value, mt.decimals, mt.unit, to_wan(tv.table, cell.amount))[0]:
+            return True
+    return False
 
 
 @rule(AMOUNT_VS_TABLE)
@@ -39,7 +52,8 @@ def amount_vs_table(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             continue
         in_other = any(admissible(mt.value, mt.decimals, mt.unit, o.value)[0] for o in res.others)
         table_empty = tv.blank and tv.table.is_empty
-        certain = not tail and not table_empty and not (res.item is not None and in_other)
+        in_row = _matches_other_column(tv, mt)
+        certain = not tail and not table_empty and not in_row and not (res.item is not None and in_other)
         unit = _unit_text(mt.unit)
         factor = Decimal(10000) if mt.unit == "元" else Decimal(1)
         expected = fmt(tv.value * factor, max(mt.decimals, 2))
@@ -53,6 +67,8 @@ def amount_vs_table(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             )
             if tail:
                 message += "，属末位尾差"
+            elif in_row:
+                message += "，但与同一行另一栏的数字相符（请核对所对应的栏目）"
             elif res.item is not None and in_other:
                 message += "，但与其他表中的同一科目相符"
         start = mt.start - len(mt.label)

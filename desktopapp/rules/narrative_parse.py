@@ -402,7 +402,7 @@ def _is_toc_page(lines: list[Line]) -> bool:
 
 # ---------------------------------------------------------------- document-level facts
 
-_SELF_YEAR = re.compile(r"(20\d\d)年度?(?:[区市县级]*)(?:部门|单位)?(预算|决算)")
+_SELF_YEAR = re.compile(r"(?<![比较与同至])(20\d\d)年度?(?:[区市县级]*)(?:部门|单位)?(预算|决算)(?!数|执行)")
 _PLACEHOLDER = re.compile(r"[XＸ×]{2,}")
 
 
@@ -592,7 +592,8 @@ def parse_document(document: Document) -> NarrativeText:
     known_kind = document.kind.value != "unknown"
     is_final = document.kind.is_final if known_kind else _vote_final(cover_texts)
     all_texts = [p.text for p in paragraphs] + [t for _, t in toc] + [t for _, t in loose]
-    year = document.year or _vote_year(cover_texts + all_texts, is_final)
+    title_texts = [p.text for p in paragraphs if p.heading] + [t for _, t in toc] + [t for _, t in loose]
+    year = document.year or _vote_year(cover_texts + cover_texts + title_texts, is_final)
     organization = document.organization or _vote_org(cover_texts + all_texts)
     placeholder_count = sum(len(_PLACEHOLDER.findall(t)) for t in all_texts)
     is_unit = document.kind.value.startswith("unit_")

@@ -108,6 +108,50 @@ def _candidates_with_table(a: Analysis, j: int) -> list[Interval]:
 # ---------------------------------------------------------------- shares
 
 
+_LIST_HEAD = re.compile(r"其中[:：]|主要用于(?:以下方面)?[:：]|(?:具体|主要)?包括[:：]")
+
+
+def _list_head_whole(a: Analysis, part: int) -> int | None:
+    """The whole of a part quoted in a "X万元，其中：a万元，占…；b万元，占…" list.
+
+    The part must stand inside the list: a list whose items are separated by "、" ends at the
+    first "；" ("…其中：人员经费…、公用经费…；项目支出…" — 项目支出 is not a part of it).
+    """
+    nt = a.nt
+    pm = nt.mentions[part]
+    sentence = nt.sentences[pm.sentence]
+    text = nt.flow[sentence.start : pm.start]
+    heads = list(_LIST_HEAD.finditer(text))
+    if not heads:
+        # "…X万元，其中：" closing the previous sentence, the part opening this one
+        if pm.sentence > 0 and sentence.mentions and sentence.mentions[0] == part:
+            prev = nt.sentences[pm.sentence - 1]
+            if prev.paragraph == sentence.paragraph or prev.paragraph == sentence.paragraph - 1:
+                prev_text = nt.flow[prev.start : prev.end].rstrip("\n")
+                if re.search(r"其中[:：]$", prev_text):
+                    amounts = [j for j in prev.mentions if nt.mentions[j].kind == "amount"]
+                    return amounts[-1] if amounts else None
+        return None
+    head = heads[-1]
+    head_pos = sentence.start + head.start()
+    list_start = sentence.start + head.end()
+    between = nt.flow[list_start : pm.start]
+    first_item = re.search(r"万元", between)
+    if first_item:
+        rest = between[first_item.end() :]
+        dun, semi = rest.find("、"), rest.find("；")
+        if dun >= 0 and semi >= 0 and dun < semi:
+            return None  # a "、" list closed by "；" before this part
+    before = [
+        j
+        for j in sentence.mentions
+        if nt.mentions[j].kind == "amount"
+        and nt.mentions[j].end <= head_pos
+        and not _is_delta(nt.mentions[j])
+    ]
+    return before[-1] if before else None
+
+
 def _named_whole(a: Analysis, idx: int, name: str) -> list[int]:
     nt = a.nt
     name = name.strip()
@@ -142,30 +186,14 @@ def share(document: Document, ctx: RuleContext) -> Iterable[Finding]:
                 continue
         named = sm.group(1)
         wholes = _named_whole(a, idx, named) if named and not named.startswith(("比", "总")) else []
-        designated = None
         if wholes:
             designated = wholes[0]
             pool = wholes[:3]
         else:
-            pool = [j for j in before[1:] if not _is_delta(nt.mentions[j])]
-            if not pool and mt.paragraph > 0:
-                prev_para = [
-                    j
-                    for j, m in enumerate(nt.mentions)
-                    if m.paragraph == mt.paragraph - 1 and m.kind == "amount"
-                ]
-                pool = [j for j in reversed(prev_para) if not _is_delta(nt.mentions[j])]
-            if not pool:
-                continue
-            sentence = nt.sentences[mt.sentence]
-            s_text = nt.flow[sentence.start : nt.mentions[part].start]
-            head_pos = max(s_text.rfind("其中"), s_text.rfind("主要用于"), s_text.rfind("包括"))
-            if head_pos >= 0:
-                limit = sentence.start + head_pos
-                heads = [j for j in pool if nt.mentions[j].end <= limit]
-                designated = heads[0] if heads else pool[0]
-            else:
-                designated = pool[-1] if nt.mentions[pool[-1]].sentence == mt.sentence else pool[0]
+            designated = _list_head_whole(a, part)
+            if designated is None:
+                continue  # no whole named or introducing a list: nothing certain to test
+            pool = [designated]
         part_ivs = _candidates_with_table(a, part)
         gaps = []
         for w in [designated] + [j for j in pool if j != designated]:
@@ -201,6 +229,14 @@ def share(document: Document, ctx: RuleContext) -> Iterable[Finding]:
 
 
 # ---------------------------------------------------------------- changes
+
+
+def _is_previous_year(label: str, year: int | None) -> bool:
+    """A figure of the year before: "上年…", "2025年当年预算执行数为" in a 2026 document."""
+    if re.search(r"上年|上一年|去年|执行数", label):
+        return True
+    m = re.search(r"(20\d\d)年", label)
+    return bool(m and year and int(m.group(1)) == year - 1)
 
 
 def _direction(label: str) -> int:
@@ -281,6 +317,10 @@ def change(document: Document, ctx: RuleContext) -> Iterable[Finding]:
         if len(pair) < 2:
             continue
         new_j, old_j = pair[0], pair[1]
+        if not _is_previous_year(nt.mentions[old_j].label, nt.year) or _is_previous_year(
+            nt.mentions[new_j].label, nt.year
+        ):
+            continue
         results = []
         for n_iv in _candidates_with_table(a, new_j):
             for o_iv in _candidates_with_table(a, old_j):

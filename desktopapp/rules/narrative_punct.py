@@ -72,6 +72,8 @@ def _is_prose(p) -> bool:
         return False
     if re.fullmatch(r"[\d年月日\-—至~～.、，（）()万元]+", text):
         return False
+    if not re.search(r"[，,。；;：:]", text) and re.search(r"(表|说明|情况|概况)$", text):
+        return False  # a list of titles ("表1.收支总表表2.…")
     return "，" in text or p.line_count >= 2 or bool(_PROSE_HINT.search(text))
 
 

@@ -110,6 +110,8 @@ class Item:
 def _trim_class_name(name: str, known: set[str]) -> str:
     if name in known:
         return name
+    if name + "支出" in known:  # "社会保障和就业（类）支出"
+        return name + "支出"
     for i in range(1, len(name) - 1):
         if name[i:] in known:
             return name[i:]
@@ -124,7 +126,8 @@ def find_items(nt: NarrativeText, known_class_names: set[str]) -> list[Item]:
     items: list[Item] = []
     for p in nt.paragraphs:
         for m in ITEM.finditer(p.text):
-            lei = _trim_class_name(m.group("lei"), known_class_names)
+            printed = m.group("lei")
+            lei = _trim_class_name(printed, known_class_names)
             names = [lei]
             codes: list[str | None] = [m.group("lc")]
             if m.group("kuan"):
@@ -133,7 +136,7 @@ def find_items(nt: NarrativeText, known_class_names: set[str]) -> list[Item]:
                 if m.group("xiang"):
                     names.append(m.group("xiang"))
                     codes.append(m.group("xc"))
-            start = p.start + m.start() + (len(m.group("lei")) - len(lei))
+            start = p.start + m.start() + max(0, len(printed) - len(lei))
             items.append(Item(start, p.start + m.end(), names, codes, p.index))
     # attach the figures quoted for each item
     for k, it in enumerate(items):
@@ -553,6 +556,9 @@ SPECS: tuple[Spec, ...] = (
     ),
 )
 
+_LEADING_NUMBER = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.](?!\d))+"
+)
 _MEASURE = re.compile(r"(?:支出)?(?:年初预算|决算数?|预算数?|预算安排)?(?:为|是)?$")
 
 
@@ -560,7 +566,7 @@ def full_label(nt: NarrativeText, index: int) -> str:
     """The mention's label, with the subject taken from the figure before it when the clause
     names only the measure ("…年初预算为 2.85万元，支出决算为 0.39万元")."""
     mt = nt.mentions[index]
-    label = mt.label
+    label = _LEADING_NUMBER.sub("", mt.label)
     subject = _MEASURE.sub("", label)
     if len(subject) >= 2 and subject not in ("支出",):
         return label

@@ -83,14 +83,15 @@ def _norm(text: str) -> str:
 # ---------------------------------------------------------------- column labels
 
 
-def column_labels(table: Table) -> list[str]:
-    """One label per column: header rows stacked, a merged group's text spread over its span.
+def column_stacks(table: Table) -> list[list[str]]:
+    """Per column, the header texts above it from top to bottom, a merged group's text spread
+    over its span.
 
     A header cell left blank is part of the group to its left only within that group's
     parent span, so "合计 | (blank)" over "预算数 | 决算数" gives both columns "合计".
     """
     n = table.n_cols
-    labels = [""] * n
+    stacks: list[list[str]] = [[] for _ in range(n)]
     parents: list[tuple[int, int]] = [(0, n)]
     for row in table.header:
         texts = [("" if c.covered else _norm(c.text)) for c in row] + [""] * (n - len(row))
@@ -106,10 +107,14 @@ def column_labels(table: Table) -> list[str]:
                 e = starts[k + 1] if k + 1 < len(starts) else hi
                 spans.append((s, e))
                 for j in range(s, e):
-                    if texts[s] not in labels[j]:
-                        labels[j] += texts[s]
+                    if texts[s] not in stacks[j]:
+                        stacks[j].append(texts[s])
         parents = spans
-    return labels
+    return stacks
+
+
+def column_labels(table: Table) -> list[str]:
+    return ["".join(st) for st in column_stacks(table)]
 
 
 # ---------------------------------------------------------------- codes and names
@@ -247,7 +252,7 @@ class TableIndex:
         self.by_role: dict[str, list[Table]] = {}
         for t in document.tables:
             self.by_role.setdefault(table_role(t), []).append(t)
-        self._labels: dict[str, list[str]] = {}
+        self._labels: dict[str, list[list[str]]] = {}
         self._coded: dict[str, list[CodedRow]] = {}
 
     def tables(self, *roles: str) -> list[Table]:
@@ -257,8 +262,11 @@ class TableIndex:
         return out
 
     def labels(self, table: Table) -> list[str]:
+        return ["".join(st) for st in self.stacks(table)]
+
+    def stacks(self, table: Table) -> list[list[str]]:
         if table.id not in self._labels:
-            self._labels[table.id] = column_labels(table)
+            self._labels[table.id] = column_stacks(table)
         return self._labels[table.id]
 
     def coded(self, table: Table) -> list[CodedRow]:
@@ -271,13 +279,23 @@ class TableIndex:
     def find_columns(
         self, table: Table, keywords: tuple[str, ...], exclude: tuple[str, ...] = ()
     ) -> list[int]:
-        labels = self.labels(table)
+        stacks = self.stacks(table)
+        labels = ["".join(st) for st in stacks]
         cols = [
             j
             for j, lab in enumerate(labels)
             if all(k in lab for k in keywords) and not any(x in lab for x in exclude)
         ]
-        cols.sort(key=lambda j: (0 if ("小计" in labels[j] or "合计" in labels[j]) else 1, len(labels[j])))
+
+        def rank(j: int) -> tuple:
+            # the keywords found in the lowest header levels name the column most closely
+            depth = sum(
+                max((lvl for lvl, text in enumerate(stacks[j]) if k in text), default=0) for k in keywords
+            )
+            total = "小计" in labels[j] or "合计" in labels[j]
+            return (-depth, 0 if total else 1, len(labels[j]))
+
+        cols.sort(key=rank)
         return cols
 
     def labelled(

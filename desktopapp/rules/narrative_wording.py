@@ -35,7 +35,7 @@ _TEMPLATE_PATTERNS = (
     (re.compile(r"[XＸ×]{2,}"), "模板占位符“{0}”未替换"),
     (re.compile(rf"(?:{_CHANGE_WORD})[（(](?:{_CHANGE_WORD})[）)]"), "模板中的备选表述“{0}”未删改"),
     (
-        re.compile(r"增加减少|减少增加|增长下降|下降增长|大于小于|小于大于"),
+        re.compile(r"增加减少|减少增加|增长下降|下降增长|大于小于|小于大于|(?<!增)减加"),
         "相反的两个词“{0}”并列，模板备选表述未删改",
     ),
     (
@@ -115,7 +115,7 @@ def flat_wording(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             prev_text = nt.flow[prev.start : prev.end]
             if (
                 prev.paragraph == s.paragraph
-                and re.search(r"持平|增加|减少|增长|下降", first_clause)
+                and "持平" in first_clause
                 and "相比" not in first_clause
                 and len(prev_text) <= 24
                 and re.search(r"万元。$", prev_text)
