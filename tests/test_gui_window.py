@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from pdfgen import EXPENDITURE_HEADER, EXPENDITURE_ROWS, PdfBuilder, TableSpec
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from desktopapp._qt.main_window import MainWindow
@@ -393,3 +394,38 @@ def test_current_cell_selection_survives_a_grid_click(qtbot, window, pdf):
     cell = window.state.cell(window.grid_model.table_id, PLANTED_ROW, TOTAL_COL)
     assert any(m.kind == "cell" and m.box == cell.box for m in window.page_view.marks)
     assert window.page_view.page == cell.page
+
+
+def test_dropping_a_pdf_opens_it_and_other_files_are_refused(qtbot, window, pdf, tmp_path):
+    def drag(path: Path) -> tuple[QDragEnterEvent, QMimeData]:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        try:
+            event = QDragEnterEvent(QPointF(20, 20), *args)  # newer bindings
+        except TypeError:
+            event = QDragEnterEvent(QPoint(20, 20), *args)
+        return event, mime
+
+    text_file = tmp_path / "说明.txt"
+    text_file.write_text("x", encoding="utf-8")
+    refused, _ = drag(text_file)
+    window.dragEnterEvent(refused)
+    assert not refused.isAccepted()
+    accepted, mime = drag(pdf)
+    window.dragEnterEvent(accepted)
+    assert accepted.isAccepted()
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.read_finished, timeout=60_000) as blocker:
+        window.dropEvent(drop)
+    assert blocker.args == ["ok"] and window.state.pdf_path == pdf
+
+
+def test_welcome_page_lists_recent_files(qtbot, make_window, pdf):
+    first = make_window()
+    open_and_wait(qtbot, first, pdf)
+    first.close_document()
+    assert first.stack.currentWidget() is first.welcome
+    items = [first.welcome_recent.item(i).data(Qt.ItemDataRole.UserRole) for i in range(first.welcome_recent.count())]
+    assert str(pdf.resolve()) in items

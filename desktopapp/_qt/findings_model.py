@@ -23,12 +23,15 @@ class FindingsModel(QAbstractTableModel):
         super().__init__(parent)
         self.state = state
         self.findings: list[Finding] = []
+        self.table_order: dict[str, int] = {}
         state.findings_changed.connect(self.refresh)
         state.document_loaded.connect(self.refresh)
 
     def refresh(self) -> None:
         self.beginResetModel()
         self.findings = list(self.state.findings)
+        document = self.state.document
+        self.table_order = {t.id: i for i, t in enumerate(document.tables)} if document else {}
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
@@ -86,9 +89,8 @@ class FindingsModel(QAbstractTableModel):
             if col == 3:
                 return self.page_of(finding) or 0
             if col == 2:  # tables in document order
-                order = {t.id: i for i, t in enumerate(self.state.document.tables)} if self.state.document else {}
                 ids = finding_tables(finding)
-                return order.get(ids[0], 999) if ids else 1000
+                return self.table_order.get(ids[0], 999) if ids else 1000
             return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "")
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             return SEVERITY_TEXT_COLORS.get(finding.severity)

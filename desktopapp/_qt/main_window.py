@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -134,8 +136,8 @@ class MainWindow(QMainWindow):
         self.changes_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.changes_view.horizontalHeader().setStretchLastSection(True)
         self.changes_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, sample in enumerate(("00:00:00", "表5 一般公共预算支出表", "行数", "列 基本支出", "1,234,567.00",
-                                      "1,234,567.00", "1,234,567.00")):
+        for col, sample in enumerate(("00:00:00", "表5 一般公共预算支出表", "行数", "12 一般公共预算支出合计",
+                                      "1,234,567.00", "1,234,567.00", "1,234,567.00")):
             self.changes_view.setColumnWidth(col, self.fontMetrics().horizontalAdvance(sample) + 18)
         self.changes_view.doubleClicked.connect(self._change_chosen)
         self.bottom_tabs = QTabWidget(self)
@@ -191,13 +193,40 @@ class MainWindow(QMainWindow):
         buttons.addWidget(open_button)
         buttons.addWidget(sample_button)
         buttons.addStretch(1)
+        self.welcome_recent = QListWidget(page)
+        self.welcome_recent.setMaximumWidth(560)
+        self.welcome_recent.setMaximumHeight(150)
+        self.welcome_recent.setToolTip("双击或回车打开")
+        self.welcome_recent.itemActivated.connect(lambda item: self.open_pdf(item.data(Qt.ItemDataRole.UserRole)))
+        self.welcome_recent_label = QLabel("最近打开", page)
         layout.addWidget(title)
         layout.addSpacing(12)
         layout.addWidget(self.welcome_text)
         layout.addSpacing(12)
         layout.addLayout(buttons)
+        layout.addSpacing(18)
+        recent = QVBoxLayout()
+        recent.addWidget(self.welcome_recent_label)
+        recent.addWidget(self.welcome_recent)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(recent, 3)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(3)
+        self._fill_welcome_recent()
         return page
+
+    def _fill_welcome_recent(self) -> None:
+        self.welcome_recent.clear()
+        files = [f for f in stored.recent_files(self.settings) if Path(f).exists()][:6]
+        for name in files:
+            item = QListWidgetItem(f"{Path(name).name}    —    {Path(name).parent}")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(name)
+            self.welcome_recent.addItem(item)
+        self.welcome_recent.setVisible(bool(files))
+        self.welcome_recent_label.setVisible(bool(files))
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -306,6 +335,14 @@ class MainWindow(QMainWindow):
         value = self.settings.value("window/state")
         if value is not None:
             self.restoreState(value)
+        fit = self.settings.value("page/fit", "width")
+        try:
+            zoom = float(self.settings.value("page/zoom", 1.0))
+        except (TypeError, ValueError):
+            zoom = 1.0
+        self.page_view.fit_mode = fit if fit in ("width", "page") else None
+        if self.page_view.fit_mode is None:
+            self.page_view.set_zoom(zoom)
 
     def save_window_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -313,6 +350,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/top_splitter", self.top_splitter.saveState())
         self.settings.setValue("window/main_splitter", self.main_splitter.saveState())
         self.settings.setValue("window/findings_header", self.findings_panel.view.horizontalHeader().saveState())
+        self.settings.setValue("page/fit", self.page_view.fit_mode or "")
+        self.settings.setValue("page/zoom", self.page_view.zoom)
         self.settings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802
@@ -505,6 +544,7 @@ class MainWindow(QMainWindow):
         for label in (self.file_label, self.kind_label, self.unit_label, self.counts_label):
             label.setText("")
         self.setWindowTitle(APP_TITLE)
+        self._fill_welcome_recent()
         self.stack.setCurrentWidget(self.welcome)
         self._update_enabled()
 

@@ -78,7 +78,8 @@ class ReviewState(QObject):
 
     # -- findings --------------------------------------------------------------------------
     def _set_findings(self, findings: Iterable[Finding], notify: bool = True) -> None:
-        self.findings = sorted(findings, key=self._finding_order)
+        order = {t.id: i for i, t in enumerate(self.document.tables)} if self.document else {}
+        self.findings = sorted(findings, key=lambda f: _finding_order(f, order))
         by_cell: dict[tuple[str, int, int], list[Finding]] = defaultdict(list)
         by_row: dict[tuple[str, int], list[Finding]] = defaultdict(list)
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -98,18 +99,6 @@ class ReviewState(QObject):
         self.table_counts = {k: (v[0], v[1]) for k, v in counts.items()}
         if notify:
             self.findings_changed.emit()
-
-    def _finding_order(self, finding: Finding) -> tuple:
-        order = {t.id: i for i, t in enumerate(self.document.tables)} if self.document else {}
-        first = finding.cells[0] if finding.cells else None
-        table_id = finding.table or (first.table if first else None)
-        return (
-            order.get(table_id, len(order)),
-            first.row if first else -1,
-            first.col if first else -1,
-            SEVERITY_RANK.get(finding.severity, 9),
-            finding.page or 0,
-        )
 
     def totals(self) -> tuple[int, int]:
         errors = sum(1 for f in self.findings if f.severity == Severity.ERROR)
@@ -236,6 +225,19 @@ class ReviewState(QObject):
         from desktopapp.session.review import save_review
 
         save_review(path, self.document, list(self.changes), sorted(self.disabled_rules))
+
+
+def _finding_order(finding: Finding, table_order: dict[str, int]) -> tuple:
+    """Tables in document order, then rows and columns, errors before warnings."""
+    first = finding.cells[0] if finding.cells else None
+    table_id = finding.table or (first.table if first else None)
+    return (
+        table_order.get(table_id, len(table_order)),
+        first.row if first else -1,
+        first.col if first else -1,
+        SEVERITY_RANK.get(finding.severity, 9),
+        finding.page or 0,
+    )
 
 
 def message_of(exc: BaseException, prefix: str) -> str:
