@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from desktopapp.extract.grid import Grid, GridCell
 from desktopapp.extract.grid_ruled import _Line
-from desktopapp.extract.header import is_data_amount
+from desktopapp.extract.captions import is_note_start, is_page_number
+from desktopapp.extract.header import is_body_row, is_data_amount
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import Fragment, cell_text, fragments, group_lines
 
@@ -62,8 +63,9 @@ class Region:
     x1: float
     top: float
     bottom: float
-    header_bottom: float | None  # the rule closing the header, if printed
+    header_bottom: float | None  # where the header ends (its closing rule), if known
     inner_rules: list[_Line] = field(default_factory=list)  # rules inside the header
+    kind: str = "hrules"  # "hrules": framed by rules; "aligned": found by alignment alone
 
 
 # ----------------------------------------------------------------------------- regions
@@ -116,6 +118,64 @@ def _caption_between(chars: list[Char], upper: _Line, lower: _Line) -> bool:
         if _UNIT_LINE.search(ln.text) or ln.size > body * 1.25:
             return True
     return False
+
+
+def _text_regions(chars: list[Char]) -> list[Region]:
+    """Tables printed without any rule: runs of lines whose fragments include amounts,
+    with the header lines above them (up to the caption) and no paragraph between."""
+    lines = group_lines(chars)
+    frags = [fragments(ln, i) for i, ln in enumerate(lines)]
+    kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
+    regions: list[Region] = []
+    i = 0
+    while i < len(lines):
+        if kinds[i] != "data":
+            i += 1
+            continue
+        first = last = i
+        j = i + 1
+        while j < len(lines) and kinds[j] in ("data", "row") and lines[j].top - lines[j - 1].bottom <= 2.5 * lines[j].size:
+            if kinds[j] == "data":
+                last = j
+            j += 1
+        # Trailing rows without amounts ('上年结转结余 | 年终结转结余') belong to the table.
+        while last + 1 < j and kinds[last + 1] == "row":
+            last += 1
+        data_lines = sum(1 for k in range(first, last + 1) if kinds[k] == "data")
+        head = first
+        while head > 0 and kinds[head - 1] in ("row", "label") and lines[head].top - lines[head - 1].bottom <= 2.5 * lines[head].size:
+            head -= 1
+        # Rows above the first amount that read as data (a code, '一、…') are body rows.
+        body_first = first
+        while body_first > head and is_body_row([f.text for f in frags[body_first - 1]]):
+            body_first -= 1
+        if data_lines >= 2:
+            members = range(head, last + 1)
+            x0 = min(lines[k].x0 for k in members)
+            x1 = max(lines[k].x1 for k in members)
+            header_bottom = None
+            if body_first > head:
+                header_bottom = (lines[body_first - 1].bottom + lines[body_first].top) / 2
+            regions.append(
+                Region(x0 - 2, x1 + 2, lines[head].top - 1, lines[last].bottom + 1, header_bottom, [], "aligned")
+            )
+        i = last + 1
+    return regions
+
+
+def _line_kind(line, frags: list[Fragment]) -> str:
+    """data: a table row with amounts; row: several cells; label: a short header line;
+    stop: captions, notes, running text."""
+    text = line.text
+    if _UNIT_LINE.search(text) or is_note_start(text) or is_page_number(text):
+        return "stop"
+    if len(text) > 30 and any(p in text for p in "，。；"):
+        return "stop"
+    if len(frags) >= 2 and any(is_data_amount(f.text) for f in frags):
+        return "data"
+    if len(frags) >= 2:
+        return "row"
+    return "label" if len(text) <= 20 else "stop"
 
 
 # ----------------------------------------------------------------------------- blocks
@@ -507,7 +567,7 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
     for cell in cells:
         cell.text = cell_text(cell.chars)
     cells.sort(key=lambda c: (c.row, c.col))
-    grid = Grid(xs, ys, _fill_slots(cells, xs, ys), "hrules" if region.header_bottom is not None else "aligned")
+    grid = Grid(xs, ys, _fill_slots(cells, xs, ys), region.kind)
     grid.header_rows_hint = n_head if region.header_bottom is not None else None
     return grid
 
@@ -741,8 +801,8 @@ def find_aligned_grids(
 ) -> tuple[list[tuple[Grid, RegionText]], list[Char]]:
     found: list[tuple[Grid, RegionText]] = []
     rest = chars
-    for region in _three_line_regions(free_hrules, chars):
-        if any(_overlaps(region, g) for g in ruled):
+    for region in _three_line_regions(free_hrules, chars) + _text_regions(chars):
+        if any(_overlaps(region, g) for g in ruled) or any(_overlaps(region, g) for g, _ in found):
             continue
         inside = [c for c in rest if region.top - 1 <= c.cy <= region.bottom + 1 and region.x0 - 3 <= c.cx <= region.x1 + 3]
         built = build_grid(inside, region)
