@@ -12,10 +12,9 @@ import re
 from desktopapp.core.model import Box, Cell, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.classify import classify, is_text_kind
-from desktopapp.extract.header import header_row_count, is_column_number_row
 from desktopapp.extract.grid_aligned import make_grid, shared_columns
+from desktopapp.extract.header import header_row_count, is_column_number_row
 from desktopapp.extract.page_tables import Piece, PieceCell, grid_rows
-
 
 _TOTAL_LABEL = re.compile(r"^(合计|总计)$")
 

@@ -100,8 +100,8 @@ def table_of_contents(pages: list[Page]) -> list[str]:
                 entry = _TOC_ENTRY_TAIL.sub("", raw.text).strip()
                 entry = _TOC_ENTRY_HEAD.sub("", entry).strip()
                 compact = normalize(entry)
-                if compact and "表" in compact and len(compact) <= 60 and compact not in ("目录",):
-                    if compact not in (normalize(t) for t in toc):
-                        toc.append(entry)
+                known = {normalize(t) for t in toc}
+                if compact and "表" in compact and len(compact) <= 60 and compact != "目录" and compact not in known:
+                    toc.append(entry)
         break
     return toc

@@ -17,9 +17,9 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from desktopapp.extract.captions import is_note_start, is_page_number
 from desktopapp.extract.grid import Grid, GridCell
 from desktopapp.extract.grid_ruled import _Line
-from desktopapp.extract.captions import is_note_start, is_page_number
 from desktopapp.extract.header import is_body_row, is_data_amount
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import Fragment, cell_text, fragments, group_lines
@@ -114,10 +114,7 @@ def _caption_between(chars: list[Char], upper: _Line, lower: _Line) -> bool:
     lines = group_lines(inside)
     sizes = sorted(ln.size for ln in lines)
     body = statistics.median(sizes)
-    for ln in lines:
-        if _UNIT_LINE.search(ln.text) or ln.size > body * 1.25:
-            return True
-    return False
+    return any(_UNIT_LINE.search(ln.text) or ln.size > body * 1.25 for ln in lines)
 
 
 def _text_regions(chars: list[Char]) -> list[Region]:
@@ -687,7 +684,7 @@ def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: li
         if r + 1 >= n_head or not cell.chars:
             continue
 
-        def child(c: int) -> bool:
+        def child(c: int, r: int = r) -> bool:
             below = taken.get((r + 1, c))
             return below is not None and below.row == r + 1
 
@@ -739,9 +736,10 @@ def _rule_under(block: Block, rules: list[_Line]) -> _Line | None:
     """The underline right below a header label (it spans the label's merged columns)."""
     best = None
     for r in rules:
-        if r.pos >= block.bottom - 1 and r.lo - 2 <= block.x0 and block.x1 <= r.hi + 2:
-            if r.pos - block.bottom < 2.5 * (block.bottom - block.top) + 6 and (best is None or r.pos < best.pos):
-                best = r
+        below = r.pos >= block.bottom - 1 and r.lo - 2 <= block.x0 and block.x1 <= r.hi + 2
+        close = r.pos - block.bottom < 2.5 * (block.bottom - block.top) + 6
+        if below and close and (best is None or r.pos < best.pos):
+            best = r
     return best
 
 

@@ -333,7 +333,6 @@ def _read_rules(page: pdfium.PdfPage, space: _PageSpace, turn: int):
     hrules: list[HRule] = []
     vrules: list[VRule] = []
     fillmode, stroke = ctypes.c_int(), ctypes.c_int()
-    width = ctypes.c_float()
     count = 0
     for obj, matrix in _iter_paths(page):
         count += 1

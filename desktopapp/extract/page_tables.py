@@ -116,9 +116,7 @@ def _is_table(grid: Grid) -> bool:
     if not filled:
         return False
     # A box around a paragraph (one cell holds everything) is not a table.
-    if len(filled) == 1 and len(grid.cells) <= 2:
-        return False
-    return True
+    return not (len(filled) == 1 and len(grid.cells) <= 2)
 
 
 def _caption_zone(above: list[Line], grid: Grid) -> tuple[list[Line], bool]:
