@@ -202,7 +202,10 @@ def _code_table_facts(layout: Layout, segment: Segment) -> list[Fact]:
             if first is not None and not first.label and not first.code:
                 subjects = [(first, "TOTAL")]
     taken: set[tuple[str, str, str]] = set()
+    ambiguous = segment.ambiguous_cols
     for col in segment.value_cols:
+        if col.index in ambiguous:
+            continue
         meaning = _column_meaning(layout, col)
         if meaning is None or meaning in taken:
             continue  # two columns claiming one meaning: trust the first (the header is unclear)

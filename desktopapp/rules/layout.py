@@ -106,6 +106,14 @@ class Segment:
     def text_cols(self) -> list[Column]:
         return [c for c in self.columns if c.role in ("name", "text")]
 
+    @property
+    def ambiguous_cols(self) -> set[int]:
+        """Value columns sharing their whole header with another: which is which is unclear."""
+        seen: dict[tuple[str, ...], list[int]] = {}
+        for c in self.value_cols:
+            seen.setdefault(c.path, []).append(c.index)
+        return {i for path, cols in seen.items() if len(cols) > 1 and path for i in cols}
+
     def rows_with_content(self) -> list[Row]:
         return [r for r in self.rows if not r.is_blank and not r.header_like]
 
@@ -165,6 +173,8 @@ def _header_paths(table: Table, n: int) -> tuple[list[tuple[str, ...]], dict[int
         for c in range(n):
             if grid[h][c] and spans[h][c] > 1:
                 for k in range(c + 1, min(n, c + spans[h][c])):
+                    if grid[h][k] or (h > 0 and spread[h - 1][k] != spread[h - 1][c]):
+                        break  # a span never crosses its parent's edge nor another label
                     spread[h][k] = grid[h][c]
     # A text followed by blanks spans the columns that have labels further down (a blank
     # below a label is the label's own cell merged downwards).

@@ -144,7 +144,8 @@ def _relation(total: Column, parts: list[Column], names: list[str]) -> ColumnRel
 
 def column_relations(segment: Segment) -> list[ColumnRelation]:
     """Every "total column = Σ part columns" the segment's header states."""
-    cols = segment.value_cols
+    ambiguous = segment.ambiguous_cols
+    cols = [c for c in segment.value_cols if c.index not in ambiguous]
     if len(cols) < 2:
         return []
     out: list[ColumnRelation] = []
@@ -159,6 +160,10 @@ def column_relations(segment: Segment) -> list[ColumnRelation]:
             out.extend(rels)
     else:
         _relations(_tree(cols), [], out)
+    if ambiguous:
+        # A group missing a column cannot be summed: leave out relations under its label.
+        groups = {c.path[:-1] for c in segment.value_cols if c.index in ambiguous}
+        out = [r for r in out if not any(r.total.path[: len(g)] == g for g in groups if g)]
     return out
 
 
