@@ -185,6 +185,7 @@ class GridView(QTableView):
         pad = 14
         n_cols = model.columnCount()
         widths = [fm.horizontalAdvance("0000") + pad] * n_cols
+        wanted = list(widths)  # what the text would need without the width limits
         rows = model.rowCount()
         sample = range(rows) if rows <= 400 else [*range(200), *range(rows - 200, rows)]
         for c in range(n_cols):
@@ -195,6 +196,7 @@ class GridView(QTableView):
                 if cell is None:
                     continue
                 best = max(best, fm.horizontalAdvance(display_text(cell, model.thousands)) + pad)
+            wanted[c] = best
             widths[c] = min(best, limit)
         header = self.spanning_header()
         spans = header.spans()
@@ -210,14 +212,20 @@ class GridView(QTableView):
                     extra = (need - have) // span.col_span + 1
                     for c in range(span.col, span.col + span.col_span):
                         widths[c] += extra
-        self._spend_spare_width(widths, spans, header)
+        self._spend_spare_width(widths, wanted, spans, header)
         for c, w in enumerate(widths):
             self.setColumnWidth(c, w)
         header.relayout()
 
-    def _spend_spare_width(self, widths: list[int], spans, header: SpanningHeaderView) -> None:
-        """When the table is narrower than the view, widen columns whose header text wraps."""
+    def _spend_spare_width(self, widths: list[int], wanted: list[int], spans, header: SpanningHeaderView) -> None:
+        """When the table is narrower than the view: first show cut-off names in full, then unwrap headers."""
         spare = self.viewport().width() - sum(widths) - 2
+        for col in sorted(range(len(widths)), key=lambda c: wanted[c] - widths[c]):
+            need = wanted[col] - widths[col]
+            if need > 0 and spare > 0:
+                grow = min(need, spare)
+                widths[col] += grow
+                spare -= grow
         wrapped = [
             (header.header_text_width(span, 1) - widths[span.col], span.col)
             for span in spans
