@@ -86,3 +86,15 @@ def test_click_finds_the_innermost_cell():
     assert cell_at(document, 3, 110, 110).col == 0
     assert cell_at(document, 2, 110, 110) is None
     assert cell_at(document, 3, 50, 50) is None
+
+
+def test_command_line_arguments():
+    from pathlib import Path
+
+    from desktopapp._qt.app import USAGE, _parse
+
+    assert _parse([]) == (None, False, None)
+    assert _parse(["--sample"]) == (None, True, None)
+    assert _parse(["预算.pdf"]) == (Path("预算.pdf"), False, None)
+    assert _parse(["--help"])[2] == USAGE
+    assert "无法识别的参数" in _parse(["--bogus"])[2]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
@@ -60,6 +62,34 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _install_excepthook() -> None:
+    """A bug in a slot must not show a traceback or end the review: log it, tell the officer plainly."""
+    from desktopapp.core.paths import user_data_dir
+
+    def hook(kind, value, tb) -> None:
+        detail = "".join(traceback.format_exception(kind, value, tb))
+        log_path = None
+        try:
+            log_path = user_data_dir() / "desktopapp-errors.log"
+            with open(log_path, "a", encoding="utf-8") as fh:
+                fh.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{detail}\n")
+        except OSError:
+            log_path = None
+        sys.stderr.write(detail)
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        parent = QApplication.activeWindow()
+        where = f"\n\n详细信息已记录在：{log_path}" if log_path else ""
+        QMessageBox.warning(
+            parent,
+            "程序内部错误",
+            f"程序遇到内部错误（{kind.__name__}），刚才的操作可能没有完成。已做的修改均已自动保存，可以继续审核。{where}",
+        )
+
+    sys.excepthook = hook
+
+
 def _parse(argv: list[str]) -> tuple[Path | None, bool, str | None]:
     """(pdf, sample, problem) from the arguments the launcher passed on."""
     pdf: Path | None = None
@@ -84,6 +114,7 @@ def run_gui(argv: list[str] | None = None) -> int:
         return 0
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = create_app()
+    _install_excepthook()
 
     from .main_window import MainWindow
 

@@ -206,6 +206,14 @@ class PageView(QGraphicsView):
             zoom = min(avail_w / width, (self.viewport().height() - margin) / height)
         self.set_zoom(zoom)
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        handle = self.window().windowHandle()
+        if handle is not None and not getattr(self, "_screen_hooked", False):
+            # a window moved to a screen of another pixel density: render the page for that density
+            handle.screenChanged.connect(lambda _screen: self._rerender.start())
+            self._screen_hooked = True
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._apply_fit()
