@@ -9,4 +9,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
     libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
-    fonts-noto-cjk poppler-utils libreoffice-calc >/dev/null
+    fonts-noto-cjk poppler-utils poppler-data libreoffice-calc >/dev/null

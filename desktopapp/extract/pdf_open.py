@@ -45,6 +45,19 @@ def _check_bytes(path: Path) -> None:
         raise DamagedPdfError("PDF 文件不完整或已损坏（文件结尾缺失），可能下载或复制时中断。")
 
 
+def _is_password_error(exc: BaseException) -> bool:
+    """pdfplumber wraps pdfminer's password errors in an exception with an empty message."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, (PDFPasswordIncorrect, PDFEncryptionError)):
+            return True
+        text = f"{type(seen).__name__} {seen} {seen.args}".lower()
+        if "password" in text or "encrypt" in text:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def open_pdf(path: str | Path) -> pdfplumber.PDF:
     """Open `path` with pdfplumber; raise a ReadError subclass with a Chinese message on failure."""
     path = Path(path)
@@ -57,7 +70,7 @@ def open_pdf(path: str | Path) -> pdfplumber.PDF:
     except (PDFSyntaxError, PSException) as exc:
         raise DamagedPdfError("PDF 文件已损坏，无法解析。", str(exc)) from exc
     except Exception as exc:  # pdfminer raises many ad-hoc errors on broken files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        if _is_password_error(exc):
             raise EncryptedPdfError("PDF 已加密（设置了打开密码），无法读取。请取得未加密的文件。", str(exc)) from exc
         raise DamagedPdfError("PDF 文件已损坏，无法解析。", f"{type(exc).__name__}: {exc}") from exc
     if not pdf.pages:
