@@ -18,7 +18,7 @@ from desktopapp.rules.narrative_resolve import (
     resolve_items,
     resolve_named,
 )
-from desktopapp.rules.narrative_tables import TableIndex, index_of
+from desktopapp.rules.narrative_tables import TableIndex
 
 
 @dataclass
@@ -38,25 +38,23 @@ class Analysis:
         return value * 10000 if mt.unit == "元" else value
 
 
-def _cells_signature(document: Document) -> int:
-    """Changes when any cell's text or correction changes (the window re-checks after edits)."""
-    return hash(tuple((c.text, c.corrected) for t in document.tables for row in t.body for c in row))
-
-
 def analysis_of(document: Document, ctx: RuleContext) -> Analysis:
+    """The document's analysis, computed once per check run.
+
+    The cache entry is a dict holding every table id: the engine's re-check after an edit
+    drops the edited table's id from every dict in the cache, which marks the entry stale.
+    """
     key = ("narrative_analysis", id(document))
-    signature = _cells_signature(document)
-    hit = ctx.cache.get(key)
+    entry = ctx.cache.get(key)
     nt = narrative_of(document, ctx.cache)
-    index = index_of(document, ctx.cache)
     if (
-        hit is not None
-        and hit[0] is document
-        and hit[1] == signature
-        and hit[2].nt is nt
-        and hit[2].index is index
+        isinstance(entry, dict)
+        and entry.get("document") is document
+        and entry.get("nt") is nt
+        and all(t.id in entry for t in document.tables)
     ):
-        return hit[2]
+        return entry["analysis"]
+    index = TableIndex(document)
     items = find_items(nt, known_class_names(index))
     resolutions: dict[int, Resolution] = {}
     for res in resolve_items(nt, index, items):
@@ -67,7 +65,9 @@ def analysis_of(document: Document, ctx: RuleContext) -> Analysis:
     for res in class_name_mentions(nt, index, taken):
         resolutions.setdefault(res.mention, res)
     analysis = Analysis(nt, index, items, resolutions)
-    ctx.cache[key] = (document, signature, analysis)
+    entry = {"document": document, "nt": nt, "analysis": analysis}
+    entry.update({t.id: True for t in document.tables})
+    ctx.cache[key] = entry
     return analysis
 
 

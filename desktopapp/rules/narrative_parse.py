@@ -56,6 +56,12 @@ AMOUNT = re.compile(
 PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[%％]")
 YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?=年)")
 
+_HAS_CJK = re.compile(f"[{CJK}]")
+_TABLE_FIGURE = re.compile(r"\d[\d,]*\.\d\d")
+_SENTENCE_MARK = re.compile(r"[，。；]")
+_CLAUSE_MARK = re.compile(r"[，,。；;：:]")
+_CONTINUES_FIGURE = re.compile(r"^[\d.,%％）)”万元]")
+_SENTENCE = re.compile(r"[^。！？]*(?:[。！？]+|$)")
 _ORPHAN_TOKEN = re.compile(r"^(?:[-+]?\d[\d,]*(?:\.\d+)?[%％]?|[“”\"‘’]+)$")
 _PAGE_NUMBER = re.compile(r"^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:共\s*\d+\s*页)?|\d{1,3})$")
 _DOT_LEADER = re.compile(r"[.．。·…⋯_\-—\s]{3,}\s*\d*\s*$")
@@ -206,16 +212,14 @@ class NarrativeText:
 # ---------------------------------------------------------------- line preparation
 
 
+_NARROW = re.compile(r"[\x21-\u2e7f]")
+
+
 def _width_units(text: str) -> float:
-    w = 0.0
-    for ch in text:
-        if ch.isspace():
-            w += 0.3
-        elif ord(ch) < 0x2E80:
-            w += 0.55
-        else:
-            w += 1.0
-    return w
+    """Printed width in full-width characters (ASCII digits and letters count about half)."""
+    spaces = text.count(" ")
+    narrow = len(_NARROW.findall(text))
+    return (len(text) - spaces - narrow) + narrow * 0.55 + spaces * 0.3
 
 
 def _page_raw_lines(page: Page) -> list[tuple[str, float | None, float | None]]:
@@ -225,7 +229,7 @@ def _page_raw_lines(page: Page) -> list[tuple[str, float | None, float | None]]:
 
 
 def _gaps(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"\s+", text)]
+    return [m.span() for m in _WS.finditer(text)]
 
 
 _NUMBER_NEXT = set("万元%％个辆台人年月日次项批")
@@ -336,7 +340,7 @@ def _page_lines(page: Page) -> list[Line]:
     raw = _strip_page_furniture([r for r in raw if r[0].strip()])
     out = []
     for text, x0, x1 in raw:
-        squeezed = re.sub(r"\s+", "", text).translate(_WIDTH_MAP)
+        squeezed = _WS.sub("", text).translate(_WIDTH_MAP)
         if squeezed:
             out.append(Line(page.number, squeezed, text, x0, x1, _width_units(text.strip())))
     return out
@@ -515,8 +519,8 @@ def parse_document(document: Document) -> NarrativeText:
             if current:
                 flush(False)
             for ln in lines:
-                if re.search(r"[" + CJK + "]", ln.text) and not AMOUNT.search(ln.text):
-                    amounts = re.findall(r"\d[\d,]*\.\d\d", ln.text)
+                if _HAS_CJK.search(ln.text) and not AMOUNT.search(ln.text):
+                    amounts = _TABLE_FIGURE.findall(ln.text)
                     if not amounts:
                         loose.append((page.number, ln.text))
             continue
@@ -524,13 +528,13 @@ def parse_document(document: Document) -> NarrativeText:
             toc
             and toc[-1][0] == page.number - 1
             and lines
-            and all(len(ln.text) <= 45 and not re.search(r"[，。；]", ln.text) for ln in lines)
+            and all(len(ln.text) <= 45 and not _SENTENCE_MARK.search(ln.text) for ln in lines)
         ):
             if current:
                 flush(False)
             for ln in lines[1:] if lines and lines[0].text.startswith("目") else lines:
                 entry = _DOT_LEADER.sub("", ln.raw.translate(_WIDTH_MAP)).strip()
-                entry = re.sub(r"\s+", "", entry)
+                entry = _WS.sub("", entry)
                 if not entry or entry in ("目录",):
                     continue
                 if (
@@ -562,14 +566,14 @@ def parse_document(document: Document) -> NarrativeText:
                     and prev.text[-1] in TERMINAL + "；：:"
                     or prev.very_short
                     and (
-                        not re.match(r"^[\d.,%％）)”万元]", ln.text)
-                        or (_HEADING_WORDS.search(prev.text) and not re.search(r"[，,。；;：:]", prev.text))
+                        not _CONTINUES_FIGURE.match(ln.text)
+                        or (_HEADING_WORDS.search(prev.text) and not _CLAUSE_MARK.search(prev.text))
                     )
                     or (
                         prev.text[-1] in TERMINAL
                         and ln.very_short
                         and _HEADING_WORDS.search(ln.text)
-                        and not re.search(r"[，,。；;：:]", ln.text)
+                        and not _CLAUSE_MARK.search(ln.text)
                     )
                 ):
                     starts_new = True
@@ -637,7 +641,7 @@ def _split_sentences(flow: str, paragraphs: list[Paragraph]) -> tuple[list[Sente
     mentions: list[Mention] = []
     for p in paragraphs:
         pos = p.start
-        for m in re.finditer(r"[^。！？]*(?:[。！？]+|$)", p.text):
+        for m in _SENTENCE.finditer(p.text):
             if not m.group(0):
                 continue
             sentences.append(Sentence(len(sentences), p.start + m.start(), p.start + m.end(), p.index))

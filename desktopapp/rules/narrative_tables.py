@@ -243,6 +243,15 @@ def value_at(table: Table, row: int, col: int) -> TableValue | None:
     return TableValue(table, row, col, to_wan(table, v), cell.amount is None)
 
 
+_SIBLINGS = (("基本支出", "项目支出"), ("人员经费", "公用经费"), ("预算数", "决算数"))
+
+
+def _merged_siblings(text: str) -> bool:
+    """One header cell holding two sibling columns' titles ("基本支出项目支出"): cells merged
+    while reading, so the column cannot be told."""
+    return any(a in text and b in text for a, b in _SIBLINGS)
+
+
 # ---------------------------------------------------------------- document index
 
 
@@ -284,7 +293,9 @@ class TableIndex:
         cols = [
             j
             for j, lab in enumerate(labels)
-            if all(k in lab for k in keywords) and not any(x in lab for x in exclude)
+            if all(k in lab for k in keywords)
+            and not any(x in lab for x in exclude)
+            and not any(_merged_siblings(text) for text in stacks[j])
         ]
 
         def rank(j: int) -> tuple:
@@ -411,14 +422,3 @@ def names_match(a: str, b: str) -> bool:
     if not a or not b:
         return False
     return a == b
-
-
-def index_of(document: Document, cache: dict) -> TableIndex:
-    key = ("narrative_tables", id(document))
-    hit = cache.get(key)
-    signature = tuple((t.id, len(t.body)) for t in document.tables)
-    if hit is not None and hit[0] is document and hit[1] == signature:
-        return hit[2]
-    idx = TableIndex(document)
-    cache[key] = (document, signature, idx)
-    return idx
