@@ -1,0 +1,200 @@
+"""Moving around the review: tables, cells, findings, and the marks on the source page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
+from PySide6.QtWidgets import QAbstractItemView
+
+from desktopapp.core.model import CellRef, Finding, Severity
+
+from .changes_model import ChangeRole
+from .locate import cell_at, page_of, quote_boxes, table_at
+from .page_view import Mark
+from .tables_model import TableIdRole
+
+
+class NavigationMixin:
+    """Part of MainWindow (see main_window.py); uses its widgets and ReviewState."""
+
+    # == navigation =========================================================================
+    def select_table(self, table_id: str, show_page: bool = True, keep_finding: bool = False) -> None:
+        table = self.state.table(table_id)
+        if table is None:
+            return
+        if not keep_finding and self._active_finding is not None:
+            self._active_finding = None
+            self.grid_model.set_outlined({})
+        if self.grid_model.table_id != table_id:
+            self.grid_model.set_table(table_id)
+            self.grid.fit_columns()
+            self.grid.scrollToTop()
+            self.edit_bar.set_table(table)
+            self.edit_bar.set_cell(None, -1, -1, "", False)
+            self.unit_label.setText(f"单位：{table.unit}" if table.unit else ("单位：未注明" if table.numeric else ""))
+            row = self.tables_model.row_of(table_id)
+            self._navigating = True
+            try:
+                self.table_list.setCurrentIndex(self.tables_model.index(row))
+            finally:
+                self._navigating = False
+        if show_page:
+            first = table.pages[0] if table.pages else None
+            marks = self._finding_marks() if keep_finding else []
+            focus = Mark(first, table.bbox_by_page[first], "table") if first in table.bbox_by_page else None
+            self.page_view.set_marks(self._table_marks(table) + marks, focus)
+            if first and focus is None:
+                self.page_view.show_page(first)
+        self.table_shown.emit(table_id)
+
+    def _table_list_changed(self, current, _previous) -> None:
+        if self._navigating or not current.isValid():
+            return
+        self.select_table(current.data(TableIdRole))
+
+    def step_table(self, delta: int) -> None:
+        tables = self.state.document.tables if self.state.document else []
+        if not tables:
+            return
+        row = self.tables_model.row_of(self.grid_model.table_id) if self.grid_model.table_id else -1
+        row = max(0, min(len(tables) - 1, row + delta))
+        self.select_table(tables[row].id)
+
+    def select_cell(self, table_id: str, row: int, col: int, show_page: bool = True) -> None:
+        if self.grid_model.table_id != table_id:
+            self.select_table(table_id, show_page=False)
+        index = self.grid_model.index(row, col)
+        if not index.isValid():
+            return
+        self._navigating = not show_page
+        try:
+            self.grid.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._navigating = False
+        self.grid.scrollTo(index)
+        if not show_page:
+            self._show_cell_in_bar(row, col)
+            self._refresh_marks(focus=None)
+
+    def _grid_current_changed(self, current, _previous) -> None:
+        if not current.isValid():
+            self.edit_bar.set_cell(None, -1, -1, "", False)
+            return
+        self._show_cell_in_bar(current.row(), current.column())
+        if self._navigating:
+            return
+        cell = self.grid_model.cell(current.row(), current.column())
+        focus = Mark(cell.page, cell.box, "cell") if cell is not None and cell.page and cell.box else None
+        self._refresh_marks(focus)
+        if focus is None and cell is not None and cell.page:
+            self.page_view.show_page(cell.page)
+
+    def _show_cell_in_bar(self, row: int, col: int) -> None:
+        cell = self.grid_model.cell(row, col)
+        self.edit_bar.set_cell(cell, row, col, self.grid_model.column_label(col), self.grid_model.is_editable(col),
+                               self.grid_model.thousands)
+        self.restore_action.setEnabled(cell is not None and cell.is_corrected)
+
+    def _table_marks(self, table) -> list[Mark]:
+        return [Mark(page, box, "table") for page, box in table.bbox_by_page.items()]
+
+    def _finding_marks(self) -> list[Mark]:
+        finding = self._active_finding
+        if finding is None:
+            return []
+        kind = finding.severity.value if isinstance(finding.severity, Severity) else str(finding.severity)
+        marks = []
+        for ref in finding.cells:
+            cell = self.state.cell(ref.table, ref.row, ref.col)
+            if cell is not None and cell.page and cell.box:
+                marks.append(Mark(cell.page, cell.box, kind))
+        page = page_of(self.state.document, finding.page) if self.state.document else None
+        if page is not None and finding.quote:
+            marks.extend(Mark(page.number, box, "quote") for box in quote_boxes(page, finding.quote))
+        return marks
+
+    def _refresh_marks(self, focus: Mark | None) -> None:
+        marks: list[Mark] = []
+        table = self.grid_model.table
+        if table is not None:
+            marks += self._table_marks(table)
+        marks += self._finding_marks()
+        index = self.grid.currentIndex()
+        if index.isValid():
+            cell = self.grid_model.cell(index.row(), index.column())
+            if cell is not None and cell.page and cell.box:
+                marks.append(Mark(cell.page, cell.box, "cell"))
+        self.page_view.set_marks(marks, focus)
+
+    def choose_finding(self, finding: Finding | None) -> None:
+        """Select and outline all the finding's cells (switching table), show its page and quote."""
+        if finding is None or not self.state.has_document:
+            return
+        self._active_finding = finding
+        refs = [r for r in finding.cells if self.state.cell(r.table, r.row, r.col) is not None]
+        table_id = refs[0].table if refs else finding.table
+        if table_id and self.state.table(table_id) is not None:
+            self.select_table(table_id, show_page=False, keep_finding=True)
+            here = [r for r in refs if r.table == table_id]
+            self.grid_model.set_outlined({(r.row, r.col): finding.severity for r in here})
+            self._select_grid_cells(here)
+        marks = self._finding_marks()
+        quote_marks = [m for m in marks if m.kind == "quote"]
+        cell_marks = [m for m in marks if m.kind != "quote"]
+        focus = quote_marks[0] if quote_marks else (cell_marks[0] if cell_marks else None)
+        self._refresh_marks(focus)
+        if focus is None:
+            page = finding.page or self._first_page_of(refs, table_id)
+            if page:
+                self.page_view.show_page(page)
+        self.statusBar().showMessage(finding.message, 15_000)
+
+    def _first_page_of(self, refs: list[CellRef], table_id: str | None) -> int | None:
+        for ref in refs:
+            cell = self.state.cell(ref.table, ref.row, ref.col)
+            if cell is not None and cell.page:
+                return cell.page
+        table = self.state.table(table_id)
+        return table.pages[0] if table and table.pages else None
+
+    def _select_grid_cells(self, refs: list[CellRef]) -> None:
+        selection = QItemSelection()
+        for ref in refs:
+            index = self.grid_model.index(ref.row, ref.col)
+            if index.isValid():
+                selection.select(index, index)
+        model = self.grid.selectionModel()
+        self._navigating = True
+        try:
+            if refs:
+                first = self.grid_model.index(refs[0].row, refs[0].col)
+                model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.grid.scrollTo(first, QAbstractItemView.ScrollHint.EnsureVisible)
+                self._show_cell_in_bar(refs[0].row, refs[0].col)
+            model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._navigating = False
+
+    def _page_clicked(self, page: int, x: float, y: float) -> None:
+        document = self.state.document
+        if document is None:
+            return
+        ref = cell_at(document, page, x, y)
+        if ref is not None:
+            if self.grid_model.table_id != ref.table:
+                self.select_table(ref.table, show_page=False)
+            self.select_cell(ref.table, ref.row, ref.col, show_page=False)
+            self.grid.setFocus()
+            return
+        table_id = table_at(document, page, x, y)
+        if table_id is not None and table_id != self.grid_model.table_id:
+            self.select_table(table_id, show_page=False)
+            self._refresh_marks(focus=None)
+
+    def _focus_findings(self) -> None:
+        self.bottom_tabs.setCurrentWidget(self.findings_panel)
+        self.findings_panel.view.setFocus()
+
+    def _change_chosen(self, index) -> None:
+        change = index.data(ChangeRole)
+        if change is not None:
+            self.select_cell(change.table, change.row, change.col)
