@@ -6,7 +6,6 @@ and saving are the core's (through ReviewState and the reader thread).
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -49,8 +48,6 @@ from .review_files import ReviewFilesMixin
 from .review_state import ReviewState
 from .table_model import GridModel
 from .tables_model import TableListDelegate, TablesModel
-
-log = logging.getLogger(__name__)
 
 APP_TITLE = stored.APPLICATION
 
