@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pdfgen import EXPENDITURE_HEADER, EXPENDITURE_ROWS, PdfBuilder, TableSpec
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from desktopapp._qt.main_window import MainWindow
@@ -429,3 +429,15 @@ def test_welcome_page_lists_recent_files(qtbot, make_window, pdf):
     assert first.stack.currentWidget() is first.welcome
     items = [first.welcome_recent.item(i).data(Qt.ItemDataRole.UserRole) for i in range(first.welcome_recent.count())]
     assert str(pdf.resolve()) in items
+
+
+def test_selected_cells_copy_as_tab_separated_text(qtbot, window, pdf):
+    open_and_wait(qtbot, window, pdf)
+    model, grid = window.grid_model, window.grid
+    selection = grid.selectionModel()
+    for col in (1, TOTAL_COL):
+        index = model.index(PLANTED_ROW, col)
+        selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == f"行政运行\t{PLANTED}"

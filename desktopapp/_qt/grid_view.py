@@ -4,7 +4,7 @@ outlines around the cells of the chosen finding, and a figure editor that accept
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -170,6 +170,28 @@ class GridView(QTableView):
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
         vh.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000"))
+
+    def selected_text(self) -> str:
+        """The selected cells as tab-separated lines (pastes into Excel as a block)."""
+        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        chosen = {(i.row(), i.column()): str(i.data() or "") for i in indexes}
+        return "\n".join("\t".join(chosen.get((r, c), "") for c in cols) for r in rows)
+
+    def copy_selection(self) -> None:
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def spanning_header(self) -> SpanningHeaderView:
         return self.horizontalHeader()  # type: ignore[return-value]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -113,6 +114,8 @@ class MainWindow(OpeningMixin, NavigationMixin, EditingMixin, ReviewFilesMixin, 
         grid_layout.setSpacing(0)
         grid_layout.addWidget(self.edit_bar)
         grid_layout.addWidget(self.grid, 1)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._grid_menu)
         restore_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.grid, context=Qt.ShortcutContext.WidgetShortcut)
         restore_key.activated.connect(self.restore_printed)
 
@@ -310,6 +313,16 @@ class MainWindow(OpeningMixin, NavigationMixin, EditingMixin, ReviewFilesMixin, 
         self.state.changes_changed.connect(self._changes_changed)
         self.state.cell_changed.connect(self._cell_changed)
         self.state.autosave_failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+
+    def _grid_menu(self, pos) -> None:
+        menu = QMenu(self.grid)
+        menu.addAction(self.edit_cell_action)
+        menu.addAction(self.restore_action)
+        menu.addSeparator()
+        copy = menu.addAction("复制", self.grid.copy_selection)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setEnabled(bool(self.grid.selectionModel().selectedIndexes()))
+        menu.exec(self.grid.viewport().mapToGlobal(pos))
 
     # == window state =======================================================================
     def _restore_window_state(self) -> None:
