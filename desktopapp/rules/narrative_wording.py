@@ -310,7 +310,7 @@ def toc_table_missing(document: Document, ctx: RuleContext) -> Iterable[Finding]
             in_tables = "表" in clean[-3:] or "预算表" in clean or "决算表" in clean
             continue
         key = _title_key(clean)
-        is_table = key.endswith("表") and (in_tables or len(key) >= 6)
+        is_table = key.endswith("表") and (in_tables or len(key) >= 4)
         if not is_table:
             continue
         if any(key == t or SequenceMatcher(None, key, t).ratio() >= 0.88 for t in titles if t):

@@ -1,0 +1,140 @@
+"""Hand-built documents for the narrative checks, and tests of the text parser they share.
+
+`make_doc` builds a Document from page texts (narrative pages) and tables given as printed
+grids, so each test states exactly what an officer would see.
+"""
+
+from __future__ import annotations
+
+from desktopapp.core.model import Cell, DocKind, Document, Finding, Page, Table
+from desktopapp.rules.base import REGISTRY, RuleContext
+from desktopapp.rules.engine import load_rule_modules
+from desktopapp.rules.narrative_parse import parse_document
+
+
+def table(
+    table_id: str,
+    title: str,
+    kind: str,
+    header: list[list[str]],
+    body: list[list[str]],
+    unit: str = "万元",
+    page: int = 50,
+) -> Table:
+    return Table(
+        id=table_id,
+        title=title,
+        kind=kind,
+        unit=unit,
+        pages=[page],
+        header=[[Cell(text=t, page=page) for t in row] for row in header],
+        body=[[Cell.from_text(t, page=page) for t in row] for row in body],
+    )
+
+
+def make_doc(
+    pages: list[str],
+    tables: list[Table] = (),
+    kind: DocKind = DocKind.DEPT_BUDGET,
+    year: int | None = 2024,
+    organization: str | None = "某某区某某局",
+) -> Document:
+    doc = Document(
+        source="test.pdf", sha256="", page_count=0, kind=kind, year=year, organization=organization
+    )
+    for i, text in enumerate(pages, start=1):
+        doc.pages.append(Page(number=i, width=595, height=842, text=text))
+    for t in tables:
+        number = len(doc.pages) + 1
+        t.pages = [number]
+        for row in t.body + t.header:
+            for c in row:
+                c.page = number
+        doc.pages.append(Page(number=number, width=595, height=842, text=t.title, table_ids=[t.id]))
+        doc.tables.append(t)
+    doc.page_count = len(doc.pages)
+    return doc
+
+
+def run(doc: Document, *rule_ids: str) -> list[Finding]:
+    """Findings of the given narrative rules (all narrative rules when none is given)."""
+    load_rule_modules()
+    ctx = RuleContext()
+    ids = rule_ids or tuple(r for r in REGISTRY if r.startswith("narrative"))
+    out: list[Finding] = []
+    for rule_id in ids:
+        out.extend(REGISTRY[rule_id](doc, ctx))
+    return out
+
+
+def errors(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity.value == "error"]
+
+
+def warnings(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity.value == "warning"]
+
+
+# ---------------------------------------------------------------- parser tests
+
+
+def test_figures_moved_to_a_line_of_their_own_are_put_back():
+    # Word exports print figures in a lower-baseline font: plain text puts them on the next line
+    page = (
+        "二、收入决算情况说明\n"
+        "本年收入合计 万元，其中：财政拨款收入 万元，占 ；其他\n"
+        "2946.25 2940.05 99.79%\n"
+        "收入 万元，占 。\n"
+        "6.2 0.21%\n"
+    )
+    nt = parse_document(make_doc([page]))
+    assert (
+        "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%。"
+        in nt.flow
+    )
+    assert [m.value for m in nt.mentions if m.kind == "amount"] == [
+        parse(x) for x in ("2946.25", "2940.05", "6.2")
+    ]
+
+
+def parse(text: str):
+    from decimal import Decimal
+
+    return Decimal(text)
+
+
+def test_lines_wrapping_inside_a_number_are_joined():
+    page = (
+        "1.社会保障和就业支出(类)人力资源和社会保障管理事务(款)行政运行(项)1099.\n"
+        "62万元，比 2023年预算减少 32.79万元，下降 2.9%，主要是人员及工资结构有所变动。\n"
+    )
+    nt = parse_document(make_doc([page]))
+    amounts = [m for m in nt.mentions if m.kind == "amount"]
+    assert amounts[0].value == parse("1099.62")
+    assert nt.page_at(amounts[0].start) == 1
+
+
+def test_headings_start_paragraphs_and_sections():
+    page = (
+        "三、支出决算情况说明\n"
+        "本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%。\n"
+        "四、财政拨款收入支出决算总体情况说明\n"
+        "财政拨款收入支出总计2961.68万元。\n"
+    )
+    nt = parse_document(make_doc([page], kind=DocKind.DEPT_FINAL))
+    headings = [p.text for p in nt.paragraphs if p.heading]
+    assert headings == ["三、支出决算情况说明", "四、财政拨款收入支出决算总体情况说明"]
+    body = [p for p in nt.paragraphs if not p.heading]
+    assert body[0].section.endswith("三、支出决算情况说明")
+    assert body[1].section.endswith("四、财政拨款收入支出决算总体情况说明")
+
+
+def test_document_year_and_kind_are_read_from_the_titles_when_unknown():
+    cover = "上海市某某区某某局\n2024年度部门决算\n"
+    body = (
+        "第三部分 上海市某某区某某局2024年度部门决算情况说明\n与2023年度相比，收入支出总计减少56.95万元。\n"
+    )
+    doc = make_doc([cover, body], kind=DocKind.UNKNOWN, year=None, organization=None)
+    nt = parse_document(doc)
+    assert nt.year == 2024
+    assert nt.is_final is True

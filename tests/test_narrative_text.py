@@ -1,0 +1,229 @@
+"""Punctuation, template text, years, names and wording of the narrative."""
+
+from __future__ import annotations
+
+from test_narrative_support import errors, make_doc, run, table, warnings
+
+from desktopapp.core.model import DocKind
+
+# ---------------------------------------------------------------- punctuation
+
+
+def test_doubled_full_stop():
+    doc = make_doc(
+        [
+            "5、信息化建设（13项）227.88万元。主要用于：信息化建设及运行维护等方面的支出。。2025年执行数为60.41万元。\n"
+        ]
+    )
+    found = run(doc, "narrative_double_punct")
+    assert len(errors(found)) == 1
+    assert found[0].quote.endswith("支出。。")
+
+
+def test_paragraph_ending_with_semicolon_before_a_heading():
+    text = (
+        "二、收入决算情况说明\n"
+        "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；\n"
+        "三、支出决算情况说明\n"
+        "本年支出合计2940.05万元。\n"
+    )
+    found = run(make_doc([text], kind=DocKind.DEPT_FINAL), "narrative_paragraph_end")
+    assert [f.quote for f in found] == ["占0.21%；"]
+    assert found[0].severity.value == "warning"
+
+
+def test_list_items_may_end_with_semicolons():
+    text = "四、实施方案\n1.签订购买服务合同，委托其提供专业服务；\n2.配齐配强调解员，及时化解矛盾纠纷；\n3.全年开展专题培训。\n"
+    assert run(make_doc([text]), "narrative_paragraph_end") == []
+
+
+def test_sentence_without_closing_mark():
+    text = (
+        "政府性基金拨款支出预算0万元，与2025年预算持平。\n"
+        "财政拨款收入支出增加的主要原因是工作量增加\n"
+        "财政拨款支出主要内容如下：\n"
+        "1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。\n"
+    )
+    found = run(make_doc([text]), "narrative_paragraph_end")
+    assert [f.quote for f in found] == ["财政拨款收入支出增加的主要原因是工作量增加"]
+
+
+def test_unbalanced_brackets_and_quotes():
+    text = (
+        "绩效自评的项目39个，涉及预算金额4415.48万元，平均得分99.33分（其中，绩效评级为“优”的项目39个；"
+        "绩效评级为“良”的项目0个。绩效自评中共发现问题0个。\n"
+        "4.开展“人民调解协议书检查”、优秀调解案例”活动。\n"
+    )
+    found = run(make_doc([text]), "narrative_brackets")
+    quotes = [f.quote for f in found]
+    assert any(q.startswith("平均得分99.33分（其中") for q in quotes)
+    assert any("优秀调解案例”活动" in q for q in quotes)
+    assert errors(found) == []
+
+
+def test_unfinished_sentence():
+    found = run(
+        make_doc(["机关运行经费支出142.80万元，比2023年度减少13.52万元。主要原因是。\n"]),
+        "narrative_unfinished",
+    )
+    assert len(errors(found)) == 1 and "主要原因是。" in found[0].quote
+
+
+# ---------------------------------------------------------------- template text
+
+
+def test_template_text_left_in_a_real_document():
+    text = (
+        "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降（增长）27.78%。\n"
+        "截至2024年12月31日，上海市某某区某某局部门（单位）共有车辆0辆。\n"
+        "上海市某某区XX局2024年度无政府性基金预算财政拨款收入和支出。\n"
+    )
+    found = run(make_doc([text], kind=DocKind.DEPT_FINAL), "narrative_template_text")
+    assert len(errors(found)) == 3
+    assert {f.actual for f in found} == {"下降（增长）", "部门（单位）", "XX"}
+
+
+def test_a_blank_template_is_not_reported_as_template_text():
+    text = "\n".join(
+        f"{i}、XX（类）XX（款）XX（项）。年初预算为XXX万元，支出决算为XXX万元。决算数大于（小于）预算数的主要原因：XXXXXXXX。"
+        for i in range(1, 6)
+    )
+    assert run(make_doc([text], kind=DocKind.DEPT_FINAL), "narrative_template_text") == []
+
+
+# ---------------------------------------------------------------- years
+
+
+def test_budget_compared_with_its_own_year():
+    text = "2026年，某某局收入预算9628.22万元，其中：财政拨款收入9628.22万元，比2026年预算增加793.14万元；事业收入0万元。\n"
+    found = run(make_doc([text], year=2026), "narrative_year")
+    assert len(errors(found)) == 1
+    assert found[0].quote == "比2026年预算增加793.14万元"
+    ok = text.replace("比2026年", "比2025年")
+    assert run(make_doc([ok], year=2026), "narrative_year") == []
+
+
+def test_final_account_heading_and_asset_date_of_another_year():
+    text = (
+        "第三部分 上海市某某区某某局2023年度部门决算情况说明\n"
+        "一、收入支出决算总体情况说明\n"
+        "某某局2024年度收入支出总计2995.39万元。\n"
+        "截至2023年12月31日，上海市某某区某某局共有车辆0辆。\n"
+    )
+    found = run(make_doc([text], kind=DocKind.DEPT_FINAL), "narrative_year")
+    quotes = sorted(f.quote for f in errors(found))
+    assert quotes == ["截至2023年12月31日", "第三部分上海市某某区某某局2023年度部门决算情况说明"]
+
+
+def test_budget_assets_as_of_the_previous_year_are_fine():
+    text = "截至2025年8月31日，某某局共有车辆3辆。\n五、实施周期\n2026年1月1日-2026年12月31日\n"
+    assert run(make_doc([text], year=2026), "narrative_year") == []
+
+
+# ---------------------------------------------------------------- names
+
+GENERAL = table(
+    "T1",
+    "一般公共预算财政拨款支出决算表",
+    "final_general_budget_expenditure",
+    [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
+    [
+        ["210", "卫生健康支出", "114.97", "114.97", ""],
+        ["21011", "行政事业单位医疗", "114.97", "114.97", ""],
+        ["2101101", "行政单位医疗", "114.97", "114.97", ""],
+        ["221", "住房保障支出", "289.59", "289.59", ""],
+        ["22102", "住房改革支出", "289.59", "289.59", ""],
+        ["2210201", "住房公积金", "289.59", "289.59", ""],
+        ["合计", "", "404.56", "404.56", ""],
+    ],
+)
+
+
+def test_outdated_class_name_is_an_error():
+    text = "11、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）114.97万元。主要用于：医疗保险。\n"
+    found = run(make_doc([text], [GENERAL], kind=DocKind.DEPT_FINAL), "narrative_subject_name")
+    assert len(errors(found)) == 1
+    assert found[0].expected == "卫生健康支出"
+    assert "医疗卫生与计划生育支出（210类）" in found[0].quote
+
+
+def test_sub_item_name_not_used_by_the_tables_is_a_warning():
+    text = "12、住房保障支出（类）住房保障支出（款）住房公积金（项）。主要用于：住房公积金。年初预算为289.59万元，支出决算为289.59万元。\n"
+    found = run(make_doc([text], [GENERAL], kind=DocKind.DEPT_FINAL), "narrative_subject_name")
+    assert len(warnings(found)) == 1 and errors(found) == []
+    assert "住房改革支出" in found[0].message
+    good = text.replace("住房保障支出（款）", "住房改革支出（款）")
+    assert run(make_doc([good], [GENERAL], kind=DocKind.DEPT_FINAL), "narrative_subject_name") == []
+
+
+def test_listed_expense_item_with_nothing_in_the_basic_table():
+    basic = table(
+        "T2",
+        "一般公共预算财政拨款基本支出决算表",
+        "final_basic_expenditure",
+        [["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"]],
+        [
+            ["30101", "基本工资", "262.33", "30201", "办公费", "21.21"],
+            ["30302", "退休费", "69.10", "30229", "福利费", "42.77"],
+            ["30310", "个人农业生产补贴", "", "31002", "办公设备购置", "13.58"],
+            ["人员经费合计", "", "331.43", "公用经费合计", "", "77.56"],
+        ],
+    )
+    text = (
+        "六、一般公共预算财政拨款基本支出决算情况说明\n"
+        "一般公共预算财政拨款基本支出409.99万元。其中：人员经费331.43万元，主要包括：基本工资、退休费、个人农业生产补贴；"
+        "公用经费77.56万元，主要包括：办公费、福利费、办公设备购置。\n"
+    )
+    found = run(make_doc([text], [basic], kind=DocKind.DEPT_FINAL), "narrative_expense_items")
+    assert [f.actual for f in found] == ["个人农业生产补贴"]
+    assert found[0].quote.endswith("个人农业生产补贴；")
+    assert [(c.table, c.row, c.col) for c in found[0].cells] == [("T2", 2, 2)]
+
+
+# ---------------------------------------------------------------- wording
+
+
+def test_flat_wording():
+    text = (
+        "2026年“三公”经费预算数为10.81万元，比2025年预算持平。其中：\n"
+        "（三）公务接待费0.83万元。与2025年预算持平，主要原因是公务接待无变化。\n"
+    )
+    found = run(make_doc([text], year=2026), "narrative_flat_wording")
+    messages = " ".join(f.message for f in found)
+    assert "与…持平" in messages and "句号" in messages
+    assert all(f.severity.value == "warning" for f in found)
+
+
+def test_flat_but_explained_by_a_decrease():
+    text = "与2023年度相比，财政拨款收入支出总计持平。主要原因：项目支出中合同支付进度等原因减少支付。\n"
+    found = run(make_doc([text], kind=DocKind.DEPT_FINAL), "narrative_flat_wording")
+    assert len(found) == 1 and found[0].quote == "财政拨款收入支出总计持平"
+
+
+def test_organization_named_differently_where_it_speaks_of_itself():
+    text = (
+        "上海市普陀区规划和自然资源局2024年度收入支出总计9859.38万元。\n"
+        "上海市普陀区规划与自然资源局2024年度无政府性基金预算财政拨款收入和支出。\n"
+    )
+    doc = make_doc([text], kind=DocKind.DEPT_FINAL, organization="上海市普陀区规划和自然资源局")
+    found = run(doc, "narrative_org_name")
+    assert len(found) == 1 and found[0].actual == "上海市普陀区规划与自然资源局"
+
+
+def test_department_wording_in_a_unit_document():
+    text = "2024年本部门政府采购预算4万元。\n"
+    found = run(make_doc([text], kind=DocKind.UNIT_BUDGET), "narrative_unit_wording")
+    assert len(found) == 1 and found[0].actual == "本部门"
+    assert run(make_doc([text], kind=DocKind.DEPT_BUDGET), "narrative_unit_wording") == []
+
+
+def test_heading_differing_from_the_table_of_contents_and_missing_table():
+    toc = "目 录\n一、收入支出决算总表\n二、支出决算表\n十一、其他重要事项说明\n"
+    body = "十一、其他重要事项的情况说明\n（一）机关运行经费支出情况\n机关运行经费支出184.65万元。\n"
+    summary = table("T1", "收入支出决算总表", "final_summary", [["项目", "决算数"]], [["总计", "1.00"]])
+    doc = make_doc([toc, body], [summary], kind=DocKind.DEPT_FINAL)
+    headings = run(doc, "narrative_heading_vs_toc")
+    assert [f.quote for f in headings] == ["十一、其他重要事项的情况说明"]
+    missing = run(doc, "narrative_toc_table_missing")
+    assert [f.quote for f in missing] == ["二、支出决算表"]
+    assert missing[0].page == 1
