@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pdfgen import EXPENDITURE_HEADER, EXPENDITURE_ROWS, PdfBuilder, TableSpec
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import QMessageBox
 
 from desktopapp._qt.main_window import MainWindow
@@ -441,3 +441,25 @@ def test_selected_cells_copy_as_tab_separated_text(qtbot, window, pdf):
     grid.setFocus()
     qtbot.keyClick(grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == f"行政运行\t{PLANTED}"
+
+
+def test_undo_and_redo_keys_and_page_zoom(qtbot, window, pdf):
+    open_and_wait(qtbot, window, pdf)
+    model, grid = window.grid_model, window.grid
+    model.setData(model.index(PLANTED_ROW, TOTAL_COL), TRUE)
+    cell = window.state.cell(model.table_id, PLANTED_ROW, TOTAL_COL)
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not cell.is_corrected
+    qtbot.keyClick(grid, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert cell.is_corrected
+
+    view = window.page_view
+    view.fit_width()
+    fitted = view.zoom
+    assert abs(fitted * view.renderer.page_size(view.page)[0] - view.viewport().width()) < 12
+    center = QPointF(view.viewport().width() / 2, view.viewport().height() / 2)
+    wheel = QWheelEvent(center, view.viewport().mapToGlobal(center), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    view.wheelEvent(wheel)
+    assert view.zoom > fitted and view.fit_mode is None
