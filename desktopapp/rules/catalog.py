@@ -23,6 +23,7 @@ class RuleInfo:
     severity: Severity  # the highest severity its findings may carry
     enabled: bool = True
     family: str = ""
+    uses_values: bool = True  # False: reads printed texts only (kept across corrections)
 
 
 def catalog_dir() -> Path:
@@ -58,6 +59,7 @@ def read_catalog_files(folder: Path | None = None) -> dict[str, RuleInfo]:
             severity=_severity(e.get("severity", "error")),
             enabled=bool(e.get("enabled", True)),
             family=str(e.get("family") or ""),
+            uses_values=bool(e.get("uses_values", True)),
         )
         for rule_id, e in merged.items()
     }

@@ -25,10 +25,10 @@ from desktopapp.rules.kinds import (
 )
 from desktopapp.rules.layout import layout_of
 from desktopapp.rules.relation import is_unreadable
-from desktopapp.rules.scoped import table_rule
+from desktopapp.rules.scoped import table_rule, value_independent
 
-RULE_MISSING = "missing_table"
-RULE_TOC = "toc_table_missing"
+RULE_MISSING = value_independent("missing_table")
+RULE_TOC = value_independent("toc_table_missing")
 RULE_EMPTY = "empty_table_note"
 RULE_UNREADABLE = "unreadable"
 
@@ -47,14 +47,25 @@ def title_key(text: str) -> str:
     return re.sub(r"^\d{4}年(度)?", "", t)
 
 
-def _toc_page(document: Document, entry: str) -> int | None:
+def _page_texts(document: Document, ctx: RuleContext) -> list[tuple[int, str]]:
+    cached = ctx.cache.get("page_texts")
+    if cached is None or cached[0] is not document:
+        cached = (document, [(p.number, normalize(p.text)) for p in document.pages])
+        ctx.cache["page_texts"] = cached
+    return cached[1]
+
+
+def _toc_page(document: Document, entry: str, ctx: RuleContext) -> int | None:
     key = normalize(entry)
-    for page in document.pages:
-        if key and key in normalize(page.text) and "目录" in normalize(page.text):
-            return page.number
-    for page in document.pages:
-        if key and key in normalize(page.text):
-            return page.number
+    if not key:
+        return None
+    texts = _page_texts(document, ctx)
+    for number, text in texts:
+        if key in text and "目录" in text:
+            return number
+    for number, text in texts:
+        if key in text:
+            return number
     return None
 
 
@@ -89,7 +100,7 @@ def check_toc(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     final = is_final_document(document)
     for entry in _toc_entries(document):
         table, exact = _match(document, entry, final)
-        page = _toc_page(document, entry)
+        page = _toc_page(document, entry, ctx)
         if table is None:
             known = guess_kind(entry, final) != "other"
             yield Finding(

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from decimal import Decimal
 
 from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.facts import Fact, Key, table_facts
-from desktopapp.rules.relation import Operand, Outcome, evaluate, fmt
+from desktopapp.rules.relation import Operand, Outcome, cell_amount, evaluate, fmt
 
 RULE = "cross_table"
 
@@ -59,19 +60,13 @@ def compare(a: Fact, b: Fact) -> Outcome:
     return evaluate(total, operands, extra_terms=max(len(a.operands) - 1, 0))
 
 
-def _value(fact: Fact) -> Outcome:
-    return evaluate(fact.operands[0], [], extra_terms=0)
-
-
 def _is_zero(fact: Fact) -> bool:
     return all(_value_of(o) == 0 for o in fact.operands)
 
 
-def _value_of(o: Operand):
-    from desktopapp.rules.relation import cell_amount
-
+def _value_of(o: Operand) -> Decimal:
     v = cell_amount(o.cell)
-    return v if v is not None else 0
+    return v if v is not None else Decimal(0)
 
 
 class _Union:
@@ -102,7 +97,8 @@ def scopes(facts: list[Fact]) -> _Union:
         if f.key[3] == "TOTAL":
             totals[f.key[:3]].append(f)  # type: ignore[index]
     uf = _Union()
-    keys = list(totals)
+    nonzero = {k: [f for f in v if not _is_zero(f)] for k, v in totals.items()}
+    keys = [k for k in totals if nonzero[k]]
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             if a[0] != b[0] or a == b:
@@ -111,9 +107,7 @@ def scopes(facts: list[Fact]) -> _Union:
             same_fund_periods = a[1] == b[1] and {a[2], b[2]} == {"all", "current"}
             if not (same_period or same_fund_periods):
                 continue
-            nonzero_a = [f for f in totals[a] if not _is_zero(f)]
-            nonzero_b = [f for f in totals[b] if not _is_zero(f)]
-            if any(_agree(fa, fb) for fa in nonzero_a for fb in nonzero_b):
+            if any(_agree(fa, fb) for fa in nonzero[a] for fb in nonzero[b]):
                 uf.union(a, b)
     # Nothing carried over: the 本年 figures are the whole year's.
     for (measure, fund, period), found in totals.items():

@@ -16,7 +16,8 @@ from time import perf_counter
 from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import REGISTRY, RuleContext
 from desktopapp.rules.catalog import RuleInfo, default_info, read_catalog_files
-from desktopapp.rules.scoped import TABLE_RULES
+from desktopapp.rules.layout import TEXT_CACHES, text_signature
+from desktopapp.rules.scoped import TABLE_RULES, VALUE_INDEPENDENT
 
 _LOADED = False
 
@@ -174,8 +175,11 @@ class Checker:
         if not self._by_table and not self._document_level:
             return self.check_all()
         start = perf_counter()
-        for value in self.ctx.cache.values():
-            if isinstance(value, dict):
+        table = self.document.table(changed_table_id)
+        signatures = self.ctx.cache.setdefault("signature", {})
+        same_texts = table is not None and signatures.get(changed_table_id) == text_signature(table)
+        for key, value in self.ctx.cache.items():
+            if isinstance(value, dict) and not (same_texts and key in TEXT_CACHES):
                 value.pop(changed_table_id, None)
         for rule_id in self._active():
             if rule_id in TABLE_RULES:
@@ -184,11 +188,14 @@ class Checker:
                     for t in self.document.tables:
                         per_table.setdefault(t.id, self._run_table_rule(rule_id, t.id))
                 per_table[changed_table_id] = self._run_table_rule(rule_id, changed_table_id)
-            else:
+            elif not (same_texts and rule_id in self._document_level and self._texts_only(rule_id)):
                 self._document_level[rule_id] = self._run_document_rule(rule_id)
         out = self._collect()
         self.last_seconds = perf_counter() - start
         return out
+
+    def _texts_only(self, rule_id: str) -> bool:
+        return rule_id in VALUE_INDEPENDENT or not self._info(rule_id).uses_values
 
 
 def run_checks(document: Document, disabled: Iterable[str] = ()) -> list[Finding]:

@@ -79,6 +79,14 @@ _FUND_WORDS: list[tuple[str, str]] = [
 ]
 
 
+def column_name(col: Column) -> str:
+    """ "基本支出小计" rather than "小计"."""
+    path = [p for p in col.path if p]
+    if col.leaf in ("合计", "小计", "总计") and len(path) >= 2 and 0 < len(path[-2]) <= 8:
+        return f"{path[-2]}{col.leaf}"
+    return col.leaf
+
+
 def fund_of(label: str) -> str | None:
     """The fund a label names, "" when it names none, None when it is a transfer line."""
     if "转移支付" in label:
@@ -201,6 +209,7 @@ def _code_table_facts(layout: Layout, segment: Segment) -> list[Fact]:
             first = next((r for r in rows if r.has_values), None)
             if first is not None and not first.label and not first.code:
                 subjects = [(first, "TOTAL")]
+    subjects = [(r, s, r.display) for r, s in subjects]
     taken: set[tuple[str, str, str]] = set()
     ambiguous = segment.ambiguous_cols
     for col in segment.value_cols:
@@ -211,13 +220,14 @@ def _code_table_facts(layout: Layout, segment: Segment) -> list[Fact]:
             continue  # two columns claiming one meaning: trust the first (the header is unclear)
         taken.add(meaning)
         measure, fund, period = meaning
-        for row, subject in subjects:
+        label = column_name(col)
+        for row, subject, display in subjects:
             if subject in ("personnel_total", "public_total"):
                 key_measure = "personnel" if subject == "personnel_total" else "public"
                 key: Key = (key_measure, fund, period, "TOTAL")
             else:
                 key = (measure, fund, period, subject)
-            out.append(Fact(key, table, [Operand(table, row.index, col.index)], row.display, col.leaf))
+            out.append(Fact(key, table, [Operand(table, row.index, col.index)], display, label))
     # 基本支出决算表: 人员经费合计 + 公用经费合计 = the basic-expenditure total.
     if layout.kind in BASIC_KINDS:
         parts = [f for f in out if f.key[3] == "TOTAL" and f.key[0] in ("personnel", "public")]
@@ -295,7 +305,7 @@ def _summary_side(layout: Layout, segment: Segment, side: str) -> list[Fact]:
                 else:
                     period = row_period or "all"
                 key = (measure, line_fund or col_fund, period, subject)
-            out.append(Fact(key, table, [Operand(table, row.index, col.index)], row.label, col.leaf))
+            out.append(Fact(key, table, [Operand(table, row.index, col.index)], row.label, column_name(col)))
     return out
 
 

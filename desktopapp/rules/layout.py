@@ -435,6 +435,22 @@ def _infer_class_codes(layout: Layout) -> None:
                 row.inferred = True
 
 
+# Caches that depend on the printed texts only (not on values or corrections): kept by
+# Checker.recheck while a table's texts are unchanged.
+TEXT_CACHES = ("layout", "facts", "signature")
+
+
+def text_signature(table: Table) -> int:
+    return hash(
+        (
+            table.kind,
+            table.title,
+            tuple(c.text for row in table.header for c in row),
+            tuple(c.text for row in table.body for c in row),
+        )
+    )
+
+
 def layout_of(table: Table, document: Document | None, cache: dict | None) -> Layout:
     """`analyse` once per table (cached in the rule context; the Checker drops stale entries)."""
     if cache is None:
@@ -444,6 +460,7 @@ def layout_of(table: Table, document: Document | None, cache: dict | None) -> La
     if found is None or found.table is not table:
         found = analyse(table, document)
         layouts[table.id] = found
+        cache.setdefault("signature", {})[table.id] = text_signature(table)
     return found
 
 

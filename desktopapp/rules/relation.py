@@ -184,6 +184,20 @@ def evaluate(total: Operand, operands: Sequence[Operand], extra_terms: int = 0) 
     )
 
 
+def holds_exactly(total: Operand, operands: Sequence[Operand]) -> bool:
+    """The common case, cheaply: one table (one unit) and the figures add up to the cent."""
+    table = total.table
+    value = cell_amount(total.cell)
+    acc = ZERO
+    for o in operands:
+        if o.table is not table:
+            return False
+        v = cell_amount(o.cell)
+        if v is not None:
+            acc += v if o.sign > 0 else -v
+    return (value if value is not None else ZERO) * total.sign == acc
+
+
 def _operand_list(operands: Sequence[Operand], values: Sequence[Decimal], decimals: int) -> str:
     parts = []
     shown = [(o, v) for o, v in zip(operands, values) if not o.cell.is_blank] or list(zip(operands, values))[
@@ -212,6 +226,8 @@ def sum_finding(
 
     Message: "{subject}：{total_name} A ≠ {parts_name} B（…；差 D）".
     """
+    if holds_exactly(total, operands):
+        return None
     outcome = evaluate(total, operands, extra_terms)
     severity = outcome.severity
     if severity is None:

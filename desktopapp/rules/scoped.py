@@ -15,6 +15,17 @@ TableRuleFn = Callable[[Document, Table, RuleContext], Iterable[Finding]]
 
 TABLE_RULES: dict[str, TableRuleFn] = {}
 
+# Whole-document rules that read printed texts only, never figures or corrections: after a
+# correction (texts unchanged) Checker.recheck keeps their findings instead of re-running them.
+# A catalog entry may say the same with "uses_values": false.
+VALUE_INDEPENDENT: set[str] = set()
+
+
+def value_independent(rule_id: str) -> str:
+    """Declare that `rule_id` looks at texts only (call beside its @rule registration)."""
+    VALUE_INDEPENDENT.add(rule_id)
+    return rule_id
+
 
 def table_rule(rule_id: str) -> Callable[[TableRuleFn], TableRuleFn]:
     def register(fn: TableRuleFn) -> TableRuleFn:

@@ -170,11 +170,12 @@ def column_relations(segment: Segment) -> list[ColumnRelation]:
 def row_findings(table: Table, layout: Layout) -> Iterable[Finding]:
     for segment in layout.segments:
         for rel in column_relations(segment):
+            names = [_name_of(c) for c in rel.parts]
             for row in segment.rows:
                 if row.is_blank or row.header_like:
                     continue
                 total = Operand(table, row.index, rel.total.index, name=rel.total_name)
-                parts = [Operand(table, row.index, c.index, name=_name_of(c)) for c in rel.parts]
+                parts = [Operand(table, row.index, c.index, name=n) for c, n in zip(rel.parts, names)]
                 if total.cell.is_blank and all(p.cell.is_blank for p in parts):
                     continue
                 finding = sum_finding(
