@@ -11,7 +11,7 @@ from desktopapp.core.numbers import normalize
 _COVER_TITLE = re.compile(r"(20\d{2})\s*年(?:度)?\s*(部门|单位)?\s*(预算|决算)")
 _ORG_BEFORE_YEAR = re.compile(r"^(.{2,40}?)(?:20\d{2})\s*年(?:度)?\s*(?:部门|单位)?\s*(?:预算|决算)")
 _ORG_LINE = re.compile(r"^(?:编制单位|编制部门|填报单位|预算单位|部门名称|单位名称|部门|单位)[:：]\s*(.+)$")
-_TOC_ENTRY_TAIL = re.compile(r"[.．·…\s\-—_]*\d+\s*$")
+_TOC_ENTRY_TAIL = re.compile(r"\s*([.．·…]{2,}|…).*$|[.．·…\s\-—_]+\d+\s*$")
 _TOC_ENTRY_HEAD = re.compile(r"^\s*([0-9]+[、.．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）])\s*")
 
 
@@ -101,7 +101,12 @@ def table_of_contents(pages: list[Page]) -> list[str]:
                 entry = _TOC_ENTRY_HEAD.sub("", entry).strip()
                 compact = normalize(entry)
                 known = {normalize(t) for t in toc}
-                if compact and "表" in compact and len(compact) <= 60 and compact != "目录" and compact not in known:
+                if (
+                    "表" in compact
+                    and 4 <= len(compact) <= 60
+                    and not _PART.match(compact)
+                    and compact not in known
+                ):
                     toc.append(entry)
         break
     return toc

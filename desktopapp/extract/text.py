@@ -25,6 +25,7 @@ class Line:
     x1: float
     bottom: float
     size: float
+    _text: str | None = None
 
     @property
     def cy(self) -> float:
@@ -32,7 +33,9 @@ class Line:
 
     @property
     def text(self) -> str:
-        return join_chars(self.chars)
+        if self._text is None:
+            self._text = join_chars(self.chars)
+        return self._text
 
 
 @dataclass(slots=True)
@@ -60,60 +63,57 @@ class Fragment:
 
 
 def _bounds(chars: list[Char]) -> tuple[float, float, float, float, float]:
-    solid = [c for c in chars if not c.text.isspace()] or chars
-    return (
-        min(c.x0 for c in solid),
-        min(c.top for c in solid),
-        max(c.x1 for c in solid),
-        max(c.bottom for c in solid),
-        max(c.size for c in solid),
-    )
+    x0 = top = 1e9
+    x1 = bottom = size = -1e9
+    for c in chars:
+        if c.text.isspace():
+            continue
+        if c.x0 < x0:
+            x0 = c.x0
+        if c.top < top:
+            top = c.top
+        if c.x1 > x1:
+            x1 = c.x1
+        if c.bottom > bottom:
+            bottom = c.bottom
+        if c.size > size:
+            size = c.size
+    if x1 < x0:  # white space only
+        c = chars[0]
+        return c.x0, c.top, c.x1, c.bottom, c.size
+    return x0, top, x1, bottom, size
 
 
 def group_lines(chars: list[Char]) -> list[Line]:
-    """Visual lines, top to bottom: characters sharing (nearly) the same baseline."""
-    solid = sorted((c for c in chars if not c.text.isspace()), key=lambda c: c.base)
+    """Visual lines, top to bottom: characters sharing (nearly) the same baseline.
+    Spaces join the line they sit on and never start one."""
     groups: list[list[Char]] = []
     bases: list[float] = []
     sizes: list[float] = []
-    for c in solid:
+    for c in sorted(chars, key=lambda c: c.base):
+        space = c.text.isspace()
         placed = False
         # Only the last few lines can still be within reach (sorted by baseline).
-        for k in range(len(groups) - 1, max(-1, len(groups) - 4), -1):
-            if abs(c.base - bases[k]) <= 0.3 * max(c.size, sizes[k], 1.0):
+        n = len(groups)
+        for k in range(n - 1, n - 5 if n > 4 else -1, -1):
+            size = sizes[k] if sizes[k] > c.size else c.size
+            if abs(c.base - bases[k]) <= 0.3 * (size if size > 1.0 else 1.0):
                 groups[k].append(c)
-                sizes[k] = max(sizes[k], c.size)
+                if not space and c.size > sizes[k]:
+                    sizes[k] = c.size
                 placed = True
                 break
-        if not placed:
+        if not placed and not space:
             groups.append([c])
             bases.append(c.base)
             sizes.append(c.size)
-    spaces = [c for c in chars if c.text.isspace()]
     lines = []
     for g in groups:
         g.sort(key=lambda c: c.x0)
-        lines.append(_make_line(g))
-    if spaces:
-        _attach_spaces(lines, spaces)
+        x0, top, x1, bottom, size = _bounds(g)
+        lines.append(Line(g, x0, top, x1, bottom, size))
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
-
-
-def _make_line(chars: list[Char]) -> Line:
-    x0, top, x1, bottom, size = _bounds(chars)
-    return Line(chars, x0, top, x1, bottom, size)
-
-
-def _attach_spaces(lines: list[Line], spaces: list[Char]) -> None:
-    """Put explicit space characters back into the line they sit in (between its chars)."""
-    for s in spaces:
-        for ln in lines:
-            if ln.top - 1 <= s.cy <= ln.bottom + 1 and ln.x0 < s.cx < ln.x1:
-                ln.chars.append(s)
-                break
-    for ln in lines:
-        ln.chars.sort(key=lambda c: c.x0)
 
 
 def _is_digitish(c: Char) -> bool:
@@ -183,7 +183,13 @@ def cell_text(chars: list[Char]) -> str:
         return ""
     upright = [c for c in chars if c.upright]
     turned = [c for c in chars if not c.upright]
-    text = "".join(ln.text for ln in group_lines(upright)) if upright else ""
+    text = ""
+    if upright:
+        base = upright[0].base
+        if all(abs(c.base - base) < 0.5 for c in upright):  # one line, the common case
+            text = join_chars(sorted(upright, key=lambda c: c.x0))
+        else:
+            text = "".join(ln.text for ln in group_lines(upright))
     if turned:
         # Text drawn across the page's reading direction (e.g. a label turned 90°).
         turned.sort(key=lambda c: (round(c.x0), c.top))
