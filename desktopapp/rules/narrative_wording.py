@@ -35,9 +35,10 @@ _TEMPLATE_PATTERNS = (
     (re.compile(r"[XＸ×]{2,}"), "模板占位符“{0}”未替换"),
     (re.compile(rf"(?:{_CHANGE_WORD})[（(](?:{_CHANGE_WORD})[）)]"), "模板中的备选表述“{0}”未删改"),
     (
-        re.compile(r"增加减少|减少增加|增长下降|下降增长|大于小于|小于大于|(?<!增)减加"),
+        re.compile(r"增加减少|减少增加|增长下降|下降增长|大于小于|小于大于"),
         "相反的两个词“{0}”并列，模板备选表述未删改",
     ),
+    (re.compile(r"(?<![增])减加(?=\d)|(?<![增减])加减(?=\d)"), "“{0}”用词矛盾，应为“增加”或“减少”"),
     (
         re.compile(
             rf"(?:本|(?<=[{CJK}]{{2}}[局委办院处站所心会]))部门[（(]单位[）)]|部门[（(]单位[）)](?=共有|所属|无|本级)|单位[（(]部门[）)](?=共有|所属|无)"
@@ -218,21 +219,45 @@ def org_name(document: Document, ctx: RuleContext) -> Iterable[Finding]:
                 )
 
 
+_DEPT_WORDING = re.compile(
+    r"本部门|部门预算(?!管理|支出经济分类|经济分类)|部门决算|部门概况|部门主要职能|部门机构设置|部门收支|部门财务|部门收入|部门支出"
+)
+_TITLE_LINE = re.compile(r"(?:20\d\d年|^).{0,30}表$")
+
+
 @rule(UNIT)
 def unit_wording(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    """部门 wording in a 单位 document: certain when the cover itself says 单位预算/单位决算."""
     nt = analysis_of(document, ctx).nt
     if not nt.is_unit:
         return
-    for p in nt.paragraphs:
-        for m in re.finditer(r"本部门|部门预算(?!管理)|部门决算|部门概况", p.text):
-            left, right = nt.clause_bounds(p.start + m.start(), p.start + m.end())
-            yield finding(
+    cover = "".join(p.text for p in nt.paragraphs if p.page <= 2)
+    certain = bool(re.search(r"单位(?:预算|决算)", cover))
+    what = "决算" if nt.is_final else "预算"
+    seen: set[tuple[int, str]] = set()
+    for page, text, base in _all_texts(nt):
+        if base is None and not _TITLE_LINE.search(text):
+            continue  # on table pages only the titles speak for the document
+        for m in _DEPT_WORDING.finditer(text):
+            if (page, m.group(0)) in seen:
+                continue
+            seen.add((page, m.group(0)))
+            msg = f"本文件为单位{what}，此处写作“{m.group(0)}”"
+            if base is None:
+                yield _line_finding(UNIT, severity(ctx, UNIT, certain), msg, page, text, actual=m.group(0))
+                continue
+            left, right = nt.clause_bounds(base + m.start(), base + m.end())
+            yield finding(UNIT, severity(ctx, UNIT, certain), msg, nt, left, right, actual=m.group(0))
+    for page, entry in nt.toc:
+        m = _DEPT_WORDING.search(entry)
+        if m and (page, m.group(0)) not in seen:
+            seen.add((page, m.group(0)))
+            yield _line_finding(
                 UNIT,
-                severity(ctx, UNIT, False),
-                f"本文件为单位{'决算' if nt.is_final else '预算'}，此处写作“{m.group(0)}”",
-                nt,
-                left,
-                right,
+                severity(ctx, UNIT, certain),
+                f"本文件为单位{what}，目录中写作“{m.group(0)}”",
+                page,
+                entry,
                 actual=m.group(0),
             )
 

@@ -21,7 +21,7 @@ YEAR_RULE = "narrative_year"
 _SELF_FINAL = re.compile(r"(?<![比较与同])(20\d\d)年度?(?:[区市县级]*)(?:部门|单位)?决算(?!数)")
 _SELF_BUDGET = re.compile(r"(?<![比较与同])(20\d\d)年(?:度)?(?:[区市县级]*)(?:部门|单位)预算")
 _COMPARE = re.compile(
-    r"(?:比|较|与|同)(20\d\d)年度?(?:当年)?(?:的)?(?:预算|决算)?(?:执行数|数)?(?:相比|持平|增加|减少|增长|下降|上升|降低|比较|一致)"
+    r"(?:比|较|与|同)(20\d\d)年度?(?:当年)?(?:的)?(预算|决算)?(?:执行数|数)?(?:相比|持平|增加|减少|增长|下降|上升|降低|比较|一致)"
 )
 _AS_OF = re.compile(
     r"截[至止](20\d\d)年(?:(\d{1,2})月(?:(\d{1,2})日)?|底|末)?(?=[^。]{0,40}(?:资产|车辆|共有|占有|房屋|设备))"
@@ -130,6 +130,8 @@ def wrong_year(document: Document, ctx: RuleContext) -> Iterable[Finding]:
                         yield f
         for m in _COMPARE.finditer(text):
             y = int(m.group(1))
+            if nt.is_final and m.group(2) == "预算" and y == year:
+                continue  # a final account compares with its own year's budget
             if y >= year:
                 what = "本年度自身" if y == year else "以后年度"
                 f = emit(
