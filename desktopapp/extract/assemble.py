@@ -35,6 +35,8 @@ def group_pieces(pieces: list[Piece]) -> list[list[Piece]]:
 def _continues(group: list[Piece], piece: Piece, last_on_page: dict[int, int]) -> bool:
     prev = group[-1]
     first = group[0]
+    if not piece.rows or not first.rows:
+        return False  # a table printed without a grid stands alone
     if piece.page != prev.page + 1 or piece.index_on_page != 0:
         return False
     if prev.index_on_page != last_on_page.get(prev.page):

@@ -176,6 +176,14 @@ def _pick_title(lines: list[tuple[Line, str]]) -> str | None:
     return "".join(texts[i] for i in run).strip() or None
 
 
+def is_caption_text(text: str) -> bool:
+    """A table's number, title, 单位 or 编制单位 line (as opposed to a header label)."""
+    t = normalize(text)
+    if _UNIT.search(text.strip()) or _ORG.match(t) or _NUMBER_ONLY.match(t):
+        return True
+    return _title_like(t) and t.endswith("表") and len(t) >= 4 or bool(NUMBER_PREFIX.match(t) and "表" in t[3:])
+
+
 def is_note_start(text: str) -> bool:
     t = normalize(text)
     return bool(_NOTE_START.match(t) or _FORMULA.search(t))

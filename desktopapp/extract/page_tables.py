@@ -5,16 +5,19 @@ This is the unit of work of a reader process: it returns small picklable results
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from desktopapp.core.model import Box, Page, TextLine
-from desktopapp.extract.captions import Caption, read_caption, read_notes
+from desktopapp.core.numbers import normalize
+from desktopapp.extract.captions import Caption, is_caption_text, is_note_start, read_caption, read_notes
 from desktopapp.extract.grid import Grid, GridCell, bin_chars
 from desktopapp.extract.grid_aligned import RegionText, find_aligned_grids
 from desktopapp.extract.grid_ruled import find_ruled_grids
 from desktopapp.extract.layout import Char, Frame, PageLayout
 from desktopapp.extract.text import Line, group_lines
 
+_UNIT_OR_ORG = re.compile(r"单位[:：]|部门[:：]")
 SLIVER = 4.0  # rows / columns thinner than this (points) with no text are drawing artefacts
 CAPTION_LINES = 6
 CAPTION_REACH = 90.0  # points above a table where its caption may be
@@ -70,6 +73,7 @@ def analyse_page(layout: PageLayout) -> PageResult:
     outside: list[Char] = chars
     for grid in grids:
         rest = bin_chars(grid, outside)
+        rest.extend(_caption_rows_out(grid))
         if _is_table(grid):
             tables.append(grid)
             outside = rest
@@ -90,6 +94,7 @@ def analyse_page(layout: PageLayout) -> PageResult:
 
     outside_lines = group_lines(outside)
     pieces: list[Piece] = []
+    used: set[int] = set()  # lines read as a caption or a note
     floor = 0.0  # bottom of what was read so far on the page
     for k, grid in enumerate(tables):
         above = [ln for ln in outside_lines if ln.bottom <= grid.top + 1.0 and ln.top >= floor - 1.0]
@@ -98,6 +103,8 @@ def analyse_page(layout: PageLayout) -> PageResult:
         next_top = tables[k + 1].top if k + 1 < len(tables) else layout.height + 1
         below = [ln for ln in outside_lines if ln.top >= grid.bottom - 1.0 and ln.bottom <= next_top + 1.0]
         notes, notes_bottom = read_notes(below, limit_gap=1.2)
+        used.update(id(ln) for ln in caption_lines)
+        used.update(id(ln) for ln in below if notes_bottom is not None and ln.bottom <= notes_bottom + 0.5)
         piece = _piece(layout, grid, caption, notes)
         piece.aligned = texts.get(id(grid))
         piece.index_on_page = k
@@ -105,7 +112,81 @@ def analyse_page(layout: PageLayout) -> PageResult:
         piece.blank = not any(cell.text for cell in grid.cells)
         pieces.append(piece)
         floor = max(grid.bottom, notes_bottom or 0.0)
+    gridless = _tables_without_grid([ln for ln in outside_lines if id(ln) not in used], layout)
+    if gridless:
+        pieces = sorted(pieces + gridless, key=lambda p: p.top)
+        for k, piece in enumerate(pieces):
+            piece.index_on_page = k
+            piece.text_above = piece.text_above or k > 0
     return PageResult(_page_model(layout), pieces)
+
+
+def _tables_without_grid(lines: list[Line], layout: PageLayout) -> list[Piece]:
+    """A table printed as its caption and a note only ('表8 政府性基金预算支出表 … 本单位无
+    政府性基金预算收支'): an empty table."""
+    pieces: list[Piece] = []
+    k = 0
+    while k < len(lines):
+        title = lines[k]
+        if not _is_table_title(title.text):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(lines) and j <= k + 4 and not is_note_start(lines[j].text) and is_caption_text(lines[j].text):
+            j += 1
+        if j >= len(lines) or not is_note_start(lines[j].text) or "无" not in lines[j].text:
+            k += 1
+            continue
+        start = k
+        while start > 0 and k - start < 2 and is_caption_text(lines[start - 1].text) and not _is_table_title(lines[start - 1].text):
+            start -= 1
+        x0 = min(ln.x0 for ln in lines[start: j + 1])
+        x1 = max(ln.x1 for ln in lines[start: j + 1])
+        caption = read_caption(lines[start:j], x0, x1)
+        notes, bottom = read_notes(lines[j:], limit_gap=1.2)
+        frame = layout.frame
+        top = lines[start].top
+        end = bottom if bottom is not None else lines[j].bottom
+        pieces.append(
+            Piece(
+                page=layout.number,
+                rows=[],
+                strategy="caption",
+                caption=caption,
+                notes=notes,
+                bbox=frame.to_page(x0, top, x1, end),
+                top=top,
+                bottom=end,
+                page_height=layout.height,
+                frame=frame,
+            )
+        )
+        k = j + max(1, len(notes))
+    return pieces
+
+
+def _is_table_title(text: str) -> bool:
+    t = normalize(text)
+    return is_caption_text(t) and t.endswith("表") and not _UNIT_OR_ORG.search(t)
+
+
+def _caption_rows_out(grid: Grid) -> list[Char]:
+    """Title, 单位 and 编制单位 lines printed inside the ruled frame, above the header, are
+    the caption: take them out of the grid (their characters are returned)."""
+    out: list[Char] = []
+    while grid.n_rows > 1:
+        first = [c for c in grid.cells if c.row == 0]
+        filled = [c for c in first if c.text]
+        if not filled or len(filled) > 2 or any(c.row_span > 1 for c in filled):
+            break
+        if sum(c.col_span for c in filled) < max(2, 0.6 * grid.n_cols) and len(filled) == 1:
+            break
+        if not all(is_caption_text(c.text) for c in filled):
+            break
+        for c in first:
+            out.extend(c.chars)
+        _remove_band(grid, 0, "row", keep_boundary="lower")
+    return out
 
 
 def _is_table(grid: Grid) -> bool:
@@ -174,7 +255,7 @@ def _drop_slivers(grid: Grid) -> None:
                 i += 1
 
 
-def _remove_band(grid: Grid, index: int, axis: str) -> None:
+def _remove_band(grid: Grid, index: int, axis: str, keep_boundary: str = "upper") -> None:
     keep: list[GridCell] = []
     for cell in grid.cells:
         start = cell.row if axis == "row" else cell.col
@@ -192,8 +273,10 @@ def _remove_band(grid: Grid, index: int, axis: str) -> None:
         keep.append(cell)
     grid.cells = keep
     bands = grid.ys if axis == "row" else grid.xs
+    if keep_boundary == "lower":  # the band's space leaves the grid
+        del bands[index]
     # Give the sliver to its neighbour: the boundary in the middle goes.
-    if index + 1 < len(bands) - 1:
+    elif index + 1 < len(bands) - 1:
         del bands[index + 1]
     else:
         del bands[index]

@@ -19,7 +19,7 @@ from desktopapp.extract.layout import read_page
 from desktopapp.extract.page_tables import PageResult, analyse_page
 
 # Below this many pages one process is faster than starting workers.
-PARALLEL_MIN_PAGES = 24
+PARALLEL_MIN_PAGES = 60
 CHUNK = 4
 
 _worker_pdf: pdfium.PdfDocument | None = None
@@ -56,12 +56,26 @@ def read_pages(
     try:
         total = len(pdf)
         if workers is None:
-            workers = min(2, os.cpu_count() or 1) if total >= PARALLEL_MIN_PAGES else 1
+            workers = _default_workers(total)
         if workers <= 1 or total < 2:
             return _read_serial(pdf, total, progress, cancel)
     finally:
         pdf.close()
     return _read_parallel(str(path), total, workers, progress, cancel)
+
+
+def _default_workers(total: int) -> int:
+    """Two processes for a long document on an otherwise idle machine; one otherwise (a
+    page takes a few milliseconds, so starting workers only pays off for many pages, and
+    not at all when the cores are busy)."""
+    cores = os.cpu_count() or 1
+    if cores < 2 or total < PARALLEL_MIN_PAGES:
+        return 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # not available on this platform
+        busy = 0.0
+    return 2 if busy < cores - 1 else 1
 
 
 def _check_cancel(cancel: Callable[[], bool] | None) -> None:
