@@ -77,12 +77,24 @@ def _is_prose(p) -> bool:
     return "，" in text or p.line_count >= 2 or bool(_PROSE_HINT.search(text))
 
 
+def last_two_open(open_ended: list[bool], i: int) -> bool:
+    """Whether a neighbour of paragraph `i` also ends without a closing mark."""
+    if not open_ended[i]:
+        return False
+    return (i > 0 and open_ended[i - 1]) or (i + 1 < len(open_ended) and open_ended[i + 1])
+
+
 @rule(PARAGRAPH_END)
 def paragraph_end(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     nt = analysis_of(document, ctx).nt
     paras = nt.paragraphs
+    # Text laid out as a form or a table read as running text ends line after line without a
+    # mark; a genuinely missing full stop is a lone slip among well-ended paragraphs.
+    open_ended = [not p.heading and p.text[-1] not in "。！？：:；;…”）)" for p in paras]
     for i, p in enumerate(paras):
         if not p.closed or not _is_prose(p):
+            continue
+        if last_two_open(open_ended, i):
             continue
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         if nxt is None:
@@ -108,7 +120,7 @@ def paragraph_end(document: Document, ctx: RuleContext) -> Iterable[Finding]:
         ):
             if re.search(r"[\d%％]$", p.text) and p.line_count == 1:
                 continue
-            left = _clause_start(p.text, len(p.text))
+            left = _clause_start(p.text, len(p.text) - (1 if p.text[-1] in "，,、" else 0))
             if HEADING_MARK.match(p.text[left:]) and len(p.text) - left <= 20:
                 continue  # the last item of a list of names
             yield finding(
@@ -130,6 +142,7 @@ _SAME_FAMILY = {"（": "（(", "(": "（(", "“": "“", "《": "《", "【": "
 @rule(BRACKETS)
 def brackets(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     nt = analysis_of(document, ctx).nt
+    per_paragraph: list[list[tuple[int, str]]] = []
     for p in nt.paragraphs:
         text = p.text
         stack: list[tuple[str, int]] = []
@@ -154,6 +167,19 @@ def brackets(document: Document, ctx: RuleContext) -> Iterable[Finding]:
                             problems.append((j, "open"))
                         del stack[k:]
         problems.extend((j, "open") for _, j in stack)
+        per_paragraph.append(sorted(problems))
+    # a bracket opened at the end of one paragraph and closed at the start of the next was
+    # split by the layout (a table cell read as text), not left open
+    for i in range(len(per_paragraph) - 1):
+        here, nxt = per_paragraph[i], per_paragraph[i + 1]
+        if here and nxt and here[-1][1] == "open" and nxt[0][1] == "close":
+            a = nt.paragraphs[i].text[here[-1][0]]
+            b = nt.paragraphs[i + 1].text[nxt[0][0]]
+            if _CLOSE.get(b) and a in _SAME_FAMILY[_CLOSE[b]]:
+                here.pop()
+                nxt.pop(0)
+    for p, problems in zip(nt.paragraphs, per_paragraph):
+        text = p.text
         for pos, kind in problems[:3]:
             mark = text[pos]
             if kind == "open":
