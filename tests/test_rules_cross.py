@@ -200,3 +200,35 @@ def test_corrected_value_is_the_one_compared():
         t5.body[4][c].corrected = Decimal("20.26")
     t5.body[4][2].corrected = Decimal("20.26")
     assert cross(doc) == []
+
+
+def test_last_years_figures_are_not_compared_with_this_years():
+    header = [["科目编码", "科目名称", "本年预算数", "上年预算数", "增减%"]]
+    this_year = [
+        ["合计", "", "100.00", "80.00", "25.00%"],
+        ["208", "社会保障和就业支出", "100.00", "80.00", "25.00%"],
+    ]
+    a = table("T1", "一般公共预算支出表", header, this_year, kind="general_budget_expenditure")
+    b = table(
+        "T2",
+        "一般公共预算支出表(分单位)",
+        [["单位编码", "单位名称", "合计"]],
+        [["合计", "", "100.00"]],
+        kind="general_budget_expenditure_by_unit",
+    )
+    assert cross(document(a, b)) == []
+
+
+def test_figures_ten_thousand_apart_suggest_a_unit_slip():
+    header = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]]
+    a = table(
+        "T1", "一般公共预算支出表", header, [["合计", "", "2,132,777.54", "2,132,777.54", ""]], unit=None
+    )
+    b = table(
+        "T2",
+        "一般公共预算支出表(分单位)",
+        [["单位编码", "单位名称", "合计", "基本支出", "项目支出"]],
+        [["合计", "", "213.28", "213.28", ""]],
+    )
+    found = cross(document(a, b))
+    assert found and all(f.severity.value == "warning" and "单位" in f.message for f in found)

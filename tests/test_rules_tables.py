@@ -226,3 +226,16 @@ def test_parent_project_equals_its_projects():
     found = findings(doc, "project_hierarchy_sum", "error")
     assert len(found) == 1 and found[0].cells[0].row == 2 and found[0].cells[0].col == 4
     assert {c.row for c in found[0].cells} == {2, 3, 4}
+
+
+def test_a_table_printed_unit_by_unit_is_checked_block_by_block():
+    rows = [
+        ["208", "社会保障和就业支出", "100.00", "100.00", ""],
+        ["20805", "行政事业单位养老支出", "100.00", "100.00", ""],
+        ["208", "社会保障和就业支出", "50.00", "50.00", ""],
+        ["20805", "行政事业单位养老支出", "50.00", "50.00", ""],
+    ]
+    assert findings(expenditure(rows), "code_hierarchy_sum") == []
+    rows[3][2] = rows[3][3] = "40.00"
+    [f] = [f for f in findings(expenditure(rows), "code_hierarchy_sum") if f.severity.value == "error"][:1]
+    assert f.cells[0].row == 2 and touches(f, "T1", 3)

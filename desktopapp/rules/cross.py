@@ -136,6 +136,19 @@ def _printed(fact: Fact, decimals: int) -> str:
     return fmt(sum((_value_of(o) for o in fact.operands), 0), decimals)
 
 
+def _unit_slip(a: Fact, b: Fact) -> bool:
+    """Figures 10,000 apart: the same amount in 元 and 万元 with a unit misread or misprinted."""
+    units = {a.table.unit, b.table.unit}
+    if len(units) == 2 and None not in units:
+        return False  # two different stated units: already converted before comparing
+    va = sum((_value_of(o) for o in a.operands), Decimal(0))
+    vb = sum((_value_of(o) for o in b.operands), Decimal(0))
+    if not va or not vb:
+        return False
+    ratio = abs(va / vb)
+    return any(abs(ratio - k) <= k * Decimal("0.001") for k in (Decimal(10000), Decimal("0.0001")))
+
+
 def _cells(facts: Iterable[Fact]) -> list:
     out = []
     for f in facts:
@@ -172,6 +185,9 @@ def _group_findings(key: Key, group: list[Fact]) -> Iterable[Finding]:
                 d = outcome.decimals
                 others = "、".join(f"{_where(r)} {_printed(r, d)}" for r in reference[:3])
                 tail = "，在尾差范围内" if outcome.severity == Severity.WARNING else ""
+                if outcome.severity == Severity.ERROR and _unit_slip(fact, reference[0]):
+                    outcome.tolerance = abs(outcome.difference)  # reported as a warning
+                    tail = "；两个数字相差一万倍，可能是两表的金额单位（元/万元）标注有误"
                 message = (
                     f"{subject}：{_where(fact)} {_printed(fact, d)} ≠ {others}"
                     f"（差 {fmt(outcome.actual - outcome.expected, d)}{tail}）"
@@ -181,17 +197,22 @@ def _group_findings(key: Key, group: list[Fact]) -> Iterable[Finding]:
     # No majority: report the disagreement once, against the first print.
     first = group[0]
     worst: Outcome | None = None
+    slip = False
     for cluster in clusters:
         if first in cluster:
             continue
         outcome = compare(cluster[0], first)
         if worst is None or (outcome.severity == Severity.ERROR and worst.severity != Severity.ERROR):
             worst = outcome
+            slip = outcome.severity == Severity.ERROR and _unit_slip(cluster[0], first)
     if worst is None:
         return
     d = worst.decimals
     listing = "；".join(f"{_where(f)} {_printed(f, d)}" for f in group[:6])
     tail = "，在尾差范围内" if worst.severity == Severity.WARNING else ""
+    if slip:
+        worst.tolerance = abs(worst.difference)
+        tail = "；两个数字相差一万倍，可能是两表的金额单位（元/万元）标注有误"
     message = f"{subject}在各表中不一致：{listing}（差 {fmt(worst.actual - worst.expected, d)}{tail}）"
     yield _finding(first, group, worst, message)
 

@@ -11,6 +11,7 @@ e:301 (经济分类), u:503 (单位), fn:208:行政运行 (codeless rows).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from desktopapp.core.model import Document, Table
@@ -130,9 +131,25 @@ def _has_period_columns(segment: Segment) -> bool:
 # ---------------------------------------------------------------- code tables
 
 
-def _column_meaning(layout: Layout, col: Column) -> tuple[str, str, str] | None:
+_OTHER_FIGURES = re.compile(r"上年(?!结转|结余)|上年度|增减|增长|变动|比上年|同比|%|比例|占比|差额|执行数")
+
+
+def is_other_figure(label: str, year: int | None = None) -> bool:
+    """A column of last year's figures, changes or shares: not this year's amounts."""
+    if _OTHER_FIGURES.search(label):
+        return True
+    if year is not None:
+        years = [int(y) for y in re.findall(r"(20\d\d)年", label)]
+        if years and all(y != year for y in years):
+            return True
+    return False
+
+
+def _column_meaning(layout: Layout, col: Column, year: int | None = None) -> tuple[str, str, str] | None:
     kind = layout.kind
     label = col.label
+    if is_other_figure(label, year):
+        return None
     default = TABLE_FUND.get(kind, "all")
     if kind == "project_expenditure" and "一般公共预算" in layout.table.title:
         default = "general"
@@ -176,10 +193,15 @@ def _code_subject(row: Row) -> str | None:
     return None
 
 
-def _code_table_facts(layout: Layout, segment: Segment) -> list[Fact]:
+def _code_table_facts(layout: Layout, segment: Segment, year: int | None) -> list[Fact]:
     table = layout.table
     out: list[Fact] = []
     rows = segment.rows_with_content()
+    counts: dict[str, int] = {}
+    for r in rows:
+        if r.code:
+            counts[r.code] = counts.get(r.code, 0) + 1
+    repeated = {code for code, n in counts.items() if n > 1}  # per-unit blocks: which 208 is which?
     has_codes = any(r.code and not r.inferred for r in rows)
     current_class = ""
     subjects: list[tuple[Row, str]] = []
@@ -190,7 +212,7 @@ def _code_table_facts(layout: Layout, segment: Segment) -> list[Fact]:
         if row.total in ("personnel_total", "public_total"):
             subjects.append((row, row.total))
             continue
-        subject = _code_subject(row)
+        subject = _code_subject(row) if row.code not in repeated else None
         if row.inferred and row.code and len(row.code) == 3:
             current_class = row.code
         if (
@@ -215,7 +237,7 @@ def _code_table_facts(layout: Layout, segment: Segment) -> list[Fact]:
     for col in segment.value_cols:
         if col.index in ambiguous:
             continue
-        meaning = _column_meaning(layout, col)
+        meaning = _column_meaning(layout, col, year)
         if meaning is None or meaning in taken:
             continue  # two columns claiming one meaning: trust the first (the header is unclear)
         taken.add(meaning)
@@ -254,7 +276,7 @@ def _walk(items: list[Item], ancestors: tuple[Item, ...] = ()):
         yield from _walk(item.children, (*ancestors, item))
 
 
-def _summary_side(layout: Layout, segment: Segment, side: str) -> list[Fact]:
+def _summary_side(layout: Layout, segment: Segment, side: str, year: int | None) -> list[Fact]:
     table = layout.table
     table_fund = TABLE_FUND.get(layout.kind, "all")
     period_columns = _has_period_columns(segment)
@@ -291,7 +313,7 @@ def _summary_side(layout: Layout, segment: Segment, side: str) -> list[Fact]:
         for col in segment.value_cols:
             label = col.label
             col_fund = fund_of(label)
-            if col_fund is None:
+            if col_fund is None or is_other_figure(label, year):
                 continue
             col_fund = col_fund or table_fund
             col_period = _period(label, side == "expense")
@@ -339,7 +361,7 @@ def _compute(document: Document, table: Table, cache: dict | None) -> list[Fact]
     out: list[Fact] = []
     for i, segment in enumerate(layout.segments):
         if layout.kind in SUMMARY_KINDS or layout.kind in FISCAL_SUMMARY_KINDS:
-            out.extend(_summary_side(layout, segment, _side_of(segment, i)))
+            out.extend(_summary_side(layout, segment, _side_of(segment, i), document.year))
         else:
-            out.extend(_code_table_facts(layout, segment))
+            out.extend(_code_table_facts(layout, segment, document.year))
     return out

@@ -59,7 +59,7 @@ def _sum_rows(
             rule,
             total,
             parts,
-            subject=parent.display,
+            subject=f"{parent.display}行" if parent.total else parent.display,
             total_name=total_name or name,
             parts_name=parts_name or _children_name(parent, children),
         )
@@ -70,7 +70,10 @@ def _sum_rows(
 def _total_rows(segment: Segment) -> list[Row]:
     rows = segment.rows_with_content()
     totals = [r for r in rows if r.total in ("total", "income_total", "expense_total")]
-    if totals:
+    grand = [r for r in totals if r.name != "小计"]
+    if grand:
+        return grand  # several 小计 rows are group subtotals, not the table's total
+    if len(totals) == 1:
         return totals
     # An unlabelled first or last row carrying figures is the total (项目支出表: "", "", 398.85).
     labelled = [r for r in rows if r.label or r.code]
@@ -81,11 +84,33 @@ def _total_rows(segment: Segment) -> list[Row]:
     return []
 
 
+def _blocks(coded: list[Row]) -> list[list[Row]]:
+    """Rows in blocks that restart their codes (a table printed unit by unit repeats 208 …)."""
+    blocks: list[list[Row]] = [[]]
+    seen: set[str] = set()
+    for r in coded:
+        if r.code in seen:
+            blocks.append([])
+            seen = set()
+        blocks[-1].append(r)
+        seen.add(r.code or "")
+    return blocks
+
+
 def _coded_relations(table: Table, segment: Segment) -> Iterable[Finding]:
     rows = segment.rows_with_content()
     coded = [r for r in rows if r.code and r.code_kind in ("function", "economic", "unit")]
     if not coded:
         return
+    blocks = _blocks(coded)
+    if len(blocks) > 1:
+        for block in blocks:
+            yield from _block_relations(table, segment, block, totals=False)
+        return
+    yield from _block_relations(table, segment, coded, totals=True)
+
+
+def _block_relations(table: Table, segment: Segment, coded: list[Row], totals: bool) -> Iterable[Finding]:
     for parent in coded:
         below = [
             r
@@ -106,7 +131,11 @@ def _coded_relations(table: Table, segment: Segment) -> Iterable[Finding]:
         for r in coded
         if not any(o is not r and len(o.code) < len(r.code) and r.code.startswith(o.code) for o in coded)  # type: ignore[arg-type,union-attr]
     ]
-    for total in _total_rows(segment):
+    if roots and roots[0].code_kind == "unit":
+        # Departments are the shortest codes, even when a unit's code does not extend theirs.
+        shortest = min(len(r.code) for r in roots)  # type: ignore[arg-type]
+        roots = [r for r in roots if len(r.code) == shortest]  # type: ignore[arg-type]
+    for total in _total_rows(segment) if totals else []:
         rule = RULE_UNITS if roots and roots[0].code_kind == "unit" else RULE_CODES
         parts_name = "各单位之和" if rule == RULE_UNITS else "各类之和"
         yield from _sum_rows(rule, table, segment, total, roots, parts_name=parts_name)
