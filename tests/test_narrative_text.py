@@ -227,3 +227,14 @@ def test_heading_differing_from_the_table_of_contents_and_missing_table():
     missing = run(doc, "narrative_toc_table_missing")
     assert [f.quote for f in missing] == ["二、支出决算表"]
     assert missing[0].page == 1
+
+
+def test_sentence_stopping_where_the_reason_should_follow():
+    text = (
+        "四、财政拨款收入支出决算总体情况说明\n"
+        "财政拨款收入支出总计2961.68万元，比2023年度减少63.14万元。主要原因是\n"
+        "五、一般公共预算财政拨款支出决算情况说明\n"
+        "一般公共预算财政拨款支出2940.05万元。\n"
+    )
+    found = run(make_doc([text], kind=DocKind.DEPT_FINAL), "narrative_unfinished")
+    assert len(errors(found)) == 1 and found[0].quote.endswith("主要原因是")

@@ -209,10 +209,16 @@ _UNFINISHED = re.compile(
 )
 
 
+_ENDS_UNFINISHED = re.compile(
+    r"(主要原因(?:是|为)?|原因(?:是|为)|主要用于|主要包括|具体包括|主要是)[：:，,]?$"
+)
+
+
 @rule(UNFINISHED)
 def unfinished(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     nt = analysis_of(document, ctx).nt
-    for p in nt.paragraphs:
+    paras = nt.paragraphs
+    for i, p in enumerate(paras):
         for m in _UNFINISHED.finditer(p.text):
             start = p.start + m.start()
             left = max(_clause_start(nt.flow, start, p.start), start - 20)
@@ -223,4 +229,18 @@ def unfinished(document: Document, ctx: RuleContext) -> Iterable[Finding]:
                 nt,
                 left,
                 p.start + m.end() + 1,
+            )
+        # "…主要原因是" closing a paragraph that a heading or a new item follows
+        m = _ENDS_UNFINISHED.search(p.text)
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        if m and p.closed and nxt is not None and (nxt.heading or HEADING_MARK.match(nxt.text)):
+            start = p.start + m.start()
+            left = max(_clause_start(nt.flow, start, p.start), start - 20)
+            yield finding(
+                UNFINISHED,
+                severity(ctx, UNFINISHED, True),
+                f"句子不完整：“{m.group(1)}”后没有内容",
+                nt,
+                left,
+                p.end,
             )
