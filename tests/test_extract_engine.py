@@ -1,0 +1,220 @@
+"""The reading engine as a whole: what the document is, its pages, progress and cancel,
+tables printed in unusual ways, notes, and the same result in one or two processes.
+
+Every PDF here is built with reportlab (tests/pdfgen.py or a few lines of canvas code).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import ORG, expenditure_spec
+from pdfgen import FONT, PdfBuilder, TableSpec, generated_rows, register_fonts
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from desktopapp.core.errors import CancelledError, NoTablesError, ScannedPdfError
+from desktopapp.core.model import DocKind
+from desktopapp.core.numbers import normalize
+from desktopapp.extract import read_document
+
+CONTENTS = ["表1 收支总表 ........ 3", "表5 一般公共预算支出表 ........ 4"]
+
+
+@pytest.fixture(scope="module")
+def disclosure(tmp_path_factory) -> Path:
+    """Cover, 目录, running text, then 表1 and 表5 (the latter continued over two pages)."""
+    path = tmp_path_factory.mktemp("engine") / "budget.pdf"
+    b = PdfBuilder(path)
+    b.cover([ORG, "2024年单位预算"])
+    b.text_page(CONTENTS, heading="目录", indent=False)
+    b.text_page(["本单位2024年收支总预算1982.31万元。"], heading="第一部分 单位概况")
+    b.table(
+        TableSpec(
+            "收支总表",
+            [["项目", "预算数"]],
+            [["一、一般公共预算拨款收入", "1,826.31"], ["二、其他收入", "156.00"], ["收入总计", "1,982.31"]],
+            number="表1",
+            org=ORG,
+            notes=["注：1行＝（2＋3）行。"],
+        )
+    )
+    b.table(
+        TableSpec(
+            "一般公共预算支出表",
+            [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
+            generated_rows(70),
+            number="表5",
+            org=ORG,
+        )
+    )
+    return b.save().path
+
+
+@pytest.fixture(scope="module")
+def document(disclosure):
+    return read_document(disclosure, workers=1)
+
+
+def test_document_kind_organisation_year_and_contents(document):
+    assert document.kind == DocKind.UNIT_BUDGET
+    assert document.organization == ORG
+    assert document.year == 2024
+    assert [normalize(t) for t in document.toc] == ["表1收支总表", "表5一般公共预算支出表"]
+
+
+def test_tables_in_reading_order_with_ids_kinds_and_notes(document):
+    assert [t.id for t in document.tables] == ["T1", "T2"]
+    first, second = document.tables
+    assert (first.number, first.title, first.kind, first.unit) == ("表1", "收支总表", "budget_summary", "万元")
+    assert first.organization_line and ORG in normalize(first.organization_line)
+    assert any("1行＝（2＋3）行" in n for n in first.notes), "公式注释应归入表注"
+    assert second.kind == "general_budget_expenditure"
+    assert len(second.pages) == 2 and len(second.body) == 70
+    assert second.body[0][2].value is not None and isinstance(second.body[0][2].value, Decimal)
+
+
+def test_every_page_has_its_text_lines_and_tables(document):
+    assert len(document.pages) == document.page_count
+    for page in document.pages:
+        assert page.has_text_layer
+        assert page.lines, f"第 {page.number} 页没有文字行"
+        for line in page.lines:
+            assert 0 <= line.box.x0 < line.box.x1 <= page.width + 1
+            assert 0 <= line.box.top < line.box.bottom <= page.height + 1
+    by_page = {p.number: p.table_ids for p in document.pages}
+    assert by_page[1] == [] and by_page[3] == []
+    for table in document.tables:
+        for n in table.pages:
+            assert table.id in by_page[n]
+    narrative = document.narrative_pages()
+    assert any("1982.31万元" in p.text for p in narrative)
+
+
+def test_two_processes_read_the_same_tables(disclosure, document):
+    parallel = read_document(disclosure, workers=2)
+    assert [(t.title, t.pages, t.header_texts(), t.body_texts()) for t in parallel.tables] == [
+        (t.title, t.pages, t.header_texts(), t.body_texts()) for t in document.tables
+    ]
+    assert [p.text for p in parallel.pages] == [p.text for p in document.pages]
+
+
+def test_progress_is_reported_page_by_page(disclosure):
+    seen: list[tuple[int, int]] = []
+    read_document(disclosure, progress=lambda done, total: seen.append((done, total)), workers=1)
+    total = seen[-1][1]
+    assert seen[-1] == (total, total)
+    assert [d for d, _ in seen] == list(range(1, total + 1))
+
+
+def test_cancel_stops_reading(disclosure):
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(CancelledError):
+        read_document(disclosure, cancel=cancel, workers=1)
+
+
+def test_text_only_pdf_has_no_tables(tmp_path):
+    b = PdfBuilder(tmp_path / "narrative.pdf")
+    b.text_page(["这是一份只有文字的说明，没有任何表格。"] * 3, heading="情况说明")
+    with pytest.raises(NoTablesError) as err:
+        read_document(b.save().path)
+    assert "表格" in err.value.message
+
+
+def test_pdf_without_text_layer_is_a_scan(tmp_path):
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for _ in range(2):
+        c.setFillGray(0.3)
+        c.rect(60, 400, 400, 200, fill=1, stroke=0)  # a picture, no text
+        c.showPage()
+    c.save()
+    with pytest.raises(ScannedPdfError) as err:
+        read_document(path)
+    assert "扫描件" in err.value.message
+
+
+def _canvas(path: Path) -> canvas.Canvas:
+    register_fonts()
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 10)
+    return c
+
+
+def test_empty_table_printed_as_caption_and_note_only(tmp_path):
+    """A fund table with nothing to show may be printed as its title and a note: still a table."""
+    path = tmp_path / "empty.pdf"
+    b = PdfBuilder(path)
+    b.table(expenditure_spec("lines"))
+    b.save()
+    c = _canvas(tmp_path / "note-only.pdf")
+    c.drawString(60, 780, "表8")
+    c.setFont(FONT, 16)
+    c.drawCentredString(297, 750, "政府性基金预算支出表")
+    c.setFont(FONT, 10)
+    c.drawString(60, 720, "编制单位：" + ORG)
+    c.drawRightString(535, 720, "单位：万元")
+    c.drawString(60, 690, "注：本单位无政府性基金预算收支，故本表无数据。")
+    c.showPage()
+    c.save()
+    document = read_document(tmp_path / "note-only.pdf")
+    (table,) = document.tables
+    assert (table.number, table.title, table.unit, table.kind) == ("表8", "政府性基金预算支出表", "万元", "gov_fund_expenditure")
+    assert table.body == [] and table.is_empty
+    assert any("本单位无政府性基金预算收支" in n for n in table.notes)
+
+
+def test_title_and_unit_printed_inside_the_ruled_frame(tmp_path):
+    """Some exports rule the title and 单位 rows with the grid: they are the caption, not rows."""
+    c = _canvas(tmp_path / "framed.pdf")
+    xs = [60, 200, 320, 440]
+    tops = [800, 780, 760, 740, 720, 700]
+    c.setLineWidth(0.5)
+    for y in tops:
+        c.line(xs[0], y, xs[-1], y)
+    for x in (xs[0], xs[-1]):
+        c.line(x, tops[0], x, tops[-1])
+    for x in xs[1:-1]:
+        c.line(x, tops[2], x, tops[-1])  # the first two rows are merged across the frame
+    c.setFont(FONT, 14)
+    c.drawCentredString(250, 785, "财政拨款收支总表")
+    c.setFont(FONT, 10)
+    c.drawRightString(435, 766, "单位：万元")
+    for row, texts in enumerate([["项目", "预算数", "上年数"], ["一、一般公共预算", "1,826.31", "1,700.00"], ["合计", "1,826.31", "1,700.00"]]):
+        for col, text in enumerate(texts):
+            c.drawString(xs[col] + 4, tops[2 + row] - 14, text)
+    c.showPage()
+    c.save()
+    (table,) = read_document(tmp_path / "framed.pdf").tables
+    assert table.title == "财政拨款收支总表" and table.unit == "万元"
+    assert table.header_texts() == [["项目", "预算数", "上年数"]]
+    assert table.body_texts() == [["一、一般公共预算", "1,826.31", "1,700.00"], ["合计", "1,826.31", "1,700.00"]]
+    assert table.kind == "fiscal_summary"
+
+
+def test_final_accounts_document_and_public_numbers(tmp_path):
+    """决算 tables numbered 公开01表 …: kinds of the final accounts, number kept apart from the title."""
+    b = PdfBuilder(tmp_path / "final.pdf")
+    b.cover(["上海市XX局", "2024年度部门决算"])
+    b.table(
+        TableSpec(
+            "收入支出决算总表",
+            [["项目", "决算数", "项目", "决算数"]],
+            [["一、一般公共预算财政拨款收入", "2,940.05", "一、一般公共服务支出", "2,106.66"], ["总计", "2,940.05", "总计", "2,106.66"]],
+            number="公开01表",
+            org="编制部门：上海市XX局",
+            org_label="",
+            number_above_title=False,
+        )
+    )
+    document = read_document(b.save().path)
+    assert document.kind == DocKind.DEPT_FINAL and document.year == 2024
+    (table,) = document.tables
+    assert (table.number, table.title, table.kind) == ("公开01表", "收入支出决算总表", "final_summary")
