@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A frozen build re-runs this entry in the page-reading worker processes.
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "check":
         from desktopapp.cli import main as check_main
