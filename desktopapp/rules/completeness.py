@@ -36,6 +36,7 @@ _TOC_PREFIX = re.compile(
     r"^((附表|表)[0-9一二三四五六七八九十]+(-[0-9]+)?[、.:：]?|公开[0-9]+表[、.:：]?|[0-9一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\))"
 )
 _TOC_TAIL = re.compile(r"[.…·\-—_ ]*\d*$")
+_SUBJECT_WORDS = re.compile(r"(收|支|三公|基金|资本|项目|绩效|结转|结余|委托|构成|采购|资产)")
 _NONE_NOTE = re.compile(r"(无|没有|未安排|不涉及|未发生|为空|为0|为零|空表)")
 
 
@@ -55,18 +56,23 @@ def _page_texts(document: Document, ctx: RuleContext) -> list[tuple[int, str]]:
     return cached[1]
 
 
-def _toc_page(document: Document, entry: str, ctx: RuleContext) -> int | None:
+def _toc_line(document: Document, entry: str, ctx: RuleContext) -> tuple[int | None, str]:
+    """(page, the 目录 line as printed, leaders and page number cut) for a 目录 entry."""
     key = normalize(entry)
     if not key:
-        return None
+        return None, entry
     texts = _page_texts(document, ctx)
-    for number, text in texts:
-        if key in text and "目录" in text:
-            return number
-    for number, text in texts:
-        if key in text:
-            return number
-    return None
+    pages = [n for n, text in texts if key in text and "目录" in text] or [
+        n for n, text in texts if key in text
+    ]
+    if not pages:
+        return None, entry
+    page = next(p for p in document.pages if p.number == pages[0])
+    for line in page.text.splitlines():
+        if key in normalize(line):
+            printed = _TOC_TAIL.sub("", re.sub(r"[.…·]{2,}.*$", "", line.strip())).strip()
+            return page.number, printed or entry
+    return page.number, entry
 
 
 def _toc_entries(document: Document) -> list[str]:
@@ -75,19 +81,26 @@ def _toc_entries(document: Document) -> list[str]:
         if re.search(r"第[一二三四五六七八九十\d]+部分", normalize(entry)):
             continue  # a part heading ("第二部分 …2024年预算表"), not a table
         key = title_key(entry)
-        if key.endswith("表") or "表(" in key or key.endswith("表)"):
-            out.append(entry)
+        if not (key.endswith("表") or "表(" in key or key.endswith("表)")):
+            continue
+        if not _SUBJECT_WORDS.search(key):
+            continue  # "部门预算表": the heading of the tables part, not a table
+        out.append(entry)
     return out
 
 
 def _match(document: Document, entry: str, final: bool) -> tuple[Table | None, bool]:
     """(table, exact title?) for a 目录 entry."""
     key = title_key(entry)
+    kind = guess_kind(entry, final)
     for table in document.tables:
         title = title_key(table.title)
-        if title and (title == key or title in key or key in title):
+        if title and title == key:
             return table, True
-    kind = guess_kind(entry, final)
+    for table in document.tables:
+        title = title_key(table.title)
+        if title and (title in key or key in title) and kind_of(table, document) == kind:
+            return table, True
     if kind != "other":
         for table in document.tables:
             if kind_of(table, document) == kind:
@@ -100,22 +113,24 @@ def check_toc(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     final = is_final_document(document)
     for entry in _toc_entries(document):
         table, exact = _match(document, entry, final)
-        page = _toc_page(document, entry, ctx)
+        if table is not None and exact:
+            continue
+        page, printed = _toc_line(document, entry, ctx)
         if table is None:
             known = guess_kind(entry, final) != "other"
             yield Finding(
                 rule=RULE_TOC,
                 severity=Severity.ERROR if known else Severity.WARNING,
-                message=f"目录列出的“{entry.strip()}”在文件中没有找到",
-                quote=entry.strip(),
+                message=f"目录列出的“{printed}”在文件中没有找到",
+                quote=printed,
                 page=page,
             )
-        elif not exact:
+        else:
             yield Finding(
                 rule=RULE_TOC,
                 severity=Severity.WARNING,
-                message=f"目录中的表名“{entry.strip()}”与表格标题“{table.title}”不一致",
-                quote=entry.strip(),
+                message=f"目录中的表名“{printed}”与表格标题“{table.title}”不一致",
+                quote=printed,
                 page=page,
                 table=table.id,
             )

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
@@ -172,6 +172,12 @@ def _performance_names(table: Table) -> Iterable[tuple[Table, int, int, str]]:
                 yield table, rr, c, below[c].text.strip()
 
 
+def _same_characters(a: str, b: str) -> float:
+    """Share of characters two names have in common, in any order ("审计、评估" ~ "评估、审计")."""
+    common = sum((Counter(a) & Counter(b)).values())
+    return 2 * common / (len(a) + len(b)) if a or b else 0.0
+
+
 @rule(RULE_PROJECT)
 def check_project_names(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     catalogue = _project_catalogue(document, ctx)
@@ -185,13 +191,13 @@ def check_project_names(document: Document, ctx: RuleContext) -> Iterable[Findin
         key = _name_key(name)
         if key in catalogue:
             continue
-        best, ratio = None, 0.0
+        best, ratio = None, (0.0, 0.0)
         for other_key, entry in catalogue.items():
-            score = SequenceMatcher(None, key, other_key).ratio()
+            score = (_same_characters(key, other_key), SequenceMatcher(None, key, other_key).ratio())
             if score > ratio:
                 best, ratio = entry, score
         page = table.body[r][c].page if c < len(table.body[r]) else None
-        if best is not None and ratio >= 0.6:
+        if best is not None and max(ratio) >= 0.6:
             yield Finding(
                 rule=RULE_PROJECT,
                 severity=Severity.ERROR,
