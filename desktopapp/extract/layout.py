@@ -206,6 +206,9 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
         directions: Counter[int] = Counter()
         last_obj = None
         last_visible = True
+        page_box = (space.x0, space.y0, space.x1, space.y1)
+        clip = None
+        point = (ctypes.c_float(), ctypes.c_float())
         for i in range(min(count, len(text))):
             ch = text[i]
             if ch in "\r\n\x00\x02\ufffe" or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
@@ -219,6 +222,16 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
             if not last_visible:
                 continue
             if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect):
+                continue
+            # Text clipped away or placed off the page is not printed.
+            cx, cy = (rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2
+            # The clip is looked up again only for a character outside the last one seen
+            # (clips rarely change, and looking one up for every character is slow).
+            if obj and (clip is None or not _inside(clip, cx, cy)):
+                clip = _clip_box(obj, point)
+                if clip is not None and not _inside(clip, cx, cy):
+                    continue
+            if not (page_box[0] - 1 <= cx <= page_box[2] + 1 and page_box[1] - 1 <= cy <= page_box[3] + 1):
                 continue
             pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
             # The font size pdfium reports is before the text matrix's scaling.
@@ -235,6 +248,36 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
         return out, directions
     finally:
         textpage.close()
+
+
+def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
+    return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
+
+
+def _clip_box(obj, point) -> tuple[float, float, float, float] | None:
+    """Bounding box (user space) of a text object's clipping rectangles (intersected);
+    None when it is not clipped or a clip is not a rectangle (then nothing is dropped)."""
+    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return None
+    paths = pdfium_c.FPDFClipPath_CountPaths(clip)
+    if not 1 <= paths <= 3:
+        return None
+    x, y = point
+    box = None
+    for k in range(paths):
+        if pdfium_c.FPDFClipPath_CountPathSegments(clip, k) not in (4, 5):
+            return None
+        corners = []
+        for j in (0, 2):
+            seg = pdfium_c.FPDFClipPath_GetPathSegment(clip, k, j)
+            if not seg or not pdfium_c.FPDFPathSegment_GetPoint(seg, x, y):
+                return None
+            corners.append((x.value, y.value))
+        (ax, ay), (bx, by) = corners
+        part = (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+        box = part if box is None else (max(box[0], part[0]), max(box[1], part[1]), min(box[2], part[2]), min(box[3], part[3]))
+    return box
 
 
 def _dedupe(chars: list[Char]) -> list[Char]:
