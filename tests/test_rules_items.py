@@ -229,3 +229,21 @@ def test_project_names_must_match_the_project_table():
     [f] = findings(document(projects, entrusted), "project_name")
     assert f.severity.value == "error" and f.cells[0].table == "T11" and f.cells[0].row == 1
     assert touches(f, "T10", 0)
+
+
+def test_row_formula_across_the_two_sides_of_a_summary_table():
+    header = [["项目", "行次", "金额", "项目", "行次", "金额"], ["栏次", "", "1", "栏次", "", "2"]]
+    rows = [
+        ["一、财政拨款收入", "1", "90.00", "一、一般公共服务支出", "4", "60.00"],
+        ["二、其他收入", "2", "10.00", "二、教育支出", "5", "40.00"],
+        ["本年收入合计", "3", "100.00", "本年支出合计", "6", "110.00"],
+    ]
+    doc = document(
+        table("T1", "收入支出决算总表", header, rows, notes=["注：3行＝（1＋2）行；6行＝（4＋5）行"])
+    )
+    [f] = findings(doc, "formula_note")
+    assert (
+        f.cells[0].row == 2
+        and f.cells[0].col == 5
+        and {(c.row, c.col) for c in f.cells[1:]} == {(0, 5), (1, 5)}
+    )

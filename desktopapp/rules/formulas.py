@@ -120,16 +120,25 @@ def _row_formula(table: Table, layout: Layout, formula: Formula) -> Iterable[Fin
     if missing:
         yield _unmapped(table, formula, f"第 {missing[0]} 行")
         return
-    for col in layout.value_columns:
-        total = Operand(table, numbers[formula.lhs], col.index, name=f"{formula.lhs}行")
-        parts = [Operand(table, numbers[n], col.index, sign=s, name=f"{n}行") for s, n in formula.terms]
+    # Rows are numbered across the sides of a 收支 table; each row's figures are in its side.
+    for position in range(len(layout.segments[numbers[formula.lhs][1]].value_cols)):
+
+        def at(number: int, sign: int = 1, position: int = position) -> Operand:
+            row, seg = numbers[number]
+            cols = layout.segments[seg].value_cols
+            col = cols[min(position, len(cols) - 1)]
+            return Operand(table, row, col.index, sign=sign, name=f"{number}行")
+
+        total = at(formula.lhs)
+        parts = [at(n, s) for s, n in formula.terms]
         if total.cell.is_blank and all(p.cell.is_blank for p in parts):
             continue
+        label = layout.segments[numbers[formula.lhs][1]].value_cols[position]
         finding = sum_finding(
             RULE,
             total,
             parts,
-            subject=f"{col.leaf or col.label}（表注“{formula.text}”）",
+            subject=f"{label.leaf or label.label}（表注“{formula.text}”）",
             total_name=f"{formula.lhs}行",
             parts_name="公式右边",
         )

@@ -125,7 +125,7 @@ class Layout:
     columns: list[Column]
     segments: list[Segment]
     col_numbers: dict[int, int] = field(default_factory=dict)  # printed 栏次 → column index
-    row_numbers: dict[int, int] = field(default_factory=dict)  # printed 行次 → body row
+    row_numbers: dict[int, tuple[int, int]] = field(default_factory=dict)  # 行次 → (body row, segment)
 
     def column(self, index: int) -> Column | None:
         return self.columns[index] if 0 <= index < len(self.columns) else None
@@ -385,7 +385,7 @@ def analyse(table: Table, document: Document | None = None) -> Layout:
     for number, index in col_numbers.items():
         columns[index].number = number
     segments = []
-    row_numbers: dict[int, int] = {}
+    row_numbers: dict[int, tuple[int, int]] = {}
     for seg_cols in _segments(columns):
         segment = Segment(columns=seg_cols)
         previous: list[str] | None = None
@@ -395,7 +395,7 @@ def analyse(table: Table, document: Document | None = None) -> Layout:
                 previous = parts
             segment.rows.append(row)
             if row.number is not None:
-                row_numbers.setdefault(row.number, r)
+                row_numbers.setdefault(row.number, (r, len(segments)))
         segments.append(segment)
     layout = Layout(
         table=table,
