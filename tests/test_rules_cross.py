@@ -232,3 +232,23 @@ def test_figures_ten_thousand_apart_suggest_a_unit_slip():
     )
     found = cross(document(a, b))
     assert found and all(f.severity.value == "warning" and "单位" in f.message for f in found)
+
+
+def test_project_table_total_equals_the_project_column_of_the_expenditure_table():
+    header = [
+        ["项目编码", "项目名称", "项目单位", "合计", "本年拨款", "", "单位资金"],
+        ["", "", "", "", "一般公共预算", "政府性基金预算", ""],
+    ]
+
+    def projects(total):
+        return table(
+            "T10",
+            "项目支出表",
+            header,
+            [["", "", "", total, "242.85", "", "156.00"], ["X001", "社会保险业务工作经费", "某中心", total, "242.85", "", "156.00"]],
+            kind="project_expenditure",
+        )
+
+    assert cross(document(summary(), expenditure_summary(), general(), projects("398.85"))) == []
+    found = cross(document(summary(), expenditure_summary(), general(), projects("389.85")))
+    assert found and any(touches(f, "T10", 0, 3) and touches(f, "T3", 0, 4) for f in found)
