@@ -105,6 +105,7 @@ class Line:
     width_units: float = 0.0
     short: bool = False  # ends clearly before the right margin
     very_short: bool = False
+    top: float | None = None
 
 
 @dataclass
@@ -222,10 +223,13 @@ def _width_units(text: str) -> float:
     return (len(text) - spaces - narrow) + narrow * 0.55 + spaces * 0.3
 
 
-def _page_raw_lines(page: Page) -> list[tuple[str, float | None, float | None]]:
+def _page_raw_lines(page: Page) -> list[tuple[str, float | None, float | None, float | None]]:
     if page.lines:
-        return [(ln.text, ln.box.x0 if ln.box else None, ln.box.x1 if ln.box else None) for ln in page.lines]
-    return [(t, None, None) for t in (page.text or "").splitlines()]
+        return [
+            (ln.text, ln.box.x0, ln.box.x1, ln.box.top) if ln.box else (ln.text, None, None, None)
+            for ln in page.lines
+        ]
+    return [(t, None, None, None) for t in (page.text or "").splitlines()]
 
 
 def _gaps(text: str) -> list[tuple[int, int]]:
@@ -332,17 +336,17 @@ def _strip_page_furniture(lines: list[tuple[str, float | None, float | None]]):
 
 def _page_lines(page: Page) -> list[Line]:
     raw = _page_raw_lines(page)
-    texts = _repair_orphan_figures([t for t, _, _ in raw])
+    texts = _repair_orphan_figures([r[0] for r in raw])
     if len(texts) == len(raw):
-        raw = [(texts[i], raw[i][1], raw[i][2]) for i in range(len(raw))]
+        raw = [(texts[i], *raw[i][1:]) for i in range(len(raw))]
     else:  # lines were merged: boxes no longer line up
-        raw = [(t, None, None) for t in texts]
+        raw = [(t, None, None, None) for t in texts]
     raw = _strip_page_furniture([r for r in raw if r[0].strip()])
     out = []
-    for text, x0, x1 in raw:
+    for text, x0, x1, top in raw:
         squeezed = _WS.sub("", text).translate(_WIDTH_MAP)
         if squeezed:
-            out.append(Line(page.number, squeezed, text, x0, x1, _width_units(text.strip())))
+            out.append(Line(page.number, squeezed, text, x0, x1, _width_units(text.strip()), top=top))
     return out
 
 
@@ -397,6 +401,18 @@ def _line_is_short(line: Line, right: float | None, full: float, strict: bool) -
     if full <= 0:
         return False
     return line.width_units < full * (0.7 if strict else 0.85)
+
+
+def _below_tables(document: Document, page_number: int, lines: list[Line]) -> list[Line]:
+    """Lines printed below every table of a table page (notes, or the narrative starting
+    under the last table), when the page's lines and the tables' boxes are known."""
+    bottoms = [t.bbox_by_page[page_number].bottom for t in document.tables if page_number in t.bbox_by_page]
+    if not bottoms:
+        return []
+    limit = max(bottoms) + 2
+    below = [ln for ln in lines if ln.top is not None and ln.top > limit]
+    # prose only: a line of a sentence, not a figure or a signature block
+    return below if any(_SENTENCE_MARK.search(ln.text) for ln in below) else []
 
 
 def _is_toc_page(lines: list[Line]) -> bool:
@@ -511,41 +527,9 @@ def parse_document(document: Document) -> NarrativeText:
         offset += len(text) + 1
         current = []
 
-    for page in all_pages:
-        lines = page_lines[page.number]
-        if page.number <= 3:
-            cover_texts.append("".join(ln.text for ln in lines))
-        if page.number not in narrative_numbers:
-            if current:
-                flush(False)
-            for ln in lines:
-                if _HAS_CJK.search(ln.text) and not AMOUNT.search(ln.text):
-                    amounts = _TABLE_FIGURE.findall(ln.text)
-                    if not amounts:
-                        loose.append((page.number, ln.text))
-            continue
-        if _is_toc_page(lines) or (
-            toc
-            and toc[-1][0] == page.number - 1
-            and lines
-            and all(len(ln.text) <= 45 and not _SENTENCE_MARK.search(ln.text) for ln in lines)
-        ):
-            if current:
-                flush(False)
-            for ln in lines[1:] if lines and lines[0].text.startswith("目") else lines:
-                entry = _DOT_LEADER.sub("", ln.raw.translate(_WIDTH_MAP)).strip()
-                entry = _WS.sub("", entry)
-                if not entry or entry in ("目录",):
-                    continue
-                if (
-                    toc
-                    and not HEADING_MARK.match(entry)
-                    and not re.match(r"^第[一二三四五六七八九十]+部分", entry)
-                ):
-                    toc[-1] = (toc[-1][0], toc[-1][1] + entry)  # an entry wrapped onto a second line
-                else:
-                    toc.append((page.number, entry))
-            continue
+    def feed(lines: list[Line]) -> None:
+        """Lines of running text, in reading order, into paragraphs."""
+        nonlocal current
         right, full = _short_threshold(lines)
         if full < doc_full * 0.8 or len(lines) < 5:
             full = max(full, doc_full)
@@ -580,6 +564,48 @@ def parse_document(document: Document) -> NarrativeText:
             if starts_new and current:
                 flush(True)
             current.append(ln)
+
+    for page in all_pages:
+        lines = page_lines[page.number]
+        if page.number <= 3:
+            cover_texts.append("".join(ln.text for ln in lines))
+        if page.number not in narrative_numbers:
+            if current:
+                flush(False)
+            below = _below_tables(document, page.number, lines)
+            for ln in lines:
+                if ln in below:
+                    continue
+                if _HAS_CJK.search(ln.text) and not AMOUNT.search(ln.text):
+                    amounts = _TABLE_FIGURE.findall(ln.text)
+                    if not amounts:
+                        loose.append((page.number, ln.text))
+            if below:
+                feed(below)  # running text printed under the page's last table
+            continue
+        if _is_toc_page(lines) or (
+            toc
+            and toc[-1][0] == page.number - 1
+            and lines
+            and all(len(ln.text) <= 45 and not _SENTENCE_MARK.search(ln.text) for ln in lines)
+        ):
+            if current:
+                flush(False)
+            for ln in lines[1:] if lines and lines[0].text.startswith("目") else lines:
+                entry = _DOT_LEADER.sub("", ln.raw.translate(_WIDTH_MAP)).strip()
+                entry = _WS.sub("", entry)
+                if not entry or entry in ("目录",):
+                    continue
+                if (
+                    toc
+                    and not HEADING_MARK.match(entry)
+                    and not re.match(r"^第[一二三四五六七八九十]+部分", entry)
+                ):
+                    toc[-1] = (toc[-1][0], toc[-1][1] + entry)  # an entry wrapped onto a second line
+                else:
+                    toc.append((page.number, entry))
+            continue
+        feed(lines)
         # a paragraph running to the page end stays open: it may continue on the next page
     if current:
         flush(True)

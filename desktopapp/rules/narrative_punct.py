@@ -209,9 +209,8 @@ _UNFINISHED = re.compile(
 )
 
 
-_ENDS_UNFINISHED = re.compile(
-    r"(主要原因(?:是|为)?|原因(?:是|为)|主要用于|主要包括|具体包括|主要是)[：:，,]?$"
-)
+# "…主要原因是" with nothing after it; a closing "：" announces a list and is not checked
+_ENDS_UNFINISHED = re.compile(r"(主要原因(?:是|为)|原因(?:是|为)|主要是)[，,]?$")
 
 
 @rule(UNFINISHED)
