@@ -65,7 +65,6 @@ def _relation(
         RULE, total, parts, subject=label, total_name="", parts_name=_parts_name(classes, present)
     )
     if finding:
-        finding.message = finding.message.replace("： ", "：", 1)
         yield finding
 
 

@@ -117,7 +117,6 @@ def _check_block(
             RULE, head, parts, subject="资金情况合计", total_name="", parts_name="各项金额之和"
         )
         if finding:
-            finding.message = finding.message.replace("： ", "：", 1)
             yield finding
     if not total:
         return

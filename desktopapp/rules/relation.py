@@ -262,8 +262,9 @@ def finding_from_outcome(
         if abs(outcome.difference) <= outcome.tolerance
         else f"差 {fmt(outcome.difference, d)}"
     )
+    named_total = f"{total_name} " if total_name else ""
     message = (
-        f"{subject}：{total_name} {fmt(outcome.actual, d)} ≠ {parts_name} {fmt(outcome.expected, d)}"
+        f"{subject}：{named_total}{fmt(outcome.actual, d)} ≠ {parts_name} {fmt(outcome.expected, d)}"
         f"（{listing}{tail}）"
     )
     if outcome.unreadable:

@@ -142,7 +142,6 @@ def _sum(table: Table, segment: Segment, total: Row, parts: list[Row], parts_nam
             RULE, head, operands, subject=f"{total.label}{column}", total_name="", parts_name=parts_name
         )
         if finding:
-            finding.message = finding.message.replace("： ", "：", 1)
             yield finding
 
 

@@ -112,7 +112,6 @@ def check_three_public(document: Document, table: Table, ctx: RuleContext) -> It
                     parts_name=" + ".join(ITEM_NAMES[p] for p in parts_items if p in items),
                 )
                 if finding:
-                    finding.message = finding.message.replace("： ", "：", 1)
                     yield finding
 
 
