@@ -81,11 +81,7 @@ _FUND_WORDS: list[tuple[str, str]] = [
 
 
 def column_name(col: Column) -> str:
-    """ "基本支出小计" rather than "小计"."""
-    path = [p for p in col.path if p]
-    if col.leaf in ("合计", "小计", "总计") and len(path) >= 2 and 0 < len(path[-2]) <= 8:
-        return f"{path[-2]}{col.leaf}"
-    return col.leaf
+    return col.name
 
 
 def fund_of(label: str) -> str | None:

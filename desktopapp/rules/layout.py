@@ -57,6 +57,14 @@ class Column:
     def leaf(self) -> str:
         return self.path[-1] if self.path else ""
 
+    @property
+    def name(self) -> str:
+        """How a message names the column: "人员经费", "基本支出小计", "上年结转结余小计"."""
+        path = [p for p in self.path if p]
+        if self.leaf in ("合计", "小计", "总计") and len(path) >= 2 and 0 < len(path[-2]) <= 8:
+            return f"{path[-2]}{self.leaf}"
+        return self.leaf or f"第{self.index + 1}列"
+
 
 @dataclass
 class Row:

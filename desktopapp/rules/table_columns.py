@@ -54,7 +54,7 @@ def _sum_rows(
         parts = [Operand(table, c.index, col.index, name=c.code or c.name[:10]) for c in children]
         if total.cell.is_blank and all(p.cell.is_blank for p in parts):
             continue
-        name = col.leaf or f"第{col.index + 1}列"
+        name = col.name
         finding = sum_finding(
             rule,
             total,

@@ -101,13 +101,8 @@ class ColumnRelation:
     parts_name: str
 
 
-def _name_of(col: Column, level_names: list[str] | None = None) -> str:
-    """A column as a message names it: "人员经费", "基本支出小计", "上年结转结余小计"."""
-    leaf = col.leaf
-    path = [p for p in col.path if p]
-    if leaf in ("合计", "小计", "总计") and len(path) >= 2 and 0 < len(path[-2]) <= 8:
-        return f"{path[-2]}{leaf}"
-    return leaf or f"第{col.index + 1}列"
+def _name_of(col: Column) -> str:
+    return col.name
 
 
 def _relations(node: Node, names: list[str], out: list[ColumnRelation]) -> None:
