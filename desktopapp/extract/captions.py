@@ -17,7 +17,7 @@ _ORG = re.compile(r"^(编制单位|编制部门|填报单位|单位名称|部门
 _CONTINUED = re.compile(r"[（(]\s*续\s*[)）]\s*$|^续表")
 _NOTE_START = re.compile(r"^(注|备注|说明|附注)\s*[0-9一二三四五六七八九十]*\s*[:：]|^注[0-9一二三四五六七八九十]|^本(单位|部门)[^，。]{0,20}无")
 _FORMULA = re.compile(r"\d+\s*(栏|行)[^，。]{0,30}[=＝]|[=＝]\s*[（(]?\s*\d+\s*[+＋]")
-_PAGE_NUMBER = re.compile(r"^[-—－\s]*(第\s*)?\d+\s*(页)?[-—－\s]*$|^[-—－]?\s*\d+\s*/\s*\d+$")
+_PAGE_NUMBER = re.compile(r"^[-—－\s]*(第\s*)?\d{1,4}\s*(页)?[-—－\s]*$|^[-—－]?\s*\d{1,4}\s*/\s*\d{1,4}$")
 _ORDINAL_PREFIX = re.compile(r"^([一二三四五六七八九十]+[、.．]|\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d))\s*")
 _TITLE_WORD = re.compile(r"表|情况|预算|决算|明细|构成")
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十\d]+部分")

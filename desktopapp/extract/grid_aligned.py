@@ -131,12 +131,16 @@ def _text_regions(chars: list[Char]) -> list[Region]:
             continue
         first = last = i
         j = i + 1
-        while j < len(lines) and kinds[j] in ("data", "row") and lines[j].top - lines[j - 1].bottom <= 2.5 * lines[j].size:
+        # Wrapped cell text gives lines of one fragment ('label') inside the table.
+        while j < len(lines) and kinds[j] != "stop" and lines[j].top - lines[j - 1].bottom <= 2.5 * lines[j].size:
             if kinds[j] == "data":
                 last = j
             j += 1
-        # Trailing rows without amounts ('上年结转结余 | 年终结转结余') belong to the table.
-        while last + 1 < j and kinds[last + 1] == "row":
+        # Trailing rows without amounts ('上年结转结余 | 年终结转结余') and the wrapped end
+        # of the last row belong to the table.
+        while last + 1 < j and (
+            kinds[last + 1] == "row" or lines[last + 1].top - lines[last].bottom <= 0.6 * lines[last].size
+        ):
             last += 1
         data_lines = sum(1 for k in range(first, last + 1) if kinds[k] == "data")
         head = first
@@ -146,7 +150,8 @@ def _text_regions(chars: list[Char]) -> list[Region]:
         body_first = first
         while body_first > head and is_body_row([f.text for f in frags[body_first - 1]]):
             body_first -= 1
-        if data_lines >= 2:
+        strong = data_lines == 1 and head < first and sum(is_data_amount(f.text) for f in frags[first]) >= 3
+        if data_lines >= 2 or strong:
             members = range(head, last + 1)
             x0 = min(lines[k].x0 for k in members)
             x1 = max(lines[k].x1 for k in members)
@@ -524,12 +529,14 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
     n_head = len(ys) - 1 if head_blocks else 0
     taken: dict[tuple[int, int], GridCell] = {}
 
+    underlined = _underline_spans(head_blocks, region.inner_rules)
+
     def place(block: Block, r0: int, r1: int, c0: int | None = None, c1: int | None = None) -> None:
         if c0 is None or c1 is None:
             c0, c1 = _cols_of(xs, block.x0, block.x1)
-        rule = _rule_under(block, region.inner_rules) if r0 < n_head else None
-        if rule is not None:
-            c0, c1 = _cols_of(xs, rule.lo, rule.hi)
+        span = underlined.get(id(block)) if r0 < n_head else None
+        if span is not None:
+            c0, c1 = _cols_of(xs, *span)
         existing = taken.get((r0, c0))
         if existing is not None:
             existing.chars.extend(block.chars)
@@ -645,7 +652,8 @@ def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: li
     above or below."""
 
     def ruled(y: float, c0: int, c1: int) -> bool:
-        return any(abs(r.pos - y) < 2 and r.lo < xs[c1 + 1] - 1 and r.hi > xs[c0] + 1 for r in rules)
+        lo, hi = xs[c0], xs[c1 + 1]
+        return any(abs(r.pos - y) < 2 and min(r.hi, hi) - max(r.lo, lo) > 0.3 * (hi - lo) for r in rules)
 
     def free(r: int, c0: int, c1: int) -> bool:
         return all((r, c) not in taken for c in range(c0, c1 + 1))
@@ -678,24 +686,33 @@ def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: li
         if best != (r0, r1):
             claim(cell, best[0], best[1], c0, c1)
 
-    # B: group labels over the labels of the band below.
-    for cell in sorted(cells, key=lambda c: (c.row, c.col)):
-        r = cell.row + cell.row_span - 1
-        if r + 1 >= n_head or not cell.chars:
-            continue
+    # B: group labels over the labels of the band below, left to right: each covers the
+    # free columns left of it that have a label below, and as many to its right as keep
+    # it centred on the group.
+    for r in range(n_head - 1):
 
         def child(c: int, r: int = r) -> bool:
             below = taken.get((r + 1, c))
             return below is not None and below.row == r + 1
 
-        c0, c1 = cell.col, cell.col + cell.col_span - 1
-        if not all(child(c) for c in range(c0, c1 + 1)):
-            continue
-        while c0 > 0 and free(cell.row, c0 - 1, c0 - 1) and child(c0 - 1):
-            c0 -= 1
-        while c1 + 1 < len(xs) - 1 and free(cell.row, c1 + 1, c1 + 1) and child(c1 + 1):
-            c1 += 1
-        claim(cell, cell.row, r, c0, c1)
+        groups = sorted(
+            (
+                cell for cell in cells
+                if cell.chars and cell.row + cell.row_span - 1 == r
+                and all(child(c) for c in range(cell.col, cell.col + cell.col_span))
+            ),
+            key=lambda g: g.col,
+        )
+        for g in groups:
+            c0, c1 = g.col, g.col + g.col_span - 1
+            while c0 > 0 and free(g.row, c0 - 1, c0 - 1) and child(c0 - 1):
+                c0 -= 1
+            right = c1
+            while right + 1 < len(xs) - 1 and free(g.row, right + 1, right + 1) and child(right + 1):
+                right += 1
+            centre = (min(ch.x0 for ch in g.chars) + max(ch.x1 for ch in g.chars)) / 2
+            c1 = min(range(c1, right + 1), key=lambda m: abs((xs[c0] + xs[m + 1]) / 2 - centre))
+            claim(g, g.row, r, c0, c1)
 
     # C: what is left empty belongs to the label above or below.
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
@@ -732,6 +749,33 @@ def _split_by_rules(blocks: list[Block], rules: list[_Line]) -> list[Block]:
     return out
 
 
+def _underline_spans(blocks: list[Block], rules: list[_Line]) -> dict[int, tuple[float, float]]:
+    """The x-range each underlined header label spans. Underlines of neighbouring groups
+    may join into one rule; it is shared out between the labels standing on it."""
+    by_rule: dict[int, list[Block]] = {}
+    rule_of: dict[int, _Line] = {}
+    for b in blocks:
+        rule = _rule_under(b, rules)
+        if rule is not None:
+            by_rule.setdefault(id(rule), []).append(b)
+            rule_of[id(rule)] = rule
+    spans: dict[int, tuple[float, float]] = {}
+    for key, labels in by_rule.items():
+        rule = rule_of[key]
+        labels.sort(key=lambda b: b.x0)
+        cuts = [rule.lo] + [(a.x1 + b.x0) / 2 for a, b in zip(labels, labels[1:])] + [rule.hi]
+        if len(labels) > 1:
+            # Each label is centred on its part: cut halfway between the label centres' mirror points.
+            cuts = [rule.lo]
+            for a, b in zip(labels, labels[1:]):
+                left_end = 2 * (a.x0 + a.x1) / 2 - cuts[-1]
+                cuts.append(left_end if a.x1 <= left_end <= b.x0 else (a.x1 + b.x0) / 2)
+            cuts.append(rule.hi)
+        for b, lo, hi in zip(labels, cuts, cuts[1:]):
+            spans[id(b)] = (lo, hi)
+    return spans
+
+
 def _rule_under(block: Block, rules: list[_Line]) -> _Line | None:
     """The underline right below a header label (it spans the label's merged columns)."""
     best = None
@@ -766,8 +810,10 @@ def _header_bands(blocks: list[Block], top: float, bottom: float, rules: list[_L
                 )
                 if not between:
                     mids.append((a.bottom + b.top) / 2)
+    # A gutter right beside an underline is the same boundary.
+    near = max(3.0, 0.8 * statistics.median(b.size for b in blocks)) if blocks else 3.0
     for mid in sorted(mids):
-        if not any(abs(mid - c) < 3 for c in cuts):
+        if not any(abs(mid - c) < near for c in cuts):
             cuts.append(mid)
     return [top] + sorted(cuts) + [bottom]
 
