@@ -837,6 +837,72 @@ def _fill_slots(cells: list[GridCell], xs: list[float], ys: list[float]) -> list
     return out
 
 
+# ----------------------------------------------------------------------------- ruled grids
+
+
+def split_tall_rows(grid: Grid) -> None:
+    """A ruled grid whose body rows are not separated by rules (only the columns are ruled)
+    holds several table rows in one band: split such a band where its text lines fall
+    into rows, when several of its cells hold more than one amount or code."""
+    r = 0
+    while r < grid.n_rows:
+        band = [c for c in grid.cells if c.row == r and c.row_span == 1 and c.chars]
+        crowded = sum(1 for c in band if _stacked_values(c) >= 2)
+        if crowded < 2 or len(band) < 2:
+            r += 1
+            continue
+        blocks: list[Block] = []
+        owner: dict[int, GridCell] = {}
+        for cell in band:
+            lines = group_lines(cell.chars)
+            frags = [f for i, ln in enumerate(lines) for f in fragments(ln, i)]
+            for b in _stack(frags, 0.45):
+                blocks.append(b)
+                owner[id(b)] = cell
+        rows = _body_rows(blocks)
+        if len(rows) < 2:
+            r += 1
+            continue
+        _replace_band(grid, r, rows, owner)
+        r += len(rows)
+
+
+def _stacked_values(cell: GridCell) -> int:
+    """How many amounts or codes are printed one under another in a cell."""
+    return sum(1 for ln in group_lines(cell.chars) if _VALUE.fullmatch(ln.text.replace(" ", "")))
+
+
+_VALUE = re.compile(r"[-+]?[\d,]+(\.\d+)?%?|-|—")
+
+
+def _replace_band(grid: Grid, r: int, rows: list[list[Block]], owner: dict[int, GridCell]) -> None:
+    spans = [(min(b.top for b in row), max(b.bottom for b in row)) for row in rows]
+    cuts = [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:])]
+    n_new = len(rows) - 1
+    new_cells: list[GridCell] = []
+    for cell in grid.cells:
+        if cell.row > r:
+            cell.row += n_new
+        elif cell.row + cell.row_span - 1 >= r and not (cell.row == r and cell.row_span == 1):
+            cell.row_span += n_new  # a cell reaching over the band keeps covering it
+        elif cell.row == r and cell.row_span == 1:
+            continue
+        new_cells.append(cell)
+    ys = grid.ys[: r + 1] + cuts + grid.ys[r + 1:]
+    for cell in (c for c in grid.cells if c.row == r and c.row_span == 1):
+        parts: list[list[Char]] = [[] for _ in rows]
+        for k, row in enumerate(rows):
+            for b in row:
+                if owner.get(id(b)) is cell:
+                    parts[k].extend(b.chars)
+        for k, chars in enumerate(parts):
+            sub = GridCell(r + k, cell.col, 1, cell.col_span, cell.x0, ys[r + k], cell.x1, ys[r + k + 1], chars)
+            sub.text = cell_text(chars)
+            new_cells.append(sub)
+    grid.ys = ys
+    grid.cells = sorted(new_cells, key=lambda c: (c.row, c.col))
+
+
 # ----------------------------------------------------------------------------- entry
 
 
@@ -872,4 +938,4 @@ def _valid(grid: Grid) -> bool:
     return multi >= max(1, len(texts) // 4) or amounts > 0
 
 
-__all__ = ["RegionText", "find_aligned_grids", "make_grid", "shared_columns"]
+__all__ = ["RegionText", "find_aligned_grids", "make_grid", "shared_columns", "split_tall_rows"]

@@ -12,7 +12,7 @@ from desktopapp.core.model import Box, Page, TextLine
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.captions import Caption, is_caption_text, is_note_start, read_caption, read_notes
 from desktopapp.extract.grid import Grid, GridCell, bin_chars
-from desktopapp.extract.grid_aligned import RegionText, find_aligned_grids
+from desktopapp.extract.grid_aligned import RegionText, find_aligned_grids, split_tall_rows
 from desktopapp.extract.grid_ruled import find_ruled_grids
 from desktopapp.extract.layout import Char, Frame, PageLayout
 from desktopapp.extract.text import Line, group_lines
@@ -73,6 +73,7 @@ def analyse_page(layout: PageLayout) -> PageResult:
     outside: list[Char] = chars
     for grid in grids:
         rest = bin_chars(grid, outside)
+        split_tall_rows(grid)
         rest.extend(_caption_rows_out(grid))
         if _is_table(grid):
             tables.append(grid)
