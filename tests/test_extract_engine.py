@@ -218,3 +218,56 @@ def test_final_accounts_document_and_public_numbers(tmp_path):
     assert document.kind == DocKind.DEPT_FINAL and document.year == 2024
     (table,) = document.tables
     assert (table.number, table.title, table.kind) == ("公开01表", "收入支出决算总表", "final_summary")
+
+
+HEADER = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+ROWS = [
+    ["", "合计", "1,982.31", "1,583.46", "398.85"],
+    ["208", "社会保障和就业支出", "1,608.43", "1,209.58", "398.85"],
+    ["20801", "人力资源和社会保障管理事务", "1,498.47", "1,099.62", "398.85"],
+    ["2080101", "行政运行", "1,099.62", "1,099.62", ""],
+    ["2080109", "社会保险经办机构", "398.85", "-", "398.85"],
+    ["210", "卫生健康支出", "190.28", "190.28", "0.00"],
+]
+COL_X = [50, 110, 270, 350, 430, 510]
+
+
+def _ruled_table(path: Path, *, row_rules: bool, column_rules: bool) -> Path:
+    """支出总表 drawn with rules between the rows only, or between the columns only."""
+    c = _canvas(path)
+    c.setFont(FONT, 16)
+    c.drawCentredString(280, 790, "支出总表")
+    c.setFont(FONT, 9)
+    c.drawString(COL_X[0], 765, "编制单位：" + ORG)
+    c.drawRightString(COL_X[-1], 765, "单位：万元")
+    top, height = 755, 20
+    bottoms = [top - height * (k + 1) for k in range(len(ROWS) + 1)]
+    c.setLineWidth(0.5)
+    for y in [top] + bottoms:
+        if row_rules or y in (top, bottoms[0], bottoms[-1]):
+            c.line(COL_X[0], y, COL_X[-1], y)
+    if column_rules:
+        for x in COL_X:
+            c.line(x, top, x, bottoms[-1])
+    for r, row in enumerate([HEADER] + ROWS):
+        base = top - height * r - 14
+        for k, text in enumerate(row):
+            if k >= 2 and r > 0:
+                c.drawRightString(COL_X[k + 1] - 4, base, text)
+            else:
+                c.drawString(COL_X[k] + 4, base, text)
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize(("row_rules", "column_rules"), [(True, False), (False, True)], ids=["rows-ruled", "columns-ruled"])
+def test_tables_ruled_in_one_direction_only(tmp_path, row_rules, column_rules):
+    path = _ruled_table(tmp_path / "ruled.pdf", row_rules=row_rules, column_rules=column_rules)
+    (table,) = read_document(path).tables
+    assert (table.title, table.unit, table.kind) == ("支出总表", "万元", "expenditure_summary")
+    assert [normalize(t) for t in table.column_labels()] == HEADER
+    assert table.body_texts() == ROWS
+    dash, zero = table.body[4][3], table.body[5][4]
+    assert dash.text == "-" and dash.value is None
+    assert zero.text == "0.00" and zero.value == Decimal("0.00")
