@@ -93,6 +93,8 @@ def _three_line_regions(hrules: list[_Line], chars: list[Char]) -> list[Region]:
         top, bottom = chain[0], chain[-1]
         inner = [h for h in hrules if top.pos + 1 < h.pos < bottom.pos - 1 and h not in chain]
         header_bottom = chain[1].pos if len(chain) >= 3 else None
+        if header_bottom is None and not _has_amounts(chars, first, bottom):
+            header_bottom = bottom.pos  # an empty table: its header closed by the bottom rule
         regions.append(
             Region(
                 first.lo,
@@ -100,10 +102,15 @@ def _three_line_regions(hrules: list[_Line], chars: list[Char]) -> list[Region]:
                 top.pos,
                 bottom.pos,
                 header_bottom,
-                [h for h in inner if header_bottom is not None and h.pos < header_bottom],
+                [h for h in inner if header_bottom is not None and h.pos < header_bottom - 1],
             )
         )
     return regions
+
+
+def _has_amounts(chars: list[Char], upper: _Line, lower: _Line) -> bool:
+    inside = [c for c in chars if upper.pos < c.cy < lower.pos and upper.lo - 2 <= c.cx <= upper.hi + 2]
+    return any(is_data_amount(f.text) for i, ln in enumerate(group_lines(inside)) for f in fragments(ln, i))
 
 
 def _caption_between(chars: list[Char], upper: _Line, lower: _Line) -> bool:
