@@ -70,6 +70,14 @@ def is_body_row(cells: list[str], above: list[list[str]] | None = None) -> bool:
     return False
 
 
+def _numbered(rows: list[list[str]], i: int) -> bool:
+    """Row i starts a numbered list: '1 | 上海市XX局', then '2 | …' below."""
+    if i + 1 >= len(rows) or not rows[i] or not rows[i + 1]:
+        return False
+    first, nxt = normalize(rows[i][0]), normalize(rows[i + 1][0])
+    return first == "1" and nxt == "2" and any(normalize(t) for t in rows[i][1:])
+
+
 def header_row_count(rows: list[list[str]], text_table: bool = False) -> int:
     """How many of the top rows are header rows."""
     if not rows:
@@ -79,7 +87,7 @@ def header_row_count(rows: list[list[str]], text_table: bool = False) -> int:
     for i, row in enumerate(rows):
         if is_column_number_row(row):
             return i + 1
-        if is_body_row(row, rows[:i]):
+        if is_body_row(row, rows[:i]) or _numbered(rows, i):
             return i
     # No data at all: an empty table printed with its header only.
     return len(rows)
