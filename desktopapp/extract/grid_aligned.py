@@ -918,16 +918,19 @@ def find_aligned_grids(
 ) -> tuple[list[tuple[Grid, RegionText]], list[Char]]:
     found: list[tuple[Grid, RegionText]] = []
     rest = chars
-    for region in _three_line_regions(free_hrules, chars) + _text_regions(chars):
-        if any(_overlaps(region, g) for g in ruled) or any(_overlaps(region, g) for g, _ in found):
-            continue
-        inside = [c for c in rest if region.top - 1 <= c.cy <= region.bottom + 1 and region.x0 - 3 <= c.cx <= region.x1 + 3]
-        built = build_grid(inside, region)
-        if built is None or not _valid(built[0]):
-            continue
-        found.append(built)
-        ids = {id(c) for c in inside}
-        rest = [c for c in rest if id(c) not in ids]
+    for finder in (lambda cs: _three_line_regions(free_hrules, cs), _text_regions):
+        if finder is _text_regions and not any(c.text.isdigit() for c in rest):
+            break  # a table without rules is found by its figures: none left
+        for region in finder(rest):
+            if any(_overlaps(region, g) for g in ruled) or any(_overlaps(region, g) for g, _ in found):
+                continue
+            inside = [c for c in rest if region.top - 1 <= c.cy <= region.bottom + 1 and region.x0 - 3 <= c.cx <= region.x1 + 3]
+            built = build_grid(inside, region)
+            if built is None or not _valid(built[0]):
+                continue
+            found.append(built)
+            ids = {id(c) for c in inside}
+            rest = [c for c in rest if id(c) not in ids]
     return found, rest
 
 

@@ -207,8 +207,11 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
         last_obj = None
         last_visible = True
         page_box = (space.x0, space.y0, space.x1, space.y1)
+        unclipped = (-1e9, -1e9, 1e9, 1e9)
         clip = None
         point = (ctypes.c_float(), ctypes.c_float())
+        sized_obj = None
+        size, q = 0.0, 0
         for i in range(min(count, len(text))):
             ch = text[i]
             if ch in "\r\n\x00\x02\ufffe" or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
@@ -228,20 +231,22 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
             # The clip is looked up again only for a character outside the last one seen
             # (clips rarely change, and looking one up for every character is slow).
             if obj and (clip is None or not _inside(clip, cx, cy)):
-                clip = _clip_box(obj, point)
-                if clip is not None and not _inside(clip, cx, cy):
+                clip = _clip_box(obj, point) or unclipped
+                if not _inside(clip, cx, cy):
                     continue
             if not (page_box[0] - 1 <= cx <= page_box[2] + 1 and page_box[1] - 1 <= cy <= page_box[3] + 1):
                 continue
-            pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
-            # The font size pdfium reports is before the text matrix's scaling.
-            size = pdfium_c.FPDFText_GetFontSize(raw, i) * math.hypot(matrix.a, matrix.b)
+            if obj != sized_obj or not obj:
+                # Size and direction are the text object's (one font, one matrix).
+                sized_obj = obj
+                pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
+                # The font size pdfium reports is before the text matrix's scaling.
+                size = pdfium_c.FPDFText_GetFontSize(raw, i) * math.hypot(matrix.a, matrix.b)
+                q = _quarter_of(*space.vector(matrix.a, matrix.b))
             pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
             ox, oy = space.point(origin_x.value, origin_y.value)
             ax, ay = space.point(rect.left, rect.top)
             bx, by = space.point(rect.right, rect.bottom)
-            dx, dy = space.vector(matrix.a, matrix.b)
-            q = _quarter_of(dx, dy)
             if not ch.isspace():
                 directions[q] += 1
             out.append((ch, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), ox, oy, size, q))

@@ -18,8 +18,10 @@ from desktopapp.core.errors import CancelledError, DamagedPdfError
 from desktopapp.extract.layout import read_page
 from desktopapp.extract.page_tables import PageResult, analyse_page
 
-# Below this many pages one process is faster than starting workers.
-PARALLEL_MIN_PAGES = 60
+# Below this many pages one process is faster than starting workers (forked, or started
+# afresh when the caller is not the main thread).
+PARALLEL_MIN_PAGES = 16
+PARALLEL_MIN_PAGES_SPAWN = 80
 CHUNK = 4
 
 _worker_pdf: pdfium.PdfDocument | None = None
@@ -65,17 +67,26 @@ def read_pages(
 
 
 def _default_workers(total: int) -> int:
-    """Two processes for a long document on an otherwise idle machine; one otherwise (a
-    page takes a few milliseconds, so starting workers only pays off for many pages, and
-    not at all when the cores are busy)."""
+    """Two processes for a longer document unless the cores are already busy; one
+    otherwise (a page takes a few milliseconds, so starting workers only pays off from a
+    dozen pages on — from many more when they cannot simply be forked)."""
     cores = os.cpu_count() or 1
-    if cores < 2 or total < PARALLEL_MIN_PAGES:
+    threshold = PARALLEL_MIN_PAGES if _can_fork() else PARALLEL_MIN_PAGES_SPAWN
+    if cores < 2 or total < threshold:
         return 1
     try:
         busy = os.getloadavg()[0]
     except OSError:  # not available on this platform
         busy = 0.0
-    return 2 if busy < cores - 1 else 1
+    return 2 if busy < cores else 1
+
+
+def _can_fork() -> bool:
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and threading.current_thread() is threading.main_thread()
+        and threading.active_count() == 1
+    )
 
 
 def _check_cancel(cancel: Callable[[], bool] | None) -> None:
@@ -96,10 +107,9 @@ def _read_serial(pdf, total, progress, cancel) -> list[PageResult]:
 def _context():
     # fork is cheap and needs no re-import, but is unsafe from a secondary thread (the
     # window reads in a worker thread): use forkserver there.
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.current_thread() is threading.main_thread() and threading.active_count() == 1:
+    if _can_fork():
         return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
+    if "forkserver" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("forkserver")
     return multiprocessing.get_context("spawn")
 

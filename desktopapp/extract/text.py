@@ -167,7 +167,7 @@ def join_chars(chars: list[Char]) -> str:
             continue
         if prev is not None:
             gap = c.x0 - prev.x1
-            em = max(prev.size, c.size, 1.0)
+            em = prev.size if prev.size > c.size else c.size
             # A visible gap between Latin/digit characters is a word space; CJK text is
             # often spread out (justified) and is joined without one.
             if gap > 0.25 * em and not (_CJK.match(prev.text) or _CJK.match(c.text)):
