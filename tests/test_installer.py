@@ -1,0 +1,216 @@
+"""The packaging: what the PyInstaller spec puts into the build, and that the frozen layout it
+produces is where the application looks for its resources. Fast: PyInstaller is not run (nor
+needed); the spec is executed with stand-ins for PyInstaller's build steps."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import io
+import shutil
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from desktopapp.core.paths import resources_dir
+from desktopapp.rules.catalog import read_catalog_files
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+INSTALLER = REPO_ROOT / "installer"
+SPEC = INSTALLER / "desktopapp.spec"
+SAMPLE = "sample-dept-budget.pdf"
+
+
+class _Step:
+    """Stand-in for Analysis / PYZ / EXE / COLLECT: records its arguments."""
+
+    made: list[_Step] = []
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.args, self.kwargs = args, kwargs
+        self.datas: list = []
+        self.binaries: list = []
+        self.pure: list = []
+        self.scripts: list = []
+        _Step.made.append(self)
+
+
+def _kind(name: str) -> type[_Step]:
+    return type(name, (_Step,), {})
+
+
+@pytest.fixture(scope="module")
+def spec() -> SimpleNamespace:
+    _Step.made = []
+    namespace = {
+        "SPECPATH": str(INSTALLER),
+        "__file__": str(SPEC),
+        **{name: _kind(name) for name in ("Analysis", "PYZ", "EXE", "COLLECT")},
+    }
+    code = compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec")
+    exec(code, namespace)
+    steps: dict[str, list[_Step]] = {}
+    for step in _Step.made:
+        steps.setdefault(type(step).__name__, []).append(step)
+    return SimpleNamespace(ns=namespace, steps=steps, analysis=steps["Analysis"][0].kwargs)
+
+
+def test_spec_bundles_resources_without_generator_or_review_files(spec):
+    datas = spec.analysis["datas"]
+    resources = {(Path(src).name, dest.replace("\\", "/")) for src, dest in datas if dest.startswith("resources")}
+    assert (SAMPLE, "resources") in resources
+    catalog = {name for name, dest in resources if dest == "resources/rules"}
+    assert catalog == {p.name for p in (REPO_ROOT / "resources" / "rules").glob("*.json")}
+    assert catalog, "the rule catalog must ship"
+    assert not [name for name, _ in resources if name.endswith(".py") or ".review.json" in name]
+
+
+def test_spec_bundles_pdfminer_cmaps_and_pdfium_where_the_libraries_look(spec):
+    import pdfminer
+    import pypdfium2_raw
+
+    site = Path(pdfminer.__file__).resolve().parents[1]
+    cmap = [(Path(src), dest) for src, dest in spec.analysis["datas"] if dest.replace("\\", "/") == "pdfminer/cmap"]
+    assert len(cmap) == 1
+    folder = cmap[0][0]
+    # pdfminer looks beside its own module: <bundle>/pdfminer/cmap, as in site-packages
+    assert folder.resolve().relative_to(site).as_posix() == "pdfminer/cmap"
+    names = {p.name.split(".")[0] for p in folder.iterdir()}
+    assert {"UniGB-UCS2-H", "UniGB-UTF16-H"} <= names  # the CMaps of Chinese (GB) fonts
+
+    pdfium_dir = Path(pypdfium2_raw.__file__).parent
+    binaries = [(Path(src), dest) for src, dest in spec.analysis["binaries"]]
+    assert any(src.parent == pdfium_dir and dest == "pypdfium2_raw" for src, dest in binaries)
+
+
+def test_spec_collects_every_rule_module_found_by_discovery(spec):
+    import pkgutil
+
+    import desktopapp.rules as rules
+
+    hidden = set(spec.analysis["hiddenimports"])
+    discovered = {f"desktopapp.rules.{m.name}" for m in pkgutil.iter_modules(rules.__path__)}
+    assert discovered and discovered <= hidden
+    assert {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"} <= hidden
+
+
+def test_spec_builds_a_window_and_a_console_executable_over_one_folder(spec):
+    exes = {step.kwargs["name"]: step.kwargs for step in spec.steps["EXE"]}
+    assert exes["desktopapp"]["console"] is False
+    assert exes["desktopapp-cli"]["console"] is True
+    assert all(kw["exclude_binaries"] and not kw["upx"] for kw in exes.values())
+    (collect,) = spec.steps["COLLECT"]
+    assert collect.kwargs["name"] == "desktopapp"
+    assert len([a for a in collect.args if isinstance(a, _Step) and type(a).__name__ == "EXE"]) == 2
+    entry = Path(spec.steps["Analysis"][0].args[0][0])
+    assert entry == INSTALLER / "frozen_main.py"
+
+
+def _imported_top_modules() -> dict[str, set[str]]:
+    """{module name imported by the package: files importing it} (absolute imports only)."""
+    found: dict[str, set[str]] = {}
+    for path in (REPO_ROOT / "desktopapp").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            for name in names:
+                found.setdefault(name, set()).add(path.relative_to(REPO_ROOT).as_posix())
+    return found
+
+
+def test_no_module_of_the_application_imports_what_the_build_leaves_out(spec):
+    excluded = set(spec.ns["PY_EXCLUDED"])
+    qt_used = set(spec.ns["QT_USED"])
+    imported = _imported_top_modules()
+    missing = {name: files for name, files in imported.items() if name.split(".")[0] in excluded}
+    assert not missing, f"excluded from the build but imported: {missing}"
+    qt = {name.split(".")[1] for name in imported if name.startswith("PySide6.") and name.count(".") >= 1}
+    qt = {m for m in qt if m.startswith("Qt")}
+    assert qt <= qt_used, f"Qt modules used but not declared in QT_USED: {qt - qt_used}"
+
+
+@pytest.mark.parametrize(
+    ("dest", "unused"),
+    [
+        ("PySide6/Qt/lib/libQt6Quick.so.6", True),
+        ("PySide6/Qt6Qml.dll", True),
+        ("PySide6/Qt/lib/libQt6Pdf.so.6", True),
+        ("PySide6/plugins/imageformats/qpdf.dll", True),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", True),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", False),
+        ("PySide6/Qt6Gui.dll", False),
+        ("PySide6/plugins/platforms/qwindows.dll", False),
+        ("PySide6/plugins/imageformats/qjpeg.dll", False),
+        ("pypdfium2_raw/pdfium.dll", False),
+    ],
+)
+def test_spec_drops_only_qt_parts_nothing_uses(spec, dest, unused):
+    assert spec.ns["is_unused_qt_binary"](dest) is unused
+
+
+def test_spec_keeps_only_chinese_qt_translations(spec):
+    foreign = spec.ns["is_foreign_translation"]
+    assert foreign("PySide6/Qt/translations/qtbase_de.qm")
+    assert not foreign("PySide6/Qt/translations/qtbase_zh_CN.qm")
+    assert not foreign("PySide6\\translations\\qt_zh_CN.qm")
+    assert not foreign("resources/rules/tables.json")
+
+
+def test_frozen_layout_finds_sample_and_rule_catalog(spec, tmp_path, monkeypatch):
+    """Lay the spec's resource files out as PyInstaller does (dest under _MEIPASS), then ask
+    the application for them as a frozen program would."""
+    bundle = tmp_path / "_internal"
+    for src, dest in spec.analysis["datas"]:
+        if dest.startswith("resources"):
+            target = bundle / dest
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, target / Path(src).name)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+
+    found = resources_dir()
+    assert found == bundle / "resources"
+    assert (found / SAMPLE).read_bytes()[:5] == b"%PDF-"
+    frozen_catalog = read_catalog_files()  # default folder: resources_dir() / "rules"
+    assert frozen_catalog
+    assert frozen_catalog == read_catalog_files(REPO_ROOT / "resources" / "rules")
+
+
+def test_frozen_entry_gives_a_windowed_program_somewhere_to_write(monkeypatch):
+    loader = importlib.util.spec_from_file_location("frozen_main_under_test", INSTALLER / "frozen_main.py")
+    module = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(module)  # __name__ is not "__main__": nothing runs
+    kept = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", kept)
+    module._ensure_streams()
+    try:
+        print("程序内部错误", file=sys.stdout)  # a windowed exe's excepthook writes like this
+        assert sys.stderr is kept
+    finally:
+        sys.stdout.close()
+
+
+def test_inno_setup_script_installs_per_user_without_claiming_pdf(spec):
+    raw = (INSTALLER / "desktopapp.iss").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: read as UTF-8 by every Inno Setup 6
+    text = raw.decode("utf-8-sig")
+    lines = [line.strip() for line in text.splitlines()]
+    assert "PrivilegesRequired=lowest" in lines
+    assert any(line.startswith("DefaultDirName={userpf}\\") for line in lines)
+    window_exe = next(s.kwargs["name"] for s in spec.steps["EXE"] if s.kwargs["console"] is False)
+    assert f'#define AppExe "{window_exe}.exe"' in lines
+    assert '#define AppTitle "预决算公开审核助手"' in lines
+    assert any(line.startswith('Name: "{autoprograms}\\{#AppTitle}"') for line in lines)
+    openwith = next(line for line in lines if line.startswith('Name: "openwith"'))
+    assert "Flags: unchecked" in openwith
+    section = text.split("[Registry]", 1)[1].split("\n[", 1)[0]
+    entries = [line for line in section.splitlines() if line.startswith("Root:")]
+    assert entries and all("Tasks: openwith" in line for line in entries)
+    assert not any("ProgID" in line or '\\.pdf"; ValueType: string; ValueName: ""' in line for line in entries)
