@@ -208,13 +208,18 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
         last_visible = True
         page_box = (space.x0, space.y0, space.x1, space.y1)
         unclipped = (-1e9, -1e9, 1e9, 1e9)
+        upright_page = space.rotation == 0
+        mx0, my1 = space.x0, space.y1
         clip = None
         point = (ctypes.c_float(), ctypes.c_float())
         sized_obj = None
         size, q = 0.0, 0
         for i in range(min(count, len(text))):
             ch = text[i]
-            if ch in "\r\n\x00\x02\ufffe" or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+            if ch in "\r\n\x00\x02\ufffe":
+                continue
+            # pdfium inserts spaces between words it sees apart; they were not printed.
+            if ch.isspace() and pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
                 continue
             obj = pdfium_c.FPDFText_GetTextObject(raw, i)
             if obj != last_obj:
@@ -244,9 +249,13 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
                 size = pdfium_c.FPDFText_GetFontSize(raw, i) * math.hypot(matrix.a, matrix.b)
                 q = _quarter_of(*space.vector(matrix.a, matrix.b))
             pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
-            ox, oy = space.point(origin_x.value, origin_y.value)
-            ax, ay = space.point(rect.left, rect.top)
-            bx, by = space.point(rect.right, rect.bottom)
+            if upright_page:  # the common case, without a method call per point
+                ox, oy = origin_x.value - mx0, my1 - origin_y.value
+                ax, ay, bx, by = rect.left - mx0, my1 - rect.top, rect.right - mx0, my1 - rect.bottom
+            else:
+                ox, oy = space.point(origin_x.value, origin_y.value)
+                ax, ay = space.point(rect.left, rect.top)
+                bx, by = space.point(rect.right, rect.bottom)
             if not ch.isspace():
                 directions[q] += 1
             out.append((ch, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), ox, oy, size, q))
