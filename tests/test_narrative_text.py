@@ -238,3 +238,24 @@ def test_sentence_stopping_where_the_reason_should_follow():
     )
     found = run(make_doc([text], kind=DocKind.DEPT_FINAL), "narrative_unfinished")
     assert len(errors(found)) == 1 and found[0].quote.endswith("主要原因是")
+
+
+def test_bracket_pair_printed_in_two_widths_is_a_warning():
+    text = (
+        "1.因公出国（境)经费0万元，与上年持平，无变化。\n"
+        "2.公务用车购置及运行维护费1万元（公务用车购置费0万元，公务用车运行维护费1万元)，比上年减少0.20万元。\n"
+        "5.社会保障和就业支出(类）其他社会保障和就业支出（款）：反映其他支出。\n"
+    )
+    found = run(make_doc([text]), "narrative_brackets")
+    assert errors(found) == []
+    quotes = [f.quote for f in found]
+    assert len(quotes) == 3
+    assert "因公出国（境)经费" in quotes[0]
+    assert "公务用车运行维护费1万元)" in quotes[1]
+    assert "社会保障和就业支出(类）其他" in quotes[2]
+    assert "全角" in found[0].message and "半角" in found[2].message
+
+
+def test_bracket_pairs_of_one_width_pass():
+    text = "1.因公出国（境）经费0万元(含车辆购置税)。社会保障和就业支出（类）其他社会保障和就业支出（款）。\n"
+    assert run(make_doc([text]), "narrative_brackets") == []

@@ -2,7 +2,8 @@
 
 - narrative_double_punct: "。。", "，。", "；。" …;
 - narrative_paragraph_end: a paragraph ending with "；", or a sentence with no closing mark;
-- narrative_brackets: （ / “ / 《 opened and never closed, or closed without being opened;
+- narrative_brackets: （ / “ / 《 opened and never closed, or closed without being opened, and
+  bracket pairs printed in two widths ("因公出国（境)经费");
 - narrative_unfinished: "主要原因是。" — a sentence stopping where its content should follow.
 """
 
@@ -153,7 +154,9 @@ def brackets(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             elif ch in _CLOSE:
                 opener = _CLOSE[ch]
                 if stack and stack[-1][0] in _SAME_FAMILY[opener]:
-                    stack.pop()
+                    mark, j = stack.pop()
+                    if mark != opener:  # "（境)" / "(类）": a full-width mark closed by a half-width one
+                        problems.append((j, f"mixed:{i}"))
                 else:
                     # a closing mark with no opener of its kind in the stack
                     k = next(
@@ -182,6 +185,9 @@ def brackets(document: Document, ctx: RuleContext) -> Iterable[Finding]:
         text = p.text
         for pos, kind in problems[:3]:
             mark = text[pos]
+            if kind.startswith("mixed:"):
+                yield _mixed_width(ctx, nt, p, pos, int(kind[6:]))
+                continue
             if kind == "open":
                 left = _clause_start(text, pos, 0, "，,；;。：:\n")
                 end_m = re.search(r"[；;。]", text[pos:])
@@ -202,6 +208,25 @@ def brackets(document: Document, ctx: RuleContext) -> Iterable[Finding]:
                 p.start + right,
                 actual=mark,
             )
+
+
+def _mixed_width(ctx: RuleContext, nt, p, opener: int, closer: int) -> Finding:
+    """A bracket pair printed in two widths: quoted from its clause to just after the closer."""
+    text = p.text
+    left = max(_clause_start(text, opener, 0, "，,；;。：:\n"), opener - 20)
+    tail = re.match(r"[^，,；;。：:、（(“]{0,8}", text[closer + 1 :])
+    right = closer + 1 + (tail.end() if tail else 0)
+    a, b = text[opener], text[closer]
+    width = "全角" if a == "（" else "半角"
+    return finding(
+        BRACKETS,
+        severity(ctx, BRACKETS, False),
+        f"括号全角半角混用：{width}“{a}”与“{b}”配对，应为“{a}{_OPEN[a]}”或“{_CLOSE[b]}{b}”",
+        nt,
+        p.start + left,
+        p.start + right,
+        actual=a + b,
+    )
 
 
 _UNFINISHED = re.compile(
