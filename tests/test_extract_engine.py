@@ -271,3 +271,50 @@ def test_tables_ruled_in_one_direction_only(tmp_path, row_rules, column_rules):
     dash, zero = table.body[4][3], table.body[5][4]
     assert dash.text == "-" and dash.value is None
     assert zero.text == "0.00" and zero.value == Decimal("0.00")
+
+
+class _RunningHeaderBuilder(PdfBuilder):
+    """Prints the document's name atop every page, as some publishers do."""
+
+    def _finish_page(self) -> None:
+        if self.surface is not None:
+            self.surface.text(self.surface.width / 2, 30, "武汉市某单位2024年单位预算", 9, "c")
+        super()._finish_page()
+
+
+def test_running_header_is_not_a_title_of_continued_tables(tmp_path):
+    b = _RunningHeaderBuilder(tmp_path / "headed.pdf")
+    for number, title in (("表3", "支出总表"), ("表5", "一般公共预算支出表")):
+        b.table(TableSpec(title, [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]], generated_rows(70), number=number, org=ORG))
+    printed = b.save()
+    document = read_document(printed.path)
+    assert [(t.number, t.title, t.pages) for t in document.tables] == [
+        (p.number, p.title, p.pages) for p in printed.tables
+    ]
+    assert all(len(t.body) == 70 for t in document.tables)
+
+
+def test_note_in_the_last_row_of_the_frame_and_unit_in_the_title(tmp_path):
+    c = _canvas(tmp_path / "inner-note.pdf")
+    xs = [60, 260, 360, 460]
+    tops = [760, 740, 720, 700, 680]
+    c.setLineWidth(0.5)
+    for y in tops:
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, tops[0], x, tops[-2] if x not in (xs[0], xs[-1]) else tops[-1])
+    c.setFont(FONT, 14)
+    c.drawCentredString(260, 780, "一般公共预算“三公”经费支出表（单位：万元）")
+    c.setFont(FONT, 10)
+    c.drawString(60, 765 + 0, "")
+    for row, texts in enumerate([["项目", "预算数", "上年数"], ["合计", "10.81", "10.81"], ["公务接待费", "0.83", "0.83"]]):
+        for col, text in enumerate(texts):
+            c.drawString(xs[col] + 4, tops[row] - 14, text)
+    c.drawString(xs[0] + 4, tops[3] - 14, "注：本单位无因公出国（境）费。")
+    c.drawString(60, 650, "编制单位（盖章）：" + ORG)
+    c.showPage()
+    c.save()
+    (table,) = read_document(tmp_path / "inner-note.pdf").tables
+    assert (table.title, table.unit, table.kind) == ("一般公共预算“三公”经费支出表", "万元", "three_public")
+    assert table.body_texts() == [["合计", "10.81", "10.81"], ["公务接待费", "0.83", "0.83"]]
+    assert table.notes and table.notes[0].startswith("注：本单位无因公出国")

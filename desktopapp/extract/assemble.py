@@ -11,6 +11,7 @@ import re
 
 from desktopapp.core.model import Box, Cell, Table
 from desktopapp.core.numbers import normalize
+from desktopapp.extract.captions import is_note_start
 from desktopapp.extract.classify import classify, is_text_kind
 from desktopapp.extract.grid_aligned import make_grid, shared_columns
 from desktopapp.extract.header import header_row_count, is_column_number_row
@@ -19,7 +20,33 @@ from desktopapp.extract.page_tables import Piece, PieceCell, grid_rows
 _TOTAL_LABEL = re.compile(r"^(合计|总计)$")
 
 
+def _drop_running_titles(pieces: list[Piece]) -> None:
+    """A line printed atop many pages (a running header) read as the title of the tables
+    continued there: when other tables' titles come between its pages, it is no title."""
+    pages_of: dict[str, list[int]] = {}
+    tops_of: dict[str, list[float]] = {}
+    for p in pieces:
+        if p.caption.title:
+            key = _norm_title(p.caption.title)
+            pages_of.setdefault(key, []).append(p.page)
+            tops_of.setdefault(key, []).append(p.caption.title_top if p.caption.title_top is not None else -1e9)
+    running = set()
+    for title, pages in pages_of.items():
+        tops = tops_of[title]
+        if len(set(pages)) < 2 or max(tops) - min(tops) > 2.0:
+            continue  # a running header is printed at the same place on each page
+        lo, hi = min(pages), max(pages)
+        if any(
+            p.caption.title and _norm_title(p.caption.title) != title and lo < p.page < hi for p in pieces
+        ):
+            running.add(title)
+    for p in pieces:
+        if p.caption.title and _norm_title(p.caption.title) in running:
+            p.caption.title = None
+
+
 def group_pieces(pieces: list[Piece]) -> list[list[Piece]]:
+    _drop_running_titles(pieces)
     groups: list[list[Piece]] = []
     last_on_page: dict[int, int] = {}
     for p in pieces:
@@ -169,6 +196,10 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
     header_cells = [row for row in header_cells if any(c.text for c in row)]
     while body_cells and not any(c.text for c in body_cells[-1][1]):
         body_cells.pop()  # empty ruled rows left at the end of the form
+    inner_notes: list[str] = []
+    while body_cells and _note_row(body_cells[-1][1]):
+        inner_notes.insert(0, next(c.text for c in body_cells[-1][1] if c.text))
+        body_cells.pop()  # a note printed in the frame's last row
 
     kind = classify(title, [c.text for r in header_cells for c in r], final_document)
     numeric = not is_text_kind(kind)
@@ -179,7 +210,7 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
         kind=kind,
         unit=cap.unit or next((p.caption.unit for p in group if p.caption.unit), None),
         pages=sorted({p.page for p in group}),
-        notes=[n for p in group for n in p.notes],
+        notes=inner_notes + [n for p in group for n in p.notes],
         organization_line=cap.org_line,
         numeric=numeric,
         strategy=first.strategy,
@@ -206,6 +237,14 @@ def _is_repeated_header(row: list[str], header_texts: list[list[str]], text_tabl
     # labels in the same order.
     labels = [t for t in norm if t]
     return any(labels == [t for t in h if t] for h in header_texts)
+
+
+def _note_row(row: list[PieceCell]) -> bool:
+    """'注：…' alone in a row across the table."""
+    filled = [c for c in row if c.text and not c.covered]
+    if len(filled) != 1 or not is_note_start(filled[0].text):
+        return False
+    return filled[0].col_span >= max(2, 0.6 * len(row)) or len(row) <= 2
 
 
 def _header_row(row: list[PieceCell], page: int, n_cols: int, rows: list[list[PieceCell]], index: int) -> list[Cell]:

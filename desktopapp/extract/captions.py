@@ -12,8 +12,8 @@ NUMBER_PREFIX = re.compile(
     r"^\s*((?:附表|表)\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?|公开\s*[0-9]+\s*表)\s*[、.．:：]?\s*"
 )
 _NUMBER_ONLY = re.compile(r"^((附表|表)[0-9一二三四五六七八九十]+([-—－][0-9]+)?|公开[0-9]+表)$")
-_UNIT = re.compile(r"(?:计量|金额)?单位[:：]\s*(?:人民币)?\s*(万元|千元|亿元|元)\s*$")
-_ORG = re.compile(r"^(编制单位|编制部门|填报单位|单位名称|部门名称|预算单位|部门|单位)[:：]")
+_UNIT = re.compile(r"[（(]?\s*(?:计量|金额)?单位[:：]\s*(?:人民币)?\s*(万元|千元|亿元|元)\s*[)）]?\s*$")
+_ORG = re.compile(r"^(编制单位|编制部门|填报单位|单位名称|部门名称|预算单位|部门|单位)([（(][^)）]{0,6}[)）])?[:：]")
 _CONTINUED = re.compile(r"[（(]\s*续\s*[)）]\s*$|^续表")
 _NOTE_START = re.compile(r"^(注|备注|说明|附注)\s*[0-9一二三四五六七八九十]*\s*[:：]|^注[0-9一二三四五六七八九十]|^本(单位|部门)[^，。]{0,20}无")
 _FORMULA = re.compile(r"\d+\s*(栏|行)[^，。]{0,30}[=＝]|[=＝]\s*[（(]?\s*\d+\s*[+＋]")
@@ -31,6 +31,7 @@ class Caption:
     org_line: str | None = None
     continued: bool = False
     top: float | None = None  # top of the first caption line (for page layout decisions)
+    title_top: float | None = None  # top of the title's first line
 
 
 def split_number(title: str) -> tuple[str, str | None]:
@@ -63,8 +64,7 @@ def read_caption(lines: list[Line], table_x0: float, table_x1: float) -> Caption
             unit = _unit_in(text)
             if unit:
                 cap.unit = unit
-                before = text[: text.rfind("单位")].strip() if "单位" in text else ""
-                before = re.sub(r"(计量|金额)$", "", before).strip()
+                before = text[: _UNIT.search(text.strip()).start()].strip()
                 if before:
                     if _ORG.match(normalize(before)) or org_open:
                         org_parts.append(before)
@@ -88,7 +88,7 @@ def read_caption(lines: list[Line], table_x0: float, table_x1: float) -> Caption
             title_lines.append((ln, " ".join(rest)))
     if org_parts:
         cap.org_line = "".join(org_parts)
-    title = _pick_title(title_lines)
+    title, cap.title_top = _pick_title(title_lines)
     if title:
         if _CONTINUED.search(title):
             cap.continued = True
@@ -139,7 +139,7 @@ def _cut_remark(text: str) -> str:
     return text
 
 
-def _pick_title(lines: list[tuple[Line, str]]) -> str | None:
+def _pick_title(lines: list[tuple[Line, str]]) -> tuple[str | None, float | None]:
     """The title: the closest title-like line above the table; a title wrapped over
     several lines of the same print is joined."""
     texts = [_cut_remark(t) for _, t in lines]
@@ -156,7 +156,7 @@ def _pick_title(lines: list[tuple[Line, str]]) -> str | None:
         anchor = i
         break
     if anchor is None:
-        return None
+        return None, None
     run = [anchor]
     while run[0] > 0:
         prev_line = lines[run[0] - 1][0]
@@ -173,7 +173,7 @@ def _pick_title(lines: list[tuple[Line, str]]) -> str | None:
             run.insert(0, run[0] - 1)
         else:
             break
-    return "".join(texts[i] for i in run).strip() or None
+    return "".join(texts[i] for i in run).strip() or None, lines[run[0]][0].top
 
 
 def is_caption_text(text: str) -> bool:
