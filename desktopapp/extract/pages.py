@@ -123,10 +123,11 @@ def _read_parallel(path: str, total: int, workers: int, progress, cancel) -> lis
     try:
         for batch in pool.imap(_work, chunks):
             _check_cancel(cancel)
-            results.extend(batch)
-            done += len(batch)
-            if progress is not None:
-                progress(done, total)
+            for result in batch:  # progress is reported page by page
+                results.append(result)
+                done += 1
+                if progress is not None:
+                    progress(done, total)
         pool.close()
     except BaseException:
         pool.terminate()
