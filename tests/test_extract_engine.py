@@ -101,9 +101,10 @@ def test_two_processes_read_the_same_tables(disclosure, document):
     assert [p.text for p in parallel.pages] == [p.text for p in document.pages]
 
 
-def test_progress_is_reported_page_by_page(disclosure):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_progress_is_reported_page_by_page(disclosure, workers):
     seen: list[tuple[int, int]] = []
-    read_document(disclosure, progress=lambda done, total: seen.append((done, total)), workers=1)
+    read_document(disclosure, progress=lambda done, total: seen.append((done, total)), workers=workers)
     total = seen[-1][1]
     assert seen[-1] == (total, total)
     assert [d for d, _ in seen] == list(range(1, total + 1))
