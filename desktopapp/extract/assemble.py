@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from desktopapp.core.model import Box, Cell, Table
+from desktopapp.core.model import Cell, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.captions import is_note_start
 from desktopapp.extract.classify import classify, is_text_kind
@@ -275,7 +275,3 @@ def _body_row(row: list[PieceCell], page: int, n_cols: int, numeric: bool) -> li
     while len(out) < n_cols:
         out.append(Cell(text="", page=page))
     return out
-
-
-def bbox_union(a: Box | None, b: Box) -> Box:
-    return b if a is None else a.union(b)

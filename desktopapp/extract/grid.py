@@ -79,9 +79,6 @@ class Grid:
             out.append(filled)
         return out
 
-    def row_texts(self, r: int) -> list[str]:
-        return [cell.text if origin else "" for cell, origin in self.slots()[r]]
-
     def texts(self) -> list[list[str]]:
         return [[cell.text if origin else "" for cell, origin in row] for row in self.slots()]
 
