@@ -1,0 +1,174 @@
+"""Writing slips in the narrative and in the text cells of the tables.
+
+- narrative_year_form: a year written without 年 where a year is meant ("2022预算安排",
+  "较上一度增加");
+- narrative_enum_conjunction: an enumeration comma directly before the closing 和 / 及 / 或
+  ("…办公室、和某某中心");
+- narrative_doubled_word: a word printed twice across a 科目 marker ("卫生健康支出（类）支出207.76万元").
+
+Text tables (绩效目标表, 项目支出绩效表) hold sentences of their own ("前两年预算安排情况：…"),
+so the year form is also read in their cells; a finding there points at the cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from desktopapp.core.model import CellRef, Document, Finding, Table
+from desktopapp.rules.base import RuleContext, rule
+from desktopapp.rules.narrative_common import analysis_of, finding, severity
+from desktopapp.rules.narrative_parse import CJK, NarrativeText
+
+YEAR_FORM = "narrative_year_form"
+ENUM_CONJUNCTION = "narrative_enum_conjunction"
+DOUBLED_WORD = "narrative_doubled_word"
+
+# A four-digit year followed directly by what only a year is followed by. Document numbers
+# ("〔2015〕6号") and figures ("2022.35", "12022") are not years.
+_YEAR_NO_NIAN = re.compile(
+    r"(?<![\d.,，〔\[［])((?:19|20)\d\d)(?=(?:预算|决算|执行数|部门|单位|全年|上半年|下半年)|度(?![\d数]))"
+)
+_LAST_YEAR_NO_NIAN = re.compile(r"(?<=[较比与同])(上一度)(?=[增减相持比下上降])")
+
+
+def _year_slips(text: str, year: int | None) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, printed, corrected) of each year written without 年 in `text`."""
+    for m in _YEAR_NO_NIAN.finditer(text):
+        y = int(m.group(1))
+        if year is not None and abs(y - year) > 10:
+            continue
+        yield m.start(), m.end(), m.group(1), m.group(1) + "年"
+    for m in _LAST_YEAR_NO_NIAN.finditer(text):
+        yield m.start(), m.end(), m.group(1), "上一年度"
+
+
+def _text_cells(table: Table) -> Iterator[tuple[int, int, str]]:
+    """(row, col, text) of the body cells of a text table that hold words, not figures."""
+    for r, row in enumerate(table.body):
+        for c, cell in enumerate(row):
+            if cell.value is None and len(cell.text) >= 6:
+                yield r, c, cell.text
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@rule(YEAR_FORM)
+def year_form(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    if nt.is_template:
+        return
+    sev = severity(ctx, YEAR_FORM, True)
+    for p in nt.paragraphs:
+        for start, end, printed, corrected in _year_slips(p.text, nt.year):
+            left, right = nt.clause_bounds(p.start + start, p.start + end)
+            left = max(left, p.start + start - 20)
+            yield finding(
+                YEAR_FORM,
+                sev,
+                f"年份“{printed}”后缺“年”字，应为“{corrected}”",
+                nt,
+                left,
+                min(right, p.start + end + 20),
+                expected=corrected,
+                actual=printed,
+            )
+    for table in document.tables:
+        if table.numeric:
+            continue
+        joined = "\n".join(_squeeze(c.text) for row in table.body for c in row)
+        if not (_YEAR_NO_NIAN.search(joined) or _LAST_YEAR_NO_NIAN.search(joined)):
+            continue
+        for r, c, text in _text_cells(table):
+            squeezed = _squeeze(text)
+            for start, end, printed, corrected in _year_slips(squeezed, nt.year):
+                left = max(_clause_start(squeezed, start), start - 20)
+                yield Finding(
+                    rule=YEAR_FORM,
+                    severity=sev,
+                    message=f"{table.title}中年份“{printed}”后缺“年”字，应为“{corrected}”",
+                    cells=[CellRef(table.id, r, c)],
+                    expected=corrected,
+                    actual=printed,
+                    page=table.body[r][c].page,
+                    quote=squeezed[left : end + 12],
+                    table=table.id,
+                )
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in "，,；;。：:\n":
+        i -= 1
+    return i
+
+
+# "、和X" where X begins a word of its own (和平区, 和龙市, 及时) is not the conjunction.
+_ENUM_CONJ = re.compile(r"、(以及|和|及|或)(?!平|谐|睦|美|解|田|龙|顺|政|静|林|县|时|早|格|者)")
+
+
+def _closes_enumeration(text: str, pos: int) -> bool:
+    """Whether no further "、" item follows before the clause ends (brackets skipped)."""
+    depth = 0
+    for ch in text[pos:]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in "。；;，,：:\n":
+            return True
+        elif depth == 0 and ch == "、":
+            return False
+    return True
+
+
+@rule(ENUM_CONJUNCTION)
+def enum_conjunction(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    for p in nt.paragraphs:
+        if "、" not in p.text:
+            continue
+        for m in _ENUM_CONJ.finditer(p.text):
+            if not re.match(f"[{CJK}]", p.text[m.end() : m.end() + 1]):
+                continue
+            if not _closes_enumeration(p.text, m.end()):
+                continue
+            start = p.start + m.start()
+            word = m.group(1)
+            yield finding(
+                ENUM_CONJUNCTION,
+                severity(ctx, ENUM_CONJUNCTION, False),
+                f"顿号“、”后紧接连词“{word}”：列举的最后一项前用“{word}”时不再加顿号",
+                nt,
+                max(start - 12, p.start),
+                min(start + 12, p.end),
+                expected=word,
+                actual="、" + word,
+            )
+
+
+# "卫生健康支出（类）支出207.76万元": 支出 both before and after the marker, then the figure.
+_DOUBLED = re.compile(r"(支出|经费)[（(]\d{0,7}[类款项][）)]\1(?=[\d为决预安共合，,]|$)")
+
+
+@rule(DOUBLED_WORD)
+def doubled_word(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt: NarrativeText = analysis_of(document, ctx).nt
+    for p in nt.paragraphs:
+        for m in _DOUBLED.finditer(p.text):
+            start = p.start + m.start()
+            left = start
+            while left > p.start and re.match(f"[{CJK}“”]", nt.flow[left - 1]) and start - left < 16:
+                left -= 1
+            word = m.group(1)
+            yield finding(
+                DOUBLED_WORD,
+                severity(ctx, DOUBLED_WORD, True),
+                f"“{word}”重复：科目名称已含“{word}”，其后又写“{word}”",
+                nt,
+                left,
+                p.start + m.end(),
+                actual=nt.flow[left : p.start + m.end()],
+            )

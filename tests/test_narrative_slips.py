@@ -1,0 +1,86 @@
+"""Writing slips: a year without 年, "、和", a word doubled across a 科目 marker."""
+
+from __future__ import annotations
+
+from test_narrative_support import errors, make_doc, run, table, warnings
+
+from desktopapp.core.model import DocKind
+
+# ---------------------------------------------------------------- year form
+
+
+def test_year_without_nian_in_the_text_is_an_error():
+    text = "1、前两年预算安排情况：2022预算安排288.76万元；2023年预算安排609.95万元。\n"
+    found = run(make_doc([text]), "narrative_year_form")
+    assert len(errors(found)) == 1
+    assert "2022预算安排" in found[0].quote
+    assert found[0].expected == "2022年"
+
+
+def test_last_year_written_without_nian():
+    text = "主要原因：项目支出增加，较上一度增加1133.95万元。\n"
+    found = run(make_doc([text], kind=DocKind.DEPT_FINAL), "narrative_year_form")
+    assert [f.expected for f in found] == ["上一年度"]
+    assert "较上一度增加1133.95万元" in found[0].quote
+
+
+def test_years_written_out_and_document_numbers_pass():
+    text = (
+        "2022年预算安排288.76万元，2023年度预算609.95万元，比上年度增加，较上一年度减少。\n"
+        "依据《关于加强人民调解工作的意见》（沪司规〔2015〕6号）。项目支出2024.50万元。\n"
+    )
+    assert run(make_doc([text]), "narrative_year_form") == []
+
+
+def test_year_without_nian_in_a_text_table_points_at_the_cell():
+    sheet = table(
+        "T9",
+        "项目支出绩效目标表",
+        "project_performance",
+        [["项目", "内容"]],
+        [
+            ["项目名称", "社会保险业务工作经费"],
+            ["项目概况", "1、前两年预算安排情况：2022预算安排288.76万元；2023年预算安排609.95万元。"],
+        ],
+    )
+    sheet.numeric = False
+    found = run(make_doc(["说明。\n"], [sheet]), "narrative_year_form")
+    assert len(found) == 1
+    assert [(c.table, c.row, c.col) for c in found[0].cells] == [("T9", 1, 1)]
+    assert "2022预算安排" in found[0].quote
+
+
+# ---------------------------------------------------------------- 、和
+
+
+def test_enumeration_comma_before_the_closing_conjunction():
+    text = "内设办公室、人事教育处、财务管理处、和某某省社会保险档案管理中心（某某省社会保险计算中心）。\n"
+    found = run(make_doc([text]), "narrative_enum_conjunction")
+    assert len(warnings(found)) == 1 and errors(found) == []
+    assert "、和某某省" in found[0].quote
+
+
+def test_names_starting_with_he_and_conjunctions_without_comma_pass():
+    text = (
+        "所属单位有延吉市、和龙市、图们市。内设办公室、人事处和档案中心。\n"
+        "主要用于办公费、印刷费以及差旅费。做到应收尽收、及时足额。\n"
+    )
+    assert run(make_doc([text]), "narrative_enum_conjunction") == []
+
+
+# ---------------------------------------------------------------- doubled word
+
+
+def test_word_doubled_across_the_class_marker():
+    text = (
+        "社会保障和就业（类）支出5401.46万元，占91.5%。\n"
+        "卫生健康支出（类）支出207.76万元，占3.5%，主要用于缴纳职工医疗保险费。\n"
+    )
+    found = run(make_doc([text]), "narrative_doubled_word")
+    assert len(errors(found)) == 1
+    assert "卫生健康支出（类）支出" in found[0].quote
+
+
+def test_names_following_a_marker_are_not_doubles():
+    text = "1.其他支出（类）其他支出（款）其他支出（项）12.00万元。公共卫生（款）卫生监督机构（项）3.00万元。\n"
+    assert run(make_doc([text]), "narrative_doubled_word") == []
