@@ -15,7 +15,8 @@ import pytest
 from export_samples import sample_document, sample_findings
 
 from desktopapp.core.edits import EditLog
-from desktopapp.export.grid import code_columns, column_labels, header_spans
+from desktopapp.core.header_spans import header_spans
+from desktopapp.export.grid import code_columns, column_labels
 from desktopapp.export.sheet_names import SheetNamer
 from desktopapp.export.xlsx import export_workbook
 

@@ -1,17 +1,14 @@
 """How a table's grid is laid out in a worksheet: merged header boxes, column labels, and which
 body cells are figures, codes or text.
 
-Header spans come from the reader (Cell.row_span / col_span / covered) when it recorded them;
-a table rebuilt from JSON has none, so they are inferred the way the eye reads a printed header:
-an empty box belongs to the text on its left (within the box above it), and an empty box under
-a text belongs to that text.
+Header spans: desktopapp.core.header_spans (shared with the window).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from desktopapp.core.header_spans import Span
 from desktopapp.core.model import Cell, Table
 
 CODE_LABEL_WORDS = ("编码", "代码", "编号")
@@ -19,94 +16,6 @@ CODE_LEVEL_LABELS = {"类", "款", "项", "目"}
 # Excel keeps 15 significant digits; longer digit strings are identifiers, not amounts.
 EXCEL_DIGITS = 15
 _DIGITS = re.compile(r"^\d+$")
-
-
-@dataclass(frozen=True)
-class Span:
-    row: int
-    col: int
-    row_span: int
-    col_span: int
-    text: str
-
-
-def header_spans(table: Table) -> list[Span]:
-    n_cols = table.n_cols
-    if not table.header or not n_cols:
-        return []
-    recorded = any(c.covered or c.row_span > 1 or c.col_span > 1 for row in table.header for c in row)
-    if recorded:
-        return _recorded_spans(table.header, n_cols)
-    grid = [[c.text.strip() for c in row] + [""] * (n_cols - len(row)) for row in table.header]
-    return _inferred_spans(grid)
-
-
-def _recorded_spans(header: list[list[Cell]], n_cols: int) -> list[Span]:
-    n_rows = len(header)
-    taken = [[False] * n_cols for _ in range(n_rows)]
-    spans = []
-    for r, row in enumerate(header):
-        for c, cell in enumerate(row[:n_cols]):
-            if cell.covered or taken[r][c]:
-                continue
-            rs = max(1, min(cell.row_span, n_rows - r))
-            cs = max(1, min(cell.col_span, n_cols - c))
-            # A span reaching into a box already taken is clipped: overlapping merged ranges make
-            # Excel "repair" the workbook on opening.
-            while cs > 1 and _any_taken(taken, r, c, rs, cs):
-                cs -= 1
-            while rs > 1 and _any_taken(taken, r, c, rs, cs):
-                rs -= 1
-            for rr in range(r, r + rs):
-                for cc in range(c, c + cs):
-                    taken[rr][cc] = True
-            spans.append(Span(r, c, rs, cs, cell.text.strip()))
-    for r in range(n_rows):
-        for c in range(n_cols):
-            if not taken[r][c]:
-                spans.append(Span(r, c, 1, 1, ""))
-    return spans
-
-
-def _any_taken(taken: list[list[bool]], r: int, c: int, rs: int, cs: int) -> bool:
-    return any(taken[rr][cc] for rr in range(r, r + rs) for cc in range(c, c + cs))
-
-
-def _inferred_spans(grid: list[list[str]]) -> list[Span]:
-    n_rows, n_cols = len(grid), len(grid[0])
-    owner: list[list[int | None]] = [[None] * n_cols for _ in range(n_rows)]
-    spans: list[Span] = []
-
-    def parent(r: int, c: int) -> int | None:
-        return owner[r - 1][c] if r > 0 else -1
-
-    for r in range(n_rows):
-        for c in range(n_cols):
-            if owner[r][c] is not None or not grid[r][c]:
-                continue
-            cs = 1
-            while (
-                c + cs < n_cols
-                and not grid[r][c + cs]
-                and owner[r][c + cs] is None
-                and parent(r, c + cs) == parent(r, c)
-            ):
-                cs += 1
-            rs = 1
-            while r + rs < n_rows and all(
-                not grid[r + rs][cc] and owner[r + rs][cc] is None for cc in range(c, c + cs)
-            ):
-                rs += 1
-            for rr in range(r, r + rs):
-                for cc in range(c, c + cs):
-                    owner[rr][cc] = len(spans)
-            spans.append(Span(r, c, rs, cs, grid[r][c]))
-    for r in range(n_rows):
-        for c in range(n_cols):
-            if owner[r][c] is None:
-                owner[r][c] = len(spans)
-                spans.append(Span(r, c, 1, 1, ""))
-    return spans
 
 
 def column_labels(table: Table, spans: list[Span]) -> list[str]:
