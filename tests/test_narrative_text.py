@@ -156,6 +156,44 @@ def test_sub_item_name_not_used_by_the_tables_is_a_warning():
     assert run(make_doc([good], [GENERAL], kind=DocKind.DEPT_FINAL), "narrative_subject_name") == []
 
 
+BUDGET_GENERAL = table(
+    "T1",
+    "一般公共预算支出表",
+    "general_budget_expenditure",
+    [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
+    [
+        ["208", "社会保障和就业支出", "96.01", "96.01", ""],
+        ["20805", "行政事业单位养老支出", "94.99", "94.99", ""],
+        ["2080505", "机关事业单位基本养老保险缴费支出", "94.99", "94.99", ""],
+        ["20899", "其他社会保障和就业支出", "1.02", "1.02", ""],
+        ["2089999", "其他社会保障和就业支出", "1.02", "1.02", ""],
+        ["合计", "", "96.01", "96.01", ""],
+    ],
+)
+
+
+def test_subject_name_missing_a_character_is_a_name_mismatch():
+    text = "5.社会保障和就业支出(类)其他社会保障就业支出(款)其他社会保障就业支出(项)1.02万元，比2023年预算增加1.02万元。\n"
+    found = run(make_doc([text], [BUDGET_GENERAL]), "narrative_subject_name")
+    assert len(errors(found)) == 1
+    assert found[0].actual == "其他社会保障就业支出" and found[0].expected == "其他社会保障和就业支出"
+    assert [(c.table, c.row) for c in found[0].cells] == [("T1", 3)]
+
+
+def test_subject_name_with_an_extra_word_is_a_name_mismatch():
+    text = "4.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费（项）94.99万元。\n"
+    found = run(make_doc([text], [BUDGET_GENERAL]), "narrative_subject_name")
+    assert [f.expected for f in errors(found)] == ["机关事业单位基本养老保险缴费支出"]
+
+
+def test_subject_names_spelled_as_in_the_tables_pass():
+    text = (
+        "4.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）94.99万元。\n"
+        "5.社会保障和就业支出（类）其他社会保障和就业支出（款）其他社会保障和就业支出（项）1.02万元。\n"
+    )
+    assert run(make_doc([text], [BUDGET_GENERAL]), "narrative_subject_name") == []
+
+
 def test_listed_expense_item_with_nothing_in_the_basic_table():
     basic = table(
         "T2",

@@ -1,7 +1,8 @@
 """Names used in the narrative against the classification and the tables.
 
 - narrative_subject_name: a 科目 named by an outdated name (210 医疗卫生与计划生育支出 → 卫生健康支出),
-  a code whose name differs from the tables, or a 款/项 name the tables do not use under
+  a code whose name differs from the tables, a name the tables print slightly differently
+  (其他社会保障就业支出 / 其他社会保障和就业支出), or a 款/项 name the tables do not use under
   that 类/款;
 - narrative_expense_items: the 经济分类 items listed for 人员经费 / 公用经费 ("主要包括：…")
   where the 基本支出 table shows nothing for that item.
@@ -57,6 +58,55 @@ def _found_among(name: str, candidates: list[str]) -> bool:
     return False
 
 
+def near_variant(a: str, b: str) -> bool:
+    """Whether two names differ by a slip: up to two characters left out or added ("其他社会保障
+    就业支出" / "其他社会保障和就业支出", "…缴费" / "…缴费支出"), or one character changed in a
+    long name. Names of four characters or fewer differ too often by design to be compared."""
+    if a == b or min(len(a), len(b)) <= 4 or abs(len(a) - len(b)) > 2:
+        return False
+    if len(a) == len(b):
+        return len(a) >= 6 and sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    chars = iter(long_)
+    return all(ch in chars for ch in short)
+
+
+NamePools = list[dict[str, tuple]]  # per level (类/款/项, then uncoded): name → (table, row)
+
+
+def _name_pools(index, tables) -> NamePools:
+    """Every 科目 name printed in the tables, by level (from the code's length); names of
+    tables printed without codes go to a fourth pool that any level may use."""
+    pools: NamePools = [{}, {}, {}, {}]
+    for table in tables:
+        for cr in index.item_rows(table):
+            if not cr.name or len(cr.name) > 40:
+                continue
+            level = {3: 0, 5: 1, 7: 2}.get(len(cr.code or ""), 3)
+            pools[level].setdefault(cr.name, (table, cr))
+    return pools
+
+
+def _variant_of_table_name(it, pools: NamePools):
+    """(level, table name, (table, row)) for the first name of the item that no table prints
+    but one prints in a slightly different spelling."""
+    if not any(pools[:3]) and not pools[3]:
+        return None
+    for depth, printed in enumerate(it.names):
+        name = normalize_name(printed)
+        here, loose = pools[depth], pools[3]
+        if name in here or name in loose:
+            continue
+        if depth == 0 and name in CURRENT_CLASS_NAMES.values():
+            continue
+        for pool in (here, loose):
+            for other, where in pool.items():
+                if near_variant(name, other):
+                    return depth, other, where
+        return None  # not a slip of a printed name: the tree check decides
+    return None
+
+
 @rule(SUBJECT_NAME)
 def subject_name(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     a = analysis_of(document, ctx)
@@ -66,6 +116,7 @@ def subject_name(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     tables = index.tables("general", "expenditure", "income")
     coded = [(t, [cr for cr in index.item_rows(t) if cr.code]) for t in tables]
     coded = [(t, rows) for t, rows in coded if rows]
+    pools = _name_pools(index, tables)
     reported: set[tuple[int, str]] = set()
     for it in a.items:
         quote_end = it.end
@@ -106,7 +157,27 @@ def subject_name(document: Document, ctx: RuleContext) -> Iterable[Finding]:
                     )
                 break
         else:
-            # every level has a current name: check 款/项 against the tables' tree
+            # every level has a current name: a name the tables spell slightly differently
+            variant = _variant_of_table_name(it, pools)
+            if variant is not None:
+                depth, name, (table, row) = variant
+                key = (it.paragraph, it.names[depth])
+                if key not in reported:
+                    reported.add(key)
+                    yield finding(
+                        SUBJECT_NAME,
+                        severity(ctx, SUBJECT_NAME, True),
+                        f"正文的{'类款项'[depth]}级科目名称“{it.names[depth]}”与{table.title}中的“{name}”不一致",
+                        nt,
+                        it.start,
+                        quote_end,
+                        cells=[CellRef(table.id, row.row, row.name_col)] if row.name_col >= 0 else [],
+                        expected=name,
+                        actual=it.names[depth],
+                        table=table.id,
+                    )
+                continue
+            # check 款/项 against the tables' tree
             for table, rows in coded:
                 row, depth = index.resolve_item(table, it.names, it.codes)
                 if depth == len(it.names) or depth == 0:
