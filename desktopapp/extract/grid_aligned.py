@@ -24,6 +24,7 @@ from desktopapp.extract.header import is_body_row, is_data_amount
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import Fragment, cell_text, fragments, group_lines
 
+CELL_GAP = 0.6  # ems of blank that separate two cells of a table set without rules
 SAME_EXTENT = 4.0  # rules whose ends are this close (points) frame the same table
 MIN_RULE = 100.0  # a table rule is at least this long
 _UNIT_LINE = re.compile(r"单位[:：]\s*(人民币)?\s*(万元|千元|亿元|元)")
@@ -486,7 +487,9 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
     lines = group_lines(chars)
     frags: list[Fragment] = []
     for i, ln in enumerate(lines):
-        frags.extend(fragments(ln, i))
+        # Cells of a table without rules may stand closer than an em apart; text spread
+        # wider inside one cell is joined again below (_join_spread_labels).
+        frags.extend(fragments(ln, i, CELL_GAP))
     if not frags:
         return None
     size = statistics.median(f.size for f in frags)

@@ -120,11 +120,12 @@ def _is_digitish(c: Char) -> bool:
     return c.text in _DIGITISH
 
 
-def split_gap(a: Char, b: Char) -> bool:
-    """Does the gap between neighbouring characters a and b separate two cells?"""
+def split_gap(a: Char, b: Char, wide: float = 1.2) -> bool:
+    """Does the gap between neighbouring characters a and b separate two cells? `wide`
+    is the gap (in ems) that always does."""
     gap = b.x0 - a.x1
     em = max(a.size, b.size, 1.0)
-    if gap > 1.2 * em:
+    if gap > wide * em:
         return True
     # An amount next to CJK text with a visible gap: two cells.
     if gap > 0.8 * em and (_CJK.match(a.text) is None) != (_CJK.match(b.text) is None):
@@ -133,7 +134,7 @@ def split_gap(a: Char, b: Char) -> bool:
     return gap > 0.35 * em and _is_digitish(a) and b.text[0].isdigit() and a.text != ","
 
 
-def fragments(line: Line, index: int = 0) -> list[Fragment]:
+def fragments(line: Line, index: int = 0, wide: float = 1.2) -> list[Fragment]:
     out: list[Fragment] = []
     current: list[Char] = []
     prev: Char | None = None
@@ -141,7 +142,7 @@ def fragments(line: Line, index: int = 0) -> list[Fragment]:
         if c.text.isspace():
             current.append(c)
             continue
-        if prev is not None and split_gap(prev, c):
+        if prev is not None and split_gap(prev, c, wide):
             out.append(_make_fragment(current, index))
             current = []
         current.append(c)
