@@ -54,14 +54,15 @@ $app = Join-Path $Dist "desktopapp"
 $bytes = (Get-ChildItem $app -Recurse -File | Measure-Object Length -Sum).Sum
 "Build took {0:N0} s; {1:N0} MB in {2}" -f ((Get-Date) - $started).TotalSeconds, ($bytes / 1MB), $app
 
-# 3. Smoke tests. The console program reads the bundled sample...
+# 3. Smoke tests. The console program reads the bundled sample and exports the workbook...
 $out = Join-Path ([System.IO.Path]::GetTempPath()) ("desktopapp-smoke-" + [guid]::NewGuid())
 New-Item -ItemType Directory $out | Out-Null
 $env:DESKTOPAPP_DATA_DIR = Join-Path $out "data"
 try {
     Invoke-Checked "desktopapp-cli check" {
-        & (Join-Path $app "desktopapp-cli.exe") check (Join-Path $Root "resources\sample-dept-budget.pdf") --json $out
+        & (Join-Path $app "desktopapp-cli.exe") check (Join-Path $Root "resources\sample-dept-budget.pdf") --json $out --xlsx (Join-Path $out "sample.xlsx")
     }
+    if (-not (Test-Path (Join-Path $out "sample.xlsx"))) { throw "no workbook was exported" }
     $result = Get-Content (Join-Path $out "sample-dept-budget.json") -Raw -Encoding UTF8 | ConvertFrom-Json
     if ($result.schema -ne "disclosure-check/1" -or $result.tables.Count -eq 0) { throw "the sample gave no tables" }
     "Smoke test: the sample PDF gave {0} tables" -f $result.tables.Count
