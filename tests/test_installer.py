@@ -133,6 +133,7 @@ def test_no_module_of_the_application_imports_what_the_build_leaves_out(spec):
     qt = {name.split(".")[1] for name in imported if name.startswith("PySide6.") and name.count(".") >= 1}
     qt = {m for m in qt if m.startswith("Qt")}
     assert qt <= qt_used, f"Qt modules used but not declared in QT_USED: {qt - qt_used}"
+    assert not qt_used & set(spec.ns["QT_EXCLUDED"])
 
 
 @pytest.mark.parametrize(
