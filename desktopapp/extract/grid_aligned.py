@@ -219,6 +219,20 @@ def _last_solid(f: Fragment) -> Char:
     return next(c for c in reversed(f.chars) if not c.text.isspace())
 
 
+def _vertical_singles(frags: list[Fragment]) -> set[int]:
+    """Single characters stacked one per line (a label printed vertically)."""
+    singles = [f for f in frags if _single(f.text)]
+    out: set[int] = set()
+    for a in singles:
+        for b in singles:
+            if a is b or b.top < a.bottom - 1:
+                continue
+            if b.top - a.bottom <= 0.6 * a.size and min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * (a.x1 - a.x0):
+                out.add(id(a))
+                out.add(id(b))
+    return out
+
+
 def _join_spread_labels(frags: list[Fragment], body_columns: list[tuple[float, float]]) -> list[Fragment]:
     """'收      入' printed as single characters spread over a cell: one label — unless the
     characters head different columns of the body ('类 款 项')."""
@@ -226,6 +240,7 @@ def _join_spread_labels(frags: list[Fragment], body_columns: list[tuple[float, f
     def column(x: float) -> int | None:
         return next((k for k, (a, b) in enumerate(body_columns) if a - 1 <= x <= b + 1), None)
 
+    stacked = _vertical_singles(frags)
     out: list[Fragment] = []
     spread = False  # the last fragment of `out` is made of single characters only
     for f in sorted(frags, key=lambda f: (f.line, f.x0)):
@@ -236,6 +251,8 @@ def _join_spread_labels(frags: list[Fragment], body_columns: list[tuple[float, f
             and prev.line == f.line
             and (spread or _single(prev.text))
             and _single(f.text)
+            and id(f) not in stacked
+            and (spread or id(prev) not in stacked)
             and f.x0 - prev.x1 <= 4 * f.size
             and column(f.cx) in (None, column(_last_solid(prev).cx))
         ):
@@ -561,7 +578,8 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
         r0 = _band_of(band_ys, b.top + 0.3 * size)
         r1 = max(r0, _band_of(band_ys, b.bottom - 0.3 * size))
         place(b, r0, r1)
-    _extend_header_cells(cells, taken, n_head, ys, xs, region.inner_rules)
+    edges = [(xs[0], xs[0])] + [(a_hi, b_lo) for (_, a_hi), (b_lo, _) in zip(clusters, clusters[1:])] + [(xs[-1], xs[-1])]
+    _extend_header_cells(cells, taken, n_head, ys, xs, region.inner_rules, [(a + b) / 2 for a, b in edges])
 
     bands = _row_bands(text.rows, head_bottom, region.bottom)
     body_start = len(ys) - 1
@@ -570,7 +588,6 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
     if bands:
         ys.append(max(region.bottom, bands[-1][1]))
     anchors = _left_anchors(text.body_blocks, xs)
-    edges = [(xs[0], xs[0])] + [(a_hi, b_lo) for (_, a_hi), (b_lo, _) in zip(clusters, clusters[1:])] + [(xs[-1], xs[-1])]
     for k, (_, _, members) in enumerate(bands):
         spans = _row_spans(members or [], xs)
         used = {c for c0, c1 in spans.values() for c in range(c0, c1 + 1)}
@@ -655,7 +672,7 @@ def _centred_span(block: Block, c0: int, c1: int, used: set[int], edges: list[tu
 
 
 def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: list[float],
-                         xs: list[float], rules: list[_Line]) -> None:
+                         xs: list[float], rules: list[_Line], mids: list[float]) -> None:
     """Header spans that no rule marks: a label centred across several bands covers them;
     a group label above labels of the band below covers their columns (its slots beside
     it are empty, their slots below are taken); what is still empty belongs to the label
@@ -721,7 +738,8 @@ def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: li
             while right + 1 < len(xs) - 1 and free(g.row, right + 1, right + 1) and child(right + 1):
                 right += 1
             centre = (min(ch.x0 for ch in g.chars) + max(ch.x1 for ch in g.chars)) / 2
-            c1 = min(range(c1, right + 1), key=lambda m: abs((xs[c0] + xs[m + 1]) / 2 - centre))
+            # Column edges are known only to lie in the gaps between texts: use their middles.
+            c1 = min(range(c1, right + 1), key=lambda m: abs((mids[c0] + mids[m + 1]) / 2 - centre))
             claim(g, g.row, r, c0, c1)
 
     # C: what is left empty belongs to the label above or below.
