@@ -319,3 +319,29 @@ def test_note_in_the_last_row_of_the_frame_and_unit_in_the_title(tmp_path):
     assert (table.title, table.unit, table.kind) == ("一般公共预算“三公”经费支出表", "万元", "three_public")
     assert table.body_texts() == [["合计", "10.81", "10.81"], ["公务接待费", "0.83", "0.83"]]
     assert table.notes and table.notes[0].startswith("注：本单位无因公出国")
+
+
+@pytest.mark.parametrize("style", ["three_line", "no_rules"])
+def test_vertical_and_wrapped_headers_without_rules(tmp_path, style):
+    """Stacked one-character headers in narrow columns and headers wrapped in narrow
+    columns, in tables with no vertical rules: every column found, labels and rows exact."""
+    from conftest import INCOME_HEADER, INCOME_ROWS, PROJECT_HEADER, PROJECT_ROWS
+
+    b = PdfBuilder(tmp_path / f"{style}.pdf")
+    widths = [52.0, 140.0, 52.0, 52.0, 52.0] + [22.0] * 7 + [36.0] + [22.0] * 6
+    b.table(
+        TableSpec("收入总表", INCOME_HEADER, INCOME_ROWS, number="表2", org=ORG, col_widths=widths,
+                  vertical_header_cols=frozenset(range(5, 19)), font_size=8, style=style),
+        landscape=True,
+    )
+    b.table(TableSpec("项目支出表", PROJECT_HEADER, PROJECT_ROWS, number="表10", org=ORG, font_size=8, style=style),
+            rotate=90)
+    printed = b.save()
+    document = read_document(printed.path)
+    assert [t.title for t in document.tables] == ["收入总表", "项目支出表"]
+    for table, want in zip(document.tables, printed.tables, strict=True):
+        assert [normalize(x) for x in table.column_labels()] == [normalize(x) for x in want.column_labels()]
+        assert [[normalize(x) for x in row] for row in table.body_texts()] == [[normalize(x) for x in row] for row in want.body]
+        for span in want.merged_spans:
+            cell = table.header[span.row][span.col]
+            assert (normalize(cell.text), cell.row_span, cell.col_span) == (normalize(span.text), span.rowspan, span.colspan)
