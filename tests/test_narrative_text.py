@@ -218,6 +218,72 @@ def test_listed_expense_item_with_nothing_in_the_basic_table():
     assert [(c.table, c.row, c.col) for c in found[0].cells] == [("T2", 2, 2)]
 
 
+BUDGET_BASIC = table(
+    "T6",
+    "一般公共预算基本支出预算表",
+    "basic_expenditure",
+    [["经济分类科目", "合计", "人员经费", "公用经费"]],
+    [
+        ["一、工资福利支出", "1,994.29", "1,994.29", ""],
+        ["基本工资", "1,019.79", "1,019.79", ""],
+        ["津贴补贴", "634.05", "634.05", ""],
+        ["其他社会保障缴费", "35.02", "35.02", ""],
+        ["住房公积金", "296.26", "296.26", ""],
+        ["其他工资福利支出", "9.17", "9.17", ""],
+        ["二、商品和服务支出", "213.34", "", "213.34"],
+        ["办公费", "39.10", "", "39.10"],
+        ["维修（护）费", "6.90", "", "6.90"],
+        ["其他交通费用", "163.96", "", "163.96"],
+        ["其他商品和服务支出", "3.38", "", "3.38"],
+        ["三、对个人和家庭的补助", "227.42", "227.42", ""],
+        ["退休费", "212.37", "212.37", ""],
+        ["其他对个人和家庭的补助", "15.05", "15.05", ""],
+    ],
+)
+
+
+def test_listed_expense_items_the_basic_table_does_not_print():
+    text = (
+        "人员经费2221.71万元，主要包括：基本工资、津贴补贴、社会保障缴费、其他工资福利支出、离休费、退休费、"
+        "抚恤金、生活补助、助学金、住房公积金、其他对个人和家庭的补助支出。\n"
+        "公用经费213.34万元，主要包括：办公费、维修（护）费、其他交通补助、其他商品和服务支出。\n"
+    )
+    found = run(make_doc([text], [BUDGET_BASIC]), "narrative_expense_items")
+    assert errors(found) == []
+    absent = next(f for f in found if "离休费" in f.actual)
+    assert absent.actual == "离休费、抚恤金、生活补助、助学金"
+    assert "抚恤金、生活补助、助学金" in absent.quote
+    renamed = next(f for f in found if f.actual == "其他交通补助")
+    assert renamed.expected == "其他交通费用"
+    assert [(c.table, c.row) for c in renamed.cells] == [("T6", 9)]
+    assert len(found) == 2
+
+
+def test_listed_expense_items_printed_in_the_basic_table_pass():
+    text = (
+        "人员经费2221.71万元，主要包括：基本工资、津贴补贴、社会保障缴费、住房公积金、其他工资福利支出、退休费、"
+        "其他对个人和家庭的补助。\n"
+        "公用经费213.34万元，主要用于：办公费、维修(护)费、其他交通费用、其他商品和服务支出等。\n"
+    )
+    assert run(make_doc([text], [BUDGET_BASIC]), "narrative_expense_items") == []
+
+
+def test_items_of_a_class_the_table_prints_only_as_a_total_are_not_reported():
+    basic = table(
+        "T6",
+        "一般公共预算基本支出预算表",
+        "basic_expenditure",
+        [["经济分类科目", "合计", "人员经费", "公用经费"]],
+        [
+            ["工资福利支出", "1,994.29", "1,994.29", ""],
+            ["商品和服务支出", "213.34", "", "213.34"],
+            ["对个人和家庭的补助", "227.42", "227.42", ""],
+        ],
+    )
+    text = "人员经费2221.71万元，主要包括：基本工资、津贴补贴、离休费、抚恤金。\n"
+    assert run(make_doc([text], [basic]), "narrative_expense_items") == []
+
+
 # ---------------------------------------------------------------- wording
 
 

@@ -5,11 +5,13 @@
   (其他社会保障就业支出 / 其他社会保障和就业支出), or a 款/项 name the tables do not use under
   that 类/款;
 - narrative_expense_items: the 经济分类 items listed for 人员经费 / 公用经费 ("主要包括：…")
-  where the 基本支出 table shows nothing for that item.
+  where the 基本支出 table shows nothing for that item, does not print it at all although it
+  prints that 类 item by item, or prints it under a different name (其他交通补助 / 其他交通费用).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
@@ -233,53 +235,185 @@ _LIST_INTRO = re.compile(
     r"(人员经费|公用经费|工资福利支出|商品和服务支出|对个人和家庭的补助)[^。；]{0,40}?(?:主要)?(?:包括|用于)[:：]"
 )
 
+# 支出经济分类 款 names by 类, with the names of earlier editions still found in texts
+# (社会保障缴费, 采暖补贴, 提租补贴 …). A name may belong to two 类 across editions.
+ECONOMIC_ITEMS: dict[str, tuple[str, ...]] = {
+    "301": (
+        "基本工资", "津贴补贴", "奖金", "伙食补助费", "绩效工资", "机关事业单位基本养老保险缴费",
+        "职业年金缴费", "职工基本医疗保险缴费", "公务员医疗补助缴费", "其他社会保障缴费",
+        "住房公积金", "医疗费", "其他工资福利支出", "社会保障缴费", "伙食费",
+    ),
+    "302": (
+        "办公费", "印刷费", "咨询费", "手续费", "水费", "电费", "邮电费", "取暖费", "物业管理费",
+        "差旅费", "因公出国（境）费用", "维修（护）费", "租赁费", "会议费", "培训费", "公务接待费",
+        "专用材料费", "被装购置费", "专用燃料费", "劳务费", "委托业务费", "工会经费", "福利费",
+        "公务用车运行维护费", "其他交通费用", "税金及附加费用", "其他商品和服务支出",
+    ),
+    "303": (
+        "离休费", "退休费", "退职（役）费", "抚恤金", "生活补助", "救济费", "医疗费补助", "助学金",
+        "奖励金", "个人农业生产补贴", "代缴社会保险费", "其他对个人和家庭的补助", "住房公积金",
+        "提租补贴", "购房补贴", "采暖补贴", "物业服务补贴", "医疗费", "生产补贴",
+    ),
+    "310": (
+        "房屋建筑物购建", "办公设备购置", "专用设备购置", "基础设施建设", "大型修缮",
+        "信息网络及软件购置更新", "物资储备", "公务用车购置", "其他交通工具购置",
+        "文物和陈列品购置", "无形资产购置", "其他资本性支出",
+    ),
+}
 
-@rule(EXPENSE_ITEMS)
-def expense_items(document: Document, ctx: RuleContext) -> Iterable[Finding]:
-    a = analysis_of(document, ctx)
-    nt, index = a.nt, a.index
-    basics = index.tables("basic")
-    if not basics or nt.is_template:
-        return
+
+def _key(name: str) -> str:
+    return normalize_name(name).replace("(", "（").replace(")", "）")
+
+
+_CLASSES_OF: dict[str, set[str]] = {}
+for _cls, _names in ECONOMIC_ITEMS.items():
+    for _name in _names:
+        _CLASSES_OF.setdefault(_key(_name), set()).add(_cls)
+
+
+def _listed_items(text: str, start: int) -> list[tuple[int, str]]:
+    """(offset, text) of the items of a "主要包括：a、b、c。" list: split at 、 outside brackets
+    ("维修（护）费" is one item), up to the sentence's end."""
+    items: list[tuple[int, str]] = []
+    depth, item_start = 0, start
+    for i in range(start, len(text) + 1):
+        ch = text[i] if i < len(text) else "。"
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(depth - 1, 0)
+        elif (ch == "、" and depth == 0) or ch in "；;。\n":
+            items.append((item_start, text[item_start:i]))
+            item_start = i + 1
+            if ch != "、":
+                break
+    return items
+
+
+def _item_key(item: str) -> str:
+    key = re.sub(r"(?:等(?:支出|方面|费用)?|……|…)$", "", item)
+    key = re.sub(r"[（(](?:不涉及的不列|含[^）)]*)[）)]$", "", key)
+    return _key(key)
+
+
+def _basic_names(basics) -> dict[str, list[tuple]]:
+    """Economic item names printed in the 基本支出 tables → (table, row, amount column)."""
     names: dict[str, list[tuple]] = {}
     for table in basics:
         for r, row in enumerate(table.body):
             for i, cell in enumerate(row):
-                n = normalize_name(cell.text)
+                n = _key(re.sub(r"^\d{3,5}", "", cell.text.strip()))
                 if not n or re.fullmatch(r"[\d.,\-]+", n):
                     continue
                 col = first_amount_col(table, r, i)
                 if col is None:
                     continue
                 names.setdefault(n, []).append((table, r, col))
+    return names
+
+
+def _in_table(key: str, names: dict) -> bool:
+    """Printed in the table, or as a longer / shorter form of a printed name (社会保障缴费 is
+    the earlier name of the 其他社会保障缴费 … group; 其他对个人和家庭的补助支出)."""
+    if key in names:
+        return True
+    return len(key) >= 4 and any(key in n or (len(n) >= 4 and n in key) for n in names)
+
+
+def _resembling(key: str, names: dict) -> str | None:
+    """A printed name the listed one is probably meant to be (其他交通补助 → 其他交通费用)."""
+    for n in names:
+        if near_variant(key, n):
+            return n
+        prefix = len(os.path.commonprefix([key, n]))
+        if prefix >= 4 and prefix * 3 >= max(len(key), len(n)) * 2 - 2 and abs(len(key) - len(n)) <= 2:
+            return n
+    return None
+
+
+@rule(EXPENSE_ITEMS)
+def expense_items(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    a = analysis_of(document, ctx)
+    nt, index = a.nt, a.index
+    basics = [t for t in index.tables("basic") if not t.is_empty]
+    if not basics or nt.is_template:
+        return
+    names = _basic_names(basics)
+    detailed = {cls for n in names for cls in _CLASSES_OF.get(n, ())}
+    sev = severity(ctx, EXPENSE_ITEMS, False)
     for p in nt.paragraphs:
         for m in _LIST_INTRO.finditer(p.text):
-            start = m.end()
-            stop = re.search(r"[；;。（(]", p.text[start:])
-            end = start + (stop.start() if stop else len(p.text) - start)
-            listed = p.text[start:end]
-            pos = start
-            for item in listed.split("、"):
+            listed = _listed_items(p.text, m.end())
+            absent: list[tuple[int, str]] = []
+            for pos, item in listed:
+                key = _item_key(item)
+                if len(key) < 2:
+                    continue
                 item_start = p.start + pos
-                pos += len(item) + 1
-                key = normalize_name(item.replace("……", "").replace("等", ""))
                 hits = names.get(key)
-                if not hits:
+                if hits:
+                    zero = _zero_in_table(hits)
+                    if zero is not None:
+                        t, r, c = zero
+                        after = p.text[pos + len(item) : pos + len(item) + 1]
+                        yield finding(
+                            EXPENSE_ITEMS,
+                            sev,
+                            f"正文列举“{m.group(1)}”包括“{item}”，但{t.title}中该科目没有金额",
+                            nt,
+                            max(p.start + m.end(), item_start - 30),
+                            item_start + len(item) + (1 if after and after in "；;。" else 0),
+                            cells=[CellRef(t.id, r, c)],
+                            actual=item,
+                            table=t.id,
+                        )
                     continue
-                values = [(t, r, c, cell_value(t.body[r][c])) for t, r, c in hits]
-                if any(v is None or v != 0 for *_, v in values):
+                if _in_table(key, names):
                     continue
-                t, r, c, _ = values[0]
-                if table_role(t) != "basic" or t.is_empty:
+                if _CLASSES_OF.get(key, set()) & detailed:
+                    absent.append((pos, item))
                     continue
+                if key in _CLASSES_OF:
+                    continue  # a 类 the table does not print item by item
+                meant = _resembling(key, names)
+                if meant is not None:
+                    t, r, c = names[meant][0]
+                    yield finding(
+                        EXPENSE_ITEMS,
+                        sev,
+                        f"正文列举“{m.group(1)}”包括“{key}”，{t.title}中没有该科目，相近的科目为“{meant}”",
+                        nt,
+                        max(p.start + m.end(), item_start - 12),
+                        item_start + len(item),
+                        cells=[CellRef(t.id, r, c)],
+                        expected=meant,
+                        actual=key,
+                        table=t.id,
+                    )
+            if absent:
+                first, last = absent[0], absent[-1]
+                listed_names = "、".join(item for _, item in absent)
+                t = basics[0]
                 yield finding(
                     EXPENSE_ITEMS,
-                    severity(ctx, EXPENSE_ITEMS, False),
-                    f"正文列举“{m.group(1)}”包括“{item}”，但{t.title}中该科目没有金额",
+                    sev,
+                    f"正文列举“{m.group(1)}”包括{listed_names}，但{t.title}中没有这些科目",
                     nt,
-                    max(p.start + start, item_start - 30),
-                    item_start + len(item) + (1 if p.text[pos - 1 : pos] in "；;。" else 0),
-                    cells=[CellRef(t.id, r, c)],
-                    actual=item,
+                    p.start + first[0],
+                    p.start + last[0] + len(last[1]),
+                    actual=listed_names,
                     table=t.id,
+                    limit=160,
                 )
+
+
+def _zero_in_table(hits: list[tuple]) -> tuple | None:
+    """The cell of a listed item printed in the 基本支出 table with nothing in it (all blank/0)."""
+    values = [(t, r, c, cell_value(t.body[r][c])) for t, r, c in hits]
+    if any(v is None or v != 0 for *_, v in values):
+        return None
+    t, r, c, _ = values[0]
+    if table_role(t) != "basic" or t.is_empty:
+        return None
+    return t, r, c
