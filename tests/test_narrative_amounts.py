@@ -148,3 +148,42 @@ def test_three_public_budget_against_an_empty_table_is_a_warning():
     found = run(_final_doc(text, empty), "narrative_amount_vs_table")
     assert len(found) == 1 and found[0].severity.value == "warning"
     assert found[0].quote == "“三公”经费财政拨款支出年初预算为0.95万元"
+
+
+BUDGET_SUMMARY_THIS_YEAR = table(
+    "T1",
+    "收支预算总表",
+    "budget_summary",
+    [
+        ["收入", "", "", "", "支出", "", "", ""],
+        ["项目", "2024年预算数", "本年预算", "上年结转", "项目", "2024年预算数", "本年预算", "上年结转"],
+    ],
+    [
+        ["一、财政拨款收入", "5905.48", "5320.79", "584.69", "一、社会保障和就业支出", "5401.46", "4816.77", "584.69"],
+        ["一般公共预算拨款收入", "5905.48", "5320.79", "584.69", "二、卫生健康支出", "504.02", "504.02", ""],
+        ["本年收入合计", "5905.48", "5320.79", "584.69", "本年支出合计", "5905.48", "5320.79", "584.69"],
+        ["收入总计", "5905.48", "5320.79", "584.69", "支出总计", "5905.48", "5320.79", "584.69"],
+    ],
+)
+
+
+def _this_year_text(figure: str) -> str:
+    return (
+        "二、收入预算安排情况\n"
+        "2024年收入预算5905.48万元，其中：本年收入5320.79万元，占90.1%；上年结转结余584.69万元，占9.9%。"
+        f"本年收入中，一般公共预算拨款收入{figure}万元，占100%。\n"
+    )
+
+
+def test_this_years_income_quoted_with_the_carried_over_money_is_an_error():
+    doc = make_doc([_this_year_text("5905.48")], [BUDGET_SUMMARY_THIS_YEAR])
+    found = [f for f in run(doc, "narrative_amount_vs_table") if "本年收入中" in f.quote]
+    assert len(errors(found)) == 1
+    assert found[0].quote == "本年收入中，一般公共预算拨款收入5905.48万元"
+    assert found[0].expected == "5,320.79"
+    assert [(c.table, c.row, c.col) for c in found[0].cells] == [("T1", 1, 2)]
+
+
+def test_this_years_income_equal_to_the_this_year_column_passes():
+    doc = make_doc([_this_year_text("5320.79")], [BUDGET_SUMMARY_THIS_YEAR])
+    assert [f for f in run(doc, "narrative_amount_vs_table") if "本年收入中" in f.quote] == []

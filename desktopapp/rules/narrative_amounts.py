@@ -52,8 +52,11 @@ def amount_vs_table(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             continue
         in_other = any(admissible(mt.value, mt.decimals, mt.unit, o.value)[0] for o in res.others)
         table_empty = tv.blank and tv.table.is_empty
+        # a figure the text places in one column ("本年收入中，…") taken from the next column is
+        # the slip itself, not a doubt about which column is meant
         in_row = _matches_other_column(tv, mt)
-        certain = not tail and not table_empty and not in_row and not (res.item is not None and in_other)
+        doubt_row = in_row and not res.context
+        certain = not tail and not table_empty and not doubt_row and not (res.item is not None and in_other)
         unit = _unit_text(mt.unit)
         factor = Decimal(10000) if mt.unit == "元" else Decimal(1)
         expected = fmt(tv.value * factor, max(mt.decimals, 2))
@@ -67,11 +70,13 @@ def amount_vs_table(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             )
             if tail:
                 message += "，属末位尾差"
+            elif in_row and res.context:
+                message += f"，与同一行另一栏的数字相符，但“{res.context}”所指的是本年数"
             elif in_row:
                 message += "，但与同一行另一栏的数字相符（请核对所对应的栏目）"
             elif res.item is not None and in_other:
                 message += "，但与其他表中的同一科目相符"
-        start = mt.start - len(mt.label)
+        start = mt.start - len(mt.label) if res.context_start is None else res.context_start
         if res.item is not None and res.item.head == idx and mt.start - res.item.start <= 60:
             start = res.item.start
         yield finding(

@@ -189,11 +189,37 @@ class Spec:
     sections: tuple[str, ...] | None  # section categories where the label means this figure
     lookups: tuple[Lookup, ...]
     exclude: re.Pattern | None = None  # labels that look alike but mean something else
+    # what the sentence must say before the figure ("本年收入中，…"); a context spec that finds
+    # no table figure leaves the figure to the specs after it
+    context: re.Pattern | None = None
 
 
-def _spec(name, label, final, sections, *lookups, exclude=None) -> Spec:
+def _spec(name, label, final, sections, *lookups, exclude=None, context=None) -> Spec:
     return Spec(
-        name, re.compile(label), final, sections, tuple(lookups), re.compile(exclude) if exclude else None
+        name,
+        re.compile(label),
+        final,
+        sections,
+        tuple(lookups),
+        re.compile(exclude) if exclude else None,
+        re.compile(context) if context else None,
+    )
+
+
+# "本年收入中，一般公共预算拨款收入 X 万元": X is this year's money only, without 上年结转 —
+# the 本年 column where the 收支总表 prints 合计 | 本年 | 上年结转 side by side.
+_THIS_YEAR = r"本年(?:预算)?收入(?:合计)?中[，,]?$"
+
+
+def _this_year_income(name: str, label: str, rows: tuple[str, ...], income_col: str) -> Spec:
+    return _spec(
+        f"本年收入中的{name}",
+        label,
+        False,
+        None,
+        Lookup(("summary",), rows=rows, cols=("本年",), col_exclude=("上年", "结转")),
+        Lookup(("income",), cols=("本年", income_col), col_exclude=("上年", "结转")),
+        context=_THIS_YEAR,
     )
 
 
@@ -352,6 +378,30 @@ SPECS: tuple[Spec, ...] = (
         Lookup(("three_public",), cols=("公务接待费", "决算数")),
     ),
     # ---- budgets
+    _this_year_income(
+        "一般公共预算拨款收入",
+        r"^(?:其中)?一般公共预算(?:财政)?拨款(?:收入)?(?:为|是)?$",
+        ("一般公共预算拨款收入", "一般公共预算拨款", "一般公共预算"),
+        "一般公共预算",
+    ),
+    _this_year_income(
+        "政府性基金预算拨款收入",
+        r"^(?:其中)?政府性基金(?:预算)?(?:财政)?拨款(?:收入)?(?:为|是)?$",
+        ("政府性基金预算拨款收入", "政府性基金预算拨款", "政府性基金预算"),
+        "政府性基金",
+    ),
+    _this_year_income(
+        "国有资本经营预算拨款收入",
+        r"^(?:其中)?国有资本经营(?:预算)?(?:财政)?拨款(?:收入)?(?:为|是)?$",
+        ("国有资本经营预算拨款收入", "国有资本经营预算拨款", "国有资本经营预算"),
+        "国有资本经营",
+    ),
+    _this_year_income(
+        "财政拨款收入",
+        r"^(?:其中)?财政拨款(?:收入)?(?:为|是)?$",
+        ("财政拨款收入", "财政拨款"),
+        "财政拨款",
+    ),
     _spec(
         "财政拨款收支总预算",
         r"财政拨款收支总预算(?:为|是)?$",
@@ -589,6 +639,8 @@ class Resolution:
     candidates: list[TableValue]  # preferred table cells, best first
     others: list[TableValue]  # the same figure in other tables
     item: Item | None = None
+    context_start: int | None = None  # where the words naming the figure begin ("本年收入中，…")
+    context: str = ""  # those words, when they fix the column ("本年收入中")
 
 
 def _lookup(index: TableIndex, lk: Lookup) -> TableValue | None:
@@ -620,9 +672,22 @@ def resolve_named(nt: NarrativeText, index: TableIndex) -> list[Resolution]:
                 continue
             if spec.exclude is not None and spec.exclude.search(label):
                 continue
+            context = None
+            if spec.context is not None:
+                s = nt.sentences[mt.sentence] if mt.sentence >= 0 else None
+                floor = s.start if s is not None else mt.start
+                context = spec.context.search(nt.flow[floor : mt.start - len(mt.label)])
+                if context is None:
+                    continue
             hits = [tv for tv in (_lookup(index, lk) for lk in spec.lookups) if tv is not None]
             if hits:
-                out.append(Resolution(i, spec.name, hits[:1], hits[1:]))
+                res = Resolution(i, spec.name, hits[:1], hits[1:])
+                if context is not None:
+                    res.context_start = floor + context.start()
+                    res.context = context.group(0).rstrip("，,")
+                out.append(res)
+            elif spec.context is not None:
+                continue
             break
     return out
 
