@@ -20,7 +20,7 @@ from desktopapp.extract.page_tables import PageResult, analyse_page
 
 # Below this many pages one process is faster than starting workers (forked, or started
 # afresh when the caller is not the main thread).
-PARALLEL_MIN_PAGES = 16
+PARALLEL_MIN_PAGES = 40
 PARALLEL_MIN_PAGES_SPAWN = 80
 CHUNK = 4
 
@@ -78,7 +78,7 @@ def _default_workers(total: int) -> int:
         busy = os.getloadavg()[0]
     except OSError:  # not available on this platform
         busy = 0.0
-    return 2 if busy < cores else 1
+    return 2 if busy < cores - 0.5 else 1
 
 
 def _can_fork() -> bool:
