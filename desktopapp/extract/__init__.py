@@ -42,6 +42,9 @@ def read_document(
         raise ScannedPdfError(
             "这份 PDF 没有文字层（可能是扫描件或图片），无法读取表格。请取得由 WPS / Word / Excel 直接导出的 PDF。"
         )
+    for page in pages:
+        if not page.has_text_layer:
+            document.warnings.append(f"第 {page.number} 页没有文字（空白页或扫描页），其中如有表格无法读取。")
     document.kind = document_kind(pages, [])
     final = document.kind.is_final
     pieces = [piece for r in results for piece in r.pieces]
