@@ -30,6 +30,7 @@ CJK = "\u4e00-\u9fff"
 # One-to-one replacements (offsets stay valid): full-width digits and number signs.
 _WIDTH_MAP = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９．％"}
 _WIDTH_MAP[ord("，")] = ord("，")  # keep the Chinese comma distinct from the thousands comma
+_WIDE = re.compile("[０-９．％]")
 
 TERMINAL = "。！？"
 SENTENCE_END = TERMINAL + "；：…"
@@ -344,7 +345,9 @@ def _page_lines(page: Page) -> list[Line]:
     raw = _strip_page_furniture([r for r in raw if r[0].strip()])
     out = []
     for text, x0, x1, top in raw:
-        squeezed = _WS.sub("", text).translate(_WIDTH_MAP)
+        squeezed = _WS.sub("", text)
+        if _WIDE.search(squeezed):  # translate is slow: most lines have nothing to map
+            squeezed = squeezed.translate(_WIDTH_MAP)
         if squeezed:
             out.append(Line(page.number, squeezed, text, x0, x1, _width_units(text.strip()), top=top))
     return out

@@ -61,24 +61,22 @@ def year_form(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     if nt.is_template:
         return
     sev = severity(ctx, YEAR_FORM, True)
-    for p in nt.paragraphs:
-        for start, end, printed, corrected in _year_slips(p.text, nt.year):
-            left, right = nt.clause_bounds(p.start + start, p.start + end)
-            left = max(left, p.start + start - 20)
-            yield finding(
-                YEAR_FORM,
-                sev,
-                f"年份“{printed}”后缺“年”字，应为“{corrected}”",
-                nt,
-                left,
-                min(right, p.start + end + 20),
-                expected=corrected,
-                actual=printed,
-            )
+    for start, end, printed, corrected in _year_slips(nt.flow, nt.year):
+        left, right = nt.clause_bounds(start, end)
+        yield finding(
+            YEAR_FORM,
+            sev,
+            f"年份“{printed}”后缺“年”字，应为“{corrected}”",
+            nt,
+            max(left, start - 20),
+            min(right, end + 20),
+            expected=corrected,
+            actual=printed,
+        )
     for table in document.tables:
         if table.numeric:
             continue
-        joined = "\n".join(_squeeze(c.text) for row in table.body for c in row)
+        joined = _squeeze("|".join(c.text for row in table.body for c in row))
         if not (_YEAR_NO_NIAN.search(joined) or _LAST_YEAR_NO_NIAN.search(joined)):
             continue
         for r, c, text in _text_cells(table):

@@ -14,6 +14,8 @@ A blank template (placeholders everywhere) is not checked for template text: it 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
@@ -70,19 +72,18 @@ def template_text(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     nt = analysis_of(document, ctx).nt
     if nt.is_template:
         return
-    for page, text, base in _all_texts(nt):
-        for pattern, message in _TEMPLATE_PATTERNS:
-            for m in pattern.finditer(text):
-                msg = message.format(m.group(0))
-                if base is None:
-                    yield _line_finding(
-                        TEMPLATE, severity(ctx, TEMPLATE, True), msg, page, text, actual=m.group(0)
-                    )
-                    continue
-                left, right = nt.clause_bounds(base + m.start(), base + m.end())
-                yield finding(
-                    TEMPLATE, severity(ctx, TEMPLATE, True), msg, nt, left, right, actual=m.group(0)
-                )
+    sev = severity(ctx, TEMPLATE, True)
+    # one pass over the whole text (paragraphs are joined by line breaks no pattern crosses)
+    loose = "\n".join(text for _, text in nt.loose_lines)
+    starts = list(itertools.accumulate((len(t) + 1 for _, t in nt.loose_lines), initial=0))
+    for pattern, message in _TEMPLATE_PATTERNS:
+        for m in pattern.finditer(nt.flow):
+            left, right = nt.clause_bounds(m.start(), m.end())
+            yield finding(TEMPLATE, sev, message.format(m.group(0)), nt, left, right, actual=m.group(0))
+        for m in pattern.finditer(loose):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            page, text = nt.loose_lines[k]
+            yield _line_finding(TEMPLATE, sev, message.format(m.group(0)), page, text, actual=m.group(0))
 
 
 _BI_FLAT = re.compile(r"比(?:20\d\d年度?|上年度?|上一年度?|去年)[^，。；]{0,12}?(?<!基本)持平")
@@ -174,6 +175,8 @@ def org_name(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             end = m.end()
             if not follow.match(text[end:]):
                 continue
+            if text.endswith(org, 0, end):
+                continue  # spelled as on the cover
             best, best_ratio = None, 0.0
             for k in range(max(4, len(org) - 4), len(org) + 4):
                 if end - k < 0:
@@ -321,6 +324,11 @@ def _title_key(text: str) -> str:
     return t.replace("（", "(").replace("）", ")")
 
 
+def _similar_title(a: str, b: str) -> bool:
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.88 and matcher.quick_ratio() >= 0.88 and matcher.ratio() >= 0.88
+
+
 @rule(TOC_TABLE)
 def toc_table_missing(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     nt = analysis_of(document, ctx).nt
@@ -338,7 +346,7 @@ def toc_table_missing(document: Document, ctx: RuleContext) -> Iterable[Finding]
         is_table = key.endswith("表") and (in_tables or len(key) >= 4)
         if not is_table:
             continue
-        if any(key == t or SequenceMatcher(None, key, t).ratio() >= 0.88 for t in titles if t):
+        if any(key == t or _similar_title(key, t) for t in titles if t):
             continue
         yield _line_finding(
             TOC_TABLE,
