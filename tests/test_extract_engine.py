@@ -345,3 +345,29 @@ def test_vertical_and_wrapped_headers_without_rules(tmp_path, style):
         for span in want.merged_spans:
             cell = table.header[span.row][span.col]
             assert (normalize(cell.text), cell.row_span, cell.col_span) == (normalize(span.text), span.rowspan, span.colspan)
+
+
+def test_text_running_past_its_cell_into_an_empty_neighbour(tmp_path):
+    """Excel prints unwrapped text over the empty cell to its right: it is still one cell's text."""
+    c = _canvas(tmp_path / "overflow.pdf")
+    xs = [60, 120, 200, 300, 400]
+    tops = [760, 740, 720, 700]
+    c.setLineWidth(0.5)
+    for y in tops:
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, tops[0], x, tops[-1])
+    c.setFont(FONT, 16)
+    c.drawCentredString(230, 780, "支出总表")
+    c.setFont(FONT, 10)
+    rows = [["科目编码", "科目名称", "", "合计"], ["2080505", "机关事业单位基本养老保险缴费支出", "", "94.99"], ["合计", "", "", "94.99"]]
+    for r, texts in enumerate(rows):
+        for k, text in enumerate(texts):
+            if k == 3:
+                c.drawRightString(xs[4] - 4, tops[r] - 14, text)
+            elif text:
+                c.drawString(xs[k] + 4, tops[r] - 14, text)  # the long name runs across the rule at x=200
+    c.showPage()
+    c.save()
+    (table,) = read_document(tmp_path / "overflow.pdf").tables
+    assert table.body_texts()[0] == ["2080505", "机关事业单位基本养老保险缴费支出", "", "94.99"]

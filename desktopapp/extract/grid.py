@@ -104,6 +104,46 @@ def bin_chars(grid: Grid, chars: list[Char], slack: float = 1.0) -> list[Char]:
             outside.append(ch)
         else:
             cell.chars.append(ch)
+    _rejoin_overflow(grid)
     for cell in grid.cells:
         cell.text = cell_text(cell.chars)
     return outside
+
+
+def _rejoin_overflow(grid: Grid) -> None:
+    """Text printed past its cell's right edge into an empty neighbour (Excel does so for
+    unwrapped text) runs on without a gap across the rule: it belongs to the first cell."""
+    by_row: dict[int, list[GridCell]] = {}
+    for cell in grid.cells:
+        if cell.chars:
+            by_row.setdefault(cell.row, []).append(cell)
+    for cells in by_row.values():
+        if len(cells) < 2:
+            continue
+        cells.sort(key=lambda c: c.col)
+        for left, right in zip(cells, cells[1:]):
+            if right.col != left.col + left.col_span or not left.chars or not right.chars:
+                continue
+            if not _one_line(right.chars):
+                continue
+            edge = left.x1
+            # A character standing across the rule, or text running on with no gap at all.
+            straddles = any(c.x0 < edge - 0.5 and c.x1 > edge + 0.5 for c in left.chars + right.chars)
+            last = max((c for c in left.chars if not c.text.isspace()), key=lambda c: c.x1, default=None)
+            first = min((c for c in right.chars if not c.text.isspace()), key=lambda c: c.x0, default=None)
+            if last is None or first is None or abs(first.base - last.base) > 0.3 * max(first.size, 1.0):
+                continue
+            seamless = (
+                abs(first.x0 - last.x1) < 0.05 * max(first.size, 1.0)
+                and not last.text.isdigit()
+                and not first.text.isdigit()
+                and abs(first.size - last.size) < 0.1
+            )
+            if straddles or seamless:
+                left.chars.extend(right.chars)
+                right.chars = []
+
+
+def _one_line(chars: list[Char]) -> bool:
+    base = chars[0].base
+    return all(abs(c.base - base) < 0.3 * max(c.size, 1.0) for c in chars)
