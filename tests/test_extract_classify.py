@@ -46,6 +46,11 @@ FINAL_TITLES = [
     ("政府性基金预算财政拨款收入支出决算表", "final_gov_fund"),
     ("国有资本经营预算财政拨款支出决算表", "final_state_capital"),
     ("部门决算单位构成", "unit_composition"),
+    ("2023年度收入支出决算总表", "final_summary"),
+    ("2023年度一般公共预算财政拨款基本支出决算明细表", "final_basic_expenditure"),
+    ("2023年度国有资本经营预算财政拨款支出决算表", "final_state_capital"),
+    ("2023年度某单位整体绩效自评表", "overall_performance"),
+    ("2023年度社会保险业务工作经费项目自评表", "project_performance"),
 ]
 
 

@@ -90,7 +90,7 @@ def _final_kind(t: str) -> str | None:
 
 
 def _budget_kind(t: str) -> str | None:
-    if "绩效" in t:
+    if "绩效" in t or "自评" in t:  # 绩效目标表, and the 决算's 绩效自评表
         if "整体" in t or "部门绩效" in t or "单位绩效" in t:
             return "overall_performance"
         if "项目" in t:
