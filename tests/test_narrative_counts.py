@@ -63,3 +63,37 @@ def test_a_project_name_printed_twice_makes_a_differing_count_a_warning():
     text = "2024年部门项目支出100.00万元，其中：二级项目3个。\n"
     found = run(make_doc([text], [shared]), "narrative_project_count")
     assert len(warnings(found)) == 1 and errors(found) == []
+
+
+def _sheet(annual: str, goal_one: str):
+    sheet = table(
+        "T12",
+        "整体支出绩效目标表",
+        "overall_performance",
+        [["单位名称", "某某局", "", ""]],
+        [
+            ["整体绩效总目标", "长期目标", "年度目标", ""],
+            ["", "目标1：全面推进全民参保登记计划。", annual, ""],
+            ["年度目标1：", goal_one, "", ""],
+            ["", "数量指标", "养老保险扩面人次", "4000"],
+            ["", "数量指标", "社会保险业务培训人次", "300人次"],
+        ],
+    )
+    sheet.numeric = False
+    return sheet
+
+
+def test_one_target_with_two_figures_in_the_performance_sheet_is_a_warning():
+    sheet = _sheet("目标1：推动社会保险征缴扩面1.45万人次。目标2：按时拨付养老金。", "推动社会保险征缴扩面1.06万人次。")
+    found = run(make_doc(["说明。\n"], [sheet]), "narrative_target_figures")
+    assert len(warnings(found)) == 1 and errors(found) == []
+    assert "扩面1.45万人次" in found[0].quote and "扩面1.06万人次" in found[0].message
+    assert [(c.row, c.col) for c in found[0].cells] == [(1, 2), (2, 1)]
+
+
+def test_one_target_with_the_same_figure_and_bounds_pass():
+    sheet = _sheet(
+        "目标1：推动社会保险征缴扩面1.06万人次。社会保险综合覆盖率不低于95%。",
+        "推动社会保险征缴扩面1.06万人次。社会保险综合覆盖率不低于97%。",
+    )
+    assert run(make_doc(["说明。\n"], [sheet]), "narrative_target_figures") == []

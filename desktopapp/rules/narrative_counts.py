@@ -1,7 +1,9 @@
 """Counts quoted in the narrative against the rows of the tables.
 
 - narrative_project_count: "项目支出1752.29万元，其中：一级项目6个，二级项目10个" against the
-  项目支出表, whose 一级项目 / 二级项目 columns name each project once.
+  项目支出表, whose 一级项目 / 二级项目 columns name each project once;
+- narrative_target_figures: one target stated twice in the 绩效目标表 with two figures
+  ("年度目标：推动社会保险征缴扩面1.45万人次" / "年度目标1：推动社会保险征缴扩面1.06万人次").
 
 A count about performance targets ("设置了1个二级项目支出绩效目标", "绩效评价共涉及1个二级项目")
 counts the projects of that exercise, not the table's: such sentences are not read.
@@ -20,6 +22,7 @@ from desktopapp.rules.narrative_resolve import admissible
 from desktopapp.rules.narrative_tables import TableIndex, to_wan
 
 PROJECT_COUNT = "narrative_project_count"
+TARGET_FIGURES = "narrative_target_figures"
 
 _COUNT = re.compile(r"(一级|二级)项目(?:共|数量为|数为|为)?(\d{1,4})个|(\d{1,4})个(一级|二级)项目")
 _NOT_THE_TABLE = re.compile(r"绩效|评价|自评|新增|政府采购|采购|监控")
@@ -104,3 +107,50 @@ def project_count(document: Document, ctx: RuleContext) -> Iterable[Finding]:
                 )
                 break
 
+
+
+# A target: at least eight characters of wording, then a figure and its measure word. Wording
+# that compares ("比上年增长", "不少于") states a bound or a change, not the target itself.
+_TARGET = re.compile(
+    r"([\u4e00-\u9fff]{8,})(\d+(?:\.\d+)?)(万人次|人次|万人|万户|户|家|个|次|件|万笔|笔|万份|份|%)"
+)
+_COMPARING = re.compile(r"[比较增减降升超约]|不少|不低|不高|不超|以上|以下|低于|高于|达到")
+
+
+@rule(TARGET_FIGURES)
+def target_figures(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    if nt.is_template:
+        return
+    for table in document.tables:
+        if table.numeric:
+            continue
+        seen: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
+        for r, row in enumerate(table.body):
+            for c, cell in enumerate(row):
+                if cell.value is not None or len(cell.text) < 10:
+                    continue
+                text = re.sub(r"\s+", "", cell.text)
+                for m in _TARGET.finditer(text):
+                    wording = m.group(1)[-8:]
+                    if _COMPARING.search(m.group(1)[-10:]):
+                        continue
+                    seen.setdefault((wording, m.group(3)), []).append((r, c, m.group(2), m.group(0)[-20:]))
+        for (_, unit), places in seen.items():
+            figures = list(dict.fromkeys(fig for _, _, fig, _ in places))
+            rows = {r for r, _, _, _ in places}
+            if len(figures) < 2 or len(rows) < 2:
+                continue
+            first = places[0]
+            other = next(pl for pl in places if pl[2] != first[2])
+            yield Finding(
+                rule=TARGET_FIGURES,
+                severity=severity(ctx, TARGET_FIGURES, False),
+                message=f"{table.title}中同一目标的数字前后不一致：“{first[3]}”与“{other[3]}”",
+                cells=[CellRef(table.id, first[0], first[1]), CellRef(table.id, other[0], other[1])],
+                expected=other[2] + unit,
+                actual=first[2] + unit,
+                page=table.body[first[0]][first[1]].page,
+                quote=first[3],
+                table=table.id,
+            )
