@@ -84,3 +84,29 @@ def test_word_doubled_across_the_class_marker():
 def test_names_following_a_marker_are_not_doubles():
     text = "1.其他支出（类）其他支出（款）其他支出（项）12.00万元。公共卫生（款）卫生监督机构（项）3.00万元。\n"
     assert run(make_doc([text]), "narrative_doubled_word") == []
+
+
+# ---------------------------------------------------------------- 科目 definitions
+
+
+def test_definition_writing_the_subject_name_with_one_character_changed():
+    text = (
+        "5.社会保障和就业支出（类）其他社会保障和就业支出（款）其他社会保障和就业支出（项）："
+        "反映除上述项目以外用于社会保险和就业方面的支出。\n"
+    )
+    found = run(make_doc([text]), "narrative_name_in_definition")
+    assert len(warnings(found)) == 1 and errors(found) == []
+    assert found[0].actual == "社会保险和就业" and found[0].expected == "社会保障和就业"
+    assert "社会保险和就业方面的支出" in found[0].quote
+
+
+def test_definitions_using_their_own_words_pass():
+    text = (
+        "5.社会保障和就业支出（类）其他社会保障和就业支出（款）其他社会保障和就业支出（项）："
+        "反映除上述项目以外用于社会保障和就业方面的支出。\n"
+        "4.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）："
+        "反映机关事业单位实施养老保险制度由单位缴纳的基本养老保险费支出。\n"
+        "6.卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）：反映财政部门安排的行政单位"
+        "（包括实行公务员管理的事业单位，下同）基本医疗保险缴费经费。\n"
+    )
+    assert run(make_doc([text]), "narrative_name_in_definition") == []

@@ -4,7 +4,10 @@
   "较上一度增加");
 - narrative_enum_conjunction: an enumeration comma directly before the closing 和 / 及 / 或
   ("…办公室、和某某中心");
-- narrative_doubled_word: a word printed twice across a 科目 marker ("卫生健康支出（类）支出207.76万元").
+- narrative_doubled_word: a word printed twice across a 科目 marker ("卫生健康支出（类）支出207.76万元");
+- narrative_name_in_definition: the definition of a 科目 ("X（类）Y（款）Z（项）：反映…") writing a
+  run of the 科目's own name with one character changed ("用于社会保险和就业方面的支出" under
+  其他社会保障和就业支出).
 
 Text tables (绩效目标表, 项目支出绩效表) hold sentences of their own ("前两年预算安排情况：…"),
 so the year form is also read in their cells; a finding there points at the cell.
@@ -19,10 +22,12 @@ from desktopapp.core.model import CellRef, Document, Finding, Table
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.narrative_common import analysis_of, finding, severity
 from desktopapp.rules.narrative_parse import CJK, NarrativeText
+from desktopapp.rules.narrative_resolve import ITEM
 
 YEAR_FORM = "narrative_year_form"
 ENUM_CONJUNCTION = "narrative_enum_conjunction"
 DOUBLED_WORD = "narrative_doubled_word"
+NAME_IN_DEFINITION = "narrative_name_in_definition"
 
 # A four-digit year followed directly by what only a year is followed by. Document numbers
 # ("〔2015〕6号") and figures ("2022.35", "12022") are not years.
@@ -170,3 +175,53 @@ def doubled_word(document: Document, ctx: RuleContext) -> Iterable[Finding]:
                 p.start + m.end(),
                 actual=nt.flow[left : p.start + m.end()],
             )
+
+
+_DEFINITION = re.compile(r"[:：]反映([^。；\n]{4,200})")
+_RUN = 7  # a changed character needs three matching ones on each side to be a slip, not a word
+
+
+def _changed_runs(explanation: str, names: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, printed, name) of each run of `_RUN` characters of the explanation that equals
+    a run of the names but for its middle character."""
+    masks: dict[str, str] = {}
+    half = _RUN // 2
+    for i in range(len(names) - _RUN + 1):
+        run = names[i : i + _RUN]
+        if "|" not in run:
+            masks.setdefault(run[:half] + run[half + 1 :], run)
+    i = 0
+    while i <= len(explanation) - _RUN:
+        run = explanation[i : i + _RUN]
+        name = masks.get(run[:half] + run[half + 1 :])
+        if name is not None and name != run and run not in names and re.fullmatch(f"[{CJK}]+", run):
+            yield i, run, name
+            i += _RUN
+            continue
+        i += 1
+
+
+@rule(NAME_IN_DEFINITION)
+def name_in_definition(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    for p in nt.paragraphs:
+        if "反映" not in p.text:
+            continue
+        for m in ITEM.finditer(p.text):
+            d = _DEFINITION.match(p.text, m.end())
+            if d is None:
+                continue
+            names = "|".join(x for x in (m.group("lei"), m.group("kuan"), m.group("xiang")) if x)
+            for offset, printed, name in _changed_runs(d.group(1), names):
+                start = p.start + d.start(1) + offset
+                clause_end = re.search(r"[，,；;。]|$", nt.flow[start : p.end])
+                yield finding(
+                    NAME_IN_DEFINITION,
+                    severity(ctx, NAME_IN_DEFINITION, False),
+                    f"科目说明中的“{printed}”与科目名称中的“{name}”差一个字",
+                    nt,
+                    max(start - 4, p.start + d.start(1)),
+                    start + clause_end.start(),
+                    expected=name,
+                    actual=printed,
+                )
