@@ -110,3 +110,18 @@ def test_definitions_using_their_own_words_pass():
         "（包括实行公务员管理的事业单位，下同）基本医疗保险缴费经费。\n"
     )
     assert run(make_doc([text]), "narrative_name_in_definition") == []
+
+
+# ---------------------------------------------------------------- 只要 / 主要
+
+
+def test_zhiyao_without_a_completed_condition_is_zhuyao():
+    text = "（九）其他收入：指除上述收入以外的各项收入，只要包括非本级财政拨款、事业单位的投资收益等收入。\n"
+    found = run(make_doc([text]), "narrative_zhiyao")
+    assert len(warnings(found)) == 1 and found[0].expected == "主要"
+    assert "只要包括" in found[0].quote
+
+
+def test_zhiyao_in_a_condition_passes():
+    text = "只要是符合条件的项目，就纳入绩效评价范围。其他收入主要包括非本级财政拨款。只要有结余均应上缴。\n"
+    assert run(make_doc([text]), "narrative_zhiyao") == []

@@ -7,7 +7,9 @@
 - narrative_doubled_word: a word printed twice across a 科目 marker ("卫生健康支出（类）支出207.76万元");
 - narrative_name_in_definition: the definition of a 科目 ("X（类）Y（款）Z（项）：反映…") writing a
   run of the 科目's own name with one character changed ("用于社会保险和就业方面的支出" under
-  其他社会保障和就业支出).
+  其他社会保障和就业支出);
+- narrative_zhiyao: "只要包括" / "只要用于" where nothing completes the condition (就 / 便 / 都 /
+  即可 …): 只要 written for 主要.
 
 Text tables (绩效目标表, 项目支出绩效表) hold sentences of their own ("前两年预算安排情况：…"),
 so the year form is also read in their cells; a finding there points at the cell.
@@ -28,6 +30,7 @@ YEAR_FORM = "narrative_year_form"
 ENUM_CONJUNCTION = "narrative_enum_conjunction"
 DOUBLED_WORD = "narrative_doubled_word"
 NAME_IN_DEFINITION = "narrative_name_in_definition"
+ZHIYAO = "narrative_zhiyao"
 
 # A four-digit year followed directly by what only a year is followed by. Document numbers
 # ("〔2015〕6号") and figures ("2022.35", "12022") are not years.
@@ -225,3 +228,28 @@ def name_in_definition(document: Document, ctx: RuleContext) -> Iterable[Finding
                     expected=name,
                     actual=printed,
                 )
+
+
+# "只要…就…" states a condition; "只要包括" with no 就 (便, 都, 即可 …) after it is 主要 mistyped.
+_ZHIYAO = re.compile(r"只要(?=包括|用于|是|为|有|涉及)")
+_CONDITION_DONE = re.compile(r"就|便|都|即|均|皆|则|可以|能够")
+
+
+@rule(ZHIYAO)
+def zhiyao(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    for m in _ZHIYAO.finditer(nt.flow):
+        _, end = nt.sentence_bounds(m.start())
+        if _CONDITION_DONE.search(nt.flow, m.end(), end):
+            continue
+        left, right = nt.clause_bounds(m.start(), m.end())
+        yield finding(
+            ZHIYAO,
+            severity(ctx, ZHIYAO, False),
+            "“只要”后没有“就”“便”等与之呼应，应为“主要”",
+            nt,
+            left,
+            min(right, m.end() + 20),
+            expected="主要",
+            actual="只要",
+        )
