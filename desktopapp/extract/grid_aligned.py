@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from desktopapp.extract.captions import is_note_start, is_page_number
 from desktopapp.extract.grid import Grid, GridCell
 from desktopapp.extract.grid_ruled import _Line
-from desktopapp.extract.header import is_body_row, is_data_amount
+from desktopapp.extract.header import is_body_row, is_column_number_row, is_data_amount
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import Fragment, cell_text, fragments, group_lines
 
@@ -92,10 +92,14 @@ def _three_line_regions(hrules: list[_Line], chars: list[Char]) -> list[Region]:
         if len(chain) < 2:
             continue
         top, bottom = chain[0], chain[-1]
-        inner = [h for h in hrules if top.pos + 1 < h.pos < bottom.pos - 1 and h not in chain]
         header_bottom = chain[1].pos if len(chain) >= 3 else None
+        if len(chain) >= 4:
+            # Rules between all rows: the header ends where the rows start to carry data.
+            header_bottom = _header_end(chars, chain)
         if header_bottom is None and not _has_amounts(chars, first, bottom):
             header_bottom = bottom.pos  # an empty table: its header closed by the bottom rule
+        inner = [h for h in hrules if top.pos + 1 < h.pos < bottom.pos - 1 and (h not in chain or (
+            header_bottom is not None and h.pos < header_bottom - 1))]
         regions.append(
             Region(
                 first.lo,
@@ -107,6 +111,19 @@ def _three_line_regions(hrules: list[_Line], chars: list[Char]) -> list[Region]:
             )
         )
     return regions
+
+
+def _header_end(chars: list[Char], chain: list[_Line]) -> float | None:
+    """Where the header ends in a table ruled between every row: after a column-number row,
+    or before the first row that carries data."""
+    for upper, lower in zip(chain, chain[1:]):
+        inside = [c for c in chars if upper.pos < c.cy < lower.pos and upper.lo - 2 <= c.cx <= upper.hi + 2]
+        texts = [f.text for i, ln in enumerate(group_lines(inside)) for f in fragments(ln, i, CELL_GAP)]
+        if is_column_number_row(texts):
+            return lower.pos
+        if is_body_row(texts):
+            return upper.pos if upper is not chain[0] else None
+    return None
 
 
 def _has_amounts(chars: list[Char], upper: _Line, lower: _Line) -> bool:

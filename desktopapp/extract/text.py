@@ -120,16 +120,21 @@ def _is_digitish(c: Char) -> bool:
     return c.text in _DIGITISH
 
 
-def split_gap(a: Char, b: Char, wide: float = 1.2) -> bool:
+def split_gap(a: Char, b: Char, wide: float = 1.2, spaced: bool = False) -> bool:
     """Does the gap between neighbouring characters a and b separate two cells? `wide`
-    is the gap (in ems) that always does."""
+    is the gap (in ems) that always does; `spaced`: a space character stands between
+    them (a word space inside one cell, as in '2024 年')."""
     gap = b.x0 - a.x1
     em = max(a.size, b.size, 1.0)
     if gap > wide * em:
         return True
-    # An amount next to CJK text with a visible gap: two cells.
-    if gap > 0.8 * em and (_CJK.match(a.text) is None) != (_CJK.match(b.text) is None):
-        return True
+    a_cjk, b_cjk = _CJK.match(a.text) is not None, _CJK.match(b.text) is not None
+    if a_cjk != b_cjk:
+        # An amount next to CJK text with a visible gap: two cells (an amount ends its
+        # cell at the right, the next cell's text starts at its left).
+        limit = 0.8 if spaced else (0.3 if a.text.isdigit() else 0.5)
+        if gap > limit * em:
+            return True
     # Two amounts side by side: even a small gap separates them.
     return gap > 0.35 * em and _is_digitish(a) and b.text[0].isdigit() and a.text != ","
 
@@ -138,15 +143,18 @@ def fragments(line: Line, index: int = 0, wide: float = 1.2) -> list[Fragment]:
     out: list[Fragment] = []
     current: list[Char] = []
     prev: Char | None = None
+    spaced = False
     for c in line.chars:
         if c.text.isspace():
             current.append(c)
+            spaced = True
             continue
-        if prev is not None and split_gap(prev, c, wide):
+        if prev is not None and split_gap(prev, c, wide, spaced):
             out.append(_make_fragment(current, index))
             current = []
         current.append(c)
         prev = c
+        spaced = False
     if current and any(not c.text.isspace() for c in current):
         out.append(_make_fragment(current, index))
     return out
