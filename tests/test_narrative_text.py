@@ -186,6 +186,19 @@ def test_subject_name_with_an_extra_word_is_a_name_mismatch():
     assert [f.expected for f in errors(found)] == ["机关事业单位基本养老保险缴费支出"]
 
 
+def test_subject_name_longer_than_the_tables_is_only_a_warning():
+    cut = table(
+        "T1",
+        "一般公共预算支出表",
+        "general_budget_expenditure",
+        [["科目编码", "科目名称", "合计"]],
+        [["208", "社会保障和就业支出", "1.02"], ["20899", "其他社会保障和就业支", "1.02"], ["合计", "", "1.02"]],
+    )
+    text = "5.社会保障和就业支出（类）其他社会保障和就业支出（款）1.02万元。\n"
+    found = run(make_doc([text], [cut]), "narrative_subject_name")
+    assert len(warnings(found)) == 1 and errors(found) == []
+
+
 def test_subject_names_spelled_as_in_the_tables_pass():
     text = (
         "4.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）94.99万元。\n"
