@@ -40,6 +40,12 @@ _YEAR_NO_NIAN = re.compile(
 _LAST_YEAR_NO_NIAN = re.compile(r"(?<=[较比与同])(上一度)(?=[增减相持比下上降])")
 
 
+def _year_message(printed: str, corrected: str) -> str:
+    if printed.isdigit():
+        return f"年份“{printed}”后缺“年”字，应为“{corrected}”"
+    return f"“{printed}”缺“年”字，应为“{corrected}”"
+
+
 def _year_slips(text: str, year: int | None) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, printed, corrected) of each year written without 年 in `text`."""
     for m in _YEAR_NO_NIAN.finditer(text):
@@ -74,7 +80,7 @@ def year_form(document: Document, ctx: RuleContext) -> Iterable[Finding]:
         yield finding(
             YEAR_FORM,
             sev,
-            f"年份“{printed}”后缺“年”字，应为“{corrected}”",
+            _year_message(printed, corrected),
             nt,
             max(left, start - 20),
             min(right, end + 20),
@@ -94,7 +100,7 @@ def year_form(document: Document, ctx: RuleContext) -> Iterable[Finding]:
                 yield Finding(
                     rule=YEAR_FORM,
                     severity=sev,
-                    message=f"{table.title}中年份“{printed}”后缺“年”字，应为“{corrected}”",
+                    message=f"{table.title}中{_year_message(printed, corrected)}",
                     cells=[CellRef(table.id, r, c)],
                     expected=corrected,
                     actual=printed,
