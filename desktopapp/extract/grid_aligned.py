@@ -440,9 +440,14 @@ def _boundaries(clusters: list[tuple[float, float]], x0: float, x1: float) -> li
     return xs
 
 
-def _cols_of(xs: list[float], lo: float, hi: float) -> tuple[int, int]:
-    """First and last column a span covers (a column counts when over a third of the
-    span's width, or of the column's, lies inside)."""
+def _cols_of(xs: list[float], lo: float, hi: float, centres: list[float] | None = None) -> tuple[int, int]:
+    """First and last column a span covers: the columns whose text it stands over (by the
+    centre of their text, when `centres` are given), else those with over a third of
+    the span's width, or of the column's, inside it."""
+    if centres is not None:
+        over = [k for k, x in enumerate(centres) if lo - 0.5 <= x <= hi + 0.5]
+        if over:
+            return over[0], over[-1]
     cols = []
     for k in range(len(xs) - 1):
         a, b = xs[k], xs[k + 1]
@@ -574,13 +579,14 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
     taken: dict[tuple[int, int], GridCell] = {}
 
     underlined = _underline_spans(head_blocks, region.inner_rules)
+    centres = [(a + b) / 2 for a, b in clusters]
 
     def place(block: Block, r0: int, r1: int, c0: int | None = None, c1: int | None = None) -> None:
         if c0 is None or c1 is None:
-            c0, c1 = _cols_of(xs, block.x0, block.x1)
+            c0, c1 = _cols_of(xs, block.x0, block.x1, centres if r0 < n_head else None)
         span = underlined.get(id(block)) if r0 < n_head else None
         if span is not None:
-            c0, c1 = _cols_of(xs, *span)
+            c0, c1 = _cols_of(xs, *span, centres)
         existing = taken.get((r0, c0))
         if existing is not None:
             existing.chars.extend(block.chars)
@@ -730,10 +736,10 @@ def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: li
         if best != (r0, r1):
             claim(cell, best[0], best[1], c0, c1)
 
-    # B: group labels over the labels of the band below, left to right: each covers the
-    # free columns left of it that have a label below, and as many to its right as keep
-    # it centred on the group.
-    for r in range(n_head - 1):
+    # B: group labels over the labels of the band below, lowest band first (a group's
+    # parts may be groups themselves), left to right: each covers the free columns left
+    # of it that have a label below, and as many to its right as keep it centred.
+    for r in reversed(range(n_head - 1)):
 
         def child(c: int, r: int = r) -> bool:
             below = taken.get((r + 1, c))
@@ -742,7 +748,7 @@ def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: li
         groups = sorted(
             (
                 cell for cell in cells
-                if cell.chars and cell.row + cell.row_span - 1 == r
+                if cell.chars and cell.row == r and cell.row_span == 1
                 and all(child(c) for c in range(cell.col, cell.col + cell.col_span))
             ),
             key=lambda g: g.col,
@@ -835,10 +841,12 @@ def _rule_under(block: Block, rules: list[_Line]) -> _Line | None:
 def _header_bands(blocks: list[Block], top: float, bottom: float, rules: list[_Line]) -> list[float]:
     cuts = sorted({round(r.pos, 1) for r in rules if top + 1 < r.pos < bottom - 1})
     spans = sorted((b.top, b.bottom) for b in blocks)
-    # Gutters: vertical gaps between labels that no label crosses.
+    size = statistics.median(b.size for b in blocks) if blocks else 9.0
+    # Gutters: vertical gaps between labels that no label crosses (narrower ones are the
+    # leading between lines, not a boundary).
     merged: list[list[float]] = []
     for a, b in spans:
-        if merged and a <= merged[-1][1] + 1.0:
+        if merged and a <= merged[-1][1] + max(1.0, 0.3 * size):
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
@@ -856,7 +864,7 @@ def _header_bands(blocks: list[Block], top: float, bottom: float, rules: list[_L
                 if not between:
                     mids.append((a.bottom + b.top) / 2)
     # A gutter right beside an underline is the same boundary.
-    near = max(3.0, 0.8 * statistics.median(b.size for b in blocks)) if blocks else 3.0
+    near = max(3.0, 0.8 * size)
     for mid in sorted(mids):
         if not any(abs(mid - c) < near for c in cuts):
             cuts.append(mid)
