@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ORG, expenditure_spec
-from pdfgen import FONT, PdfBuilder, TableSpec, generated_rows, register_fonts
+from pdfgen import FONT, H, PdfBuilder, TableSpec, generated_rows, register_fonts
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -371,3 +371,49 @@ def test_text_running_past_its_cell_into_an_empty_neighbour(tmp_path):
     c.save()
     (table,) = read_document(tmp_path / "overflow.pdf").tables
     assert table.body_texts()[0] == ["2080505", "机关事业单位基本养老保险缴费支出", "", "94.99"]
+
+
+FINAL_SUMMARY_HEADER = [
+    [H("收入", colspan=3), H("支出", colspan=3)],
+    ["项目", "行次", "金额", "项目", "行次", "金额"],
+    ["栏次", "", "1", "栏次", "", "2"],
+]
+FINAL_SUMMARY_ROWS = [
+    ["一、一般公共预算财政拨款收入", "1", "1,578.60", "一、一般公共服务支出", "32", ""],
+    ["八、其他收入", "8", "", "八、社会保障和就业支出", "39", "1,291.79"],
+    ["", "9", "", "九、卫生健康支出", "40", "149.91"],
+    ["本年收入合计", "27", "1,578.60", "本年支出合计", "58", "1,587.74"],
+    ["", "30", "", "", "61", ""],
+    ["总计", "31", "1,587.74", "总计", "62", "1,587.74"],
+]
+SANGONG_FINAL_HALF = [H("合计", rowspan=2), H("因公出国（境）费", rowspan=2), H("公务用车购置及运行维护费", colspan=3), H("公务接待费", rowspan=2)]
+SANGONG_FINAL_HEADER = [
+    [H("预算数", colspan=6), H("决算数", colspan=6)],
+    SANGONG_FINAL_HALF + SANGONG_FINAL_HALF,
+    ["小计", "公务用车购置费", "公务用车运行维护费"] * 2,
+    [str(i) for i in range(1, 13)],
+]
+
+
+@pytest.mark.parametrize("style", ["lines", "wps_rects", "three_line", "no_rules"])
+def test_final_accounts_with_line_numbers_and_column_numbers(tmp_path, style):
+    """决算 tables: 行次 columns, a 栏次 / 1 2 … row closing the header, formula notes."""
+    b = PdfBuilder(tmp_path / f"final-{style}.pdf")
+    b.cover(["武汉市某社会保险管理处", "2023年度单位决算"])
+    b.table(TableSpec("2023年度收入支出决算总表", FINAL_SUMMARY_HEADER, FINAL_SUMMARY_ROWS, number="公开01表",
+                      org="武汉市某社会保险管理处", org_label="单位：", style=style,
+                      notes=["注：本表反映单位本年度的总收支和年末结转结余情况。", "27行＝（1＋2＋3＋4＋5＋6+7+8）行；31行＝（27＋28＋29）行。"]))
+    b.table(TableSpec("2023年度财政拨款“三公”经费支出决算表", SANGONG_FINAL_HEADER,
+                      [["0.56", "", "0.56", "", "0.56", "", "0.56", "", "0.56", "", "0.56", ""]],
+                      number="公开09表", org="武汉市某社会保险管理处", org_label="单位：", style=style, font_size=8), landscape=True)
+    printed = b.save()
+    document = read_document(printed.path)
+    assert document.kind == DocKind.UNIT_FINAL
+    assert [(t.number, t.kind) for t in document.tables] == [("公开01表", "final_summary"), ("公开09表", "final_three_public")]
+    for table, want in zip(document.tables, printed.tables, strict=True):
+        assert table.body_texts() == want.body
+        assert len(table.header) == len(want.header)
+        for span in want.merged_spans:
+            cell = table.header[span.row][span.col]
+            assert (normalize(cell.text), cell.row_span, cell.col_span) == (normalize(span.text), span.rowspan, span.colspan)
+    assert any("27行＝" in n for n in document.tables[0].notes)
