@@ -20,7 +20,7 @@ from desktopapp.extract.page_tables import PageResult, analyse_page
 
 # Below this many pages one process is faster than starting workers (forked, or started
 # afresh when the caller is not the main thread).
-PARALLEL_MIN_PAGES = 40
+PARALLEL_MIN_PAGES = 20
 PARALLEL_MIN_PAGES_SPAWN = 80
 CHUNK = 4
 
