@@ -213,7 +213,7 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
         clip = None
         point = (ctypes.c_float(), ctypes.c_float())
         sized_obj = None
-        size, q = 0.0, 0
+        size, q, ox, oy = 0.0, 0, 0.0, 0.0
         for i in range(min(count, len(text))):
             ch = text[i]
             if ch in "\r\n\x00\x02\ufffe":
@@ -242,18 +242,21 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
             if not (page_box[0] - 1 <= cx <= page_box[2] + 1 and page_box[1] - 1 <= cy <= page_box[3] + 1):
                 continue
             if obj != sized_obj or not obj:
-                # Size and direction are the text object's (one font, one matrix).
+                # Size, direction and baseline are the text object's (one font, one
+                # matrix, one run of text: its origin lies on the baseline).
                 sized_obj = obj
                 pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
                 # The font size pdfium reports is before the text matrix's scaling.
                 size = pdfium_c.FPDFText_GetFontSize(raw, i) * math.hypot(matrix.a, matrix.b)
                 q = _quarter_of(*space.vector(matrix.a, matrix.b))
-            pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
+                if obj:
+                    ox, oy = space.point(matrix.e, matrix.f)
+                else:
+                    pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
+                    ox, oy = space.point(origin_x.value, origin_y.value)
             if upright_page:  # the common case, without a method call per point
-                ox, oy = origin_x.value - mx0, my1 - origin_y.value
                 ax, ay, bx, by = rect.left - mx0, my1 - rect.top, rect.right - mx0, my1 - rect.bottom
             else:
-                ox, oy = space.point(origin_x.value, origin_y.value)
                 ax, ay = space.point(rect.left, rect.top)
                 bx, by = space.point(rect.right, rect.bottom)
             if not ch.isspace():
