@@ -1,7 +1,15 @@
-"""Read every page of a PDF, in two worker processes when the document is long.
+"""Read every page of a PDF: pdfium for a quick look, pdfplumber for the pages with tables.
 
-Each worker opens the PDF itself and returns small picklable `PageResult`s; pages are
-closed as soon as they are read, so memory stays bounded whatever the page count.
+1. Every page is looked at with pdfium (fast, C). Narrative pages, most of a disclosure,
+   are taken from there.
+2. A page that may hold a table (ruling lines, or a grid found in its text) is read again
+   with pdfplumber, whose parse the table grids are built from.
+pdfminer's parse is the slow part of reading, so two worker processes share the pages of
+any but a short document.
+
+`DESKTOPAPP_PARSER=pdfium` skips step 2 (for comparing the two parsers). Workers open the
+PDF themselves and return small picklable `PageResult`s; pages are closed as soon as they
+are read, so memory stays bounded whatever the page count.
 """
 
 from __future__ import annotations
@@ -12,19 +20,38 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from desktopapp.core.errors import CancelledError, DamagedPdfError
 from desktopapp.extract.layout import read_page
+from desktopapp.extract.layout_plumber import read_page_plumber
 from desktopapp.extract.page_tables import PageResult, analyse_page
 
-# Below this many pages one process is faster than starting workers (forked, or started
-# afresh when the caller is not the main thread).
-PARALLEL_MIN_PAGES = 20
-PARALLEL_MIN_PAGES_SPAWN = 80
-CHUNK = 4
+TABLE_PARSER = os.environ.get("DESKTOPAPP_PARSER", "pdfplumber")
+# Shorter documents are read in this process: starting workers costs more (forked workers
+# start in milliseconds; started afresh — from the window's reading thread — they re-import
+# the application first).
+PARALLEL_MIN_PAGES = 8
+PARALLEL_MIN_PAGES_SPAWN = 60
+CHUNK = 2
+# A page drawing this many shapes (paths, forms) may be a ruled grid: straight to pdfplumber.
+MIN_SHAPES_FOR_GRID = 3
+_SHAPES = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM)
 
-_worker_pdf: pdfium.PdfDocument | None = None
+
+def _drawn_shapes(pdf: pdfium.PdfDocument, index: int) -> int:
+    page = pdf[index]
+    try:
+        raw = page.raw
+        count = pdfium_c.FPDFPage_CountObjects(raw)
+        return sum(1 for i in range(count) if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) in _SHAPES)
+    finally:
+        page.close()
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
 
 
 def open_pdfium(path: str | Path) -> pdfium.PdfDocument:
@@ -34,45 +61,82 @@ def open_pdfium(path: str | Path) -> pdfium.PdfDocument:
         raise DamagedPdfError("PDF 文件已损坏，无法解析。", str(exc)) from exc
 
 
-def read_one(pdf: pdfium.PdfDocument, index: int) -> PageResult:
-    return analyse_page(read_page(pdf, index))
+def _check_cancel(cancel: CancelFn | None) -> None:
+    if cancel is not None and cancel():
+        raise CancelledError("已取消读取")
 
 
-def _init_worker(path: str) -> None:
-    global _worker_pdf
-    _worker_pdf = open_pdfium(path)
+class _Progress:
+    """Pages are reported done once their final reading is known, one by one."""
+
+    def __init__(self, total: int, report: ProgressFn | None) -> None:
+        self.total, self.done, self.report = total, 0, report
+
+    def page_done(self) -> None:
+        self.done += 1
+        if self.report is not None:
+            self.report(self.done, self.total)
 
 
-def _work(indices: list[int]) -> list[PageResult]:
-    assert _worker_pdf is not None
-    return [read_one(_worker_pdf, i) for i in indices]
+class PageReader:
+    """One page at a time: pdfium first, pdfplumber (opened on first need) for table pages."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.pdfium = open_pdfium(path)
+        self._plumber: pdfplumber.PDF | None = None
+
+    def __len__(self) -> int:
+        return len(self.pdfium)
+
+    def read(self, index: int) -> PageResult:
+        if TABLE_PARSER != "pdfplumber":
+            return analyse_page(read_page(self.pdfium, index))
+        if _drawn_shapes(self.pdfium, index) < MIN_SHAPES_FOR_GRID:
+            layout = read_page(self.pdfium, index)
+            result = analyse_page(layout)
+            if not (result.pieces or layout.hrules or layout.vrules):
+                return result  # running text: pdfium's reading is final
+        if self._plumber is None:
+            self._plumber = pdfplumber.open(self.path)
+        return analyse_page(read_page_plumber(self._plumber, index))
+
+    def close(self) -> None:
+        self.pdfium.close()
+        if self._plumber is not None:
+            self._plumber.close()
 
 
 def read_pages(
     path: str | Path,
-    progress: Callable[[int, int], None] | None = None,
-    cancel: Callable[[], bool] | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
     workers: int | None = None,
 ) -> list[PageResult]:
-    pdf = open_pdfium(path)
+    reader = PageReader(path)
+    total = len(reader)
+    counter = _Progress(total, progress)
+    if workers is None:
+        workers = _default_workers(total)
+    if workers > 1 and total >= 2:
+        reader.close()
+        return _read_parallel(str(path), total, workers, counter, cancel)
     try:
-        total = len(pdf)
-        if workers is None:
-            workers = _default_workers(total)
-        if workers <= 1 or total < 2:
-            return _read_serial(pdf, total, progress, cancel)
+        results = []
+        for index in range(total):
+            _check_cancel(cancel)
+            results.append(reader.read(index))
+            counter.page_done()
+        return results
     finally:
-        pdf.close()
-    return _read_parallel(str(path), total, workers, progress, cancel)
+        reader.close()
 
 
-def _default_workers(total: int) -> int:
-    """Two processes for a longer document unless the cores are already busy; one
-    otherwise (a page takes a few milliseconds, so starting workers only pays off from a
-    dozen pages on — from many more when they cannot simply be forked)."""
+def _default_workers(pages: int) -> int:
+    """Two processes when there is enough to share and the cores are not already busy."""
     cores = os.cpu_count() or 1
     threshold = PARALLEL_MIN_PAGES if _can_fork() else PARALLEL_MIN_PAGES_SPAWN
-    if cores < 2 or total < threshold:
+    if cores < 2 or pages < threshold:
         return 1
     try:
         busy = os.getloadavg()[0]
@@ -89,21 +153,6 @@ def _can_fork() -> bool:
     )
 
 
-def _check_cancel(cancel: Callable[[], bool] | None) -> None:
-    if cancel is not None and cancel():
-        raise CancelledError("已取消读取")
-
-
-def _read_serial(pdf, total, progress, cancel) -> list[PageResult]:
-    results: list[PageResult] = []
-    for i in range(total):
-        _check_cancel(cancel)
-        results.append(read_one(pdf, i))
-        if progress is not None:
-            progress(i + 1, total)
-    return results
-
-
 def _context():
     # fork is cheap and needs no re-import, but is unsafe from a secondary thread (the
     # window reads in a worker thread): use forkserver there.
@@ -114,20 +163,29 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def _read_parallel(path: str, total: int, workers: int, progress, cancel) -> list[PageResult]:
+_worker_reader: PageReader | None = None
+
+
+def _init_worker(path: str) -> None:
+    global _worker_reader
+    _worker_reader = PageReader(path)
+
+
+def _work(indices: list[int]) -> list[PageResult]:
+    assert _worker_reader is not None
+    return [_worker_reader.read(i) for i in indices]
+
+
+def _read_parallel(path: str, total: int, workers: int, counter: _Progress, cancel) -> list[PageResult]:
     chunks = [list(range(i, min(i + CHUNK, total))) for i in range(0, total, CHUNK)]
     results: list[PageResult] = []
-    done = 0
-    ctx = _context()
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(path,))
+    pool = _context().Pool(workers, initializer=_init_worker, initargs=(path,))
     try:
         for batch in pool.imap(_work, chunks):
             _check_cancel(cancel)
-            for result in batch:  # progress is reported page by page
+            for result in batch:
                 results.append(result)
-                done += 1
-                if progress is not None:
-                    progress(done, total)
+                counter.page_done()
         pool.close()
     except BaseException:
         pool.terminate()
