@@ -239,3 +239,29 @@ def test_a_table_printed_unit_by_unit_is_checked_block_by_block():
     rows[3][2] = rows[3][3] = "40.00"
     [f] = [f for f in findings(expenditure(rows), "code_hierarchy_sum") if f.severity.value == "error"][:1]
     assert f.cells[0].row == 2 and touches(f, "T1", 3)
+
+
+def test_two_totals_under_one_label_give_no_row_relation():
+    """A misread header (总计 and 合计 side by side under 财政拨款) must not invent 总计 = 合计 + …"""
+    from desktopapp.export.json_out import document_from_json
+    from desktopapp.rules import run_checks
+
+    doc = document_from_json(
+        {
+            "doc_kind": "dept_budget",
+            "tables": [
+                {
+                    "title": "上年结转结余情况明细表",
+                    "kind": "carryover",
+                    "unit": "万元",
+                    "pages": [1],
+                    "header": [
+                        ["财政拨款", "", "", "", ""],
+                        ["项目名称", "总计", "合计", "基本支出", "项目支出"],
+                    ],
+                    "body": [["总计", "5.13", "5.13", "", "5.13"]],
+                }
+            ],
+        }
+    )
+    assert not [f for f in run_checks(doc) if f.rule == "row_sum" and f.severity.value == "error"]

@@ -115,7 +115,10 @@ def _relations(node: Node, names: list[str], out: list[ColumnRelation]) -> None:
         if parts and node.column.index < min(c.index for c in parts):
             out.append(_relation(node.column, parts, here[:-1]))
     elif len(kids) >= 2:
-        total = next((k for k in kids if k.is_leaf and is_total_name(k.name)), None)
+        totals = [k for k in kids if k.is_leaf and is_total_name(k.name)]
+        # Two totals side by side (总计 and 合计 under one label) mean the header was not
+        # read as printed: no relation can be trusted from it.
+        total = totals[0] if len(totals) == 1 else None
         if total is not None:
             parts = [c for k in kids if k is not total and is_additive(k.name) for c in _value_columns(k)]
             if parts:
