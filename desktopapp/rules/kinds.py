@@ -7,7 +7,7 @@ typed by hand may carry kind "other", so the rules guess from the title the same
 from __future__ import annotations
 
 from desktopapp.core.model import DocKind, Document, Table
-from desktopapp.core.numbers import normalize
+from desktopapp.extract.classify import KIND_NAMES, classify
 
 BUDGET_KINDS = (
     "budget_summary",
@@ -60,72 +60,13 @@ REQUIRED_BUDGET = (
 )
 REQUIRED_FINAL = FINAL_KINDS
 
-KIND_LABELS = {
-    "budget_summary": "收支总表",
-    "income_summary": "收入总表",
-    "expenditure_summary": "支出总表",
-    "fiscal_summary": "财政拨款收支总表",
-    "general_budget_expenditure": "一般公共预算支出表",
-    "general_budget_expenditure_by_unit": "一般公共预算支出表（分单位）",
-    "basic_expenditure": "一般公共预算基本支出表",
-    "three_public": "一般公共预算“三公”经费支出表",
-    "gov_fund_expenditure": "政府性基金预算支出表",
-    "state_capital_expenditure": "国有资本经营预算支出表",
-    "project_expenditure": "项目支出表",
-    "overall_performance": "整体支出绩效目标表",
-    "project_performance": "项目支出绩效目标表",
-    "carryover": "上年结转结余情况明细表",
-    "entrusted_business": "财政拨款委托业务费支出表",
-    "final_summary": "收入支出决算总表",
-    "final_income": "收入决算表",
-    "final_expenditure": "支出决算表",
-    "final_fiscal_summary": "财政拨款收入支出决算总表",
-    "final_general_budget_expenditure": "一般公共预算财政拨款支出决算表",
-    "final_basic_expenditure": "一般公共预算财政拨款基本支出决算表",
-    "final_three_public": "财政拨款“三公”经费支出决算表",
-    "final_gov_fund": "政府性基金预算财政拨款收入支出决算表",
-    "final_state_capital": "国有资本经营预算财政拨款收入支出决算表",
-    "unit_composition": "部门决算单位构成",
-}
+KIND_LABELS = {k: v for k, v in KIND_NAMES.items() if k != "other"}
 
 
 def guess_kind(title: str, final: bool | None = None) -> str:
-    """Canonical kind from a printed title ("表3 支出总表", "公开05表 …决算表")."""
-    t = normalize(title).replace('"', "").replace("“", "").replace("”", "")
-    if not t:
-        return "other"
-    is_final = "决算" in t if final is None else (final or "决算" in t)
-    if "单位构成" in t:
-        return "unit_composition"
-    if "三公" in t:
-        return "final_three_public" if is_final else "three_public"
-    if "绩效" in t:
-        return "project_performance" if "项目" in t else "overall_performance"
-    if "基本支出" in t and "一般公共预算" in t or t.endswith("基本支出表") or "基本支出预算表" in t:
-        return "final_basic_expenditure" if is_final else "basic_expenditure"
-    if "政府性基金" in t:
-        return "final_gov_fund" if is_final else "gov_fund_expenditure"
-    if "国有资本经营" in t:
-        return "final_state_capital" if is_final else "state_capital_expenditure"
-    if "委托业务" in t:
-        return "entrusted_business"
-    if "结转结余" in t and ("明细" in t or "情况" in t) and "收" not in t:
-        return "carryover"
-    if "项目支出" in t:
-        return "project_expenditure"
-    if "财政拨款收" in t:
-        return "final_fiscal_summary" if is_final else "fiscal_summary"
-    if "收支" in t or "收入支出" in t:
-        return "final_summary" if is_final else "budget_summary"
-    if "一般公共预算" in t and "支出" in t:
-        if "分单位" in t or "按单位" in t:
-            return "general_budget_expenditure_by_unit"
-        return "final_general_budget_expenditure" if is_final else "general_budget_expenditure"
-    if "收入" in t:
-        return "final_income" if is_final else "income_summary"
-    if "支出" in t:
-        return "final_expenditure" if is_final else "expenditure_summary"
-    return "other"
+    """Canonical kind from a printed title ("表3 支出总表", "公开05表 …决算表"): the reader's
+    classifier, for documents rebuilt from JSON without kinds."""
+    return classify(title, None, final_document=bool(final))
 
 
 def kind_of(table: Table, document: Document | None = None) -> str:
