@@ -14,9 +14,11 @@ import pytest  # noqa: E402
 
 TESTS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = TESTS_DIR.parent
-if str(TESTS_DIR) not in sys.path:  # `import pdfgen` from any test module
-    sys.path.insert(0, str(TESTS_DIR))
+for folder in (TESTS_DIR, REPO_ROOT / "resources"):  # `import pdfgen`, `import make_sample`
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
+import make_sample  # noqa: E402
 from pdfgen import (  # noqa: E402
     EXPENDITURE_HEADER,
     EXPENDITURE_ROWS,
@@ -68,99 +70,9 @@ def expenditure_spec(style: str = "lines", **overrides) -> TableSpec:
     return TableSpec(**fields)
 
 
-INCOME_HEADER: list[list[H | str]] = [
-    [
-        H("部门（单位）代码", rowspan=2),
-        H("部门（单位）名称", rowspan=2),
-        H("合计", rowspan=2),
-        H("本年收入", colspan=10),
-        H("上年结转结余", colspan=6),
-    ],
-    [
-        "小计",
-        "一般公共预算",
-        "政府性基金预算",
-        "国有资本经营预算",
-        "财政专户管理资金",
-        "事业收入",
-        "事业单位经营收入",
-        "上级补助收入",
-        "附属单位上缴收入",
-        "其他收入",
-        "小计",
-        "一般公共预算",
-        "政府性基金预算",
-        "国有资本经营预算",
-        "财政专户管理资金",
-        "单位资金",
-    ],
-]
-
-INCOME_ROWS = [
-    [
-        "合计",
-        "",
-        "1,982.31",
-        "1,982.31",
-        "1,826.31",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "156.00",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-    ],
-    [
-        "503",
-        "武汉市人力资源和社会保障局",
-        "1,982.31",
-        "1,982.31",
-        "1,826.31",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "156.00",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-    ],
-    [
-        "503004",
-        ORG,
-        "1,982.31",
-        "1,982.31",
-        "1,826.31",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "156.00",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-    ],
-]
+# The 收入总表 of the shipped sample (seed 000): wide, with codes and a wrapped unit name.
+INCOME_HEADER = make_sample.INCOME_HEADER
+INCOME_ROWS = make_sample.INCOME_BODY
 
 PROJECT_HEADER: list[list[H | str]] = [
     [
