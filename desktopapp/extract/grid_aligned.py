@@ -755,10 +755,14 @@ def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: li
         )
         for g in groups:
             c0, c1 = g.col, g.col + g.col_span - 1
-            while c0 > 0 and free(g.row, c0 - 1, c0 - 1) and child(c0 - 1):
+            lo, hi = _underline_reach(g, ys[r + 1], rules)
+            while c0 > 0 and free(g.row, c0 - 1, c0 - 1) and child(c0 - 1) and lo <= (xs[c0 - 1] + xs[c0]) / 2:
                 c0 -= 1
             right = c1
-            while right + 1 < len(xs) - 1 and free(g.row, right + 1, right + 1) and child(right + 1):
+            while (
+                right + 1 < len(xs) - 1 and free(g.row, right + 1, right + 1) and child(right + 1)
+                and (xs[right + 1] + xs[right + 2]) / 2 <= hi
+            ):
                 right += 1
             centre = (min(ch.x0 for ch in g.chars) + max(ch.x1 for ch in g.chars)) / 2
             # Column edges are known only to lie in the gaps between texts: use their middles.
@@ -778,6 +782,16 @@ def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: li
     for cell in cells:
         cell.x0, cell.x1 = xs[cell.col], xs[cell.col + cell.col_span]
         cell.top, cell.bottom = ys[cell.row], ys[cell.row + cell.row_span]
+
+
+def _underline_reach(cell: GridCell, y: float, rules: list[_Line]) -> tuple[float, float]:
+    """How far a group label may reach sideways: the extent of the rule printed under it,
+    when there is one (it marks exactly the columns the label heads)."""
+    centre = (min(ch.x0 for ch in cell.chars) + max(ch.x1 for ch in cell.chars)) / 2
+    for rule in rules:
+        if abs(rule.pos - y) < 2 and rule.lo <= centre <= rule.hi:
+            return rule.lo - 2, rule.hi + 2
+    return float("-inf"), float("inf")
 
 
 def _split_by_rules(blocks: list[Block], rules: list[_Line]) -> list[Block]:
