@@ -23,6 +23,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 
+from pdfgen import EXPENDITURE_HEADER as SPLIT_BASIC_HEADER  # noqa: E402
 from pdfgen import H, PdfBuilder, PrintedDocument, TableSpec  # noqa: E402
 
 OUTPUT = REPO_ROOT / "resources" / "sample-dept-budget.pdf"
@@ -82,16 +83,7 @@ EXPENDITURE_HEADER: list[list[H | str]] = [
         "对附属单位补助支出",
     ]
 ]
-GENERAL_HEADER: list[list[H | str]] = [
-    [
-        H("科目编码", rowspan=2),
-        H("科目名称", rowspan=2),
-        H("合计", rowspan=2),
-        H("基本支出", colspan=3),
-        H("项目支出", rowspan=2),
-    ],
-    ["小计", "人员经费", "公用经费"],
-]
+GENERAL_HEADER = SPLIT_BASIC_HEADER  # 一般公共预算支出表: 基本支出 split into 人员经费 / 公用经费
 GENERAL_BY_UNIT_HEADER: list[list[H | str]] = [
     [
         H("单位编码", rowspan=2),

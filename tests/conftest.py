@@ -74,26 +74,7 @@ def expenditure_spec(style: str = "lines", **overrides) -> TableSpec:
 INCOME_HEADER = make_sample.INCOME_HEADER
 INCOME_ROWS = make_sample.INCOME_BODY
 
-PROJECT_HEADER: list[list[H | str]] = [
-    [
-        H("项目编码", rowspan=2),
-        H("项目名称", rowspan=2),
-        H("项目单位", rowspan=2),
-        H("合计", rowspan=2),
-        H("本年拨款", colspan=3),
-        H("财政拨款结转结余", colspan=3),
-        H("财政专户管理资金", rowspan=2),
-        H("单位资金", rowspan=2),
-    ],
-    [
-        "一般公共预算",
-        "政府性基金预算",
-        "国有资本经营预算",
-        "一般公共预算",
-        "政府性基金预算",
-        "国有资本经营预算",
-    ],
-]
+PROJECT_HEADER = make_sample.PROJECTS_HEADER
 
 PROJECT_ROWS = [
     ["", "合计", "", "398.85", "242.85", "", "", "", "", "", "", "156.00"],
@@ -263,15 +244,7 @@ def continued_total_row_pdf(pdf_dir: Path) -> PrintedDocument:
     return _build(pdf_dir, "continued-total-row", fill)
 
 
-SANGONG_HEADER: list[list[H | str]] = [
-    [
-        H("“三公”经费合计", rowspan=2),
-        H("因公出国（境）费", rowspan=2),
-        H("公务用车购置及运行费", colspan=3),
-        H("公务接待费", rowspan=2),
-    ],
-    ["小计", "公务用车购置费", "公务用车运行费"],
-]
+SANGONG_HEADER = make_sample.SANGONG_HEADER
 
 
 @pytest.fixture(scope="session")
