@@ -7,11 +7,10 @@ texts only, no boxes — enough for rules tests and tools.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from desktopapp.core.model import Cell, DocKind, Document, Finding, Table
+from desktopapp.export.atomic import atomic_write
 
 SCHEMA = "disclosure-check/1"
 
@@ -53,19 +52,11 @@ def document_to_json(document: Document, findings: list[Finding] | None = None) 
 
 
 def write_json_atomic(data: dict, path: str | Path) -> None:
-    """Write JSON to `path` via a temporary file in the same folder and a rename."""
+    """Write JSON to `path` atomically (temporary file beside it, then a rename)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    atomic_write(path, lambda fh: fh.write(payload))
 
 
 def document_from_json(data: dict) -> Document:
