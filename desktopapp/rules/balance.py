@@ -57,8 +57,6 @@ def check_balance(document: Document, table: Table, ctx: RuleContext) -> Iterabl
                 Operand(table, row.index, income.index, name="本年收入"),
                 Operand(table, row.index, spending.index, sign=-1, name="本年支出"),
             ]
-            if total.cell.is_blank and all(p.cell.is_blank for p in parts):
-                continue
             finding = sum_finding(
                 RULE,
                 total,

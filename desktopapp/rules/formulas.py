@@ -98,8 +98,6 @@ def _column_formula(table: Table, layout: Layout, formula: Formula) -> Iterable[
                 continue
             total = Operand(table, row.index, numbers[formula.lhs], name=f"{formula.lhs}栏")
             parts = [Operand(table, row.index, numbers[n], sign=s, name=f"{n}栏") for s, n in formula.terms]
-            if total.cell.is_blank and all(p.cell.is_blank for p in parts):
-                continue
             finding = sum_finding(
                 RULE,
                 total,
@@ -131,8 +129,6 @@ def _row_formula(table: Table, layout: Layout, formula: Formula) -> Iterable[Fin
 
         total = at(formula.lhs)
         parts = [at(n, s) for s, n in formula.terms]
-        if total.cell.is_blank and all(p.cell.is_blank for p in parts):
-            continue
         label = layout.segments[numbers[formula.lhs][1]].value_cols[position]
         finding = sum_finding(
             RULE,

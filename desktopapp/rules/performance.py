@@ -111,8 +111,6 @@ def _check_block(
     for c in amount_cols:
         head = Operand(table, total_row, c)
         parts = [Operand(table, r, c, name=_label(table.body[r], amount_col)) for r in block]
-        if head.cell.is_blank and all(p.cell.is_blank for p in parts):
-            continue
         finding = sum_finding(
             RULE, head, parts, subject="资金情况合计", total_name="", parts_name="各项金额之和"
         )

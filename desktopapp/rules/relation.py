@@ -226,6 +226,8 @@ def sum_finding(
 
     Message: "{subject}：{total_name} A ≠ {parts_name} B（…；差 D）".
     """
+    if total.cell.is_blank and all(o.cell.is_blank for o in operands):
+        return None  # nothing printed on this line of the relation
     if holds_exactly(total, operands):
         return None
     outcome = evaluate(total, operands, extra_terms)

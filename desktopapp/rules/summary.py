@@ -135,8 +135,6 @@ def _sum(table: Table, segment: Segment, total: Row, parts: list[Row], parts_nam
     for col in segment.value_cols:
         head = Operand(table, total.index, col.index)
         operands = [Operand(table, p.index, col.index, name=p.name[:12]) for p in parts]
-        if head.cell.is_blank and all(o.cell.is_blank for o in operands):
-            continue
         column = f"（{col.name}）" if len(segment.value_cols) > 1 else ""
         finding = sum_finding(
             RULE, head, operands, subject=f"{total.label}{column}", total_name="", parts_name=parts_name

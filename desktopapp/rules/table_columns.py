@@ -52,8 +52,6 @@ def _sum_rows(
     for col in segment.value_cols:
         total = Operand(table, parent.index, col.index)
         parts = [Operand(table, c.index, col.index, name=c.code or c.name[:10]) for c in children]
-        if total.cell.is_blank and all(p.cell.is_blank for p in parts):
-            continue
         name = col.name
         finding = sum_finding(
             rule,

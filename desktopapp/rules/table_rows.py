@@ -174,8 +174,6 @@ def row_findings(table: Table, layout: Layout) -> Iterable[Finding]:
                     continue
                 total = Operand(table, row.index, rel.total.index, name=rel.total_name)
                 parts = [Operand(table, row.index, c.index, name=n) for c, n in zip(rel.parts, names)]
-                if total.cell.is_blank and all(p.cell.is_blank for p in parts):
-                    continue
                 finding = sum_finding(
                     RULE,
                     total,

@@ -101,8 +101,6 @@ def check_three_public(document: Document, table: Table, ctx: RuleContext) -> It
                 if not parts:
                     continue
                 head = Operand(table, items[total_item], col.index)
-                if head.cell.is_blank and all(p.cell.is_blank for p in parts):
-                    continue
                 finding = sum_finding(
                     RULE,
                     head,
