@@ -214,12 +214,20 @@ def _codeless_units(table: Table, segment: Segment) -> Iterable[Finding]:
     yield from _sum_rows(RULE_UNITS, table, segment, totals[0], [dept], parts_name="部门合计")
 
 
-@table_rule(RULE_CODES)
-def check_code_hierarchy(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
+def _column_sum_layout(document: Document, table: Table, ctx: RuleContext) -> Layout | None:
+    """The layout of a table whose rows add up by code or by unit (not summaries, projects, targets)."""
     if not table.numeric or not table.body:
-        return
+        return None
     layout = layout_of(table, document, ctx.cache)
     if layout.kind in SUMMARY_KINDS or layout.kind in PERFORMANCE_KINDS or layout.kind in PROJECT_KINDS:
+        return None
+    return layout
+
+
+@table_rule(RULE_CODES)
+def check_code_hierarchy(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
+    layout = _column_sum_layout(document, table, ctx)
+    if layout is None:
         return
     for segment in layout.segments:
         if any(r.code and not r.inferred for r in segment.rows):
@@ -230,10 +238,8 @@ def check_code_hierarchy(document: Document, table: Table, ctx: RuleContext) -> 
 
 @table_rule(RULE_UNITS)
 def check_unit_rows(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
-    if not table.numeric or not table.body:
-        return
-    layout = layout_of(table, document, ctx.cache)
-    if layout.kind in SUMMARY_KINDS or layout.kind in PERFORMANCE_KINDS or layout.kind in PROJECT_KINDS:
+    layout = _column_sum_layout(document, table, ctx)
+    if layout is None:
         return
     for segment in layout.segments:
         if any(r.code and r.code_kind == "unit" for r in segment.rows):
