@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 
 from desktopapp.core.edits import EditError, EditLog
-from desktopapp.core.model import Cell, Table
+from desktopapp.core.labels import doc_kind_label, severity_label, severity_rank, table_caption
+from desktopapp.core.model import Cell, DocKind, Severity, Table
 from desktopapp.core.numbers import convert, format_amount, parse_amount
 from desktopapp.export.json_out import document_from_json, document_to_json
 
@@ -99,3 +100,15 @@ def test_column_labels_stack_merged_header_rows():
     ]
     table = Table(id="T1", title="x", header=header)
     assert table.column_labels() == ["科目编码", "支出基本支出", "支出项目支出"]
+
+
+def test_severities_and_captions_read_the_same_everywhere():
+    assert [severity_label(s) for s in Severity] == ["错误", "警告", "提示"]
+    assert severity_label("warning") == "警告"  # the workbook passes the JSON code
+    assert sorted(["info", Severity.ERROR, "warning"], key=severity_rank) == [Severity.ERROR, "warning", "info"]
+    assert severity_rank("unknown") > severity_rank(Severity.INFO)
+    assert doc_kind_label(DocKind.UNIT_FINAL) == "单位决算"
+    assert doc_kind_label(None) == doc_kind_label("nonsense") == "未识别"
+    assert table_caption(Table(id="T3", title="一般公共预算支出表", number="表3")) == "表3 一般公共预算支出表"
+    assert table_caption(Table(id="T4", title="项目支出表")) == "项目支出表"
+    assert table_caption(Table(id="T5", title="")) == ""

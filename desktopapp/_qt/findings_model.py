@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from desktopapp.core.labels import severity_label, severity_rank
 from desktopapp.core.model import Finding, Severity
 
-from .labels import SEVERITY_RANK, finding_tables, severity_label, table_caption
+from .labels import finding_tables, table_caption
 from .review_state import ReviewState
 
 FindingRole = Qt.ItemDataRole.UserRole + 1
@@ -85,7 +86,7 @@ class FindingsModel(QAbstractTableModel):
             return finding.message
         if role == SortRole:
             if col == 0:
-                return SEVERITY_RANK.get(finding.severity, 9)
+                return severity_rank(finding.severity)
             if col == 3:
                 return self.page_of(finding) or 0
             if col == 2:  # tables in document order

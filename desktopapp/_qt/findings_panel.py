@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktopapp.core.model import Finding, Severity
+from desktopapp.core.labels import SEVERITY_LABELS
+from desktopapp.core.model import Finding
 
 from .findings_model import FindingRole, FindingsFilter, FindingsModel
 from .labels import table_caption
@@ -34,7 +35,7 @@ class FindingsPanel(QWidget):
 
         self.severity_combo = QComboBox(self)
         self.severity_combo.addItem("全部严重程度", None)
-        for severity, label in ((Severity.ERROR, "错误"), (Severity.WARNING, "警告"), (Severity.INFO, "提示")):
+        for severity, label in SEVERITY_LABELS.items():
             self.severity_combo.addItem(label, severity)
         self.table_combo = QComboBox(self)
         self.table_combo.setMinimumContentsLength(10)

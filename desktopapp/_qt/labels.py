@@ -1,26 +1,16 @@
-"""Chinese labels the window shows for the core's codes (document kinds, table kinds, severities)."""
+"""Chinese labels the window shows; the shared ones (severities, document kinds, captions) are core.labels'."""
 
 from __future__ import annotations
 
-from desktopapp.core.model import DocKind, Finding, Severity, Table
+from desktopapp.core import labels as core_labels
+from desktopapp.core.labels import (  # noqa: F401  imported from here by review_state and the window's mixins
+    SEVERITY_LABELS,
+    SEVERITY_RANK,
+    doc_kind_label,
+    severity_label,
+)
+from desktopapp.core.model import Finding, Table
 from desktopapp.extract.classify import KIND_NAMES
-
-DOC_KIND_LABELS = {
-    DocKind.DEPT_BUDGET: "部门预算",
-    DocKind.UNIT_BUDGET: "单位预算",
-    DocKind.DEPT_FINAL: "部门决算",
-    DocKind.UNIT_FINAL: "单位决算",
-    DocKind.UNKNOWN: "未识别",
-}
-
-SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-def doc_kind_label(kind: DocKind | str | None) -> str:
-    try:
-        return DOC_KIND_LABELS[DocKind(kind)] if kind else DOC_KIND_LABELS[DocKind.UNKNOWN]
-    except ValueError:
-        return DOC_KIND_LABELS[DocKind.UNKNOWN]
 
 
 def table_kind_label(table: Table) -> str:
@@ -29,12 +19,8 @@ def table_kind_label(table: Table) -> str:
 
 
 def table_caption(table: Table) -> str:
-    """"表3 支出总表" — number and printed title, the way the officer names a table."""
-    return f"{table.number} {table.title}".strip() if table.number else (table.title or table.id)
-
-
-def severity_label(severity: Severity | str) -> str:
-    return SEVERITY_LABELS.get(Severity(severity), str(severity))
+    """The table's caption ("表3 支出总表"), or its id when it printed neither number nor title."""
+    return core_labels.table_caption(table) or table.id
 
 
 def pages_label(pages: list[int]) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .labels import severity_label
+from desktopapp.core.labels import severity_label
 
 
 class RulesDialog(QDialog):
@@ -53,11 +53,7 @@ class RulesDialog(QDialog):
             name = QTableWidgetItem(info.name)
             name.setToolTip(info.id)
             self.table.setItem(row, 1, name)
-            try:
-                severity = severity_label(info.severity)
-            except ValueError:
-                severity = str(info.severity)
-            self.table.setItem(row, 2, QTableWidgetItem(severity))
+            self.table.setItem(row, 2, QTableWidgetItem(severity_label(info.severity)))
             explanation = QTableWidgetItem(info.explanation)
             explanation.setToolTip(info.explanation)
             self.table.setItem(row, 3, explanation)

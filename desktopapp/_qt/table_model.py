@@ -8,11 +8,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from desktopapp.core.edits import EditError
+from desktopapp.core.labels import severity_label
 from desktopapp.core.model import Cell, Finding, Severity, Table
 from desktopapp.core.numbers import format_amount
 
 from .header_layout import HeaderSpan, header_spans
-from .labels import severity_label
 from .review_state import ReviewState
 
 ERROR_ROW = QColor("#fde4e4")

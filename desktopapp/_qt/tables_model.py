@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktopapp.core import labels as core_labels
 from desktopapp.core.model import Table
 
 from .labels import pages_label, table_kind_label
@@ -62,8 +63,7 @@ class TablesModel(QAbstractListModel):
         table = self.tables[index.row()]
         errors, warnings = self.state.table_counts.get(table.id, (0, 0))
         if role == Qt.ItemDataRole.DisplayRole:
-            number = f"{table.number} " if table.number else ""
-            return f"{number}{table.title}  [{table_kind_label(table)}]  {self.status_text(table)}"
+            return f"{core_labels.table_caption(table)}  [{table_kind_label(table)}]  {self.status_text(table)}"
         if role == TableIdRole:
             return table.id
         if role == CountsRole:
@@ -81,7 +81,7 @@ class TablesModel(QAbstractListModel):
                 extra.append("空表")
             return " · ".join(x for x in extra if x)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{table.number or ''} {table.title}".strip(), f"类型：{table_kind_label(table)}"]
+            lines = [core_labels.table_caption(table), f"类型：{table_kind_label(table)}"]
             if table.unit:
                 lines.append(f"单位：{table.unit}")
             if table.pages:

@@ -17,6 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from desktopapp.core.edits import Change
+from desktopapp.core.labels import severity_rank, table_caption
 from desktopapp.core.model import Document, Finding
 from desktopapp.export import xlsx_decimal
 from desktopapp.export.atomic import atomic_write, lock_file_of
@@ -29,7 +30,6 @@ from desktopapp.export.xlsx_report import (
     write_changes_sheet,
     write_findings_sheet,
 )
-from desktopapp.export.xlsx_styles import SEVERITY_RANK
 from desktopapp.export.xlsx_table import TableSheet, write_table_sheet
 
 xlsx_decimal.install()
@@ -75,8 +75,8 @@ def build_workbook(
     sheets: dict[str, TableSheet] = {}
     for index, table in enumerate(document.tables, start=1):
         ws = workbook.create_sheet(namer.name(table_sheet_name(table, index, document)))
-        title = f"{table.number} {table.title}".strip() if table.number else table.title
-        sheets[table.id] = write_table_sheet(ws, table, marks.get(table.id, {}), title or table.id)
+        title = table_caption(table) or table.id
+        sheets[table.id] = write_table_sheet(ws, table, marks.get(table.id, {}), title)
     write_findings_sheet(
         workbook.create_sheet(FINDINGS_SHEET),
         findings,
@@ -98,7 +98,7 @@ def _cell_marks(findings: Sequence[Finding]) -> dict[str, dict[tuple[int, int], 
         for ref in finding.cells:
             cells = marks.setdefault(ref.table, {})
             known = cells.get((ref.row, ref.col))
-            if known is None or SEVERITY_RANK.get(severity, 9) < SEVERITY_RANK.get(known, 9):
+            if known is None or severity_rank(severity) < severity_rank(known):
                 cells[(ref.row, ref.col)] = severity
     return marks
 

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import desktopapp
 from desktopapp.core.edits import Change
+from desktopapp.core.labels import SEVERITY_LABELS, doc_kind_label, severity_label, table_caption
 from desktopapp.core.model import Document, Finding
 from desktopapp.core.numbers import parse_amount
 from desktopapp.export import xlsx_styles as st
@@ -22,14 +23,6 @@ from desktopapp.export.grid import display_width
 from desktopapp.export.sheet_names import sheet_ref
 from desktopapp.export.xlsx_table import TableSheet
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-DOC_KIND_NAMES = {
-    "dept_budget": "部门预算",
-    "unit_budget": "单位预算",
-    "dept_final": "部门决算",
-    "unit_final": "单位决算",
-    "unknown": "未识别",
-}
 FINDINGS_SHEET, CHANGES_SHEET, ABOUT_SHEET = "校验结果", "修改记录", "说明"
 
 
@@ -42,8 +35,7 @@ class Column:
 def _table_caption(sheet: TableSheet | None, table_id: str | None) -> str:
     if sheet is None:
         return table_id or ""
-    table = sheet.table
-    return f"{table.number} {table.title}".strip() if table.number else table.title
+    return table_caption(sheet.table)
 
 
 def _write_heading(ws: Worksheet, columns: Sequence[Column]) -> None:
@@ -140,7 +132,7 @@ def write_findings_sheet(
         rule = rule_names.get(finding.rule)
         values = [
             n,
-            SEVERITY_NAMES.get(severity, severity),
+            severity_label(severity),
             rule or finding.rule,
             _table_caption(sheet, table_id),
             first.row + 1 if first else None,
@@ -229,12 +221,12 @@ def write_about_sheet(
     corrected_cells: int,
     exported_at: datetime,
 ) -> None:
-    counts = {key: sum(1 for f in findings if f.severity.value == key) for key in SEVERITY_NAMES}
+    counts = {key.value: sum(1 for f in findings if f.severity == key) for key in SEVERITY_LABELS}
     facts: list[tuple[str, object, str | None]] = [
         ("源文件", Path(document.source).name, None),
         ("SHA-256", document.sha256, st.TEXT_FORMAT),
         ("页数", document.page_count, "0"),
-        ("文件类型", DOC_KIND_NAMES.get(document.kind.value, document.kind.value), None),
+        ("文件类型", doc_kind_label(document.kind), None),
         ("单位名称", document.organization or "（未识别）", None),
         ("年度", str(document.year) if document.year else "（未识别）", st.TEXT_FORMAT),
         ("表格数", len(document.tables), "0"),

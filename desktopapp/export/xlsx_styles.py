@@ -21,7 +21,6 @@ ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
 WARNING_FILL = PatternFill("solid", fgColor="FFE699")
 INFO_FILL = PatternFill("solid", fgColor="DDEBF7")
 SEVERITY_FILL = {"error": ERROR_FILL, "warning": WARNING_FILL, "info": INFO_FILL}
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)

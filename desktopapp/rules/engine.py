@@ -13,6 +13,7 @@ import pkgutil
 from collections.abc import Iterable
 from time import perf_counter
 
+from desktopapp.core.labels import severity_rank
 from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import REGISTRY, RuleContext
 from desktopapp.rules.catalog import RuleInfo, default_info, read_catalog_files
@@ -89,9 +90,8 @@ def _failure(info: RuleInfo, exc: BaseException) -> Finding:
 
 def _cap(findings: list[Finding], info: RuleInfo) -> list[Finding]:
     """The catalog's severity is the highest a rule's findings may carry."""
-    order = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
     for f in findings:
-        if order[f.severity] > order[info.severity]:
+        if severity_rank(f.severity) < severity_rank(info.severity):
             f.severity = info.severity
     return findings
 
