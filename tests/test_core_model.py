@@ -5,10 +5,13 @@ from decimal import Decimal
 import pytest
 
 from desktopapp.core.edits import EditError, EditLog
+from desktopapp.core.errors import NoTablesError, ReadError, UserError
 from desktopapp.core.labels import doc_kind_label, severity_label, severity_rank, table_caption
 from desktopapp.core.model import Cell, DocKind, Severity, Table
 from desktopapp.core.numbers import convert, format_amount, parse_amount
 from desktopapp.export.json_out import document_from_json, document_to_json
+from desktopapp.export.xlsx import ExportError
+from desktopapp.session.review import ReviewFileError, ReviewSaveError
 
 
 @pytest.mark.parametrize(
@@ -112,3 +115,10 @@ def test_severities_and_captions_read_the_same_everywhere():
     assert table_caption(Table(id="T3", title="一般公共预算支出表", number="表3")) == "表3 一般公共预算支出表"
     assert table_caption(Table(id="T4", title="项目支出表")) == "项目支出表"
     assert table_caption(Table(id="T5", title="")) == ""
+
+
+@pytest.mark.parametrize("kind", [ReadError, NoTablesError, EditError, ExportError, ReviewFileError, ReviewSaveError])
+def test_every_error_for_the_officer_is_a_user_error_with_its_message(kind):
+    error = kind("无法保存。", "OSError: disk full")
+    assert isinstance(error, UserError)
+    assert (error.message, str(error), error.detail) == ("无法保存。", "无法保存。", "OSError: disk full")

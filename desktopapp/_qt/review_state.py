@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from desktopapp.core.edits import Change, EditLog
+from desktopapp.core.errors import UserError
 from desktopapp.core.model import Cell, Document, Finding, Severity, Table
 
 from .labels import SEVERITY_RANK, finding_tables
@@ -242,7 +243,7 @@ def _finding_order(finding: Finding, table_order: dict[str, int]) -> tuple:
 
 def message_of(exc: BaseException, prefix: str) -> str:
     """A Chinese sentence for any exception: the core's own message when it has one."""
-    message = getattr(exc, "message", None)
+    message = exc.message if isinstance(exc, UserError) else None
     if message:
         return f"{prefix}：{message}"
     if isinstance(exc, OSError):

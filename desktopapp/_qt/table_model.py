@@ -208,7 +208,7 @@ class GridModel(QAbstractTableModel):
             change = self.state.set_value(self.table.id, index.row(), index.column(), str(value or ""),
                                           reason=self.reason_provider())
         except EditError as exc:
-            self.refused.emit(str(exc))
+            self.refused.emit(exc.message)
             return False
         if change is not None:
             self.dataChanged.emit(index, index)

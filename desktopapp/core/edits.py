@@ -11,12 +11,13 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from desktopapp.core.errors import UserError
 from desktopapp.core.model import Cell, Document
 from desktopapp.core.numbers import format_amount, parse_amount
 
 
-class EditError(ValueError):
-    """An edit the officer typed that cannot be applied; `str(exc)` is Chinese."""
+class EditError(UserError):
+    """An edit the officer typed that cannot be applied."""
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,22 @@
-"""Errors the core raises for input it cannot read; `message` is for the officer (Chinese)."""
+"""Errors meant for the officer: `UserError` and the reasons a PDF cannot be read."""
 
 from __future__ import annotations
 
 
-class ReadError(Exception):
-    """A PDF that cannot be read as a disclosure. `message` is plain Chinese."""
-
-    code = "unreadable"
+class UserError(Exception):
+    """Something the officer asked for that cannot be done. `message` says why in plain Chinese
+    (it is also `str(exc)`); `detail` is the technical cause, for logs."""
 
     def __init__(self, message: str, detail: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.detail = detail
+
+
+class ReadError(UserError):
+    """A PDF that cannot be read as a disclosure."""
+
+    code = "unreadable"
 
 
 class EmptyFileError(ReadError):

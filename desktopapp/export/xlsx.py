@@ -17,6 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from desktopapp.core.edits import Change
+from desktopapp.core.errors import UserError
 from desktopapp.core.labels import severity_rank, table_caption
 from desktopapp.core.model import Document, Finding
 from desktopapp.export import xlsx_decimal
@@ -35,13 +36,8 @@ from desktopapp.export.xlsx_table import TableSheet, write_table_sheet
 xlsx_decimal.install()
 
 
-class ExportError(Exception):
-    """The workbook could not be written; `message` tells the officer why, in Chinese."""
-
-    def __init__(self, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.detail = detail
+class ExportError(UserError):
+    """The workbook could not be written."""
 
 
 def export_workbook(

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import desktopapp
 from desktopapp.core.edits import Change, EditLog
+from desktopapp.core.errors import UserError
 from desktopapp.core.model import Document
 from desktopapp.core.paths import user_data_dir
 from desktopapp.export.atomic import atomic_write, folder_is_writable
@@ -32,13 +33,8 @@ MAX_BYTES = 64 * 1024 * 1024  # far beyond any real review; refuses to parse a w
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
-class ReviewFileError(Exception):
-    """A review file that cannot be read (damaged, foreign) or written; `message` is Chinese."""
-
-    def __init__(self, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.detail = detail
+class ReviewFileError(UserError):
+    """A review file that cannot be read (damaged, foreign) or written."""
 
 
 class ReviewSaveError(ReviewFileError):
