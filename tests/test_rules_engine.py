@@ -4,15 +4,18 @@ and completeness (missing tables, 目录, empty tables, unreadable figures)."""
 from __future__ import annotations
 
 import json
+import sys
 import time
 from decimal import Decimal
 
 import pytest
 from test_rules_support import EXPENDITURE_HEADER, document, findings, table, touches
 
+import desktopapp.rules as rules_package
+from desktopapp import cli
 from desktopapp.core.model import DocKind, Finding, Page, Severity
 from desktopapp.core.paths import resources_dir
-from desktopapp.rules import Checker, load_catalog, run_checks
+from desktopapp.rules import Checker, engine, load_catalog, run_checks
 from desktopapp.rules.base import REGISTRY, rule
 
 
@@ -77,6 +80,40 @@ def test_a_failing_rule_becomes_a_warning_not_a_crash():
         assert any(f.rule == "row_sum" for f in out)  # the others still ran
     finally:
         REGISTRY.pop("test_rules_engine_boom", None)
+
+
+@pytest.fixture
+def broken_rule_module(tmp_path, monkeypatch):
+    """A module in the rules package that cannot be imported (as a half-installed program would)."""
+    (tmp_path / "zz_broken_rules.py").write_text("import no_such_dependency_at_all\n", encoding="utf-8")
+    monkeypatch.setattr(rules_package, "__path__", [*rules_package.__path__, str(tmp_path)])
+    monkeypatch.setattr(engine, "_LOADED", False)
+    monkeypatch.setattr(engine, "FAILED_MODULES", {})
+    yield "zz_broken_rules"
+    sys.modules.pop("desktopapp.rules.zz_broken_rules", None)
+
+
+def test_a_rule_module_that_cannot_be_imported_is_reported_by_every_run(broken_rule_module):
+    doc = document(bad_expenditure())
+    checker = Checker(doc)
+    for out in (run_checks(doc), checker.check_all(), checker.recheck("T1")):
+        [failed] = [f for f in out if f.rule == "engine_rule_module_failed"]
+        assert failed.severity == Severity.WARNING
+        assert broken_rule_module in failed.message and "ModuleNotFoundError" in failed.message
+        assert "没有执行" in failed.message
+        assert any(f.rule == "row_sum" for f in out)  # the other modules' rules still ran
+
+
+def test_the_check_json_reports_a_rule_module_that_cannot_be_imported(broken_rule_module, two_tables_pdf, tmp_path):
+    assert cli.main([str(two_tables_pdf.path), "--json", str(tmp_path / "out")]) == 0
+    data = json.loads((tmp_path / "out" / f"{two_tables_pdf.path.stem}.json").read_text(encoding="utf-8"))
+    [failed] = [f for f in data["findings"] if f["rule"] == "engine_rule_module_failed"]
+    assert failed["severity"] == "warning" and broken_rule_module in failed["message"]
+
+
+def test_normal_runs_report_no_failed_rule_module():
+    assert not engine.FAILED_MODULES
+    assert not findings(document(bad_expenditure()), "engine_rule_module_failed")
 
 
 def test_recheck_after_a_correction_clears_the_finding_and_is_fast():

@@ -1,8 +1,9 @@
 """Running the rules: discovery, the catalog switches, failures, numbering, incremental re-check.
 
 Every module of the `desktopapp.rules` package is imported so its `@rule` registrations are
-known. A rule that raises does not stop the run: it becomes a warning "规则执行出错" naming
-the rule. Findings are de-duplicated, put in reading order (page, table, row, column) and
+known; a module that cannot be imported is reported by every run (rule
+`engine_rule_module_failed`), since its checks are missing. A rule that raises does not stop
+the run: it becomes a warning "规则执行出错" naming the rule. Findings are de-duplicated, put in reading order (page, table, row, column) and
 numbered F1, F2, ….
 """
 
@@ -15,7 +16,7 @@ from time import perf_counter
 
 from desktopapp.core.labels import severity_rank
 from desktopapp.core.model import Document, Finding, Severity
-from desktopapp.rules.base import REGISTRY, RuleContext
+from desktopapp.rules.base import REGISTRY, RuleContext, rule
 from desktopapp.rules.catalog import RuleInfo, default_info, read_catalog_files
 from desktopapp.rules.layout import TEXT_CACHES, text_signature
 from desktopapp.rules.scoped import TABLE_RULES, VALUE_INDEPENDENT
@@ -36,11 +37,23 @@ def load_rule_modules() -> None:
         try:
             importlib.import_module(f"{package.__name__}.{info.name}")
         except Exception as exc:  # a broken module must not take the others down
-            _BROKEN_MODULES[info.name] = f"{type(exc).__name__}: {exc}"
+            FAILED_MODULES[info.name] = f"{type(exc).__name__}: {exc}"
     _LOADED = True
 
 
-_BROKEN_MODULES: dict[str, str] = {}
+FAILED_MODULES: dict[str, str] = {}  # rule module → why it could not be imported
+MODULE_FAILED = "engine_rule_module_failed"
+
+
+@rule(MODULE_FAILED)
+def failed_rule_modules(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    """One warning per rule module that could not be imported: its checks did not run."""
+    for name, error in sorted(FAILED_MODULES.items()):
+        yield Finding(
+            rule=MODULE_FAILED,
+            severity=ctx.severity_of(MODULE_FAILED, Severity.WARNING),
+            message=f"规则模块“{name}”无法加载（{error}），其中的检查没有执行，校验结果不完整。",
+        )
 
 
 def load_catalog() -> list[RuleInfo]:
