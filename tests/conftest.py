@@ -1,4 +1,4 @@
-"""Shared fixtures: disclosure-like PDFs built with tests/pdfgen.py, each with the truth of what was printed."""
+"""Shared fixtures: disclosure-like PDFs built with tests/helpers/pdfgen.py, each with the truth of what was printed."""
 
 from __future__ import annotations
 
@@ -6,21 +6,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import sys  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-TESTS_DIR = Path(__file__).resolve().parent
-REPO_ROOT = TESTS_DIR.parent
-for folder in (TESTS_DIR, REPO_ROOT / "resources"):  # `import pdfgen`, `import make_sample`
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
-
-import make_sample  # noqa: E402
-from pdfgen import (  # noqa: E402
-    EXPENDITURE_HEADER,
+from tests.helpers import sample_budget  # noqa: E402
+from tests.helpers.corpus import CORPUS  # noqa: E402
+from tests.helpers.pdfgen import (  # noqa: E402
     EXPENDITURE_ROWS,
     STYLES,
     H,
@@ -30,8 +23,14 @@ from pdfgen import (  # noqa: E402
     generated_rows,
     split_code,
 )
-
-ORG = "武汉市人力资源和社会保障局江汉社会保险管理处"
+from tests.helpers.specs import (  # noqa: E402
+    INCOME_HEADER,
+    INCOME_ROWS,
+    ORG,
+    PROJECT_HEADER,
+    PROJECT_ROWS,
+    expenditure_spec,
+)
 
 INTRO = [
     "武汉市人力资源和社会保障局江汉社会保险管理处主要从事社会保险经办工作，承担江汉辖区范围内用人单位"
@@ -53,50 +52,6 @@ def pdf_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # ----------------------------------------------------------------------------- table specs
-
-
-def expenditure_spec(style: str = "lines", **overrides) -> TableSpec:
-    """表5 一般公共预算支出表: two header rows with a merged 基本支出 group, codes, blanks, '-' and '0.00'."""
-    fields = dict(
-        title="一般公共预算支出表",
-        header=EXPENDITURE_HEADER,
-        body=EXPENDITURE_ROWS,
-        number="表5",
-        org=ORG,
-        style=style,
-        notes=["注：本表按支出功能分类科目列示。"],
-    )
-    fields.update(overrides)
-    return TableSpec(**fields)
-
-
-# The 收入总表 of the shipped sample (seed 000): wide, with codes and a wrapped unit name.
-INCOME_HEADER = make_sample.INCOME_HEADER
-INCOME_ROWS = make_sample.INCOME_BODY
-
-PROJECT_HEADER = make_sample.PROJECTS_HEADER
-
-PROJECT_ROWS = [
-    ["", "合计", "", "398.85", "242.85", "", "", "", "", "", "", "156.00"],
-    ["503", "武汉市人力资源和社会保障局", "", "398.85", "242.85", "", "", "", "", "", "", "156.00"],
-    ["420100225030030000105", "社会保障工作", "", "398.85", "242.85", "", "", "", "", "", "", "156.00"],
-    [
-        "42010022503T000000163",
-        "社会保险业务工作经费",
-        ORG,
-        "398.85",
-        "242.85",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "156.00",
-    ],
-    ["42010022503T000000171", "信息系统运行维护费", ORG, "0.00", "-", "", "", "", "", "", "", "-"],
-]
-
 
 # ----------------------------------------------------------------------------- layouts
 
@@ -244,7 +199,7 @@ def continued_total_row_pdf(pdf_dir: Path) -> PrintedDocument:
     return _build(pdf_dir, "continued-total-row", fill)
 
 
-SANGONG_HEADER = make_sample.SANGONG_HEADER
+SANGONG_HEADER = sample_budget.SANGONG_HEADER
 
 
 @pytest.fixture(scope="session")
@@ -360,7 +315,6 @@ def empty_table_pdf(pdf_dir: Path) -> PrintedDocument:
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
-    path = REPO_ROOT.parent / "shared" / "corpus"
-    if not path.is_dir():
+    if not CORPUS.is_dir():
         pytest.skip("共享语料 ../shared/corpus 不存在")
-    return path
+    return CORPUS

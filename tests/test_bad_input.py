@@ -19,8 +19,6 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import ORG, REPO_ROOT, expenditure_spec
-from pdfgen import PdfBuilder, TableSpec, generated_rows
 
 from desktopapp.core.errors import (
     DamagedPdfError,
@@ -32,6 +30,9 @@ from desktopapp.core.errors import (
     ScannedPdfError,
 )
 from desktopapp.extract import read_document
+from tests.helpers import REPO_ROOT
+from tests.helpers.pdfgen import PdfBuilder, TableSpec, generated_rows
+from tests.helpers.specs import ORG, expenditure_spec
 
 NARRATIVE = [
     "按照综合预算的原则，本单位所有收入和支出均纳入部门预算管理。收入包括：一般公共预算拨款收入、其他收入。"

@@ -9,10 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_samples import sample_document
 
 from desktopapp.export import atomic
 from desktopapp.export.xlsx import ExportError, export_workbook
+from tests.helpers.export_samples import sample_document
 
 OLD = b"PK-old-workbook-bytes"
 CJK = range(0x4E00, 0xA000)

@@ -11,10 +11,10 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from export_samples import sample_document, sample_findings
 
 from desktopapp.core.edits import EditLog
 from desktopapp.export.xlsx import export_workbook
+from tests.helpers.export_samples import sample_document, sample_findings
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")

@@ -12,13 +12,13 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from export_samples import sample_document, sample_findings
 
 from desktopapp.core.edits import EditLog
 from desktopapp.core.header_spans import header_spans
 from desktopapp.export.grid import code_columns, column_labels
 from desktopapp.export.sheet_names import SheetNamer
 from desktopapp.export.xlsx import export_workbook
+from tests.helpers.export_samples import sample_document, sample_findings
 
 FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 

@@ -5,17 +5,13 @@ Scored with the corpus's own tool: tables found, body rows exactly as printed, f
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from desktopapp.export.json_out import document_to_json
 from desktopapp.extract import read_document
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-SCORER = CORPUS.parent / "tools" / "score_extraction.py"
+from tests.helpers.corpus import CORPUS, SCORER, load_scorer
 
 pytestmark = pytest.mark.corpus
 
@@ -23,10 +19,7 @@ pytestmark = pytest.mark.corpus
 def _scorer():
     if not SCORER.exists():
         pytest.skip("score_extraction.py absent")
-    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer()
 
 
 @pytest.mark.parametrize("part", ["real", "synthetic"])

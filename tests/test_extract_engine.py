@@ -1,7 +1,7 @@
 """The reading engine as a whole: what the document is, its pages, progress and cancel,
 tables printed in unusual ways, notes, and the same result in one or two processes.
 
-Every PDF here is built with reportlab (tests/pdfgen.py or a few lines of canvas code).
+Every PDF here is built with reportlab (tests/helpers/pdfgen.py or a few lines of canvas code).
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ORG, expenditure_spec
-from pdfgen import FONT, H, PdfBuilder, TableSpec, generated_rows, register_fonts
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -19,6 +17,15 @@ from desktopapp.core.errors import CancelledError, NoTablesError, ScannedPdfErro
 from desktopapp.core.model import DocKind
 from desktopapp.core.numbers import normalize
 from desktopapp.extract import read_document
+from tests.helpers.pdfgen import FONT, H, PdfBuilder, TableSpec, generated_rows, register_fonts
+from tests.helpers.specs import (
+    INCOME_HEADER,
+    INCOME_ROWS,
+    ORG,
+    PROJECT_HEADER,
+    PROJECT_ROWS,
+    expenditure_spec,
+)
 
 CONTENTS = ["表1 收支总表 ........ 3", "表5 一般公共预算支出表 ........ 4"]
 
@@ -325,8 +332,6 @@ def test_note_in_the_last_row_of_the_frame_and_unit_in_the_title(tmp_path):
 def test_vertical_and_wrapped_headers_without_rules(tmp_path, style):
     """Stacked one-character headers in narrow columns and headers wrapped in narrow
     columns, in tables with no vertical rules: every column found, labels and rows exact."""
-    from conftest import INCOME_HEADER, INCOME_ROWS, PROJECT_HEADER, PROJECT_ROWS
-
     b = PdfBuilder(tmp_path / f"{style}.pdf")
     widths = [52.0, 140.0, 52.0, 52.0, 52.0] + [22.0] * 7 + [36.0] + [22.0] * 6
     b.table(

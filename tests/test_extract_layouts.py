@@ -1,6 +1,6 @@
 """Every table layout an officer meets, read back exactly as it was printed.
 
-Each fixture (tests/conftest.py) is a PDF rendered by tests/pdfgen.py together with the
+Each fixture (tests/conftest.py) is a PDF rendered by tests/helpers/pdfgen.py together with the
 truth of what was printed; the assertions compare `read_document` with that truth: the
 table is found once (even when continued over pages) on the right pages, with its
 number, title and unit, every body row as printed (wrapped text joined, repeated headers
@@ -10,20 +10,16 @@ every cell pointing at the place on the page where it was printed.
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import REPO_ROOT
-from pdfgen import STYLES, PrintedDocument, PrintedTable
 
 from desktopapp.core.model import Document, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.extract import read_document
-
-sys.path.insert(0, str(REPO_ROOT / "resources"))
-import make_sample  # noqa: E402
+from tests.helpers import REPO_ROOT, sample_budget
+from tests.helpers.pdfgen import STYLES, PrintedDocument, PrintedTable
 
 SAMPLE = REPO_ROOT / "resources" / "sample-dept-budget.pdf"
 
@@ -280,7 +276,7 @@ def test_empty_table_with_only_a_note(empty_table_pdf):
 
 @pytest.fixture(scope="session")
 def sample_truth(pdf_dir) -> PrintedDocument:
-    return make_sample.build(pdf_dir / "sample-dept-budget.pdf")
+    return sample_budget.build(pdf_dir / "sample-dept-budget.pdf")
 
 
 def _page_texts(path) -> list[str]:
@@ -293,7 +289,7 @@ def _page_texts(path) -> list[str]:
 
 def test_shipped_sample_matches_its_script(sample_truth):
     assert _page_texts(SAMPLE) == _page_texts(sample_truth.path), (
-        "resources/sample-dept-budget.pdf 与 make_sample.py 不一致：请运行 python resources/make_sample.py"
+        "resources/sample-dept-budget.pdf 与 tests/helpers/sample_budget.py 不一致：请在仓库根目录运行 python3 -m tests.helpers.sample_budget"
     )
 
 
@@ -303,7 +299,7 @@ def test_sample_has_every_table_once(sample_truth):
     assert [t.number for t in document.tables] == [t.number for t in sample_truth.tables]
 
 
-SAMPLE_NUMBERS = [spec.number for spec, _landscape in make_sample.tables()]
+SAMPLE_NUMBERS = [spec.number for spec, _landscape in sample_budget.tables()]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """The review window on a disclosure PDF read by the real reader and checked by the real rules.
 
-The fixture is a two-table 单位预算 built with tests/pdfgen.py in which one figure was altered:
+The fixture is a two-table 单位预算 built with tests/helpers/pdfgen.py in which one figure was altered:
 表5 “2080101 行政运行” 合计 printed 1,096.62 instead of 1,099.62, so its row no longer adds up
 (合计 ≠ 基本支出 + 项目支出) — what the officer would see, select, correct and undo.
 """
@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from pdfgen import EXPENDITURE_HEADER, EXPENDITURE_ROWS, PdfBuilder, TableSpec
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import QMessageBox
@@ -21,6 +20,7 @@ from desktopapp._qt.main_window import MainWindow
 from desktopapp._qt.table_model import ERROR_CELL, ERROR_ROW, OutlineRole
 from desktopapp._qt.tables_model import CountsRole, TableIdRole
 from desktopapp.core.model import Finding, Severity
+from tests.helpers.pdfgen import EXPENDITURE_HEADER, EXPENDITURE_ROWS, PdfBuilder, TableSpec
 
 pytestmark = pytest.mark.gui
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from test_narrative_support import errors, make_doc, run, table, warnings
-
 from desktopapp.core.model import DocKind
+from tests.helpers.narrative_support import errors, make_doc, run, table, warnings
 
 FINAL_SUMMARY = table(
     "T1",

@@ -10,19 +10,16 @@ document is the budget; asserted with slack for a busy test machine).
 from __future__ import annotations
 
 import json
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-TOOLS = CORPUS.parent / "tools"
+from tests.helpers.corpus import CORPUS, SCORER, load_scorer
 
 pytestmark = [
     pytest.mark.corpus,
     pytest.mark.skipif(
-        not ((CORPUS / "real").is_dir() and (TOOLS / "score_extraction.py").exists()),
+        not ((CORPUS / "real").is_dir() and SCORER.exists()),
         reason="no ../shared/corpus",
     ),
 ]
@@ -42,11 +39,7 @@ def checked():
     from desktopapp.rules.base import RuleContext
     from desktopapp.rules.engine import number_findings
 
-    sys.path.insert(0, str(TOOLS))
-    try:
-        from score_extraction import score_document
-    finally:
-        sys.path.remove(str(TOOLS))
+    score_document = load_scorer().score_document
     from desktopapp.export.json_out import document_to_json
 
     rules = _narrative_rules()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_narrative_support import errors, make_doc, run, table, warnings
+from tests.helpers.narrative_support import errors, make_doc, run, table, warnings
 
 PROJECTS = table(
     "T10",

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from test_narrative_support import errors, make_doc, run, warnings
-
 from desktopapp.core.model import DocKind
 from desktopapp.rules.narrative_percent import interval, percent_gap, ratio_range
+from tests.helpers.narrative_support import errors, make_doc, run, warnings
 
 
 def _final(text: str):

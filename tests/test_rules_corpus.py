@@ -11,19 +11,17 @@ checks' part.)
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-TOOLS = CORPUS.parent / "tools"
+from tests.helpers.corpus import CORPUS, SCORER, load_scorer
+
 SETS = ("real", "synthetic")
 
 pytestmark = [
     pytest.mark.corpus,
     pytest.mark.skipif(
-        not (CORPUS.is_dir() and (TOOLS / "score_extraction.py").exists()), reason="no ../shared/corpus"
+        not (CORPUS.is_dir() and SCORER.exists()), reason="no ../shared/corpus"
     ),
 ]
 
@@ -41,11 +39,7 @@ def _table_rule_ids() -> set[str]:
 
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory):
-    sys.path.insert(0, str(TOOLS))
-    try:
-        from score_extraction import score_document
-    finally:
-        sys.path.remove(str(TOOLS))
+    score_document = load_scorer().score_document
     from desktopapp.cli import main as check_main
 
     out = tmp_path_factory.mktemp("check")

@@ -9,7 +9,6 @@ import time
 from decimal import Decimal
 
 import pytest
-from test_rules_support import EXPENDITURE_HEADER, document, findings, table, touches
 
 import desktopapp.rules as rules_package
 from desktopapp import cli
@@ -17,6 +16,7 @@ from desktopapp.core.model import DocKind, Finding, Page, Severity
 from desktopapp.core.paths import resources_dir
 from desktopapp.rules import Checker, engine, load_catalog, run_checks
 from desktopapp.rules.base import REGISTRY, rule
+from tests.helpers.rules_support import EXPENDITURE_HEADER, document, findings, table, touches
 
 
 def bad_expenditure(table_id="T1"):

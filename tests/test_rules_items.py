@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from test_rules_support import document, findings, table, touches
-
 from desktopapp.core.model import DocKind
 from desktopapp.rules.formulas import parse_formulas
+from tests.helpers.rules_support import document, findings, table, touches
 
 WIDE_3PUB = [
     ["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from test_rules_support import document, findings, table, touches
-
 from desktopapp.core.model import DocKind
+from tests.helpers.rules_support import document, findings, table, touches
 
 HEADER = [["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"]]
 

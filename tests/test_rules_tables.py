@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from test_rules_support import EXPENDITURE_HEADER, document, findings, table, touches
-
 from desktopapp.core.model import DocKind
+from tests.helpers.rules_support import EXPENDITURE_HEADER, document, findings, table, touches
 
 
 def expenditure(rows, title="支出总表", header=EXPENDITURE_HEADER):
@@ -265,3 +264,14 @@ def test_two_totals_under_one_label_give_no_row_relation():
         }
     )
     assert not [f for f in run_checks(doc) if f.rule == "row_sum" and f.severity.value == "error"]
+
+
+def test_hand_built_cells_carry_their_values():
+    t = table(
+        "T1",
+        "支出总表",
+        EXPENDITURE_HEADER,
+        [["208", "社会保障和就业支出", "1,608.43", "1,209.58", "398.85"]],
+    )
+    cell = t.body[0][2]
+    assert str(cell.value) == "1608.43" and cell.decimals == 2

@@ -13,11 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from export_samples import SAMPLE
 
 from desktopapp.core.edits import EditLog
 from desktopapp.export.json_out import document_from_json
 from desktopapp.session.review import find_review, load_review
+from tests.helpers.export_samples import SAMPLE
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from export_samples import SHA, sample_document
 
 from desktopapp.core.edits import EditLog
 from desktopapp.export.xlsx import export_workbook
@@ -26,6 +25,7 @@ from desktopapp.session.review import (
     load_review,
     save_review,
 )
+from tests.helpers.export_samples import SHA, sample_document
 
 OTHER_SHA = "f" * 64
 

@@ -1,6 +1,6 @@
 """Build resources/sample-dept-budget.pdf, the disclosure the application opens with `--sample`.
 
-    python resources/make_sample.py
+    python3 -m tests.helpers.sample_budget      # from the repository root
 
 The figures and the wording are those of a real published budget (武汉市人力资源和社会保障局
 江汉社会保险管理处, 2024年预算), copied here as data, including the document's own
@@ -11,20 +11,17 @@ has something to show. The layout follows the original: tables continued over pa
 the header (and the 合计 row) repeated, wide tables on landscape pages, empty 政府性基金 /
 国有资本经营 tables that only carry a note.
 
-A development script: it renders with tests/pdfgen.py (reportlab), which the application
-itself never imports.
+A development script: it renders with tests/helpers/pdfgen.py (reportlab), which the
+application itself never imports. The tests rebuild it and compare it with the shipped file.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT / "tests"))
-
-from pdfgen import EXPENDITURE_HEADER as SPLIT_BASIC_HEADER  # noqa: E402
-from pdfgen import H, PdfBuilder, PrintedDocument, TableSpec  # noqa: E402
+from tests.helpers import REPO_ROOT
+from tests.helpers.pdfgen import EXPENDITURE_HEADER as SPLIT_BASIC_HEADER
+from tests.helpers.pdfgen import H, PdfBuilder, PrintedDocument, TableSpec
 
 OUTPUT = REPO_ROOT / "resources" / "sample-dept-budget.pdf"
 

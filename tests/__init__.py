@@ -1,0 +1,1 @@
+"""The test suite; shared builders are in `tests.helpers`."""
