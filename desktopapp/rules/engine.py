@@ -3,8 +3,8 @@
 Every module of the `desktopapp.rules` package is imported so its `@rule` registrations are
 known; a module that cannot be imported is reported by every run (rule
 `engine_rule_module_failed`), since its checks are missing. A rule that raises does not stop
-the run: it becomes a warning "规则执行出错" naming the rule. Findings are de-duplicated, put in reading order (page, table, row, column) and
-numbered F1, F2, ….
+the run: it becomes a warning "规则执行出错" naming the rule. Findings are de-duplicated, put
+in reading order (page, table, row, column) and numbered F1, F2, ….
 """
 
 from __future__ import annotations
