@@ -9,12 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from desktopapp.core.paths import resources_dir
+from desktopapp.session.messages import message_of
 
 from . import settings as stored
 from .labels import doc_kind_label
 from .page_render import PageRenderer
 from .reader_thread import ReaderThread, ReadResult
-from .review_state import message_of
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from desktopapp.session.messages import message_of
+
 from . import settings as stored
-from .review_state import message_of
 
 APP_TITLE = stored.APPLICATION
 
@@ -19,20 +20,15 @@ class ReviewFilesMixin:
     # == review files, export, rules ========================================================
     def offer_restore(self) -> None:
         """If this PDF has an autosaved review, ask whether to continue it (是否恢复上次的审核记录)."""
-        document, path = self.state.document, self.state.pdf_path
-        if document is None or path is None:
+        session = self.state.session
+        if session is None:
             return
         try:
-            from desktopapp.session.review import find_review, load_review
-
-            found = find_review(path, document.sha256)
-            if found is None:
-                return
-            review = load_review(found)
+            review = session.saved_review()
         except Exception as exc:
             self.statusBar().showMessage(message_of(exc, "无法读取上次的审核记录"), 10_000)
             return
-        if not review.changes and not review.disabled_rules:
+        if review is None or (not review.changes and not review.disabled_rules):
             return
         if self.ask("恢复审核记录", f"发现此文件上次的审核记录（{len(review.changes)} 条修改）。\n\n是否恢复上次的审核记录？"):
             self._restore(review, "已恢复上次的审核记录")
@@ -52,7 +48,7 @@ class ReviewFilesMixin:
         if path is None:
             return
         try:
-            self.state.save_to(path)
+            self.state.session.save_to(path)
         except Exception as exc:
             self.inform("保存失败", message_of(exc, "无法保存审核记录"))
             return
