@@ -12,8 +12,7 @@ from desktopapp.core.model import Document, Finding, Severity
 
 log = logging.getLogger(__name__)
 
-# Errors before warnings before notes. Severity's members are declared in this order; the shared
-# rank that `_qt/labels.py` also holds is being moved into `core` (see the restructuring's notes).
+# Errors before warnings before notes: the order in which Severity declares its members.
 _RANK = {severity: rank for rank, severity in enumerate(Severity)}
 
 
