@@ -44,10 +44,11 @@ def pdf(built_pdf: Path, tmp_path: Path, monkeypatch) -> Path:
     return target
 
 
-def open_session(pdf: Path) -> ReviewSession:
+def open_session(pdf: Path, review_as: Path | None = None) -> ReviewSession:
+    """A session on `pdf`, read and checked; its review is kept as if the PDF were at `review_as`."""
     document = read_document(pdf)
     checker = Checker(document)
-    return ReviewSession(document, pdf, checker, checker.check_all())
+    return ReviewSession(document, review_as or pdf, checker, checker.check_all())
 
 
 class Recorder:
@@ -163,13 +164,14 @@ def test_no_saved_review_for_a_fresh_pdf(pdf):
     assert open_session(pdf).saved_review() is None
 
 
-def test_a_failed_autosave_is_reported_not_raised(pdf):
-    session = open_session(pdf)
-    table_id = session.document.tables[0].id
-    recorder = Recorder(session)
+def test_a_failed_autosave_is_reported_not_raised(pdf, monkeypatch):
     blocker = pdf.with_name("not a folder")
     blocker.write_text("x")
-    session.autosave_target = lambda: blocker / "x.review.json"
+    monkeypatch.setenv("DESKTOPAPP_DATA_DIR", str(blocker / "data"))
+    # a PDF in a "folder" that is a file: neither beside it nor in the user data folder can be written
+    session = open_session(pdf, review_as=blocker / pdf.name)
+    table_id = session.document.tables[0].id
+    recorder = Recorder(session)
     assert session.set_value(table_id, PLANTED_ROW, TOTAL_COL, TRUE) is not None
     failures = [e for e in recorder.events if e[0] == "failed"]
     assert len(failures) == 1 and failures[0][1].startswith("自动保存审核记录失败：")
