@@ -33,7 +33,7 @@ def measure(app, window_class, settings_class, pdf: Path) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         settings = settings_class(os.path.join(tmp, "bench.ini"), settings_class.Format.IniFormat)
         window = window_class(settings=settings)
-        window.ask = lambda *a: False  # never block on "restore the last review?"
+        window.prompts.ask = lambda *a: False  # never block on "restore the last review?"
         window.resize(1366, 768)
         window.show()
         app.processEvents()
@@ -47,7 +47,7 @@ def measure(app, window_class, settings_class, pdf: Path) -> dict:
             gap = now - last[0]
             last[0] = now
             gaps_all.append(gap)
-            if window.is_reading:
+            if window.opener.is_reading:
                 gaps_reading.append(gap)
 
         timer = QTimer()
@@ -55,15 +55,15 @@ def measure(app, window_class, settings_class, pdf: Path) -> dict:
         timer.timeout.connect(probe)
         shown: list[float] = []
         outcome: list[str] = []
-        window.table_shown.connect(lambda _id: shown.append(time.perf_counter()) if not shown else None)
-        window.read_finished.connect(outcome.append)
+        window.navigator.table_shown.connect(lambda _id: shown.append(time.perf_counter()) if not shown else None)
+        window.opener.read_finished.connect(outcome.append)
         timer.start()
         app.processEvents()
         last[0] = time.perf_counter()
         started = time.perf_counter()
-        window.open_pdf(pdf)
+        window.opener.open_pdf(pdf)
         deadline = started + 120
-        while (not outcome or window.is_reading) and time.perf_counter() < deadline:
+        while (not outcome or window.opener.is_reading) and time.perf_counter() < deadline:
             app.processEvents()
             time.sleep(0.001)
         settle = time.perf_counter() + 0.3
@@ -77,7 +77,7 @@ def measure(app, window_class, settings_class, pdf: Path) -> dict:
     return {
         "outcome": outcome[0] if outcome else "timeout",
         "first_table": (shown[0] - started) if shown else float("nan"),
-        "read": window.last_read_seconds,
+        "read": window.opener.last_read_seconds,
         "gap_reading": max(gaps_reading, default=0.0),
         "gap_all": max(gaps_all, default=0.0),
         "probes": len(gaps_all),

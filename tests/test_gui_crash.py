@@ -29,19 +29,19 @@ from desktopapp._qt.main_window import MainWindow
 pdf, ini = sys.argv[1], sys.argv[2]
 app = QApplication([])
 window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))
-window.ask = lambda *args: False
+window.prompts.ask = lambda *args: False
 window.show()
 
 def edit(outcome):
     table = next(t for t in window.state.document.tables if any(c.value is not None for r in t.body for c in r))
-    window.select_table(table.id)
+    window.navigator.select_table(table.id)
     row, col = next((r, c) for r, cells in enumerate(table.body) for c, cell in enumerate(cells) if cell.value is not None)
     model = window.grid_model
     assert model.setData(model.index(row, col), "12,345.67")
     print("EDITED", table.id, row, col, flush=True)
 
-window.read_finished.connect(edit)
-window.open_pdf(pdf)
+window.opener.read_finished.connect(edit)
+window.opener.open_pdf(pdf)
 app.exec()
 """
 
@@ -68,14 +68,14 @@ def test_edit_survives_kill_9_and_is_restored_on_reopening(qtbot, tmp_path, monk
     monkeypatch.setenv("DESKTOPAPP_DATA_DIR", str(tmp_path / "data"))
     window = MainWindow(settings=QSettings(str(tmp_path / "parent.ini"), QSettings.Format.IniFormat))
     questions: list[str] = []
-    window.ask = lambda title, text: questions.append(text) or True
+    window.prompts.ask = lambda title, text: questions.append(text) or True
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.read_finished, timeout=60_000):
-        window.open_pdf(pdf)
+    with qtbot.waitSignal(window.opener.read_finished, timeout=60_000):
+        window.opener.open_pdf(pdf)
     qtbot.waitUntil(lambda: bool(questions), timeout=10_000)
     assert "是否恢复上次的审核记录" in questions[0]
     cell = window.state.cell(table_id, int(row), int(col))
     qtbot.waitUntil(lambda: cell.is_corrected, timeout=10_000)
     assert cell.amount == Decimal("12345.67")
-    assert window.changes_model.rowCount() == 1
+    assert window.tabs.changes_model.rowCount() == 1

@@ -67,7 +67,7 @@ def make_window(qtbot, tmp_path, monkeypatch):
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings=settings)
         window.questions = []
-        window.ask = lambda title, text: window.questions.append(text) or True
+        window.prompts.ask = lambda title, text: window.questions.append(text) or True
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()
@@ -82,10 +82,10 @@ def window(make_window) -> MainWindow:
 
 
 def open_and_wait(qtbot, window: MainWindow, path: Path, expect: str = "ok") -> None:
-    with qtbot.waitSignal(window.read_finished, timeout=60_000) as blocker:
-        window.open_pdf(path)
+    with qtbot.waitSignal(window.opener.read_finished, timeout=60_000) as blocker:
+        window.opener.open_pdf(path)
     assert blocker.args == [expect]
-    qtbot.waitUntil(lambda: not window.is_reading, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.opener.is_reading, timeout=10_000)
 
 
 def row_findings(window: MainWindow, rule: str, row: int) -> list[Finding]:
@@ -102,7 +102,7 @@ def message_boxes(window: MainWindow) -> list[QMessageBox]:
 
 def test_tables_are_listed_with_their_counts(qtbot, window, pdf):
     open_and_wait(qtbot, window, pdf)
-    model = window.tables_model
+    model = window.navigator.tables_model
     assert model.rowCount() == 2
     first = model.index(0)
     assert "一般公共预算支出表" in first.data()
@@ -115,7 +115,7 @@ def test_tables_are_listed_with_their_counts(qtbot, window, pdf):
     assert window.grid_model.table_id == first.data(TableIdRole)  # the first table is shown
     assert window.grid_model.rowCount() == len(EXPENDITURE_ROWS)
     assert window.page_view.page == 3
-    assert "错误" in window.counts_label.text() and window.kind_label.text() == "单位预算"
+    assert "错误" in window.status_labels.counts_label.text() and window.status_labels.kind_label.text() == "单位预算"
 
 
 def test_grid_shows_header_spans_and_printed_figures(qtbot, window, pdf):
@@ -147,8 +147,8 @@ def test_failing_row_is_tinted_with_its_findings_in_the_tooltip(qtbot, window, p
 
 def test_choosing_a_finding_outlines_its_cells_and_shows_its_page(qtbot, window, pdf):
     open_and_wait(qtbot, window, pdf)
-    window.select_table(window.state.document.tables[1].id)  # start elsewhere: it must switch back
-    panel = window.findings_panel
+    window.navigator.select_table(window.state.document.tables[1].id)  # start elsewhere: it must switch back
+    panel = window.tabs.findings_panel
     finding = row_findings_any_table(window, "row_sum")
     assert panel.select_finding(finding)
     assert window.grid_model.table_id == finding.cells[0].table
@@ -171,7 +171,7 @@ def test_narrative_finding_shows_its_page_and_highlights_the_quote(qtbot, window
     open_and_wait(qtbot, window, pdf)
     quote = "其中基本支出1583.46万元"
     finding = Finding(rule="text_vs_table", severity=Severity.ERROR, message="正文金额与表格不一致", page=2, quote=quote)
-    window.choose_finding(finding)
+    window.navigator.choose_finding(finding)
     assert window.page_view.page == 2
     quoted = [m for m in window.page_view.marks if m.kind == "quote"]
     assert quoted and all(m.page == 2 for m in quoted)
@@ -184,7 +184,7 @@ def test_correction_clears_the_finding_and_undo_brings_it_back(qtbot, window, pd
     model = window.grid_model
     table_id = model.table_id
     before = len(window.state.findings)
-    window.edit_bar.reason_edit.setText("核对预算批复")
+    window.editor.bar.reason_edit.setText("核对预算批复")
     assert model.setData(model.index(PLANTED_ROW, TOTAL_COL), TRUE)
     cell = window.state.cell(table_id, PLANTED_ROW, TOTAL_COL)
     assert cell.amount == Decimal("1099.62") and cell.text == PLANTED
@@ -196,19 +196,19 @@ def test_correction_clears_the_finding_and_undo_brings_it_back(qtbot, window, pd
     assert PLANTED in changed.data(Qt.ItemDataRole.ToolTipRole)  # the printed value stays visible
     assert model.index(PLANTED_ROW, 1).data(Qt.ItemDataRole.BackgroundRole) is None  # tint gone
 
-    log = window.changes_model
+    log = window.tabs.changes_model
     assert log.rowCount() == 1
     texts = [log.index(0, c).data() for c in range(log.columnCount())]
     assert texts[1].endswith("一般公共预算支出表") and texts[2] == str(PLANTED_ROW + 1)
     assert texts[4] == PLANTED and texts[6] == TRUE and texts[7] == "核对预算批复"
-    assert window.undo_action.isEnabled()
+    assert window.editor.undo_action.isEnabled()
 
-    window.undo_action.trigger()
+    window.editor.undo_action.trigger()
     assert cell.amount == Decimal("1096.62") and not cell.is_corrected
     assert row_findings(window, "row_sum", PLANTED_ROW)
     assert len(window.state.findings) == before
     assert log.rowCount() == 2 and log.index(1, 7).data().startswith("撤销")
-    window.redo_action.trigger()
+    window.editor.redo_action.trigger()
     assert cell.amount == Decimal("1099.62") and not row_findings(window, "row_sum", PLANTED_ROW)
     assert log.rowCount() == 3
 
@@ -220,24 +220,24 @@ def test_a_figure_that_is_not_a_number_is_refused(qtbot, window, pdf):
     boxes = message_boxes(window)
     assert boxes and "不是有效的金额" in boxes[-1].text()
     assert not window.state.cell(model.table_id, PLANTED_ROW, TOTAL_COL).is_corrected
-    assert window.changes_model.rowCount() == 0
+    assert window.tabs.changes_model.rowCount() == 0
     boxes[-1].close()
     # commas are fine
     assert model.setData(model.index(PLANTED_ROW, TOTAL_COL), "1,099.62")
-    assert window.changes_model.rowCount() == 1
+    assert window.tabs.changes_model.rowCount() == 1
 
 
 def test_edit_bar_corrects_the_selected_cell(qtbot, window, pdf):
     open_and_wait(qtbot, window, pdf)
-    window.select_cell(window.grid_model.table_id, PLANTED_ROW, TOTAL_COL)
-    assert "印刷值 1,096.62" in window.edit_bar.location.toolTip()
-    window.edit_bar.value_edit.setText(TRUE)
-    window.edit_bar.apply_button.click()
+    window.navigator.select_cell(window.grid_model.table_id, PLANTED_ROW, TOTAL_COL)
+    assert "印刷值 1,096.62" in window.editor.bar.location.toolTip()
+    window.editor.bar.value_edit.setText(TRUE)
+    window.editor.bar.apply_button.click()
     assert not row_findings(window, "row_sum", PLANTED_ROW)
-    assert window.edit_bar.restore_button.isEnabled()
-    window.edit_bar.restore_button.click()  # back to the printed figure
+    assert window.editor.bar.restore_button.isEnabled()
+    window.editor.bar.restore_button.click()  # back to the printed figure
     assert row_findings(window, "row_sum", PLANTED_ROW)
-    assert window.changes_model.rowCount() == 2
+    assert window.tabs.changes_model.rowCount() == 2
 
 
 def test_clicking_a_cell_on_the_page_selects_it_in_the_grid(qtbot, window, pdf):
@@ -260,16 +260,16 @@ def test_keyboard_moves_through_tables_and_findings(qtbot, window, pdf):
     qtbot.keyClick(window.grid, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert window.grid_model.table_id == first
     qtbot.keyClick(window.grid, Qt.Key.Key_F8)
-    chosen = window.findings_panel.current_finding()
+    chosen = window.tabs.findings_panel.current_finding()
     assert chosen is not None and window.grid.selectionModel().hasSelection()
     qtbot.keyClick(window.grid, Qt.Key.Key_F8)
     qtbot.keyClick(window.grid, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
-    assert window.findings_panel.current_finding() is chosen
+    assert window.tabs.findings_panel.current_finding() is chosen
 
 
 def test_findings_filter_by_severity_and_table(qtbot, window, pdf):
     open_and_wait(qtbot, window, pdf)
-    panel = window.findings_panel
+    panel = window.tabs.findings_panel
     total = panel.proxy.rowCount()
     panel.severity_combo.setCurrentIndex(panel.severity_combo.findData(Severity.WARNING))
     assert 0 < panel.proxy.rowCount() < total
@@ -321,7 +321,7 @@ def test_every_correction_is_autosaved_and_offered_back(qtbot, make_window, pdf)
     assert "是否恢复上次的审核记录" in second.questions[0]
     table_id = second.state.document.tables[0].id
     qtbot.waitUntil(lambda: second.state.cell(table_id, PLANTED_ROW, TOTAL_COL).is_corrected, timeout=5000)
-    assert second.changes_model.rowCount() == 1
+    assert second.tabs.changes_model.rowCount() == 1
     assert not row_findings(second, "row_sum", PLANTED_ROW)
 
 
@@ -330,20 +330,20 @@ def test_review_file_saved_and_loaded_by_hand(qtbot, window, pdf, tmp_path):
     model = window.grid_model
     model.setData(model.index(PLANTED_ROW, TOTAL_COL), TRUE)
     target = tmp_path / "我的审核.json"
-    window.ask_save_path = lambda *a: target
-    window.save_review_dialog()
+    window.prompts.ask_save_path = lambda *a: target
+    window.review_files.save_review_dialog()
     assert target.exists()
-    window.undo()
+    window.editor.undo()
     assert window.state.cell(model.table_id, PLANTED_ROW, TOTAL_COL).amount == Decimal("1096.62")
-    assert window.load_review_file(target)
+    assert window.review_files.load_review_file(target)
     assert window.state.cell(model.table_id, PLANTED_ROW, TOTAL_COL).amount == Decimal("1099.62")
 
 
 def test_export_writes_a_workbook(qtbot, window, pdf, tmp_path):
     open_and_wait(qtbot, window, pdf)
     target = tmp_path / "导出.xlsx"
-    window.ask_save_path = lambda *a: target
-    window.export_action.trigger()
+    window.prompts.ask_save_path = lambda *a: target
+    window.review_files.export_action.trigger()
     assert target.exists() and target.stat().st_size > 0
     assert not message_boxes(window)
 
@@ -358,19 +358,19 @@ def test_unreadable_file_gives_a_plain_chinese_message(qtbot, window, tmp_path):
 
 
 def test_reading_can_be_cancelled(qtbot, window, pdf):
-    with qtbot.waitSignal(window.read_finished, timeout=60_000) as blocker:
-        window.open_pdf(pdf)
-        assert window.progress.isVisible() and window.cancel_button.isVisible()
-        window.cancel_button.click()
+    with qtbot.waitSignal(window.opener.read_finished, timeout=60_000) as blocker:
+        window.opener.open_pdf(pdf)
+        assert window.opener.progress.isVisible() and window.opener.cancel_button.isVisible()
+        window.opener.cancel_button.click()
     assert blocker.args == ["cancelled"]
-    qtbot.waitUntil(lambda: not window.is_reading and not window.cancel_button.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.opener.is_reading and not window.opener.cancel_button.isVisible(), timeout=10_000)
     assert not window.state.has_document
 
 
 def test_recent_files_are_remembered(qtbot, window, pdf):
     open_and_wait(qtbot, window, pdf)
-    window._fill_recent_menu()
-    names = [a.text() for a in window.recent_menu.actions()]
+    window.opener.fill_recent_menu()
+    names = [a.text() for a in window.opener.recent_menu.actions()]
     assert any(pdf.name in name for name in names)
 
 
@@ -417,7 +417,7 @@ def test_dropping_a_pdf_opens_it_and_other_files_are_refused(qtbot, window, pdf,
     assert accepted.isAccepted()
     drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.read_finished, timeout=60_000) as blocker:
+    with qtbot.waitSignal(window.opener.read_finished, timeout=60_000) as blocker:
         window.dropEvent(drop)
     assert blocker.args == ["ok"] and window.state.pdf_path == pdf
 
@@ -427,7 +427,7 @@ def test_welcome_page_lists_recent_files(qtbot, make_window, pdf):
     open_and_wait(qtbot, first, pdf)
     first.close_document()
     assert first.stack.currentWidget() is first.welcome
-    items = [first.welcome_recent.item(i).data(Qt.ItemDataRole.UserRole) for i in range(first.welcome_recent.count())]
+    items = [first.welcome.recent.item(i).data(Qt.ItemDataRole.UserRole) for i in range(first.welcome.recent.count())]
     assert str(pdf.resolve()) in items
 
 
@@ -463,3 +463,25 @@ def test_undo_and_redo_keys_and_page_zoom(qtbot, window, pdf):
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
     view.wheelEvent(wheel)
     assert view.zoom > fitted and view.fit_mode is None
+
+
+def test_the_parts_follow_the_table_and_the_document(qtbot, window, pdf):
+    open_and_wait(qtbot, window, pdf)
+    labels, bar = window.status_labels, window.editor.bar
+    assert labels.unit_label.text() == "单位：万元" and labels.file_label.text() == pdf.name
+    assert window.navigator.heading.text() == "表格（2）"
+    second = window.state.document.tables[1]
+    window.navigator.next_table_action.trigger()
+    assert window.grid_model.table_id == second.id
+    assert window.navigator.table_list.currentIndex().data(TableIdRole) == second.id
+    window.navigator.select_cell(second.id, 5, 3)
+    assert bar.location.full_text().startswith("第 6 行") and bar.caption.full_text().endswith("支出总表")
+    assert window.close_action.isEnabled() and window.review_files.export_action.isEnabled()
+
+    window.close_document()
+    assert window.stack.currentWidget() is window.welcome and window.windowTitle() == "预决算公开审核助手"
+    assert all(label.text() == "" for label in labels.widgets())
+    assert bar.location.full_text() == "未选择单元格" and bar.caption.full_text() == ""
+    for action in (window.close_action, window.review_files.export_action, window.navigator.next_table_action,
+                   window.editor.undo_action):
+        assert not action.isEnabled()

@@ -123,7 +123,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     if problem is not None:
         QMessageBox.warning(window, "参数错误", problem)
     elif sample:
-        window.open_sample()
+        window.opener.open_sample()
     elif pdf is not None:
-        window.open_pdf(pdf)
+        window.opener.open_pdf(pdf)
     return app.exec()

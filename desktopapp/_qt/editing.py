@@ -1,17 +1,91 @@
-"""Correcting figures from the grid or the edit bar, undo/redo, and keeping the panels in step."""
+"""Correcting figures from the grid or the edit bar, restoring printed values, undo and redo.
+
+The editor owns the edit bar above the grid and the 编辑 actions; it corrects the grid's current
+cell through ReviewState and asks for a cell to be revealed after undo / redo.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktopapp.core.edits import EditError
-from desktopapp.core.model import Finding
+from desktopapp.core.model import Table
+
+from .edit_bar import EditBar
+from .grid_view import GridView
+from .prompts import Prompts, make_action
+from .review_state import ReviewState
+from .table_model import GridModel
 
 
-class EditingMixin:
-    """Part of MainWindow (see main_window.py); uses its widgets and ReviewState."""
+class Editor(QObject):
+    reveal_cell = Signal(str, int, int)  # undo / redo changed this cell: show it
+    message = Signal(str, int)  # status bar text, milliseconds
 
-    # == editing ============================================================================
+    def __init__(self, window: QWidget, state: ReviewState, grid: GridView, grid_model: GridModel,
+                 prompts: Prompts) -> None:
+        super().__init__(window)
+        self.state = state
+        self.grid = grid
+        self.grid_model = grid_model
+        self.prompts = prompts
+        self.bar = EditBar(window)
+        grid_model.reason_provider = self.bar.reason
+        grid_model.refused.connect(self._refused)
+        self.bar.apply_requested.connect(self._apply_from_bar)
+        self.bar.restore_requested.connect(self.restore_printed)
+
+        self.undo_action = make_action(window, "撤销(&U)", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = make_action(window, "重做(&R)", self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
+        self.restore_action = make_action(window, "恢复印刷值(&P)", self.restore_printed,
+                                          tip="把选中单元格恢复为 PDF 上印刷的数值")
+        self.edit_cell_action = make_action(window, "修改单元格(&M)", self._edit_current, "F2")
+
+        grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        grid.customContextMenuRequested.connect(self._grid_menu)
+        restore_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), grid, context=Qt.ShortcutContext.WidgetShortcut)
+        restore_key.activated.connect(self.restore_printed)
+        grid.selectionModel().currentChanged.connect(self._grid_current_changed)
+        state.cell_changed.connect(self._cell_changed)
+        state.changes_changed.connect(self._update_undo)
+        state.document_loaded.connect(self._document_loaded)
+        self._update_undo()
+
+    def show_table(self, table: Table | None) -> None:
+        """A different table is in the grid: no cell is chosen yet."""
+        self.bar.set_table(table)
+        self.bar.set_cell(None, -1, -1, "", False)
+
+    def _document_loaded(self) -> None:
+        if not self.state.has_document:
+            self.show_table(None)
+
+    def _show_cell(self, row: int, col: int) -> None:
+        cell = self.grid_model.cell(row, col)
+        self.bar.set_cell(cell, row, col, self.grid_model.column_label(col), self.grid_model.is_editable(col),
+                          self.grid_model.thousands)
+        self.restore_action.setEnabled(cell is not None and cell.is_corrected)
+
+    def _grid_current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self._show_cell(current.row(), current.column())
+        else:
+            self.bar.set_cell(None, -1, -1, "", False)
+
+    def _cell_changed(self, table_id: str, row: int, col: int) -> None:
+        self.bar.clear_reason()
+        if self.grid_model.table_id == table_id:
+            index = self.grid.currentIndex()
+            if index.isValid():
+                self._show_cell(index.row(), index.column())
+
+    def _update_undo(self) -> None:
+        self.undo_action.setEnabled(self.state.can_undo)
+        self.redo_action.setEnabled(self.state.can_redo)
+
+    # -- corrections -----------------------------------------------------------------------
     def _current_cell(self) -> tuple[str, int, int] | None:
         index = self.grid.currentIndex()
         if self.grid_model.table_id is None or not index.isValid():
@@ -25,7 +99,7 @@ class EditingMixin:
         try:
             self.state.set_value(*where, text, reason=reason)
         except EditError as exc:
-            self._edit_refused(str(exc))
+            self._refused(str(exc))
             return
         self.grid.setFocus()
 
@@ -41,74 +115,30 @@ class EditingMixin:
             return
         cell = self.state.cell(*where)
         if cell is not None and cell.is_corrected:
-            self.state.set_value(*where, "", reason=self.edit_bar.reason())
+            self.state.set_value(*where, "", reason=self.bar.reason())
 
-    def _edit_refused(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10_000)
-        self.inform("无法修改", message)
+    def _refused(self, message: str) -> None:
+        self.message.emit(message, 10_000)
+        self.prompts.inform("无法修改", message)
 
     def undo(self) -> None:
         change = self.state.undo()
         if change is not None:
-            self.select_cell(change.table, change.row, change.col)
-            self.statusBar().showMessage("已撤销修改", 5000)
+            self.reveal_cell.emit(change.table, change.row, change.col)
+            self.message.emit("已撤销修改", 5000)
 
     def redo(self) -> None:
         change = self.state.redo()
         if change is not None:
-            self.select_cell(change.table, change.row, change.col)
-            self.statusBar().showMessage("已重做修改", 5000)
+            self.reveal_cell.emit(change.table, change.row, change.col)
+            self.message.emit("已重做修改", 5000)
 
-    def _cell_changed(self, table_id: str, row: int, col: int) -> None:
-        self.edit_bar.clear_reason()
-        if self.grid_model.table_id == table_id:
-            index = self.grid.currentIndex()
-            if index.isValid():
-                self._show_cell_in_bar(index.row(), index.column())
-
-    def _changes_changed(self) -> None:
-        count = len(self.state.changes)
-        self.bottom_tabs.setTabText(1, f"修改记录（{count}）" if count else "修改记录")
-        if count:
-            self.changes_view.scrollToBottom()
-        self._update_enabled()
-
-    def _findings_changed(self) -> None:
-        errors, warnings = self.state.totals()
-        if self.state.has_document:
-            self.counts_label.setText(
-                f"<span style='color:#b91c1c'>错误 {errors}</span> · <span style='color:#b45309'>警告 {warnings}</span>"
-            )
-        else:
-            self.counts_label.setText("")
-        self.bottom_tabs.setTabText(0, f"问题（{len(self.state.findings)}）" if self.state.has_document else "问题")
-        active = self._active_finding
-        if active is not None:
-            same = self._equivalent(active)
-            self._active_finding = same
-            if same is None:
-                self.grid_model.set_outlined({})
-            else:
-                self.findings_panel.view.selectionModel().blockSignals(True)
-                self.findings_panel.select_finding(same)
-                self.findings_panel.view.selectionModel().blockSignals(False)
-            if self.grid_model.table is not None:
-                self._refresh_marks(focus=None)
-
-    def _equivalent(self, finding: Finding) -> Finding | None:
-        key = (finding.rule, tuple(finding.cells), finding.quote)
-        return next((f for f in self.state.findings if (f.rule, tuple(f.cells), f.quote) == key), None)
-
-    def recheck_all(self) -> None:
-        if self.state.has_document:
-            self.state.recheck_all()
-            self.statusBar().showMessage("已重新校验", 3000)
-
-    def _update_enabled(self) -> None:
-        has = self.state.has_document
-        for action in (self.save_review_action, self.open_review_action, self.export_action, self.close_action,
-                       self.rules_action, self.recheck_action, self.prev_table_action, self.next_table_action,
-                       self.next_finding_action, self.prev_finding_action):
-            action.setEnabled(has)
-        self.undo_action.setEnabled(self.state.can_undo)
-        self.redo_action.setEnabled(self.state.can_redo)
+    def _grid_menu(self, pos) -> None:
+        menu = QMenu(self.grid)
+        menu.addAction(self.edit_cell_action)
+        menu.addAction(self.restore_action)
+        menu.addSeparator()
+        copy = menu.addAction("复制", self.grid.copy_selection)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setEnabled(bool(self.grid.selectionModel().selectedIndexes()))
+        menu.exec(self.grid.viewport().mapToGlobal(pos))

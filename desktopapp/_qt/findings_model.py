@@ -7,8 +7,9 @@ from PySide6.QtGui import QColor
 
 from desktopapp.core.labels import severity_label, severity_rank
 from desktopapp.core.model import Finding, Severity
+from desktopapp.session.findings import tables_of
 
-from .labels import finding_tables, table_caption
+from .labels import table_caption
 from .review_state import ReviewState
 
 FindingRole = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +48,7 @@ class FindingsModel(QAbstractTableModel):
         return None
 
     def table_text(self, finding: Finding) -> str:
-        ids = finding_tables(finding)
+        ids = tables_of(finding)
         if not ids:
             return "正文" if finding.quote else ""
         names = []
@@ -90,7 +91,7 @@ class FindingsModel(QAbstractTableModel):
             if col == 3:
                 return self.page_of(finding) or 0
             if col == 2:  # tables in document order
-                ids = finding_tables(finding)
+                ids = tables_of(finding)
                 return self.table_order.get(ids[0], 999) if ids else 1000
             return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "")
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
@@ -144,7 +145,7 @@ class FindingsFilter(QSortFilterProxyModel):
             return False
         if self.severity is not None and finding.severity != self.severity:
             return False
-        if self.table_id is not None and self.table_id not in finding_tables(finding):
+        if self.table_id is not None and self.table_id not in tables_of(finding):
             return False
         if self.rule is not None and finding.rule != self.rule:
             return False

@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from desktopapp.core import labels as core_labels
-from desktopapp.core.labels import (  # noqa: F401  imported from here by review_state and the window's mixins
-    SEVERITY_LABELS,
-    SEVERITY_RANK,
-    doc_kind_label,
-    severity_label,
-)
-from desktopapp.core.model import Finding, Table
+from desktopapp.core.model import Table
 from desktopapp.extract.classify import KIND_NAMES
 
 
@@ -30,11 +24,3 @@ def pages_label(pages: list[int]) -> str:
         return f"第 {pages[0]} 页"
     return f"第 {pages[0]}–{pages[-1]} 页"
 
-
-def finding_tables(finding: Finding) -> list[str]:
-    """Every table a finding touches: its main table first, then those of its cells."""
-    out: list[str] = [finding.table] if finding.table else []
-    for ref in finding.cells:
-        if ref.table not in out:
-            out.append(ref.table)
-    return out

@@ -1,22 +1,82 @@
-"""Moving around the review: tables, cells, findings, and the marks on the source page."""
+"""Moving around the review: the table list, tables, cells, findings, and the marks on the source page.
+
+The navigator owns the table list and the finding being followed; it drives the grid's
+selection and the page view it is given, and says which table it put on screen.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
-from desktopapp.core.model import CellRef, Finding, Severity
+from desktopapp.core.model import CellRef, Finding, Severity, Table
 
-from .changes_model import ChangeRole
+from .findings_panel import FindingsPanel
+from .grid_view import GridView
 from .locate import cell_at, page_of, quote_boxes, table_at
-from .page_view import Mark
-from .tables_model import TableIdRole
+from .page_view import Mark, PageView
+from .prompts import make_action
+from .review_state import ReviewState
+from .table_model import GridModel
+from .tables_model import TableIdRole, TableListDelegate, TablesModel
 
 
-class NavigationMixin:
-    """Part of MainWindow (see main_window.py); uses its widgets and ReviewState."""
+class Navigator(QObject):
+    table_selected = Signal(object)  # Table: a different table is now in the grid
+    table_shown = Signal(str)  # a table's grid is on screen (benchmarks, tests)
+    message = Signal(str, int)  # status bar text, milliseconds
 
-    # == navigation =========================================================================
+    def __init__(self, window: QWidget, state: ReviewState, grid: GridView, grid_model: GridModel,
+                 page_view: PageView, findings_panel: FindingsPanel) -> None:
+        super().__init__(window)
+        self.state = state
+        self.grid = grid
+        self.grid_model = grid_model
+        self.page_view = page_view
+        self.findings_panel = findings_panel
+        self._active_finding: Finding | None = None
+        self._navigating = False  # selection changes made here, not by the officer
+
+        self.tables_model = TablesModel(state, self)
+        self.table_list = QListView(window)
+        self.table_list.setModel(self.tables_model)
+        self.table_list.setItemDelegate(TableListDelegate(self.table_list))
+        self.table_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table_list.setUniformItemSizes(True)
+        self.table_list.setMinimumWidth(160)
+        self.table_list.selectionModel().currentChanged.connect(self._table_list_changed)
+        self.box = QWidget(window)
+        layout = QVBoxLayout(self.box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.heading = QLabel("表格", self.box)
+        self.heading.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table_list, 1)
+
+        self.prev_table_action = make_action(window, "上一张表(&P)", lambda: self.step_table(-1), ["Ctrl+PgUp", "Alt+Up"])
+        self.next_table_action = make_action(window, "下一张表(&N)", lambda: self.step_table(1), ["Ctrl+PgDown", "Alt+Down"])
+        self.next_finding_action = make_action(window, "下一个问题", lambda: findings_panel.step(1), "F8")
+        self.prev_finding_action = make_action(window, "上一个问题", lambda: findings_panel.step(-1), "Shift+F8")
+
+        grid.selectionModel().currentChanged.connect(self._grid_current_changed)
+        page_view.clicked.connect(self._page_clicked)
+        findings_panel.finding_chosen.connect(self.choose_finding)
+        state.document_loaded.connect(self._document_loaded)
+        state.findings_changed.connect(self._findings_changed)
+        self._document_loaded()
+
+    def _document_loaded(self) -> None:
+        self._active_finding = None
+        document = self.state.document
+        if document is not None:
+            self.heading.setText(f"表格（{len(document.tables)}）")
+        for action in (self.prev_table_action, self.next_table_action, self.next_finding_action,
+                       self.prev_finding_action):
+            action.setEnabled(document is not None)
+
+    # -- tables and cells ------------------------------------------------------------------
     def select_table(self, table_id: str, show_page: bool = True, keep_finding: bool = False) -> None:
         table = self.state.table(table_id)
         if table is None:
@@ -28,9 +88,7 @@ class NavigationMixin:
             self.grid_model.set_table(table_id)
             self.grid.fit_columns()
             self.grid.scrollToTop()
-            self.edit_bar.set_table(table)
-            self.edit_bar.set_cell(None, -1, -1, "", False)
-            self.unit_label.setText(f"单位：{table.unit}" if table.unit else ("单位：未注明" if table.numeric else ""))
+            self.table_selected.emit(table)
             row = self.tables_model.row_of(table_id)
             self._navigating = True
             try:
@@ -45,6 +103,15 @@ class NavigationMixin:
             if first and focus is None:
                 self.page_view.show_page(first)
         self.table_shown.emit(table_id)
+
+    def show_first_table(self) -> bool:
+        """Put the document's first table on screen (after reading, or after its corrections were
+        replaced, which empties the grid); False when it has none."""
+        document = self.state.document
+        if document is None or not document.tables:
+            return False
+        self.select_table(document.tables[0].id)
+        return True
 
     def _table_list_changed(self, current, _previous) -> None:
         if self._navigating or not current.isValid():
@@ -72,15 +139,10 @@ class NavigationMixin:
             self._navigating = False
         self.grid.scrollTo(index)
         if not show_page:
-            self._show_cell_in_bar(row, col)
             self._refresh_marks(focus=None)
 
     def _grid_current_changed(self, current, _previous) -> None:
-        if not current.isValid():
-            self.edit_bar.set_cell(None, -1, -1, "", False)
-            return
-        self._show_cell_in_bar(current.row(), current.column())
-        if self._navigating:
+        if not current.isValid() or self._navigating:
             return
         cell = self.grid_model.cell(current.row(), current.column())
         focus = Mark(cell.page, cell.box, "cell") if cell is not None and cell.page and cell.box else None
@@ -88,13 +150,25 @@ class NavigationMixin:
         if focus is None and cell is not None and cell.page:
             self.page_view.show_page(cell.page)
 
-    def _show_cell_in_bar(self, row: int, col: int) -> None:
-        cell = self.grid_model.cell(row, col)
-        self.edit_bar.set_cell(cell, row, col, self.grid_model.column_label(col), self.grid_model.is_editable(col),
-                               self.grid_model.thousands)
-        self.restore_action.setEnabled(cell is not None and cell.is_corrected)
+    def _page_clicked(self, page: int, x: float, y: float) -> None:
+        document = self.state.document
+        if document is None:
+            return
+        ref = cell_at(document, page, x, y)
+        if ref is not None:
+            if self.grid_model.table_id != ref.table:
+                self.select_table(ref.table, show_page=False)
+            self.select_cell(ref.table, ref.row, ref.col, show_page=False)
+            self.grid.setFocus()
+            return
+        table_id = table_at(document, page, x, y)
+        if table_id is not None and table_id != self.grid_model.table_id:
+            self.select_table(table_id, show_page=False)
+            self._refresh_marks(focus=None)
 
-    def _table_marks(self, table) -> list[Mark]:
+    # -- marks on the page -----------------------------------------------------------------
+    @staticmethod
+    def _table_marks(table: Table) -> list[Mark]:
         return [Mark(page, box, "table") for page, box in table.bbox_by_page.items()]
 
     def _finding_marks(self) -> list[Mark]:
@@ -125,6 +199,7 @@ class NavigationMixin:
                 marks.append(Mark(cell.page, cell.box, "cell"))
         self.page_view.set_marks(marks, focus)
 
+    # -- findings --------------------------------------------------------------------------
     def choose_finding(self, finding: Finding | None) -> None:
         """Select and outline all the finding's cells (switching table), show its page and quote."""
         if finding is None or not self.state.has_document:
@@ -146,7 +221,7 @@ class NavigationMixin:
             page = finding.page or self._first_page_of(refs, table_id)
             if page:
                 self.page_view.show_page(page)
-        self.statusBar().showMessage(finding.message, 15_000)
+        self.message.emit(finding.message, 15_000)
 
     def _first_page_of(self, refs: list[CellRef], table_id: str | None) -> int | None:
         for ref in refs:
@@ -169,32 +244,23 @@ class NavigationMixin:
                 first = self.grid_model.index(refs[0].row, refs[0].col)
                 model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
                 self.grid.scrollTo(first, QAbstractItemView.ScrollHint.EnsureVisible)
-                self._show_cell_in_bar(refs[0].row, refs[0].col)
             model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         finally:
             self._navigating = False
 
-    def _page_clicked(self, page: int, x: float, y: float) -> None:
-        document = self.state.document
-        if document is None:
+    def _findings_changed(self) -> None:
+        """After a re-check: follow the same finding in the new list, or let it go when it is fixed."""
+        active = self._active_finding
+        if active is None:
             return
-        ref = cell_at(document, page, x, y)
-        if ref is not None:
-            if self.grid_model.table_id != ref.table:
-                self.select_table(ref.table, show_page=False)
-            self.select_cell(ref.table, ref.row, ref.col, show_page=False)
-            self.grid.setFocus()
-            return
-        table_id = table_at(document, page, x, y)
-        if table_id is not None and table_id != self.grid_model.table_id:
-            self.select_table(table_id, show_page=False)
+        key = (active.rule, tuple(active.cells), active.quote)
+        same = next((f for f in self.state.findings if (f.rule, tuple(f.cells), f.quote) == key), None)
+        self._active_finding = same
+        if same is None:
+            self.grid_model.set_outlined({})
+        else:
+            self.findings_panel.view.selectionModel().blockSignals(True)
+            self.findings_panel.select_finding(same)
+            self.findings_panel.view.selectionModel().blockSignals(False)
+        if self.grid_model.table is not None:
             self._refresh_marks(focus=None)
-
-    def _focus_findings(self) -> None:
-        self.bottom_tabs.setCurrentWidget(self.findings_panel)
-        self.findings_panel.view.setFocus()
-
-    def _change_chosen(self, index) -> None:
-        change = index.data(ChangeRole)
-        if change is not None:
-            self.select_cell(change.table, change.row, change.col)

@@ -1,4 +1,8 @@
-"""Opening a PDF: file dialog, sample, recent files, drops; the reader thread's progress and outcome."""
+"""Opening a PDF: file dialog, sample, recent files, drops; the reader thread, its progress and outcome.
+
+The opener owns the reader thread and the widgets that show it (progress bar, 取消, 最近打开);
+what is read is handed on through `succeeded`, for the window to put on screen.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +10,61 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMenu, QProgressBar, QPushButton, QWidget
 
 from desktopapp.core.paths import resources_dir
 
 from . import settings as stored
-from .labels import doc_kind_label
-from .page_render import PageRenderer
+from .prompts import Prompts, make_action
 from .reader_thread import ReaderThread, ReadResult
-from .review_state import message_of
 
 log = logging.getLogger(__name__)
 
 SAMPLE_NAME = "sample-dept-budget.pdf"
-APP_TITLE = stored.APPLICATION
 
 
-class OpeningMixin:
-    """Part of MainWindow (see main_window.py); uses its widgets and ReviewState."""
+class Opener(QObject):
+    started = Signal(object)  # Path: reading began
+    succeeded = Signal(object)  # ReadResult, not superseded by a newer request
+    read_finished = Signal(str)  # "ok", "failed" or "cancelled" (after `succeeded` has been handled)
+    stopped = Signal()  # the reader thread has ended: PDFium is free again
+    message = Signal(str, int)  # status bar text, milliseconds (0 = until replaced)
 
-    # == opening ============================================================================
+    def __init__(self, window: QWidget, settings: QSettings, prompts: Prompts) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.prompts = prompts
+        self._reader: ReaderThread | None = None
+        self._pending_path: Path | None = None
+        self._read_started = 0.0
+        self.last_read_seconds = 0.0
+        self.progress = QProgressBar(window)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("第 %v / %m 页")
+        self.progress.hide()
+        self.cancel_button = QPushButton("取消", window)
+        self.cancel_button.clicked.connect(self.cancel_reading)
+        self.cancel_button.hide()
+        self.open_action = make_action(window, "打开(&O)…", self.open_dialog, QKeySequence.StandardKey.Open,
+                                       "打开预决算公开 PDF")
+        self.sample_action = make_action(window, "打开示例(&M)", self.open_sample)
+        self.recent_menu = QMenu("最近打开(&R)", window)
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+
+    # -- opening ---------------------------------------------------------------------------
     def open_dialog(self) -> None:
-        path = self.ask_open_path("打开预决算公开 PDF", "PDF 文件 (*.pdf *.PDF);;所有文件 (*)")
+        path = self.prompts.ask_open_path("打开预决算公开 PDF", "PDF 文件 (*.pdf *.PDF);;所有文件 (*)")
         if path is not None:
             self.open_pdf(path)
 
     def open_sample(self) -> None:
         sample = resources_dir() / SAMPLE_NAME
         if not sample.exists():
-            self.inform("打开示例", f"找不到示例文件：{sample}")
+            self.prompts.inform("打开示例", f"找不到示例文件：{sample}")
             return
         self.open_pdf(sample)
 
@@ -57,17 +87,22 @@ class OpeningMixin:
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.statusBar().showMessage(f"正在读取 {path.name} …")
-        if not self.state.has_document:
-            self.welcome_text.setText(f"正在读取 {path.name} …\n\n可随时在窗口底部点击“取消”。")
-        self._update_enabled()
+        self.message.emit(f"正在读取 {path.name} …", 0)
+        self.started.emit(path)
         reader.start()
 
     def cancel_reading(self) -> None:
         if self._reader is not None:
             self._pending_path = None
             self._reader.cancel()
-            self.statusBar().showMessage("正在取消…")
+            self.message.emit("正在取消…", 0)
+
+    def stop(self) -> None:
+        """Cancel any reading, quietly, and wait for the thread to end (PDFium must be idle before closing)."""
+        if self._reader is not None:
+            self._pending_path = None
+            self._reader.cancel()
+            self._reader.wait()
 
     @property
     def is_reading(self) -> bool:
@@ -83,7 +118,7 @@ class OpeningMixin:
     def _read_stage(self, text: str) -> None:
         if text != "正在读取":
             self.progress.setRange(0, 0)
-        self.statusBar().showMessage(f"{text} …")
+        self.message.emit(f"{text} …", 0)
 
     def _read_succeeded(self, result: ReadResult) -> None:
         if self._pending_path is not None:
@@ -91,7 +126,7 @@ class OpeningMixin:
         self.last_read_seconds = time.perf_counter() - self._read_started
         if self._reader is not None:
             self._reader.wait()  # its last act was this signal; PDFium is free once it has ended
-        self.show_result(result)
+        self.succeeded.emit(result)
         self.read_finished.emit("ok")
 
     def _read_failed(self, message: str, detail: str) -> None:
@@ -100,15 +135,15 @@ class OpeningMixin:
         if self._pending_path is None:
             path = self._reader.path if self._reader else None
             name = path.name if path else ""
-            self.statusBar().showMessage(f"无法读取 {name}", 10_000)
-            self.inform("无法读取文件", f"无法读取“{name}”：\n\n{message}")
+            self.message.emit(f"无法读取 {name}", 10_000)
+            self.prompts.inform("无法读取文件", f"无法读取“{name}”：\n\n{message}")
             if path is not None and message and ("不存在" in message):
                 stored.remove_recent(self.settings, str(path.resolve()))
         self.read_finished.emit("failed")
 
     def _read_cancelled(self) -> None:
         if self._pending_path is None:
-            self.statusBar().showMessage("已取消读取", 5000)
+            self.message.emit("已取消读取", 5000)
         self.read_finished.emit("cancelled")
 
     def _reader_finished(self) -> None:
@@ -118,67 +153,13 @@ class OpeningMixin:
             reader.deleteLater()
         self.progress.hide()
         self.cancel_button.hide()
-        if not self.state.has_document:
-            self.welcome_text.setText("把 PDF 文件拖到这里，或使用 文件 ▸ 打开（Ctrl+O）。")
         pending, self._pending_path = self._pending_path, None
-        self._update_enabled()
-        self.page_view.refresh()
+        self.stopped.emit()
         if pending is not None:
             self.open_pdf(pending)
 
-    def show_result(self, result: ReadResult) -> None:
-        """Put a read and checked document on screen (first table, its page), then offer to restore."""
-        self._active_finding = None
-        renderer = None
-        try:
-            renderer = PageRenderer(result.path, busy=lambda: self.is_reading)
-        except Exception as exc:  # the grid is still useful without the page picture
-            log.exception("cannot render %s", result.path)
-            self.statusBar().showMessage(message_of(exc, "无法显示 PDF 页面"), 10_000)
-        self.page_view.set_renderer(renderer)
-        self.renderer = renderer
-        self.state.load(result.document, result.path, result.checker, result.findings)
-        self.page_panel.refresh_count()
-        self.stack.setCurrentWidget(self.main_splitter)
-        document = result.document
-        self.setWindowTitle(f"{result.path.name} — {APP_TITLE}")
-        self.file_label.setText(result.path.name)
-        self.file_label.setToolTip(str(result.path))
-        self.kind_label.setText(doc_kind_label(document.kind))
-        self.tables_heading.setText(f"表格（{len(document.tables)}）")
-        stored.add_recent(self.settings, result.path)
-        if document.tables:
-            self.select_table(document.tables[0].id)
-        else:
-            self.grid_model.set_table(None)
-            self.page_view.show_page(1)
-        self._update_enabled()
-        self.statusBar().showMessage(
-            f"已读取 {len(document.tables)} 张表，用时 {self.last_read_seconds:.1f} 秒", 8000
-        )
-        self.document_ready.emit()
-        QTimer.singleShot(0, self.offer_restore)
-
-    def close_document(self) -> None:
-        if self._reader is not None:
-            self.cancel_reading()
-            self._reader.wait()  # PDFium must be idle before the page renderer closes
-        self._active_finding = None
-        self.state.clear()
-        self.page_view.set_renderer(None)
-        self.renderer = None
-        self.page_panel.refresh_count()
-        self.edit_bar.set_table(None)
-        self.edit_bar.set_cell(None, -1, -1, "", False)
-        for label in (self.file_label, self.kind_label, self.unit_label, self.counts_label):
-            label.setText("")
-        self.setWindowTitle(APP_TITLE)
-        self._fill_welcome_recent()
-        self.stack.setCurrentWidget(self.welcome)
-        self._update_enabled()
-
     # -- recent files and drops ------------------------------------------------------------
-    def _fill_recent_menu(self) -> None:
+    def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         files = stored.recent_files(self.settings)
         for i, name in enumerate(files, start=1):
@@ -193,7 +174,8 @@ class OpeningMixin:
             self.recent_menu.addAction("清除列表", lambda: stored.clear_recent(self.settings))
 
     @staticmethod
-    def _dropped_pdf(event) -> Path | None:
+    def dropped_pdf(event: QDropEvent) -> Path | None:
+        """The first local PDF in a drag or drop, if any."""
         mime = event.mimeData()
         if not mime.hasUrls():
             return None
@@ -201,18 +183,3 @@ class OpeningMixin:
             if url.isLocalFile() and url.toLocalFile().lower().endswith(".pdf"):
                 return Path(url.toLocalFile())
         return None
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if self._dropped_pdf(event) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        path = self._dropped_pdf(event)
-        if path is not None:
-            event.acceptProposedAction()
-            self.open_pdf(path)

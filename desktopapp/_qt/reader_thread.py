@@ -17,6 +17,7 @@ from PySide6.QtCore import QThread, Signal
 
 from desktopapp.core.errors import CancelledError, ReadError
 from desktopapp.core.model import Document, Finding
+from desktopapp.session.review_session import Checker
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 class ReadResult:
     path: Path
     document: Document
-    checker: object
+    checker: Checker
     findings: list[Finding]
     seconds: float
 

@@ -1,119 +1,131 @@
-"""Review files (autosave restore, save/open by hand), Excel export, the rule switches, 关于."""
+"""Review files (autosave restore, save / open by hand), Excel export, the rule switches and re-check.
+
+Owns the actions for them; reports through `message` and says when a saved review replaced the
+corrections (`restored`), so that the window can show the review afresh.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from . import settings as stored
-from .review_state import message_of
+from desktopapp.session.messages import message_of
+from desktopapp.session.review import Review, load_review
 
-APP_TITLE = stored.APPLICATION
+from .prompts import Prompts, make_action
+from .review_state import ReviewState
 
 
-class ReviewFilesMixin:
-    """Part of MainWindow (see main_window.py); uses its widgets and ReviewState."""
+class ReviewFiles(QObject):
+    restored = Signal()  # a saved review replaced the corrections
+    message = Signal(str, int)  # status bar text, milliseconds
 
-    # == review files, export, rules ========================================================
+    def __init__(self, window: QWidget, state: ReviewState, prompts: Prompts) -> None:
+        super().__init__(window)
+        self.window = window
+        self.state = state
+        self.prompts = prompts
+        self.open_review_action = make_action(window, "打开审核记录(&L)…", self.open_review_dialog)
+        self.save_review_action = make_action(window, "保存审核记录(&S)…", self.save_review_dialog, "Ctrl+S")
+        self.export_action = make_action(window, "导出 Excel(&E)…", self.export_dialog, "Ctrl+E")
+        self.rules_action = make_action(window, "规则列表(&R)…", self.show_rules)
+        self.recheck_action = make_action(window, "重新校验(&C)", self.recheck_all, "F5")
+        state.document_loaded.connect(self._document_loaded)
+        self._document_loaded()
+
+    def _document_loaded(self) -> None:
+        for action in (self.open_review_action, self.save_review_action, self.export_action, self.rules_action,
+                       self.recheck_action):
+            action.setEnabled(self.state.has_document)
+
+    # -- review files ----------------------------------------------------------------------
     def offer_restore(self) -> None:
         """If this PDF has an autosaved review, ask whether to continue it (是否恢复上次的审核记录)."""
-        document, path = self.state.document, self.state.pdf_path
-        if document is None or path is None:
+        session = self.state.session
+        if session is None:
             return
         try:
-            from desktopapp.session.review import find_review, load_review
-
-            found = find_review(path, document.sha256)
-            if found is None:
-                return
-            review = load_review(found)
+            review = session.saved_review()
         except Exception as exc:
-            self.statusBar().showMessage(message_of(exc, "无法读取上次的审核记录"), 10_000)
+            self.message.emit(message_of(exc, "无法读取上次的审核记录"), 10_000)
             return
-        if not review.changes and not review.disabled_rules:
+        if review is None or (not review.changes and not review.disabled_rules):
             return
-        if self.ask("恢复审核记录", f"发现此文件上次的审核记录（{len(review.changes)} 条修改）。\n\n是否恢复上次的审核记录？"):
+        if self.prompts.ask("恢复审核记录", f"发现此文件上次的审核记录（{len(review.changes)} 条修改）。\n\n是否恢复上次的审核记录？"):
             self._restore(review, "已恢复上次的审核记录")
 
-    def _after_restore(self) -> None:
-        table_id = self.grid_model.table_id or (self.state.document.tables[0].id if self.state.document.tables else None)
-        self.grid_model.set_table(None)
-        if table_id:
-            self.select_table(table_id)
-        self._update_enabled()
-
     def save_review_dialog(self) -> None:
-        if not self.state.has_document:
+        session = self.state.session
+        if session is None:
             return
-        suggested = self.state.pdf_path.with_suffix(".review.json")
-        path = self.ask_save_path("保存审核记录", suggested, "审核记录 (*.json)")
+        path = self.prompts.ask_save_path("保存审核记录", session.pdf_path.with_suffix(".review.json"), "审核记录 (*.json)")
         if path is None:
             return
         try:
-            self.state.save_to(path)
+            session.save_to(path)
         except Exception as exc:
-            self.inform("保存失败", message_of(exc, "无法保存审核记录"))
+            self.prompts.inform("保存失败", message_of(exc, "无法保存审核记录"))
             return
-        self.statusBar().showMessage(f"审核记录已保存到 {path}", 8000)
+        self.message.emit(f"审核记录已保存到 {path}", 8000)
 
     def open_review_dialog(self) -> None:
         if not self.state.has_document:
-            self.inform("打开审核记录", "请先打开审核记录对应的 PDF 文件。", QMessageBox.Icon.Information)
+            self.prompts.inform("打开审核记录", "请先打开审核记录对应的 PDF 文件。", QMessageBox.Icon.Information)
             return
-        path = self.ask_open_path("打开审核记录", "审核记录 (*.json);;所有文件 (*)")
+        path = self.prompts.ask_open_path("打开审核记录", "审核记录 (*.json);;所有文件 (*)")
         if path is not None:
             self.load_review_file(path)
 
     def load_review_file(self, path: Path) -> bool:
         try:
-            from desktopapp.session.review import load_review
-
             review = load_review(path)
         except Exception as exc:
-            self.inform("无法打开审核记录", message_of(exc, "无法打开审核记录"))
+            self.prompts.inform("无法打开审核记录", message_of(exc, "无法打开审核记录"))
             return False
         if review.sha256 and review.sha256 != self.state.document.sha256:
-            self.inform("审核记录不匹配", "这份审核记录属于另一个 PDF 文件（文件内容不同），不能用于当前文件。")
+            self.prompts.inform("审核记录不匹配", "这份审核记录属于另一个 PDF 文件（文件内容不同），不能用于当前文件。")
             return False
         self._restore(review, "已载入审核记录")
         return True
 
-    def _restore(self, review, done: str) -> None:
+    def _restore(self, review: Review, done: str) -> None:
         problems = self.state.restore(review)
-        self._after_restore()
+        self.restored.emit()
         applied = len(review.changes) - len(problems)
-        self.statusBar().showMessage(f"{done}：{applied} 条修改", 8000)
+        self.message.emit(f"{done}：{applied} 条修改", 8000)
         if problems:
             shown = "\n".join(problems[:8]) + (f"\n……另有 {len(problems) - 8} 条" if len(problems) > 8 else "")
-            self.inform("部分修改未恢复", f"以下修改与当前读取的表格不一致，未恢复：\n\n{shown}")
+            self.prompts.inform("部分修改未恢复", f"以下修改与当前读取的表格不一致，未恢复：\n\n{shown}")
 
+    # -- export ----------------------------------------------------------------------------
     def export_dialog(self) -> None:
         if not self.state.has_document:
             return
         suggested = self.state.pdf_path.with_suffix(".xlsx")
-        path = self.ask_save_path("导出 Excel", suggested, "Excel 工作簿 (*.xlsx)")
+        path = self.prompts.ask_save_path("导出 Excel", suggested, "Excel 工作簿 (*.xlsx)")
         if path is not None:
             self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
-        self.setCursor(Qt.CursorShape.WaitCursor)
+        self.window.setCursor(Qt.CursorShape.WaitCursor)
         try:
             from desktopapp.export.xlsx import export_workbook
 
             export_workbook(self.state.document, list(self.state.findings), list(self.state.changes), path,
                             rule_names=self.state.rule_names())
         except Exception as exc:
-            self.inform("导出失败", message_of(exc, "无法导出 Excel"))
+            self.prompts.inform("导出失败", message_of(exc, "无法导出 Excel"))
             return False
         finally:
-            self.unsetCursor()
-        self.statusBar().showMessage(f"已导出到 {path}", 8000)
+            self.window.unsetCursor()
+        self.message.emit(f"已导出到 {path}", 8000)
         return True
 
+    # -- checks ----------------------------------------------------------------------------
     def show_rules(self) -> None:
         from desktopapp.rules import load_catalog
 
@@ -122,19 +134,16 @@ class ReviewFilesMixin:
         try:
             catalog = load_catalog()
         except Exception as exc:
-            self.inform("规则列表", message_of(exc, "无法读取规则目录"))
+            self.prompts.inform("规则列表", message_of(exc, "无法读取规则目录"))
             return
-        dialog = RulesDialog(catalog, self.state.disabled_rules, self)
+        dialog = RulesDialog(catalog, self.state.disabled_rules, self.window)
         if dialog.exec() and self.state.has_document:
             disabled = dialog.disabled()
             if disabled != self.state.disabled_rules:
                 self.state.set_disabled_rules(disabled)
-                self.statusBar().showMessage(f"已按规则设置重新校验（关闭 {len(disabled)} 条规则）", 5000)
+                self.message.emit(f"已按规则设置重新校验（关闭 {len(disabled)} 条规则）", 5000)
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "关于",
-            f"<b>{APP_TITLE}</b><br>读取预决算公开 PDF 中的表格，校验勾稽关系，修改并导出 Excel。"
-            "<br><br>全部处理在本机完成，不联网，不修改原 PDF。",
-        )
+    def recheck_all(self) -> None:
+        if self.state.has_document:
+            self.state.recheck_all()
+            self.message.emit("已重新校验", 3000)

@@ -1,0 +1,50 @@
+"""The permanent labels of the status bar: file, document kind, the table's unit, error / warning counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktopapp.core.labels import doc_kind_label
+from desktopapp.core.model import Document, Table
+
+from .review_state import ReviewState
+
+
+class StatusLabels(QObject):
+    def __init__(self, window: QWidget, state: ReviewState) -> None:
+        super().__init__(window)
+        self.state = state
+        self.file_label = QLabel("", window)
+        self.kind_label = QLabel("", window)
+        self.unit_label = QLabel("", window)
+        self.counts_label = QLabel("", window)
+        state.findings_changed.connect(self._findings_changed)
+        state.document_loaded.connect(self._document_loaded)
+
+    def widgets(self) -> list[QLabel]:
+        return [self.file_label, self.kind_label, self.unit_label, self.counts_label]
+
+    def show_document(self, path: Path, document: Document) -> None:
+        self.file_label.setText(path.name)
+        self.file_label.setToolTip(str(path))
+        self.kind_label.setText(doc_kind_label(document.kind))
+
+    def show_table(self, table: Table) -> None:
+        self.unit_label.setText(f"单位：{table.unit}" if table.unit else ("单位：未注明" if table.numeric else ""))
+
+    def _document_loaded(self) -> None:
+        if not self.state.has_document:
+            for label in self.widgets():
+                label.setText("")
+
+    def _findings_changed(self) -> None:
+        if self.state.has_document:
+            errors, warnings = self.state.totals()
+            self.counts_label.setText(
+                f"<span style='color:#b91c1c'>错误 {errors}</span> · <span style='color:#b45309'>警告 {warnings}</span>"
+            )
+        else:
+            self.counts_label.setText("")
