@@ -16,7 +16,7 @@ from desktopapp.rules.kinds import BASIC_KINDS
 from desktopapp.rules.layout import Layout, Row, Segment, layout_of
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
-from desktopapp.rules.subjects import ECONOMIC_CLASSES
+from desktopapp.tables.subjects import ECONOMIC_CLASSES
 
 RULE = "basic_composition"
 

@@ -25,8 +25,8 @@ from desktopapp.rules.kinds import (
 )
 from desktopapp.rules.layout import Column, Layout, Row, Segment, layout_of
 from desktopapp.rules.relation import Operand
-from desktopapp.rules.subjects import function_class_code
 from desktopapp.rules.summary import Item, outline
+from desktopapp.tables.subjects import function_class_code
 
 Key = tuple[str, str, str, str]
 

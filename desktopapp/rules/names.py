@@ -20,7 +20,7 @@ from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.kinds import PERFORMANCE_KINDS, PROJECT_KINDS
 from desktopapp.rules.layout import layout_of
 from desktopapp.rules.scoped import value_independent
-from desktopapp.rules.subjects import FUNCTION_CLASSES, OLD_FUNCTION_CLASS_NAMES
+from desktopapp.tables.subjects import FUNCTION_CLASSES, OLD_FUNCTION_CLASS_NAMES
 
 RULE_SUBJECT = value_independent("subject_name")
 RULE_PROJECT = value_independent("project_name")

@@ -18,7 +18,7 @@ from desktopapp.rules.kinds import BASIC_KINDS, THREE_PUBLIC_KINDS
 from desktopapp.rules.layout import Column, Layout, layout_of
 from desktopapp.rules.relation import Operand, cell_amount, evaluate, finding_from_outcome, fmt, sum_finding
 from desktopapp.rules.scoped import table_rule
-from desktopapp.rules.subjects import economic_item_code
+from desktopapp.tables.subjects import economic_item_code
 
 RULE = "three_public_sum"
 RULE_VS_BASIC = "three_public_vs_basic"
