@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktopapp.core.model import DocKind, Finding, Severity, Table
-from desktopapp.extract.classify import KIND_NAMES
+from desktopapp.tables.kinds import KIND_NAMES
 
 DOC_KIND_LABELS = {
     DocKind.DEPT_BUDGET: "部门预算",

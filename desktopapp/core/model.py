@@ -106,7 +106,7 @@ class Table:
     id: str  # "T1", "T2" … in reading order
     title: str  # as printed, without the number
     number: str | None = None  # "表3", "公开03表", "附表5-2"
-    kind: str = "other"  # canonical kind, see desktopapp.extract.classify
+    kind: str = "other"  # canonical kind, desktopapp.tables.kinds.TableKind
     unit: str | None = None  # "元" / "万元"
     pages: list[int] = field(default_factory=list)
     header: list[list[Cell]] = field(default_factory=list)

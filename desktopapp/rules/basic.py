@@ -12,10 +12,10 @@ from collections.abc import Iterable
 
 from desktopapp.core.model import Document, Finding, Table
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.kinds import BASIC_KINDS
 from desktopapp.rules.layout import Layout, Row, Segment, layout_of
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
+from desktopapp.tables.kinds import BASIC_KINDS
 from desktopapp.tables.subjects import ECONOMIC_CLASSES
 
 RULE = "basic_composition"

@@ -15,7 +15,10 @@ import re
 from dataclasses import dataclass
 
 from desktopapp.core.model import Document, Table
-from desktopapp.rules.kinds import (
+from desktopapp.rules.layout import Column, Layout, Row, Segment, layout_of
+from desktopapp.rules.relation import Operand
+from desktopapp.rules.summary import Item, outline
+from desktopapp.tables.kinds import (
     BASIC_KINDS,
     FISCAL_SUMMARY_KINDS,
     PERFORMANCE_KINDS,
@@ -23,9 +26,6 @@ from desktopapp.rules.kinds import (
     SUMMARY_KINDS,
     THREE_PUBLIC_KINDS,
 )
-from desktopapp.rules.layout import Column, Layout, Row, Segment, layout_of
-from desktopapp.rules.relation import Operand
-from desktopapp.rules.summary import Item, outline
 from desktopapp.tables.subjects import function_class_code
 
 Key = tuple[str, str, str, str]

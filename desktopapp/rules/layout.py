@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from desktopapp.core.model import Cell, Document, Table
 from desktopapp.core.numbers import normalize, parse_amount
-from desktopapp.rules.kinds import kind_of
+from desktopapp.tables.kinds import kind_of
 from desktopapp.tables.subjects import code_prefix, split_prefix, total_kind
 
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」")
@@ -422,7 +422,7 @@ _CLASS_PREFIXES = ("cn", "pcn", "code")
 
 def _infer_class_codes(layout: Layout) -> None:
     """Codeless tables name their 类 rows ("一、社会保障和就业支出"): give them the class code."""
-    from desktopapp.rules.kinds import BASIC_KINDS, SUMMARY_KINDS
+    from desktopapp.tables.kinds import BASIC_KINDS, SUMMARY_KINDS
     from desktopapp.tables.subjects import economic_class_code, function_class_code
 
     economic = layout.kind in BASIC_KINDS

@@ -17,9 +17,9 @@ from difflib import SequenceMatcher
 from desktopapp.core.model import CellRef, Document, Finding, Severity, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.kinds import PERFORMANCE_KINDS, PROJECT_KINDS
 from desktopapp.rules.layout import layout_of
 from desktopapp.rules.scoped import value_independent
+from desktopapp.tables.kinds import PERFORMANCE_KINDS, PROJECT_KINDS
 from desktopapp.tables.subjects import FUNCTION_CLASSES, OLD_FUNCTION_CLASS_NAMES
 
 RULE_SUBJECT = value_independent("subject_name")

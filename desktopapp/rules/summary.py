@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 from desktopapp.core.model import Document, Finding, Table
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.kinds import SUMMARY_KINDS
 from desktopapp.rules.layout import Layout, Row, Segment, layout_of
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
+from desktopapp.tables.kinds import SUMMARY_KINDS
 
 RULE = "summary_sum"
 RULE_BALANCE = "summary_balance"

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 
 from desktopapp.core.model import Document, Finding, Table
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.kinds import BASIC_KINDS, PERFORMANCE_KINDS, PROJECT_KINDS, SUMMARY_KINDS
 from desktopapp.rules.layout import Layout, Row, Segment, clean, layout_of
 from desktopapp.rules.relation import Operand, evaluate, sum_finding
 from desktopapp.rules.scoped import table_rule
+from desktopapp.tables.kinds import BASIC_KINDS, PERFORMANCE_KINDS, PROJECT_KINDS, SUMMARY_KINDS
 
 RULE_CODES = "code_hierarchy_sum"
 RULE_UNITS = "unit_rows_sum"

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from desktopapp.core.model import Document, Finding, Table
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.kinds import PERFORMANCE_KINDS
 from desktopapp.rules.layout import VERSION_WORDS, Column, Layout, Segment, layout_of
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
+from desktopapp.tables.kinds import PERFORMANCE_KINDS
 
 RULE = "row_sum"
 

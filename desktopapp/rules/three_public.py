@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 from desktopapp.core.model import Document, Finding, Severity, Table
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.kinds import BASIC_KINDS, THREE_PUBLIC_KINDS
 from desktopapp.rules.layout import Column, Layout, layout_of
 from desktopapp.rules.relation import Operand, cell_amount, evaluate, finding_from_outcome, fmt, sum_finding
 from desktopapp.rules.scoped import table_rule
+from desktopapp.tables.kinds import BASIC_KINDS, THREE_PUBLIC_KINDS
 from desktopapp.tables.subjects import economic_item_code
 
 RULE = "three_public_sum"
