@@ -117,6 +117,9 @@ class Table:
     bbox_by_page: dict[int, Box] = field(default_factory=dict)
     strategy: str = ""  # which grid strategy read it ("ruled", "aligned", …)
     unreadable: list[str] = field(default_factory=list)  # problems met while reading
+    # What is read from the printed texts and kept with the table (desktopapp.tables keeps its
+    # structure here, with the text signature it was read from).
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def n_cols(self) -> int:

@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from desktopapp.core.model import CellRef, Document, Finding, Severity, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.layout import layout_of
 from desktopapp.rules.relation import is_unreadable
 from desktopapp.rules.scoped import table_rule, value_independent
 from desktopapp.tables.kinds import (
@@ -26,6 +25,7 @@ from desktopapp.tables.kinds import (
     is_final_document,
     kind_of,
 )
+from desktopapp.tables.structure import structure_of
 
 RULE_MISSING = value_independent("missing_table")
 RULE_TOC = value_independent("toc_table_missing")
@@ -195,7 +195,7 @@ def check_unreadable(document: Document, table: Table, ctx: RuleContext) -> Iter
         )
     if not table.numeric or not table.body:
         return
-    layout = layout_of(table, document, ctx.cache)
+    layout = structure_of(table, document)
     for segment in layout.segments:
         for row in segment.rows:
             cells = table.body[row.index]

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from desktopapp.core.model import Document, Finding, Table
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.layout import VERSION_WORDS, Column, Layout, Segment, layout_of
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
 from desktopapp.tables.kinds import PERFORMANCE_KINDS
+from desktopapp.tables.structure import VERSION_WORDS, Column, Segment, Structure, structure_of
 
 RULE = "row_sum"
 
@@ -165,7 +165,7 @@ def column_relations(segment: Segment) -> list[ColumnRelation]:
     return out
 
 
-def row_findings(table: Table, layout: Layout) -> Iterable[Finding]:
+def row_findings(table: Table, layout: Structure) -> Iterable[Finding]:
     for segment in layout.segments:
         for rel in column_relations(segment):
             names = [_name_of(c) for c in rel.parts]
@@ -190,7 +190,7 @@ def row_findings(table: Table, layout: Layout) -> Iterable[Finding]:
 def check_row_sums(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
     if not table.numeric or not table.body:
         return
-    layout = layout_of(table, document, ctx.cache)
+    layout = structure_of(table, document)
     if layout.kind in PERFORMANCE_KINDS:
         return
     yield from row_findings(table, layout)

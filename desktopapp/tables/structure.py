@@ -15,7 +15,13 @@ from functools import lru_cache
 from desktopapp.core.model import Cell, Document, Table
 from desktopapp.core.numbers import normalize, parse_amount
 from desktopapp.tables.kinds import kind_of
-from desktopapp.tables.subjects import code_prefix, split_prefix, total_kind
+from desktopapp.tables.subjects import (
+    code_prefix,
+    economic_class_code,
+    function_class_code,
+    split_prefix,
+    total_kind,
+)
 
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」")
 _MARKER = re.compile(r"^(※|\*|\d{1,2}|栏次|行次|[A-Z]|甲|乙|丙|丁)$")
@@ -127,7 +133,7 @@ class Segment:
 
 
 @dataclass
-class Layout:
+class Structure:
     table: Table
     kind: str
     columns: list[Column]
@@ -385,7 +391,7 @@ def _row(
     return row, parts
 
 
-def analyse(table: Table, document: Document | None = None) -> Layout:
+def analyse(table: Table, document: Document | None = None) -> Structure:
     kind = kind_of(table, document)
     n = table.n_cols
     paths, col_numbers = _header_paths(table, n)
@@ -405,7 +411,7 @@ def analyse(table: Table, document: Document | None = None) -> Layout:
             if row.number is not None:
                 row_numbers.setdefault(row.number, (r, len(segments)))
         segments.append(segment)
-    layout = Layout(
+    structure = Structure(
         table=table,
         kind=kind,
         columns=columns,
@@ -413,42 +419,37 @@ def analyse(table: Table, document: Document | None = None) -> Layout:
         col_numbers=col_numbers,
         row_numbers=row_numbers,
     )
-    _infer_class_codes(layout)
-    return layout
+    _infer_class_codes(structure)
+    return structure
 
 
 _CLASS_PREFIXES = ("cn", "pcn", "code")
 
 
-def _infer_class_codes(layout: Layout) -> None:
+def _infer_class_codes(structure: Structure) -> None:
     """Codeless tables name their 类 rows ("一、社会保障和就业支出"): give them the class code."""
     from desktopapp.tables.kinds import BASIC_KINDS, SUMMARY_KINDS
-    from desktopapp.tables.subjects import economic_class_code, function_class_code
 
-    economic = layout.kind in BASIC_KINDS
-    for segment in layout.segments:
+    economic = structure.kind in BASIC_KINDS
+    for segment in structure.segments:
         if segment.code_cols:
             continue
         for row in segment.rows:
             if row.code or not row.name or row.total:
                 continue
-            if row.prefix not in _CLASS_PREFIXES and layout.kind not in SUMMARY_KINDS:
+            if row.prefix not in _CLASS_PREFIXES and structure.kind not in SUMMARY_KINDS:
                 continue
             code = economic_class_code(row.name) if economic else function_class_code(row.name)
             if code is None and not economic:
-                code = economic_class_code(row.name) if layout.kind not in SUMMARY_KINDS else None
+                code = economic_class_code(row.name) if structure.kind not in SUMMARY_KINDS else None
             if code:
                 row.code = code
                 row.code_kind = "economic" if code[0] == "3" else "function"
                 row.inferred = True
 
 
-# Caches that depend on the printed texts only (not on values or corrections): kept by
-# Checker.recheck while a table's texts are unchanged.
-TEXT_CACHES = ("layout", "facts", "signature")
-
-
 def text_signature(table: Table) -> int:
+    """What the structure is read from: the kind, title and every printed text (not values)."""
     return hash(
         (
             table.kind,
@@ -459,17 +460,15 @@ def text_signature(table: Table) -> int:
     )
 
 
-def layout_of(table: Table, document: Document | None, cache: dict | None) -> Layout:
-    """`analyse` once per table (cached in the rule context; the Checker drops stale entries)."""
-    if cache is None:
-        return analyse(table, document)
-    layouts = cache.setdefault("layout", {})
-    found = layouts.get(table.id)
-    if found is None or found.table is not table:
-        found = analyse(table, document)
-        layouts[table.id] = found
-        cache.setdefault("signature", {})[table.id] = text_signature(table)
-    return found
+def structure_of(table: Table, document: Document | None = None) -> Structure:
+    """The table's structure, read once and kept with the table until one of its texts (or its
+    kind) changes: a corrected figure never changes it, an edited text may."""
+    key = (text_signature(table), kind_of(table, document))
+    found = table.derived.get("structure")
+    if found is None or found[0] != key:
+        found = (key, analyse(table, document))
+        table.derived["structure"] = found
+    return found[1]
 
 
 def cell_at(table: Table, row: int, col: int) -> Cell:
