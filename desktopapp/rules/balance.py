@@ -12,8 +12,9 @@ from desktopapp.core.model import Document, Finding, Table
 from desktopapp.rules.base import RuleContext
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
-from desktopapp.rules.table_rows import is_total_name
-from desktopapp.tables.structure import Column, Segment, structure_of
+from desktopapp.tables.column_sums import is_total_name
+from desktopapp.tables.columns import Column
+from desktopapp.tables.structure import Segment, structure_of
 
 RULE = "balance_columns"
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from desktopapp.core.model import Document, Table
 from desktopapp.rules.relation import Operand
 from desktopapp.rules.summary import Item, outline
+from desktopapp.tables.columns import Column
 from desktopapp.tables.kinds import (
     BASIC_KINDS,
     FISCAL_SUMMARY_KINDS,
@@ -25,7 +26,8 @@ from desktopapp.tables.kinds import (
     SUMMARY_KINDS,
     THREE_PUBLIC_KINDS,
 )
-from desktopapp.tables.structure import Column, Row, Segment, Structure, structure_of
+from desktopapp.tables.rows import Row
+from desktopapp.tables.structure import Segment, Structure, structure_of
 from desktopapp.tables.subjects import function_class_code
 
 Key = tuple[str, str, str, str]

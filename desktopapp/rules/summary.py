@@ -21,7 +21,8 @@ from desktopapp.rules.base import RuleContext
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
 from desktopapp.tables.kinds import SUMMARY_KINDS
-from desktopapp.tables.structure import Row, Segment, Structure, structure_of
+from desktopapp.tables.rows import Row
+from desktopapp.tables.structure import Segment, Structure, structure_of
 
 RULE = "summary_sum"
 RULE_BALANCE = "summary_balance"

@@ -18,7 +18,9 @@ from desktopapp.rules.base import RuleContext
 from desktopapp.rules.relation import Operand, evaluate, sum_finding
 from desktopapp.rules.scoped import table_rule
 from desktopapp.tables.kinds import BASIC_KINDS, PERFORMANCE_KINDS, PROJECT_KINDS, SUMMARY_KINDS
-from desktopapp.tables.structure import Row, Segment, Structure, clean, structure_of
+from desktopapp.tables.rows import Row
+from desktopapp.tables.structure import Segment, Structure, structure_of
+from desktopapp.tables.text import clean
 
 RULE_CODES = "code_hierarchy_sum"
 RULE_UNITS = "unit_rows_sum"

@@ -16,8 +16,9 @@ from desktopapp.core.model import Document, Finding, Severity, Table
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.relation import Operand, cell_amount, evaluate, finding_from_outcome, fmt, sum_finding
 from desktopapp.rules.scoped import table_rule
+from desktopapp.tables.columns import Column
 from desktopapp.tables.kinds import BASIC_KINDS, THREE_PUBLIC_KINDS
-from desktopapp.tables.structure import Column, Structure, structure_of
+from desktopapp.tables.structure import Structure, structure_of
 from desktopapp.tables.subjects import economic_item_code
 
 RULE = "three_public_sum"
