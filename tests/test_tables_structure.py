@@ -10,6 +10,7 @@ import openpyxl
 
 from desktopapp.core.model import Cell, DocKind, Document, Table
 from desktopapp.export.xlsx import export_workbook
+from desktopapp.rules import Checker
 from desktopapp.tables.columns import ColumnKind
 from desktopapp.tables.kinds import KIND_NAMES, TableKind, classify, kind_of
 from desktopapp.tables.rows import RowRole
@@ -175,3 +176,19 @@ def test_grid_workbook_and_rules_agree_on_code_columns(tmp_path):
     assert [c.value for c in written[:3]] == ["208", "01", "01"]  # codes stay text, zeros kept
     assert all(c.number_format == "@" for c in written[:3])
     assert written[4].value == 12
+
+
+def test_recheck_reads_the_structure_again_only_when_a_text_changed():
+    table = _expenditure()
+    table.body[3][3] = Cell.from_text("60.00")  # 行政运行: 70.00 ≠ 60.00 + 0
+    document = Document(source="x.pdf", sha256="", page_count=1, tables=[table])
+    checker = Checker(document)
+    assert any(f.rule == "row_sum" for f in checker.check_all())
+    structure = structure_of(table, document)
+    table.body[3][3].corrected = Decimal("70.00")
+    assert not any(f.rule == "row_sum" for f in checker.recheck("T1"))
+    assert structure_of(table, document) is structure
+    table.body[3][3].corrected = None
+    table.header[0][2].text = "预算数"  # no longer a total over its neighbours
+    assert not any(f.rule == "row_sum" for f in checker.recheck("T1"))
+    assert structure_of(table, document) is not structure
