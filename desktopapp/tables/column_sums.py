@@ -39,31 +39,31 @@ def is_additive(name: str) -> bool:
 
 
 @dataclass
-class Node:
+class _Node:
     name: str
     column: Column | None = None
-    children: dict[str, Node] = field(default_factory=dict)
+    children: dict[str, _Node] = field(default_factory=dict)
 
     @property
     def is_leaf(self) -> bool:
         return self.column is not None and not self.children
 
 
-def _tree(columns: list[Column], strip: int = 0) -> Node:
-    root = Node("")
+def _tree(columns: list[Column], strip: int = 0) -> _Node:
+    root = _Node("")
     for col in columns:
         path = col.path[: len(col.path) - strip] if strip else col.path
         node = root
         for part in path:
-            node = node.children.setdefault(part, Node(part))
+            node = node.children.setdefault(part, _Node(part))
         if node is root:
-            node = root.children.setdefault(f"#{col.index}", Node(""))
+            node = root.children.setdefault(f"#{col.index}", _Node(""))
         if node.column is None:
             node.column = col
     return root
 
 
-def _value_columns(node: Node) -> list[Column]:
+def _value_columns(node: _Node) -> list[Column]:
     """The columns that together make up `node`'s amount."""
     if node.column is not None:
         return [node.column]
@@ -93,11 +93,7 @@ class ColumnRelation:
     parts_name: str
 
 
-def _name_of(col: Column) -> str:
-    return col.name
-
-
-def _relations(node: Node, names: list[str], out: list[ColumnRelation]) -> None:
+def _relations(node: _Node, names: list[str], out: list[ColumnRelation]) -> None:
     kids = list(node.children.values())
     here = [*names, node.name]
     if node.column is not None and kids:
@@ -127,9 +123,9 @@ def _relations(node: Node, names: list[str], out: list[ColumnRelation]) -> None:
 
 def _relation(total: Column, parts: list[Column], names: list[str]) -> ColumnRelation:
     names = [n for n in names if n]
-    part_names = [_name_of(p) for p in parts]
+    part_names = [p.name for p in parts]
     joined = " + ".join(part_names) if len(part_names) <= 5 else "各分项之和"
-    return ColumnRelation(total=total, parts=parts, total_name=_name_of(total), parts_name=joined)
+    return ColumnRelation(total=total, parts=parts, total_name=total.name, parts_name=joined)
 
 
 def ambiguous_columns(value_cols: list[Column]) -> set[int]:

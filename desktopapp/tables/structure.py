@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from desktopapp.core.model import Document, Table
 from desktopapp.tables.column_sums import ColumnRelation, ambiguous_columns, column_relations
 from desktopapp.tables.columns import Column, ColumnKind, classify_columns, header_paths, split_segments
-from desktopapp.tables.kinds import kind_of
+from desktopapp.tables.kinds import TableKind, kind_of
 from desktopapp.tables.rows import Row, assign_roles, infer_class_codes, read_row
 from desktopapp.tables.scope import Scope, scope_of
 
@@ -52,7 +52,7 @@ class Segment:
 @dataclass
 class Structure:
     table: Table
-    kind: str
+    kind: TableKind
     columns: list[Column]
     segments: list[Segment]
     scope: Scope
@@ -84,8 +84,7 @@ class Structure:
         return groups
 
 
-def analyse(table: Table, document: Document | None = None) -> Structure:
-    kind = kind_of(table, document)
+def _read(table: Table, kind: TableKind) -> Structure:
     paths, col_numbers = header_paths(table, table.n_cols)
     columns = classify_columns(table, kind, paths)
     for number, index in col_numbers.items():
@@ -138,10 +137,11 @@ def text_signature(table: Table) -> int:
 def structure_of(table: Table, document: Document | None = None) -> Structure:
     """The table's structure, read once and kept with the table until one of its texts (or its
     kind) changes: a corrected figure never changes it, an edited text may."""
-    key = (text_signature(table), kind_of(table, document))
+    kind = kind_of(table, document)
+    key = (text_signature(table), kind)
     found = table.derived.get("structure")
     if found is None or found[0] != key:
-        found = (key, analyse(table, document))
+        found = (key, _read(table, kind))
         table.derived["structure"] = found
     return found[1]
 
