@@ -14,10 +14,9 @@ import pandas as pd
 import pytest
 
 from desktopapp.core.edits import EditLog
-from desktopapp.core.header_spans import header_spans
-from desktopapp.export.grid import code_columns, column_labels
 from desktopapp.export.sheet_names import SheetNamer
 from desktopapp.export.xlsx import export_workbook
+from desktopapp.tables.structure import structure_of
 from tests.helpers.export_samples import sample_document, sample_findings
 
 FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -44,8 +43,7 @@ def _sheet_names(workbook) -> list[str]:
 def _expected_cells(document):
     """(table, body row, col, kind, expected) for every body cell."""
     for table in document.tables:
-        labels = column_labels(table, header_spans(table))
-        codes = code_columns(table, labels)
+        codes = structure_of(table).code_columns
         for r, row in enumerate(table.body):
             for c, cell in enumerate(row):
                 text = cell.text.strip()

@@ -6,9 +6,9 @@ import pytest
 
 from desktopapp._qt.header_layout import HeaderSpan, header_spans
 from desktopapp._qt.locate import cell_at, quote_boxes
-from desktopapp._qt.table_model import column_kinds
 from desktopapp.core.model import Box, Cell, Document, Page, Table, TextLine
 from desktopapp.export.json_out import document_from_json
+from desktopapp.tables.structure import structure_of
 
 pytestmark = pytest.mark.gui
 
@@ -59,9 +59,9 @@ def test_codes_and_names_stay_text_figures_are_amounts():
         [["功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
         [["208", "社会保障和就业支出", "1,608.43", "1,209.58", "398.85"], ["20801", "人力资源", "", "-", "0.00"]],
     )
-    assert column_kinds(table) == ["code", "text", "amount", "amount", "amount"]
+    assert structure_of(table).column_kinds == ["code", "text", "amount", "amount", "amount"]
     split = _table([["类", "款", "项", "科目名称", "金额"]], [["208", "01", "01", "行政运行", "12.00"]])
-    assert column_kinds(split)[:3] == ["code", "code", "code"]
+    assert structure_of(split).column_kinds[:3] == ["code", "code", "code"]
 
 
 def test_quote_is_found_across_line_breaks_and_spaces():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktopapp.core import labels as core_labels
 from desktopapp.core.model import Table
-from desktopapp.extract.classify import KIND_NAMES
+from desktopapp.tables.kinds import KIND_NAMES
 
 
 def table_kind_label(table: Table) -> str:

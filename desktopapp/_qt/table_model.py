@@ -11,6 +11,7 @@ from desktopapp.core.edits import EditError
 from desktopapp.core.labels import severity_label
 from desktopapp.core.model import Cell, Finding, Severity, Table
 from desktopapp.core.numbers import format_amount
+from desktopapp.tables.structure import structure_of
 
 from .header_layout import HeaderSpan, header_spans
 from .review_state import ReviewState
@@ -25,32 +26,8 @@ CORRECTED_TEXT = QColor("#1e3a8a")
 
 SEVERITY_COLORS = {Severity.ERROR: QColor("#dc2626"), Severity.WARNING: QColor("#d97706"), Severity.INFO: QColor("#2563eb")}
 
-CODE_WORDS = ("编码", "代码", "编号", "科目代码")
-CODE_LABELS = {"类", "款", "项"}
-
 OutlineRole = Qt.ItemDataRole.UserRole + 1  # Severity when the cell belongs to the chosen finding
 FindingsRole = Qt.ItemDataRole.UserRole + 2  # list[Finding] touching the cell's row
-
-
-def column_kinds(table: Table) -> list[str]:
-    """"code", "amount" or "text" per column: codes and names stay text, amounts are figures."""
-    labels = table.column_labels()
-    kinds = []
-    for c in range(table.n_cols):
-        label = labels[c] if c < len(labels) else ""
-        cells = [row[c] for row in table.body if c < len(row) and not row[c].is_blank]
-        numeric = sum(1 for cell in cells if cell.value is not None)
-        if any(word in label for word in CODE_WORDS) or label.strip() in CODE_LABELS:
-            kinds.append("code")
-        elif not table.numeric:
-            kinds.append("text")
-        elif cells and numeric * 2 >= len(cells):
-            kinds.append("amount")
-        elif not cells and c > 0:
-            kinds.append("amount")  # an empty column of a numeric table: figures may be typed in
-        else:
-            kinds.append("text")
-    return kinds
 
 
 def display_text(cell: Cell, thousands: bool = True) -> str:
@@ -94,7 +71,7 @@ class GridModel(QAbstractTableModel):
     def set_table(self, table_id: str | None) -> None:
         self.beginResetModel()
         self.table = self.state.table(table_id)
-        self.kinds = column_kinds(self.table) if self.table else []
+        self.kinds = structure_of(self.table).column_kinds if self.table else []
         self.labels = self.table.column_labels() if self.table else []
         self.thousands = uses_thousands(self.table) if self.table else True
         self.spans = header_spans(self.table) if self.table else []

@@ -106,7 +106,7 @@ class Table:
     id: str  # "T1", "T2" … in reading order
     title: str  # as printed, without the number
     number: str | None = None  # "表3", "公开03表", "附表5-2"
-    kind: str = "other"  # canonical kind, see desktopapp.extract.classify
+    kind: str = "other"  # canonical kind, desktopapp.tables.kinds.TableKind
     unit: str | None = None  # "元" / "万元"
     pages: list[int] = field(default_factory=list)
     header: list[list[Cell]] = field(default_factory=list)
@@ -117,6 +117,9 @@ class Table:
     bbox_by_page: dict[int, Box] = field(default_factory=dict)
     strategy: str = ""  # which grid strategy read it ("ruled", "aligned", …)
     unreadable: list[str] = field(default_factory=list)  # problems met while reading
+    # What is read from the printed texts and kept with the table (desktopapp.tables keeps its
+    # structure here, with the text signature it was read from).
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def n_cols(self) -> int:

@@ -1,7 +1,8 @@
 """How a table's grid is laid out in a worksheet: merged header boxes, column labels, and which
-body cells are figures, codes or text.
+body cells are figures.
 
-Header spans: desktopapp.core.header_spans (shared with the window).
+Header spans: desktopapp.core.header_spans (shared with the window); which columns hold codes:
+the table's structure (desktopapp.tables.structure).
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import re
 from desktopapp.core.header_spans import Span
 from desktopapp.core.model import Cell, Table
 
-CODE_LABEL_WORDS = ("编码", "代码", "编号")
-CODE_LEVEL_LABELS = {"类", "款", "项", "目"}
 # Excel keeps 15 significant digits; longer digit strings are identifiers, not amounts.
 EXCEL_DIGITS = 15
 _DIGITS = re.compile(r"^\d+$")
@@ -29,29 +28,6 @@ def column_labels(table: Table, spans: list[Span]) -> list[str]:
             if text not in parts[c]:
                 parts[c].append(text)
     return ["/".join(p) for p in parts]
-
-
-def code_columns(table: Table, labels: list[str]) -> set[int]:
-    """Columns holding subject codes (科目编码 "2080101", or 类/款/项 "208" | "01" | "01")."""
-    codes = set()
-    for c, label in enumerate(labels):
-        leaf = label.rsplit("/", 1)[-1]
-        if any(word in label for word in CODE_LABEL_WORDS) or leaf in CODE_LEVEL_LABELS:
-            codes.add(c)
-            continue
-        texts = [row[c].text.strip() for row in table.body if c < len(row) and row[c].text.strip()]
-        if texts and all(_DIGITS.match(t) for t in texts) and _looks_like_codes(texts):
-            codes.add(c)
-    return codes
-
-
-def _looks_like_codes(texts: list[str]) -> bool:
-    if any(len(t) > 1 and t.startswith("0") for t in texts):
-        return True  # an amount never prints a leading zero
-    if not all(len(t) in (3, 5, 7) for t in texts):
-        return False
-    values = set(texts)
-    return any(a != b and b.startswith(a) for a in values for b in values)  # 208 → 20801
 
 
 def is_figure(cell: Cell) -> bool:

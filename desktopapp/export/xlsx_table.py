@@ -15,12 +15,12 @@ from desktopapp.core.model import Cell, Table
 from desktopapp.core.numbers import format_amount
 from desktopapp.export import xlsx_styles as st
 from desktopapp.export.grid import (
-    code_columns,
     column_labels,
     display_width,
     figure_decimals,
     is_figure,
 )
+from desktopapp.tables.structure import structure_of
 
 TITLE_ROW = 1
 UNIT_ROW = 2
@@ -75,7 +75,7 @@ def write_table_sheet(
     n_cols = max(table.n_cols, 1)
     spans = header_spans(table)
     labels = column_labels(table, spans) if spans else [""] * n_cols
-    codes = code_columns(table, labels) if table.numeric else set()
+    codes = structure_of(table).code_columns if table.numeric else set()
     n_header = len(table.header)
     first_body = FIRST_HEADER_ROW + n_header
     sheet = TableSheet(table, ws.title, first_body, labels, codes)

@@ -6,7 +6,7 @@ Pipeline: pages.py reads each page (a quick look with pypdfium2 in layout.py; pa
 tables with pdfplumber in layout_plumber.py), page_tables.py finds
 the page's grids (grid_ruled.py for ruled tables, grid_aligned.py for three-line tables
 and tables set by alignment alone) with their captions and notes; assemble.py joins
-pieces continued over pages and splits header from body; classify.py names each table's
+pieces continued over pages and splits header from body; tables/kinds.py names each table's
 kind; docinfo.py reads what the document is.
 """
 
@@ -18,12 +18,11 @@ from pathlib import Path
 from desktopapp.core.errors import NoTablesError, ScannedPdfError
 from desktopapp.core.model import Document
 from desktopapp.extract.assemble import build_table, group_pieces
-from desktopapp.extract.classify import KIND_NAMES, classify
 from desktopapp.extract.docinfo import document_kind, document_organization, document_year, table_of_contents
 from desktopapp.extract.pages import read_pages
 from desktopapp.extract.pdf_open import open_pdf, sha256_of
 
-__all__ = ["KIND_NAMES", "classify", "read_document"]
+__all__ = ["read_document"]
 
 
 def read_document(

@@ -12,10 +12,10 @@ import re
 from desktopapp.core.model import Cell, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.captions import is_note_start
-from desktopapp.extract.classify import classify, is_text_kind
 from desktopapp.extract.grid_aligned import make_grid, shared_columns
 from desktopapp.extract.header import header_row_count, is_column_number_row
 from desktopapp.extract.page_tables import Piece, PieceCell, grid_rows
+from desktopapp.tables.kinds import classify, is_text_kind
 
 _TOTAL_LABEL = re.compile(r"^(合计|总计)$")
 
@@ -173,8 +173,10 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
     cap = first.caption
     title = cap.title or ""
     rows = first.row_texts()
-    kind_hint = classify(title, [t for r in rows[:3] for t in r], final_document)
-    text_table = is_text_kind(kind_hint)
+    # Classified once, before the header is split off: whether the table holds text decides
+    # where its header ends.
+    kind = classify(f"{cap.number or ''}{title}", [t for r in rows[:3] for t in r], final_document)
+    text_table = is_text_kind(kind)
     if first.header_hint is not None:
         n_header = first.header_hint
     else:
@@ -201,8 +203,7 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
         inner_notes.insert(0, next(c.text for c in body_cells[-1][1] if c.text))
         body_cells.pop()  # a note printed in the frame's last row
 
-    kind = classify(title, [c.text for r in header_cells for c in r], final_document)
-    numeric = not is_text_kind(kind)
+    numeric = not text_table
     table = Table(
         id=table_id,
         title=title,

@@ -10,10 +10,11 @@ from collections.abc import Iterable
 
 from desktopapp.core.model import Document, Finding, Table
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.layout import Column, Segment, layout_of
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
-from desktopapp.rules.table_rows import is_total_name
+from desktopapp.tables.column_sums import is_total_name
+from desktopapp.tables.columns import Column
+from desktopapp.tables.structure import Segment, structure_of
 
 RULE = "balance_columns"
 
@@ -42,7 +43,7 @@ def balance_columns(segment: Segment) -> tuple[Column, Column, Column, Column] |
 def check_balance(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
     if not table.numeric or not table.body:
         return
-    layout = layout_of(table, document, ctx.cache)
+    layout = structure_of(table, document)
     for segment in layout.segments:
         cols = balance_columns(segment)
         if cols is None:

@@ -12,11 +12,12 @@ from collections.abc import Iterable
 
 from desktopapp.core.model import Document, Finding, Table
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.kinds import BASIC_KINDS
-from desktopapp.rules.layout import Layout, Row, Segment, layout_of
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
-from desktopapp.rules.subjects import ECONOMIC_CLASSES
+from desktopapp.tables.kinds import BASIC_KINDS
+from desktopapp.tables.rows import Row
+from desktopapp.tables.structure import Segment, Structure, structure_of
+from desktopapp.tables.subjects import ECONOMIC_CLASSES
 
 RULE = "basic_composition"
 
@@ -24,7 +25,7 @@ PERSONNEL_CLASSES = ("301", "303")
 PUBLIC_CLASSES = ("302", "310", "309", "399")
 
 
-def _class_rows(layout: Layout) -> list[tuple[Segment, Row]]:
+def _class_rows(layout: Structure) -> list[tuple[Segment, Row]]:
     out = []
     for segment in layout.segments:
         for row in segment.rows_with_content():
@@ -72,7 +73,7 @@ def _relation(
 def check_basic_composition(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
     if not table.numeric or not table.body:
         return
-    layout = layout_of(table, document, ctx.cache)
+    layout = structure_of(table, document)
     if layout.kind not in BASIC_KINDS:
         return
     class_rows = _class_rows(layout)

@@ -15,17 +15,17 @@ from collections.abc import Iterable
 from desktopapp.core.model import CellRef, Document, Finding, Severity, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.kinds import (
+from desktopapp.rules.relation import is_unreadable
+from desktopapp.rules.scoped import table_rule, value_independent
+from desktopapp.tables.kinds import (
     KIND_LABELS,
     REQUIRED_BUDGET,
     REQUIRED_FINAL,
-    guess_kind,
+    classify,
     is_final_document,
     kind_of,
 )
-from desktopapp.rules.layout import layout_of
-from desktopapp.rules.relation import is_unreadable
-from desktopapp.rules.scoped import table_rule, value_independent
+from desktopapp.tables.structure import structure_of
 
 RULE_MISSING = value_independent("missing_table")
 RULE_TOC = value_independent("toc_table_missing")
@@ -92,7 +92,7 @@ def _toc_entries(document: Document) -> list[str]:
 def _match(document: Document, entry: str, final: bool) -> tuple[Table | None, bool]:
     """(table, exact title?) for a 目录 entry."""
     key = title_key(entry)
-    kind = guess_kind(entry, final)
+    kind = classify(entry, None, final)
     for table in document.tables:
         title = title_key(table.title)
         if title and title == key:
@@ -117,7 +117,7 @@ def check_toc(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             continue
         page, printed = _toc_line(document, entry, ctx)
         if table is None:
-            known = guess_kind(entry, final) != "other"
+            known = classify(entry, None, final) != "other"
             yield Finding(
                 rule=RULE_TOC,
                 severity=Severity.ERROR if known else Severity.WARNING,
@@ -143,7 +143,7 @@ def check_missing_tables(document: Document, ctx: RuleContext) -> Iterable[Findi
     final = is_final_document(document)
     required = REQUIRED_FINAL if final else REQUIRED_BUDGET
     present = {kind_of(t, document) for t in document.tables}
-    listed = {guess_kind(e, final) for e in _toc_entries(document)}
+    listed = {classify(e, None, final) for e in _toc_entries(document)}
     what = "部门决算" if final else "预算"
     for kind in required:
         if kind in present or kind in listed:  # a listed but absent table is the 目录 check's
@@ -195,7 +195,7 @@ def check_unreadable(document: Document, table: Table, ctx: RuleContext) -> Iter
         )
     if not table.numeric or not table.body:
         return
-    layout = layout_of(table, document, ctx.cache)
+    layout = structure_of(table, document)
     for segment in layout.segments:
         for row in segment.rows:
             cells = table.body[row.index]

@@ -18,10 +18,15 @@ from desktopapp.core.labels import severity_rank
 from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import REGISTRY, RuleContext, rule
 from desktopapp.rules.catalog import RuleInfo, default_info, read_catalog_files
-from desktopapp.rules.layout import TEXT_CACHES, text_signature
 from desktopapp.rules.scoped import TABLE_RULES, VALUE_INDEPENDENT
+from desktopapp.tables.structure import text_signature
 
 _LOADED = False
+
+# Rule caches read from the printed texts only (not values or corrections): recheck keeps them
+# while the changed table's texts are the ones they were read from. (A table's structure is
+# kept with the table itself: desktopapp.tables.structure.)
+TEXT_CACHES = ("facts",)
 
 
 def load_rule_modules() -> None:
@@ -127,6 +132,7 @@ class Checker:
         self.ctx = RuleContext(severity={i.id: i.severity for i in self.catalog.values()})
         self._by_table: dict[str, dict[str, list[Finding]]] = {}  # rule → table → findings
         self._document_level: dict[str, list[Finding]] = {}
+        self._signatures: dict[str, int] = {}  # table → text signature the caches were read from
         self.last_seconds = 0.0
 
     def _active(self) -> list[str]:
@@ -170,6 +176,7 @@ class Checker:
     def check_all(self) -> list[Finding]:
         start = perf_counter()
         self.ctx.cache.clear()
+        self._signatures = {t.id: text_signature(t) for t in self.document.tables}
         self._by_table.clear()
         self._document_level.clear()
         for rule_id in self._active():
@@ -189,11 +196,13 @@ class Checker:
             return self.check_all()
         start = perf_counter()
         table = self.document.table(changed_table_id)
-        signatures = self.ctx.cache.setdefault("signature", {})
-        same_texts = table is not None and signatures.get(changed_table_id) == text_signature(table)
+        signature = text_signature(table) if table is not None else None
+        same_texts = signature is not None and self._signatures.get(changed_table_id) == signature
         for key, value in self.ctx.cache.items():
             if isinstance(value, dict) and not (same_texts and key in TEXT_CACHES):
                 value.pop(changed_table_id, None)
+        if signature is not None:
+            self._signatures[changed_table_id] = signature
         for rule_id in self._active():
             if rule_id in TABLE_RULES:
                 per_table = self._by_table.setdefault(rule_id, {})

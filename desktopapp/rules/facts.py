@@ -15,7 +15,10 @@ import re
 from dataclasses import dataclass
 
 from desktopapp.core.model import Document, Table
-from desktopapp.rules.kinds import (
+from desktopapp.rules.relation import Operand
+from desktopapp.rules.summary import Item, outline
+from desktopapp.tables.columns import Column
+from desktopapp.tables.kinds import (
     BASIC_KINDS,
     FISCAL_SUMMARY_KINDS,
     PERFORMANCE_KINDS,
@@ -23,10 +26,9 @@ from desktopapp.rules.kinds import (
     SUMMARY_KINDS,
     THREE_PUBLIC_KINDS,
 )
-from desktopapp.rules.layout import Column, Layout, Row, Segment, layout_of
-from desktopapp.rules.relation import Operand
-from desktopapp.rules.subjects import function_class_code
-from desktopapp.rules.summary import Item, outline
+from desktopapp.tables.rows import Row
+from desktopapp.tables.structure import Segment, Structure, structure_of
+from desktopapp.tables.subjects import function_class_code
 
 Key = tuple[str, str, str, str]
 
@@ -141,7 +143,7 @@ def is_other_figure(label: str, year: int | None = None) -> bool:
     return False
 
 
-def _column_meaning(layout: Layout, col: Column, year: int | None = None) -> tuple[str, str, str] | None:
+def _column_meaning(layout: Structure, col: Column, year: int | None = None) -> tuple[str, str, str] | None:
     kind = layout.kind
     label = col.label
     if is_other_figure(label, year):
@@ -189,7 +191,7 @@ def _code_subject(row: Row) -> str | None:
     return None
 
 
-def _code_table_facts(layout: Layout, segment: Segment, year: int | None) -> list[Fact]:
+def _code_table_facts(layout: Structure, segment: Segment, year: int | None) -> list[Fact]:
     table = layout.table
     out: list[Fact] = []
     rows = segment.rows_with_content()
@@ -272,7 +274,7 @@ def _walk(items: list[Item], ancestors: tuple[Item, ...] = ()):
         yield from _walk(item.children, (*ancestors, item))
 
 
-def _summary_side(layout: Layout, segment: Segment, side: str, year: int | None) -> list[Fact]:
+def _summary_side(layout: Structure, segment: Segment, side: str, year: int | None) -> list[Fact]:
     table = layout.table
     table_fund = TABLE_FUND.get(layout.kind, "all")
     period_columns = _has_period_columns(segment)
@@ -342,16 +344,16 @@ def table_facts(document: Document, table: Table, cache: dict | None) -> list[Fa
         found = store.get(table.id)
         if found is not None and found[0] is table:
             return found[1]
-    facts = _compute(document, table, cache)
+    facts = _compute(document, table)
     if cache is not None:
         cache.setdefault("facts", {})[table.id] = (table, facts)
     return facts
 
 
-def _compute(document: Document, table: Table, cache: dict | None) -> list[Fact]:
+def _compute(document: Document, table: Table) -> list[Fact]:
     if not table.numeric or not table.body:
         return []
-    layout = layout_of(table, document, cache)
+    layout = structure_of(table, document)
     if layout.kind in THREE_PUBLIC_KINDS or layout.kind in PERFORMANCE_KINDS or layout.kind not in TABLE_FUND:
         return []
     out: list[Fact] = []

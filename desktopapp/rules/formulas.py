@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from desktopapp.core.model import Document, Finding, Severity, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.layout import Layout, layout_of
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
+from desktopapp.tables.structure import Structure, structure_of
 
 RULE = "formula_note"
 
@@ -85,7 +85,7 @@ def _unmapped(table: Table, formula: Formula, what: str) -> Finding:
     )
 
 
-def _column_formula(table: Table, layout: Layout, formula: Formula) -> Iterable[Finding]:
+def _column_formula(table: Table, layout: Structure, formula: Formula) -> Iterable[Finding]:
     numbers = layout.col_numbers
     needed = [formula.lhs, *(n for _, n in formula.terms)]
     missing = [n for n in needed if n not in numbers]
@@ -111,7 +111,7 @@ def _column_formula(table: Table, layout: Layout, formula: Formula) -> Iterable[
         break  # column numbers run across the whole table: one pass
 
 
-def _row_formula(table: Table, layout: Layout, formula: Formula) -> Iterable[Finding]:
+def _row_formula(table: Table, layout: Structure, formula: Formula) -> Iterable[Finding]:
     numbers = layout.row_numbers
     needed = [formula.lhs, *(n for _, n in formula.terms)]
     missing = [n for n in needed if n not in numbers]
@@ -149,7 +149,7 @@ def check_formula_notes(document: Document, table: Table, ctx: RuleContext) -> I
     formulas = table_formulas(table)
     if not formulas:
         return
-    layout = layout_of(table, document, ctx.cache)
+    layout = structure_of(table, document)
     for formula in formulas:
         if formula.unit == "栏":
             yield from _column_formula(table, layout, formula)

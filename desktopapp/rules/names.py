@@ -17,10 +17,10 @@ from difflib import SequenceMatcher
 from desktopapp.core.model import CellRef, Document, Finding, Severity, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.kinds import PERFORMANCE_KINDS, PROJECT_KINDS
-from desktopapp.rules.layout import layout_of
 from desktopapp.rules.scoped import value_independent
-from desktopapp.rules.subjects import FUNCTION_CLASSES, OLD_FUNCTION_CLASS_NAMES
+from desktopapp.tables.kinds import PERFORMANCE_KINDS, PROJECT_KINDS
+from desktopapp.tables.structure import structure_of
+from desktopapp.tables.subjects import FUNCTION_CLASSES, OLD_FUNCTION_CLASS_NAMES
 
 RULE_SUBJECT = value_independent("subject_name")
 RULE_PROJECT = value_independent("project_name")
@@ -36,7 +36,7 @@ def check_subject_names(document: Document, ctx: RuleContext) -> Iterable[Findin
     for table in document.tables:
         if not table.numeric or not table.body:
             continue
-        layout = layout_of(table, document, ctx.cache)
+        layout = structure_of(table, document)
         for segment in layout.segments:
             name_col = segment.name_col
             for row in segment.rows_with_content():
@@ -117,7 +117,7 @@ def _project_catalogue(document: Document, ctx: RuleContext) -> dict[str, tuple[
     for table in document.tables:
         if not table.body:
             continue
-        layout = layout_of(table, document, ctx.cache)
+        layout = structure_of(table, document)
         if layout.kind not in PROJECT_KINDS:
             continue
         for segment in layout.segments:
@@ -136,7 +136,7 @@ def _named_projects(document: Document, ctx: RuleContext) -> Iterable[tuple[Tabl
     for table in document.tables:
         if not table.body:
             continue
-        kind = layout_of(table, document, ctx.cache).kind
+        kind = structure_of(table, document).kind
         if kind in PERFORMANCE_KINDS:
             yield from _performance_names(table)
         elif kind == "entrusted_business":

@@ -22,7 +22,7 @@ from desktopapp.rules.narrative_tables import (
     table_role,
     value_at,
 )
-from desktopapp.rules.subjects import FUNCTION_CLASSES
+from desktopapp.tables.subjects import FUNCTION_CLASSES
 
 # ---------------------------------------------------------------- sections
 
@@ -57,7 +57,7 @@ def section_category(section: str) -> str:
 
 # ---------------------------------------------------------------- 科目 items
 
-CURRENT_CLASS_NAMES = FUNCTION_CLASSES  # one list of 类 names: rules/subjects.py
+CURRENT_CLASS_NAMES = FUNCTION_CLASSES  # one list of 类 names: tables/subjects.py
 
 ITEM = re.compile(
     rf"(?P<lei>[{CJK}“”]+?)[（(](?P<lc>\d{{3}})?类[）)](?:支出)?"

@@ -1,9 +1,8 @@
 """Table look-ups for the narrative checks: which table plays which part, row and column
 labels, 科目 codes, and the cell behind a figure quoted in the text.
 
-Tables are found by their canonical kind (set by the extractor); when a table's kind is not
-one of the known ones its title decides, so the checks still work on documents whose
-tables were classified loosely.
+Tables are found by their kind (desktopapp.tables.kinds.kind_of: the reader's, else the title's
+read the reader's way).
 """
 
 from __future__ import annotations
@@ -17,59 +16,38 @@ from functools import lru_cache
 from desktopapp.core.model import Cell, CellRef, Document, Table
 from desktopapp.core.numbers import convert
 from desktopapp.rules.narrative_parse import normalize_name
+from desktopapp.tables.kinds import TableKind, kind_of
 
-ROLE_BY_KIND = {
-    "budget_summary": "summary",
-    "final_summary": "summary",
-    "income_summary": "income",
-    "final_income": "income",
-    "expenditure_summary": "expenditure",
-    "final_expenditure": "expenditure",
-    "fiscal_summary": "fiscal",
-    "final_fiscal_summary": "fiscal",
-    "general_budget_expenditure": "general",
-    "final_general_budget_expenditure": "general",
-    "basic_expenditure": "basic",
-    "final_basic_expenditure": "basic",
-    "three_public": "three_public",
-    "final_three_public": "three_public",
-    "project_expenditure": "project",
+# The part each kind of table plays for the narrative checks. (A 委托业务费支出表 has always been
+# looked at as an expenditure table, its title saying 支出: kept so.)
+ROLE_BY_KIND: dict[TableKind, str] = {
+    TableKind.BUDGET_SUMMARY: "summary",
+    TableKind.FINAL_SUMMARY: "summary",
+    TableKind.INCOME_SUMMARY: "income",
+    TableKind.FINAL_INCOME: "income",
+    TableKind.EXPENDITURE_SUMMARY: "expenditure",
+    TableKind.FINAL_EXPENDITURE: "expenditure",
+    TableKind.ENTRUSTED_BUSINESS: "expenditure",
+    TableKind.FISCAL_SUMMARY: "fiscal",
+    TableKind.FINAL_FISCAL_SUMMARY: "fiscal",
+    TableKind.GENERAL_BUDGET_EXPENDITURE: "general",
+    TableKind.GENERAL_BUDGET_EXPENDITURE_BY_UNIT: "general",
+    TableKind.FINAL_GENERAL_BUDGET_EXPENDITURE: "general",
+    TableKind.BASIC_EXPENDITURE: "basic",
+    TableKind.FINAL_BASIC_EXPENDITURE: "basic",
+    TableKind.THREE_PUBLIC: "three_public",
+    TableKind.FINAL_THREE_PUBLIC: "three_public",
+    TableKind.GOV_FUND_EXPENDITURE: "gov_fund",
+    TableKind.FINAL_GOV_FUND: "gov_fund",
+    TableKind.STATE_CAPITAL_EXPENDITURE: "soe",
+    TableKind.FINAL_STATE_CAPITAL: "soe",
+    TableKind.PROJECT_EXPENDITURE: "project",
 }
 
 
-def role_from_title(title: str) -> str:
-    t = normalize_name(title)
-    t = re.sub(r"^.*?\d{4}年度?", "", t) or t
-    if "三公" in t:
-        return "three_public"
-    if "绩效" in t:
-        return "other"
-    if "基本支出" in t:
-        return "basic"
-    if "政府性基金" in t:
-        return "gov_fund"
-    if "国有资本" in t:
-        return "soe"
-    if "项目支出" in t or "项目经费" in t:
-        return "project"
-    if "一般公共预算" in t and "支出" in t:
-        return "general"
-    if "财政拨款" in t and "收" in t and "支" in t:
-        return "fiscal"
-    if ("收支" in t or "收入支出" in t) and "总" in t:
-        return "summary"
-    if "收入" in t:
-        return "income"
-    if "支出" in t:
-        return "expenditure"
-    return "other"
-
-
 def table_role(table: Table) -> str:
-    role = ROLE_BY_KIND.get(table.kind)
-    if role:
-        return role
-    return role_from_title(table.title)
+    """The table's part: from its kind (desktopapp.tables.kinds), "other" for the rest."""
+    return ROLE_BY_KIND.get(kind_of(table), "other")
 
 
 _WS = re.compile(r"\s+")

@@ -14,9 +14,9 @@ from decimal import Decimal
 from desktopapp.core.model import Cell, CellRef, Document, Finding, Severity, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.kinds import kind_of
 from desktopapp.rules.relation import Operand, cell_amount, sum_finding
 from desktopapp.rules.scoped import table_rule
+from desktopapp.tables.kinds import kind_of
 
 RULE = "performance_share"
 

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 
 from desktopapp.core.model import Document, Finding, Table
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.kinds import SUMMARY_KINDS
-from desktopapp.rules.layout import Layout, Row, Segment, layout_of
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
+from desktopapp.tables.kinds import SUMMARY_KINDS
+from desktopapp.tables.rows import Row
+from desktopapp.tables.structure import Segment, Structure, structure_of
 
 RULE = "summary_sum"
 RULE_BALANCE = "summary_balance"
@@ -150,7 +151,7 @@ def _grand_row(segment: Segment) -> Row | None:
     return rows[-1] if rows else None
 
 
-def _balance(table: Table, layout: Layout) -> Iterable[Finding]:
+def _balance(table: Table, layout: Structure) -> Iterable[Finding]:
     if len(layout.segments) < 2:
         return
     income, expense = layout.segments[0], layout.segments[1]
@@ -181,7 +182,7 @@ def _balance(table: Table, layout: Layout) -> Iterable[Finding]:
 def check_summary(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
     if not table.numeric or not table.body:
         return
-    layout = layout_of(table, document, ctx.cache)
+    layout = structure_of(table, document)
     if layout.kind not in SUMMARY_KINDS:
         return
     for segment in layout.segments:
@@ -192,6 +193,6 @@ def check_summary(document: Document, table: Table, ctx: RuleContext) -> Iterabl
 def check_summary_balance(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
     if not table.numeric or not table.body:
         return
-    layout = layout_of(table, document, ctx.cache)
+    layout = structure_of(table, document)
     if layout.kind in SUMMARY_KINDS:
         yield from _balance(table, layout)

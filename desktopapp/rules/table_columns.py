@@ -15,10 +15,12 @@ from collections.abc import Iterable
 
 from desktopapp.core.model import Document, Finding, Table
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.kinds import BASIC_KINDS, PERFORMANCE_KINDS, PROJECT_KINDS, SUMMARY_KINDS
-from desktopapp.rules.layout import Layout, Row, Segment, clean, layout_of
 from desktopapp.rules.relation import Operand, evaluate, sum_finding
 from desktopapp.rules.scoped import table_rule
+from desktopapp.tables.kinds import BASIC_KINDS, PERFORMANCE_KINDS, PROJECT_KINDS, SUMMARY_KINDS
+from desktopapp.tables.rows import Row
+from desktopapp.tables.structure import Segment, Structure, structure_of
+from desktopapp.tables.text import clean
 
 RULE_CODES = "code_hierarchy_sum"
 RULE_UNITS = "unit_rows_sum"
@@ -170,7 +172,7 @@ def _split_by_sums(table: Table, segment: Segment, block: list[Row]) -> list[tup
     return groups
 
 
-def _outline_relations(table: Table, segment: Segment, layout: Layout) -> Iterable[Finding]:
+def _outline_relations(table: Table, segment: Segment, layout: Structure) -> Iterable[Finding]:
     rows = [r for r in segment.rows_with_content() if r.name.strip(".…·") or r.has_values]
     classes = [r for r in rows if r.code and r.inferred and len(r.code) == 3]
     if not classes:
@@ -214,11 +216,11 @@ def _codeless_units(table: Table, segment: Segment) -> Iterable[Finding]:
     yield from _sum_rows(RULE_UNITS, table, segment, totals[0], [dept], parts_name="部门合计")
 
 
-def _column_sum_layout(document: Document, table: Table, ctx: RuleContext) -> Layout | None:
+def _column_sum_layout(document: Document, table: Table, ctx: RuleContext) -> Structure | None:
     """The layout of a table whose rows add up by code or by unit (not summaries, projects, targets)."""
     if not table.numeric or not table.body:
         return None
-    layout = layout_of(table, document, ctx.cache)
+    layout = structure_of(table, document)
     if layout.kind in SUMMARY_KINDS or layout.kind in PERFORMANCE_KINDS or layout.kind in PROJECT_KINDS:
         return None
     return layout
@@ -312,7 +314,7 @@ def _project_levels(table: Table, segment: Segment) -> dict[int, int]:
 def check_project_hierarchy(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
     if not table.numeric or not table.body:
         return
-    layout = layout_of(table, document, ctx.cache)
+    layout = structure_of(table, document)
     if layout.kind not in PROJECT_KINDS:
         return
     for segment in layout.segments:

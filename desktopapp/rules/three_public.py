@@ -14,11 +14,12 @@ from collections.abc import Iterable
 
 from desktopapp.core.model import Document, Finding, Severity, Table
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.kinds import BASIC_KINDS, THREE_PUBLIC_KINDS
-from desktopapp.rules.layout import Column, Layout, layout_of
 from desktopapp.rules.relation import Operand, cell_amount, evaluate, finding_from_outcome, fmt, sum_finding
 from desktopapp.rules.scoped import table_rule
-from desktopapp.rules.subjects import economic_item_code
+from desktopapp.tables.columns import Column
+from desktopapp.tables.kinds import BASIC_KINDS, THREE_PUBLIC_KINDS
+from desktopapp.tables.structure import Structure, structure_of
+from desktopapp.tables.subjects import economic_item_code
 
 RULE = "three_public_sum"
 RULE_VS_BASIC = "three_public_vs_basic"
@@ -61,7 +62,7 @@ def _version(col: Column) -> str:
     return "决算数" if "决算" in col.leaf else ("预算数" if "预算" in col.leaf else "")
 
 
-def _row_items(layout: Layout) -> dict[str, int]:
+def _row_items(layout: Structure) -> dict[str, int]:
     items: dict[str, int] = {}
     for segment in layout.segments:
         for row in segment.rows_with_content():
@@ -75,7 +76,7 @@ def _row_items(layout: Layout) -> dict[str, int]:
 def check_three_public(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
     if not table.numeric or not table.body:
         return
-    layout = layout_of(table, document, ctx.cache)
+    layout = structure_of(table, document)
     if layout.kind not in THREE_PUBLIC_KINDS:
         return
     items = _row_items(layout)
@@ -116,7 +117,7 @@ def check_three_public(document: Document, table: Table, ctx: RuleContext) -> It
 # ---------------------------------------------------------------- against 基本支出表
 
 
-def _three_public_cells(table: Table, layout: Layout, final: bool) -> dict[str, Operand]:
+def _three_public_cells(table: Table, layout: Structure, final: bool) -> dict[str, Operand]:
     """The 接待费 and 运行费 cells to compare (决算数 in a 决算 table; 一般公共预算 funds)."""
     out: dict[str, Operand] = {}
     items = _row_items(layout)
@@ -161,7 +162,7 @@ def _three_public_cells(table: Table, layout: Layout, final: bool) -> dict[str, 
     return out
 
 
-def _basic_cells(table: Table, layout: Layout) -> dict[str, Operand]:
+def _basic_cells(table: Table, layout: Structure) -> dict[str, Operand]:
     out: dict[str, Operand] = {}
     wanted = {"30217": "reception", "30231": "run"}
     for segment in layout.segments:
@@ -182,19 +183,19 @@ def check_three_public_vs_basic(document: Document, ctx: RuleContext) -> Iterabl
     three = [
         t
         for t in document.tables
-        if t.numeric and t.body and layout_of(t, document, ctx.cache).kind in THREE_PUBLIC_KINDS
+        if t.numeric and t.body and structure_of(t, document).kind in THREE_PUBLIC_KINDS
     ]
     basic = [
         t
         for t in document.tables
-        if t.numeric and t.body and layout_of(t, document, ctx.cache).kind in BASIC_KINDS
+        if t.numeric and t.body and structure_of(t, document).kind in BASIC_KINDS
     ]
     for t3 in three:
-        l3 = layout_of(t3, document, ctx.cache)
+        l3 = structure_of(t3, document)
         final = l3.kind == "final_three_public"
         mine = _three_public_cells(t3, l3, final)
         for tb in basic:
-            lb = layout_of(tb, document, ctx.cache)
+            lb = structure_of(tb, document)
             if (lb.kind == "final_basic_expenditure") != final:
                 continue
             theirs = _basic_cells(tb, lb)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktopapp.extract.captions import split_number
-from desktopapp.extract.classify import KIND_NAMES, classify
+from desktopapp.tables.kinds import KIND_NAMES, classify
 
 BUDGET_TITLES = [
     ("收支总表", "budget_summary"),

@@ -1,0 +1,173 @@
+"""A table's rows read from their label and code cells: the 科目 code (printed, split over
+类|款|项 columns, or read from the class name), the label and bare name, the total it names, the
+其中 mark, and the row's role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktopapp.core.model import Table
+from desktopapp.tables.columns import Column
+from desktopapp.tables.kinds import BASIC_KINDS, SUMMARY_KINDS
+from desktopapp.tables.subjects import (
+    code_prefix,
+    economic_class_code,
+    function_class_code,
+    split_prefix,
+    total_kind,
+)
+from desktopapp.tables.text import clean, is_amount_text
+
+_DIGITS = re.compile(r"^\d+$")
+_HAS_ALNUM = re.compile(r"[0-9A-Za-z]")
+
+
+class RowRole(StrEnum):
+    TOTAL = "total"  # 合计 / 总计 / 本年收入合计 …: the table's (or a side's) total
+    SUBTOTAL = "subtotal"  # 小计: the sum of a group of rows
+    GROUP = "group"  # a 科目 row its sub-codes add up to (类 over 款, 款 over 项)
+    LEAF = "leaf"  # a detail row
+    QIZHONG = "qizhong"  # "其中：…": a part singled out of the row above, not added again
+    NONE = "none"  # blank, or a header line repeated in the body
+
+
+@dataclass
+class Row:
+    index: int
+    code: str | None = None
+    code_kind: str | None = None
+    label: str = ""  # normalized label as printed (outline prefix kept)
+    name: str = ""  # bare name (prefix, 其中 and code removed)
+    prefix: str | None = None
+    qizhong: bool = False
+    total: str | None = None
+    number: int | None = None  # printed 行次
+    has_values: bool = False
+    header_like: bool = False
+    inferred: bool = False  # code read from the class name, not printed
+    role: RowRole = RowRole.NONE
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.label and not self.code and not self.has_values
+
+    @property
+    def display(self) -> str:
+        """How a message names the row: "20801 人力资源和社会保障管理事务"."""
+        if self.code and self.name and not self.label.startswith(self.code):
+            return f"{self.code} {self.name}"
+        return self.label or self.name or (self.code or f"第 {self.index + 1} 行")
+
+
+
+_VALID_CODE = {"function": (3, 5, 7), "economic": (3, 5), "unit": (3, 6, 9, 12)}
+
+
+def read_row(
+    table: Table, r: int, seg_cols: list[Column], previous_parts: list[str] | None
+) -> tuple[Row, list[str]]:
+    cells = table.body[r]
+
+    def text(c: Column) -> str:
+        return clean(cells[c.index].text) if c.index < len(cells) else ""
+
+    row = Row(index=r)
+    code_cols = [c for c in seg_cols if c.role == "code"]
+    parts: list[str] = []
+    words: list[str] = []
+    for c in code_cols:
+        t = text(c)
+        if c.code_kind == "project" and t or _DIGITS.match(t):
+            parts.append(t)
+        elif t:
+            parts.append("")
+            words.append(t)
+        else:
+            parts.append("")
+    code = ""
+    if code_cols:
+        if len(code_cols) > 1 and not parts[0] and any(parts[1:]) and previous_parts:
+            # Split layout printing only the new part: inherit the class from above.
+            parts = [p or (previous_parts[i] if i < len(previous_parts) else "") for i, p in enumerate(parts)]
+        if parts and parts[0]:
+            code = parts[0]
+            for p in parts[1:]:
+                if not p:
+                    break
+                code += p
+        row.code_kind = code_cols[0].code_kind
+    name_texts = [text(c) for c in seg_cols if c.role in ("name",)]
+    label = next((t for t in name_texts if t), "")
+    if not label and words:
+        label = words[0]
+    if not label:
+        label = next((text(c) for c in seg_cols if c.role == "text" and text(c)), "")
+    row.label = label
+    prefix, qizhong, bare = split_prefix(label)
+    row.prefix, row.qizhong, row.name = prefix, qizhong, bare
+    if not code and prefix == "code":
+        code = code_prefix(label) or ""
+    if code:
+        kind = row.code_kind
+        if kind is None:
+            kind = (
+                "economic"
+                if code[0] == "3" and len(code) in (3, 5)
+                else "function"
+                if code[0] == "2"
+                else None
+            )
+            row.code_kind = kind
+        valid = _VALID_CODE.get(kind or "")
+        if valid is None or len(code) in valid or kind == "project":
+            row.code = code
+    row.total = total_kind(bare) if not row.code else None
+    for c in seg_cols:
+        if c.role == "rownum":
+            t = text(c)
+            if t.isdigit():
+                row.number = int(t)
+    value_texts = [text(c) for c in seg_cols if c.role == "value"]
+    filled = [t for t in value_texts if t]
+    row.has_values = bool(filled)
+    row.header_like = bool(filled) and all(not is_amount_text(t) and not _HAS_ALNUM.search(t) for t in filled)
+    return row, parts
+
+
+_CLASS_PREFIXES = ("cn", "pcn", "code")
+
+
+def infer_class_codes(rows: list[Row], kind: str) -> None:
+    """Codeless tables name their 类 rows ("一、社会保障和就业支出"): give them the class code."""
+    economic = kind in BASIC_KINDS
+    for row in rows:
+        if row.code or not row.name or row.total:
+            continue
+        if row.prefix not in _CLASS_PREFIXES and kind not in SUMMARY_KINDS:
+            continue
+        code = economic_class_code(row.name) if economic else function_class_code(row.name)
+        if code is None and not economic:
+            code = economic_class_code(row.name) if kind not in SUMMARY_KINDS else None
+        if code:
+            row.code = code
+            row.code_kind = "economic" if code[0] == "3" else "function"
+            row.inferred = True
+
+
+def assign_roles(rows: list[Row]) -> None:
+    """Each row's part in the table's sums, from its label and code (never from its figures)."""
+    parents = {row.code[:k] for row in rows if row.code for k in range(1, len(row.code))}
+    for row in rows:
+        if row.is_blank or row.header_like:
+            row.role = RowRole.NONE
+        elif row.qizhong:
+            row.role = RowRole.QIZHONG
+        elif row.total is not None:
+            row.role = RowRole.SUBTOTAL if "小计" in row.name else RowRole.TOTAL
+        elif row.code and row.code in parents:
+            row.role = RowRole.GROUP
+        else:
+            row.role = RowRole.LEAF

@@ -1,0 +1,148 @@
+"""How a printed table is organised: its columns, segments and rows, and what it covers.
+
+Everything the checks, the grid and the workbook need to know about a table's structure, read
+from its header grid and body texts only (not from values), so it survives corrections. It is
+read once per table and kept with the table (`structure_of`) until one of its texts changes.
+A table may hold side-by-side segments (收入 | 支出 in a 收支总表; two halves of a
+基本支出决算表), each with its own label and value columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktopapp.core.model import Document, Table
+from desktopapp.tables.column_sums import ColumnRelation, ambiguous_columns, column_relations
+from desktopapp.tables.columns import Column, ColumnKind, classify_columns, header_paths, split_segments
+from desktopapp.tables.kinds import TableKind, kind_of
+from desktopapp.tables.rows import Row, assign_roles, infer_class_codes, read_row
+from desktopapp.tables.scope import Scope, scope_of
+
+
+@dataclass
+class Segment:
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+    relations: list[ColumnRelation] = field(default_factory=list)  # total column = Σ part columns
+
+    @property
+    def value_cols(self) -> list[Column]:
+        return [c for c in self.columns if c.role == "value"]
+
+    @property
+    def code_cols(self) -> list[Column]:
+        return [c for c in self.columns if c.role == "code"]
+
+    @property
+    def name_col(self) -> Column | None:
+        return next((c for c in self.columns if c.role == "name"), None)
+
+    @property
+    def text_cols(self) -> list[Column]:
+        return [c for c in self.columns if c.role in ("name", "text")]
+
+    @property
+    def ambiguous_cols(self) -> set[int]:
+        return ambiguous_columns(self.value_cols)
+
+    def rows_with_content(self) -> list[Row]:
+        return [r for r in self.rows if not r.is_blank and not r.header_like]
+
+
+@dataclass
+class Structure:
+    table: Table
+    kind: TableKind
+    columns: list[Column]
+    segments: list[Segment]
+    scope: Scope
+    col_numbers: dict[int, int] = field(default_factory=dict)  # printed 栏次 → column index
+    row_numbers: dict[int, tuple[int, int]] = field(default_factory=dict)  # 行次 → (body row, segment)
+
+    def column(self, index: int) -> Column | None:
+        return self.columns[index] if 0 <= index < len(self.columns) else None
+
+    @property
+    def value_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.role == "value"]
+
+    @property
+    def column_kinds(self) -> list[ColumnKind]:
+        return [c.kind for c in self.columns]
+
+    @property
+    def code_columns(self) -> set[int]:
+        return {c.index for c in self.columns if c.kind is ColumnKind.CODE}
+
+    @property
+    def column_groups(self) -> dict[tuple[str, ...], list[Column]]:
+        """Value columns under one header band (财政拨款 | 非财政拨款; 基本支出 over 人员经费 | 公用经费)."""
+        groups: dict[tuple[str, ...], list[Column]] = {}
+        for col in self.value_columns:
+            for depth in range(1, len(col.path)):
+                groups.setdefault(col.path[:depth], []).append(col)
+        return groups
+
+
+def _read(table: Table, kind: TableKind) -> Structure:
+    paths, col_numbers = header_paths(table, table.n_cols)
+    columns = classify_columns(table, kind, paths)
+    for number, index in col_numbers.items():
+        columns[index].number = number
+    segments = []
+    row_numbers: dict[int, tuple[int, int]] = {}
+    for seg_cols in split_segments(columns):
+        segment = Segment(columns=seg_cols)
+        previous: list[str] | None = None
+        for r in range(len(table.body)):
+            row, parts = read_row(table, r, seg_cols, previous)
+            if any(parts):
+                previous = parts
+            segment.rows.append(row)
+            if row.number is not None:
+                row_numbers.setdefault(row.number, (r, len(segments)))
+        segments.append(segment)
+    for segment in segments:
+        if not segment.code_cols:
+            infer_class_codes(segment.rows, kind)
+        assign_roles(segment.rows)
+        segment.relations = column_relations(segment.value_cols)
+        for relation in segment.relations:
+            relation.total.is_total = True
+            for part in relation.parts:
+                part.parts_of.append(relation.total.index)
+    return Structure(
+        table=table,
+        kind=kind,
+        columns=columns,
+        segments=segments,
+        scope=scope_of(kind, f"{table.number or ''}{table.title}"),
+        col_numbers=col_numbers,
+        row_numbers=row_numbers,
+    )
+
+
+def text_signature(table: Table) -> int:
+    """What the structure is read from: the kind, title and every printed text (not values)."""
+    return hash(
+        (
+            table.kind,
+            table.title,
+            tuple(c.text for row in table.header for c in row),
+            tuple(c.text for row in table.body for c in row),
+        )
+    )
+
+
+def structure_of(table: Table, document: Document | None = None) -> Structure:
+    """The table's structure, read once and kept with the table until one of its texts (or its
+    kind) changes: a corrected figure never changes it, an edited text may."""
+    kind = kind_of(table, document)
+    key = (text_signature(table), kind)
+    found = table.derived.get("structure")
+    if found is None or found[0] != key:
+        found = (key, _read(table, kind))
+        table.derived["structure"] = found
+    return found[1]
+
+
