@@ -7,7 +7,7 @@ from decimal import Decimal
 from test_narrative_support import errors, make_doc, run, warnings
 
 from desktopapp.core.model import DocKind
-from desktopapp.rules.narrative_percent import interval, percent_gap, ratio_range
+from desktopapp.rules.narrative.percent import interval, percent_gap, ratio_range
 
 
 def _final(text: str):

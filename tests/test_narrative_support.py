@@ -9,7 +9,7 @@ from __future__ import annotations
 from desktopapp.core.model import Cell, DocKind, Document, Finding, Page, Table
 from desktopapp.rules.base import REGISTRY, RuleContext
 from desktopapp.rules.engine import load_rule_modules
-from desktopapp.rules.narrative_parse import parse_document
+from desktopapp.rules.narrative.parse import parse_document
 
 
 def table(

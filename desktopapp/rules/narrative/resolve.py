@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from desktopapp.rules.narrative_parse import CJK, NarrativeText, normalize_name
-from desktopapp.rules.narrative_tables import (
+from desktopapp.rules.narrative.parse import CJK, NarrativeText, normalize_name
+from desktopapp.rules.narrative.tables import (
     TableIndex,
     TableValue,
     first_amount_col,
@@ -739,7 +739,7 @@ def class_name_mentions(nt: NarrativeText, index: TableIndex, taken: set[int]) -
 
 
 def known_class_names(index: TableIndex) -> set[str]:
-    from desktopapp.rules.narrative_names import OUTDATED_NAMES
+    from desktopapp.rules.narrative.names import OUTDATED_NAMES
 
     names = set(CURRENT_CLASS_NAMES.values()) | set(OUTDATED_NAMES)
     for table in index.tables("general", "expenditure", "income", "fiscal", "summary"):

@@ -18,10 +18,10 @@ from difflib import SequenceMatcher
 
 from desktopapp.core.model import CellRef, Document, Finding
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.narrative_common import analysis_of, finding, severity
-from desktopapp.rules.narrative_parse import normalize_name
-from desktopapp.rules.narrative_resolve import CURRENT_CLASS_NAMES
-from desktopapp.rules.narrative_tables import cell_value, first_amount_col, table_role
+from desktopapp.rules.narrative.common import analysis_of, finding, severity
+from desktopapp.rules.narrative.parse import normalize_name
+from desktopapp.rules.narrative.resolve import CURRENT_CLASS_NAMES
+from desktopapp.rules.narrative.tables import cell_value, first_amount_col, table_role
 
 SUBJECT_NAME = "narrative_subject_name"
 EXPENSE_ITEMS = "narrative_expense_items"

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from desktopapp.core.model import Cell, CellRef, Document, Table
 from desktopapp.core.numbers import convert
-from desktopapp.rules.narrative_parse import normalize_name
+from desktopapp.rules.narrative.parse import normalize_name
 
 ROLE_BY_KIND = {
     "budget_summary": "summary",
