@@ -23,6 +23,7 @@ from desktopapp.rules.narrative.tables import (
     value_at,
 )
 from desktopapp.rules.subjects import FUNCTION_CLASSES
+from desktopapp.tables.subject_names import OUTDATED_NAMES
 
 # ---------------------------------------------------------------- sections
 
@@ -739,8 +740,6 @@ def class_name_mentions(nt: NarrativeText, index: TableIndex, taken: set[int]) -
 
 
 def known_class_names(index: TableIndex) -> set[str]:
-    from desktopapp.rules.narrative.names import OUTDATED_NAMES
-
     names = set(CURRENT_CLASS_NAMES.values()) | set(OUTDATED_NAMES)
     for table in index.tables("general", "expenditure", "income", "fiscal", "summary"):
         for cr in index.item_rows(table):
