@@ -12,7 +12,6 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 from time import perf_counter
 
 from desktopapp.core.model import Document, Finding, Severity
@@ -30,9 +29,9 @@ def load_rule_modules() -> None:
     global _LOADED
     if _LOADED:
         return
-    # the package is this module's folder (importing it here would be an import cycle)
-    package_dir, package_name = Path(__file__).parent, __name__.rpartition(".")[0]
-    found = pkgutil.walk_packages([str(package_dir)], prefix=f"{package_name}.", onerror=_note_broken)
+    # this module's own package, always loaded before it (an import here would be a cycle)
+    package = sys.modules[__package__]
+    found = pkgutil.walk_packages(package.__path__, prefix=f"{package.__name__}.", onerror=_note_broken)
     for info in sorted(found, key=lambda m: m.name):
         if info.name.rpartition(".")[2].startswith("_"):
             continue
