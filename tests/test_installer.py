@@ -91,7 +91,7 @@ def test_spec_collects_every_rule_module_found_by_discovery(spec):
     import desktopapp.rules as rules
 
     hidden = set(spec.analysis["hiddenimports"])
-    discovered = {f"desktopapp.rules.{m.name}" for m in pkgutil.iter_modules(rules.__path__)}
+    discovered = {m.name for m in pkgutil.walk_packages(rules.__path__, prefix="desktopapp.rules.")}
     assert discovered and discovered <= hidden
     assert {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"} <= hidden
 

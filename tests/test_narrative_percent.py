@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from desktopapp.core.model import DocKind
-from desktopapp.rules.narrative_percent import interval, percent_gap, ratio_range
+from desktopapp.rules.narrative.percent import interval, percent_gap, ratio_range
 from tests.helpers.narrative_support import errors, make_doc, run, warnings
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from desktopapp.core.model import DocKind
-from desktopapp.rules.narrative_parse import parse_document
-from tests.helpers.narrative_support import make_doc
+from desktopapp.rules.narrative.parse import parse_document
+from tests.helpers.narrative_support import make_doc, table
 
 # ---------------------------------------------------------------- parser tests
 
@@ -69,3 +69,26 @@ def test_document_year_and_kind_are_read_from_the_titles_when_unknown():
     nt = parse_document(doc)
     assert nt.year == 2024
     assert nt.is_final is True
+
+
+def test_toc_entries_table_titles_and_a_paragraph_running_over_a_page_end():
+    toc = "目录\n一、部门主要职能………1\n二、部门预算编制说明及收支\n情况………2\n三、名词解释………3\n"
+    before = (
+        "二、收入预算情况说明\n"
+        "2024年收入预算合计1,234.56万元，其中一般公共预算拨款收入1,200.00万元，比2023年预算增\n"
+    )
+    after = "加34.56万元，主要原因是人员经费增加。\n三、名词解释\n"
+    general = table(
+        "T1", "一般公共预算支出表", "general_budget_expenditure", [["科目编码", "科目名称", "合计"]],
+        [["208", "社会保障和就业支出", "1.00"]],
+    )
+    nt = parse_document(make_doc([toc, before, after], [general]))
+    # a wrapped 目录 entry is one entry, dot leaders and page numbers dropped
+    assert nt.toc == [(1, "一、部门主要职能"), (1, "二、部门预算编制说明及收支情况"), (1, "三、名词解释")]
+    assert nt.loose_lines == [(4, "一般公共预算支出表")]
+    assert nt.headings == [(2, "二、收入预算情况说明"), (3, "三、名词解释")]
+    heading, body, last = nt.paragraphs
+    assert body.text.endswith("比2023年预算增加34.56万元，主要原因是人员经费增加。") and body.page == 2
+    assert nt.page_at(nt.flow.index("加34.56")) == 3  # the paragraph's second line is on page 3
+    assert (heading.ends_page, body.ends_page, last.ends_page) == (False, True, True)
+    assert body.section == heading.text and last.section == last.text

@@ -48,6 +48,16 @@ def test_catalog_is_json_data_covering_every_registered_rule():
             assert any("\u4e00" <= ch <= "\u9fff" for ch in info.name)
 
 
+def test_discovery_registers_every_catalogued_rule_including_those_of_subpackages():
+    load_catalog()
+    files = sorted((resources_dir() / "rules").glob("*.json"))
+    described = {e["id"] for f in files for e in json.loads(f.read_text(encoding="utf-8"))}
+    assert described <= set(REGISTRY)
+    narrative = json.loads((resources_dir() / "rules" / "narrative.json").read_text(encoding="utf-8"))
+    for entry in narrative:  # the rules of rules/narrative/ are found inside the subpackage
+        assert REGISTRY[entry["id"]].__module__.startswith("desktopapp.rules.narrative.")
+
+
 def test_findings_are_numbered_in_reading_order():
     out = run_checks(document(bad_expenditure()))
     assert out and [f.id for f in out] == [f"F{i}" for i in range(1, len(out) + 1)]

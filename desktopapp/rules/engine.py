@@ -1,16 +1,17 @@
 """Running the rules: discovery, the catalog switches, failures, numbering, incremental re-check.
 
-Every module of the `desktopapp.rules` package is imported so its `@rule` registrations are
-known; a module that cannot be imported is reported by every run (rule
-`engine_rule_module_failed`), since its checks are missing. A rule that raises does not stop
-the run: it becomes a warning "规则执行出错" naming the rule. Findings are de-duplicated, put
-in reading order (page, table, row, column) and numbered F1, F2, ….
+Every module of the `desktopapp.rules` package and of its subpackages is imported so its
+`@rule` registrations are known; a module that cannot be imported is reported by every run
+(rule `engine_rule_module_failed`), since its checks are missing. A rule that raises does not
+stop the run: it becomes a warning "规则执行出错" naming the rule. Findings are de-duplicated,
+put in reading order (page, table, row, column) and numbered F1, F2, ….
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from collections.abc import Iterable
 from time import perf_counter
 
@@ -30,20 +31,28 @@ TEXT_CACHES = ("facts",)
 
 
 def load_rule_modules() -> None:
-    """Import every module of the package once (their decorators fill the registry)."""
+    """Import every module of the package and its subpackages (rules/narrative/) once: their
+    decorators fill the registry."""
     global _LOADED
     if _LOADED:
         return
-    import desktopapp.rules as package
-
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
+    # this module's own package, always loaded before it (an import here would be a cycle)
+    package = sys.modules[__package__]
+    found = pkgutil.walk_packages(package.__path__, prefix=f"{package.__name__}.", onerror=_note_broken)
+    for info in sorted(found, key=lambda m: m.name):
+        if info.name.rpartition(".")[2].startswith("_"):
             continue
         try:
-            importlib.import_module(f"{package.__name__}.{info.name}")
+            importlib.import_module(info.name)
         except Exception as exc:  # a broken module must not take the others down
             FAILED_MODULES[info.name] = f"{type(exc).__name__}: {exc}"
     _LOADED = True
+
+
+def _note_broken(name: str) -> None:
+    """A subpackage whose own import failed while it was walked (called inside its `except`)."""
+    exc = sys.exc_info()[1]
+    FAILED_MODULES[name] = f"{type(exc).__name__}: {exc}"
 
 
 FAILED_MODULES: dict[str, str] = {}  # rule module → why it could not be imported

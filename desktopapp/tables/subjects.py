@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from desktopapp.core.numbers import normalize
+from desktopapp.tables.subject_names import OLD_FUNCTION_CLASS_NAMES
 
 # 支出功能分类 类 (current names first; older names as aliases).
 FUNCTION_CLASSES: dict[str, str] = {
@@ -42,15 +43,6 @@ FUNCTION_CLASSES: dict[str, str] = {
     "232": "债务付息支出",
     "233": "债务发行费用支出",
     "234": "抗疫特别国债安排的支出",
-}
-OLD_FUNCTION_CLASS_NAMES: dict[str, str] = {
-    "医疗卫生与计划生育支出": "210",
-    "医疗卫生支出": "210",
-    "文化体育与传媒支出": "207",
-    "资源勘探信息等支出": "215",
-    "资源勘探电力信息等支出": "215",
-    "国土海洋气象等支出": "220",
-    "粮油物资储备管理等事务": "222",
 }
 # 部门预算支出经济分类 类.
 ECONOMIC_CLASSES: dict[str, str] = {

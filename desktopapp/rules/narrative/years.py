@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 from desktopapp.core.model import Document, Finding
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.narrative_common import analysis_of, finding, severity
-from desktopapp.rules.narrative_parse import NarrativeText
+from desktopapp.rules.narrative.common import analysis_of, finding, severity
+from desktopapp.rules.narrative.parse import NarrativeText
 
 YEAR_RULE = "narrative_year"
 

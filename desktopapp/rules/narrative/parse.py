@@ -5,11 +5,7 @@ sometimes mid-number, so a page's lines are joined (with the next page's start) 
 paragraphs before anything is parsed. White space is dropped while joining: the scorer and
 the window compare quotes with white space removed, and "2024 年" / "1,587.74 万元" become
 one token. The parse is done once per document and cached in `RuleContext.cache`.
-
-Some Word/WPS exports print figures in a second font whose baseline sits a few points lower;
-plain text extraction then puts all figures of a line on a line of their own
-("本年收入合计 万元，其中：" / "2946.25 …"). `_repair_orphan_figures` puts them back into
-the gaps they left when the counts agree.
+A page's lines are read by lines.py.
 """
 
 from __future__ import annotations
@@ -22,15 +18,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from desktopapp.core.model import Document, Page
+from desktopapp.core.model import Document
+from desktopapp.rules.narrative.lines import WIDTH_MAP, Line, lines_of
 
 # ---------------------------------------------------------------- character classes
 
 CJK = "\u4e00-\u9fff"
-# One-to-one replacements (offsets stay valid): full-width digits and number signs.
-_WIDTH_MAP = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９．％"}
-_WIDTH_MAP[ord("，")] = ord("，")  # keep the Chinese comma distinct from the thousands comma
-_WIDE = re.compile("[０-９．％]")
 
 TERMINAL = "。！？"
 SENTENCE_END = TERMINAL + "；：…"
@@ -63,8 +56,6 @@ _SENTENCE_MARK = re.compile(r"[，。；]")
 _CLAUSE_MARK = re.compile(r"[，,。；;：:]")
 _CONTINUES_FIGURE = re.compile(r"^[\d.,%％）)”万元]")
 _SENTENCE = re.compile(r"[^。！？]*(?:[。！？]+|$)")
-_ORPHAN_TOKEN = re.compile(r"^(?:[-+]?\d[\d,]*(?:\.\d+)?[%％]?|[“”\"‘’]+)$")
-_PAGE_NUMBER = re.compile(r"^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:共\s*\d+\s*页)?|\d{1,3})$")
 _DOT_LEADER = re.compile(r"[.．。·…⋯_\-—\s]{3,}\s*\d*\s*$")
 _NUMBER_EXPECTING_END = set("占为计达约至到增减降长的额收出费金共是比较于") | {"：", ":"}
 
@@ -94,19 +85,6 @@ def normalize_name(text: str) -> str:
 
 
 # ---------------------------------------------------------------- data records
-
-
-@dataclass
-class Line:
-    page: int
-    text: str  # white space removed
-    raw: str
-    x0: float | None = None
-    x1: float | None = None
-    width_units: float = 0.0
-    short: bool = False  # ends clearly before the right margin
-    very_short: bool = False
-    top: float | None = None
 
 
 @dataclass
@@ -209,148 +187,6 @@ class NarrativeText:
     def section_of(self, offset: int) -> str:
         p = self.paragraph_of(offset)
         return p.section if p else ""
-
-
-# ---------------------------------------------------------------- line preparation
-
-
-_NARROW = re.compile(r"[\x21-\u2e7f]")
-
-
-def _width_units(text: str) -> float:
-    """Printed width in full-width characters (ASCII digits and letters count about half)."""
-    spaces = text.count(" ")
-    narrow = len(_NARROW.findall(text))
-    return (len(text) - spaces - narrow) + narrow * 0.55 + spaces * 0.3
-
-
-def _page_raw_lines(page: Page) -> list[tuple[str, float | None, float | None, float | None]]:
-    if page.lines:
-        return [
-            (ln.text, ln.box.x0, ln.box.x1, ln.box.top) if ln.box else (ln.text, None, None, None)
-            for ln in page.lines
-        ]
-    return [(t, None, None, None) for t in (page.text or "").splitlines()]
-
-
-def _gaps(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _WS.finditer(text)]
-
-
-_NUMBER_NEXT = set("万元%％个辆台人年月日次项批")
-_NUMBER_BEFORE = set("占为计达约至的是比较于长降：:")
-_LINE_HEAD_AFTER_FIGURE = set("、.．；;，,。）)万元%％个辆台年")
-
-
-def _is_figure(token: str) -> bool:
-    return token[0].isdigit() or token[0] in "+-"
-
-
-def _fill_gaps(text: str, tokens: list[str]) -> str | None:
-    """Put `tokens` (left to right) into the holes of `text`: its white-space gaps and its ends.
-
-    Every figure must land in a hole that looks like one (followed by 万元 / % / 年 …, or
-    after 为 / 占 / 的 …); a gap may stay empty only when it does not look like a hole (a
-    real space). Among the possible assignments the one using the line ends least wins.
-    Returns None when there is none.
-    """
-    text = text.strip()
-    if not text or len(tokens) > 12:
-        return None
-    gaps = _gaps(text)
-    slots = [(0, 0)] + gaps + [(len(text), len(text))]
-    last = len(slots) - 1
-    takes = [False] * len(slots)
-    for i, (a, b) in enumerate(slots):
-        before = text[a - 1] if a > 0 else ""
-        after = text[b] if b < len(text) else ""
-        takes[i] = after in _NUMBER_NEXT or before in _NUMBER_BEFORE
-    takes[0] = text[0] in _LINE_HEAD_AFTER_FIGURE or text[0] in _NUMBER_NEXT
-    best: tuple[int, list[int]] | None = None
-
-    def search(ti: int, si: int, chosen: list[int]) -> None:
-        nonlocal best
-        if ti == len(tokens):
-            if any(takes[g] and g not in chosen for g in range(1, last)):
-                return
-            cost = sum(1 for c in chosen if c in (0, last))
-            if best is None or cost < best[0]:
-                best = (cost, list(chosen))
-            return
-        for sj in range(si, last + 1):
-            if any(takes[x] and 0 < x < last for x in range(si, sj) if x not in chosen):
-                break
-            if _is_figure(tokens[ti]) and not takes[sj]:
-                continue
-            chosen.append(sj)
-            # the end slots can hold several tokens; a gap holds one
-            search(ti + 1, sj if sj in (0, last) else sj + 1, chosen)
-            chosen.pop()
-
-    search(0, 0, [])
-    if best is None:
-        return None
-    pieces: dict[int, list[str]] = {}
-    for tok, si in zip(tokens, best[1]):
-        pieces.setdefault(si, []).append(tok)
-    out, pos = [], 0
-    for si in sorted(pieces):
-        a, b = slots[si]
-        out.append(text[pos:a])
-        out.append("".join(pieces[si]))
-        pos = b
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _repair_orphan_figures(raw: list[str]) -> list[str]:
-    """Merge lines holding only figures back into the text line above them (see module doc)."""
-    lines = [r.rstrip() for r in raw]
-    orphan = [
-        i > 0 and bool(t.strip()) and all(_ORPHAN_TOKEN.match(tok) for tok in t.split())
-        for i, t in enumerate(lines)
-    ]
-    if not any(orphan):
-        return lines
-    n_orphans = sum(orphan)
-    out: list[str] = []
-    for i, t in enumerate(lines):
-        if orphan[i] and out:
-            is_last = i == len(lines) - 1
-            if not (is_last and n_orphans == 1 and _PAGE_NUMBER.match(t.strip())):
-                filled = _fill_gaps(out[-1], t.split())
-                if filled is not None:
-                    out[-1] = filled
-                    continue
-        out.append(t)
-    return out
-
-
-def _strip_page_furniture(lines: list[tuple[str, float | None, float | None]]):
-    out = list(lines)
-    while out and _PAGE_NUMBER.match(out[-1][0].strip()):
-        out.pop()
-    while out and _PAGE_NUMBER.match(out[0][0].strip()) and len(out[0][0].strip()) <= 5:
-        out.pop(0)
-    return out
-
-
-def _page_lines(page: Page) -> list[Line]:
-    raw = _page_raw_lines(page)
-    texts = _repair_orphan_figures([r[0] for r in raw])
-    if len(texts) == len(raw):
-        raw = [(texts[i], *raw[i][1:]) for i in range(len(raw))]
-    else:  # lines were merged: boxes no longer line up
-        raw = [(t, None, None, None) for t in texts]
-    raw = _strip_page_furniture([r for r in raw if r[0].strip()])
-    out = []
-    for text, x0, x1, top in raw:
-        squeezed = _WS.sub("", text)
-        if _WIDE.search(squeezed):  # translate is slow: most lines have nothing to map
-            squeezed = squeezed.translate(_WIDTH_MAP)
-        if squeezed:
-            out.append(Line(page.number, squeezed, text, x0, x1, _width_units(text.strip()), top=top))
-    return out
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -475,181 +311,248 @@ def _vote_org(texts: list[str]) -> str | None:
 
 
 def parse_document(document: Document) -> NarrativeText:
-    narrative_numbers = {p.number for p in document.narrative_pages()}
-    flow_parts: list[str] = []
-    page_starts: list[tuple[int, int]] = []
-    paragraphs: list[Paragraph] = []
-    toc: list[tuple[int, str]] = []
-    loose: list[tuple[int, str]] = []
-    offset = 0
-    cover_texts: list[str] = []
+    """Pages → paragraphs → sentences → quoted figures, and what the document says of itself."""
+    page_lines, doc_full = _read_page_lines(document)
+    walk = _walk_pages(document, page_lines, doc_full)
+    paragraphs = walk.flow.paragraphs
+    _mark_page_ends(paragraphs)
+    _assign_sections(paragraphs)
+    flow = "".join(walk.flow.parts)
+    sentences, mentions = _split_sentences(flow, paragraphs)
+    facts = _document_facts(document, walk)
+    return NarrativeText(
+        flow=flow,
+        page_starts=walk.flow.page_starts,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        mentions=mentions,
+        headings=[(p.page, p.text) for p in paragraphs if p.heading],
+        toc=walk.toc,
+        loose_lines=walk.loose,
+        year=facts.year,
+        is_final=facts.is_final,
+        is_unit=facts.is_unit,
+        organization=facts.organization,
+        is_template=facts.placeholder_count >= 8,
+        placeholder_count=facts.placeholder_count,
+    )
 
-    all_pages = sorted(document.pages, key=lambda p: p.number)
-    page_lines = {p.number: _page_lines(p) for p in all_pages}
-    body_widths = [ln.width_units for lines in page_lines.values() for ln in lines if ln.width_units > 8]
-    doc_full = sorted(body_widths)[int(len(body_widths) * 0.85)] if body_widths else 0.0
 
-    current: list[Line] = []
+def _read_page_lines(document: Document) -> tuple[dict[int, list[Line]], float]:
+    """Phase 1. Reads every page's text lines; produces them by page number, in page order,
+    and the width of a full body line across the document (the 85th percentile of the widths
+    of lines longer than 8 characters), for pages too short to tell their own."""
+    pages = sorted(document.pages, key=lambda p: p.number)
+    page_lines = {p.number: lines_of(p) for p in pages}
+    widths = sorted(ln.width_units for lines in page_lines.values() for ln in lines if ln.width_units > 8)
+    return page_lines, widths[int(len(widths) * 0.85)] if widths else 0.0
 
-    def flush(closed: bool) -> None:
-        nonlocal offset, current
+
+@dataclass
+class _Flow:
+    """Lines of running text joined into paragraphs of one flow (offsets count the "\\n" that
+    ends each paragraph). A paragraph stays open until a line shows where it ends."""
+
+    doc_full: float  # width of a full body line across the document
+    parts: list[str] = field(default_factory=list)  # paragraph texts, each with its "\n"
+    page_starts: list[tuple[int, int]] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    offset: int = 0
+    current: list[Line] = field(default_factory=list)  # lines of the open paragraph
+
+    def feed(self, lines: list[Line]) -> None:
+        """Lines of running text, in reading order, into paragraphs."""
+        _mark_short_lines(lines, self.doc_full)
+        for ln in lines:
+            if self.current and (HEADING_MARK.match(ln.text) or _ends_before(self.current, ln)):
+                self.flush(closed=True)
+            self.current.append(ln)
+
+    def flush(self, closed: bool) -> None:
+        """The open paragraph, if any, is complete (`closed`: its end is certain)."""
+        current = self.current
         if not current:
             return
         text = "".join(ln.text for ln in current)
         first = current[0]
-        level = _heading_level(first.text)
-        heading = (
-            len(current) <= 2
-            and _is_heading_line(text)
-            and (current[-1].short or bool(_HEADING_WORDS.search(text)) or not closed)
-        )
-        if not heading and len(current) <= 2 and len(text) <= 40 and not re.search(r"[，,。；;：:、]", text):
-            heading = level == 0 and bool(
-                re.search(r"(说明|情况|概况|职能|设置|解释|目录|表|决算|预算)$", text)
-            )
-        page_starts.append((offset, first.page))
+        self.page_starts.append((self.offset, first.page))
         for ln in current[1:]:
-            if ln.page != page_starts[-1][1]:
+            if ln.page != self.page_starts[-1][1]:
                 # the offset where this line starts
-                pos = offset + len("".join(x.text for x in current[: current.index(ln)]))
-                page_starts.append((pos, ln.page))
+                pos = self.offset + len("".join(x.text for x in current[: current.index(ln)]))
+                self.page_starts.append((pos, ln.page))
         para = Paragraph(
-            index=len(paragraphs),
-            start=offset,
-            end=offset + len(text),
+            index=len(self.paragraphs),
+            start=self.offset,
+            end=self.offset + len(text),
             text=text,
             page=first.page,
             line_count=len(current),
-            heading=heading,
-            level=level if heading or level == 3 else (level if level else 0),
+            heading=_is_heading_paragraph(current, text, closed),
+            level=_heading_level(first.text),
             ends_page=False,
             closed=closed,
         )
-        paragraphs.append(para)
-        flow_parts.append(text + "\n")
-        offset += len(text) + 1
-        current = []
+        self.paragraphs.append(para)
+        self.parts.append(text + "\n")
+        self.offset += len(text) + 1
+        self.current = []
 
-    def feed(lines: list[Line]) -> None:
-        """Lines of running text, in reading order, into paragraphs."""
-        nonlocal current
-        right, full = _short_threshold(lines)
-        if full < doc_full * 0.8 or len(lines) < 5:
-            full = max(full, doc_full)
-        for ln in lines:
-            ln.short = _line_is_short(ln, right, full, strict=False)
-            ln.very_short = _line_is_short(ln, right, full, strict=True)
-        for ln in lines:
-            starts_new = bool(HEADING_MARK.match(ln.text)) or not current
-            if current and not starts_new:
-                prev = current[-1]
-                if (
-                    (
-                        len(current) == 1
-                        and _is_heading_line(prev.text)
-                        and (prev.short or _HEADING_WORDS.search(prev.text))
-                    )
-                    or prev.short
-                    and prev.text[-1] in TERMINAL + "；：:"
-                    or prev.very_short
-                    and (
-                        not _CONTINUES_FIGURE.match(ln.text)
-                        or (_HEADING_WORDS.search(prev.text) and not _CLAUSE_MARK.search(prev.text))
-                    )
-                    or (
-                        prev.text[-1] in TERMINAL
-                        and ln.very_short
-                        and _HEADING_WORDS.search(ln.text)
-                        and not _CLAUSE_MARK.search(ln.text)
-                    )
-                ):
-                    starts_new = True
-            if starts_new and current:
-                flush(True)
-            current.append(ln)
 
-    for page in all_pages:
-        lines = page_lines[page.number]
-        if page.number <= 3:
-            cover_texts.append("".join(ln.text for ln in lines))
-        if page.number not in narrative_numbers:
-            if current:
-                flush(False)
-            below = _below_tables(document, page.number, lines)
-            for ln in lines:
-                if ln in below:
-                    continue
-                if _HAS_CJK.search(ln.text) and not AMOUNT.search(ln.text):
-                    amounts = _TABLE_FIGURE.findall(ln.text)
-                    if not amounts:
-                        loose.append((page.number, ln.text))
-            if below:
-                feed(below)  # running text printed under the page's last table
+def _mark_short_lines(lines: list[Line], doc_full: float) -> None:
+    """Sets `short` / `very_short` of a page's lines against the page's right margin and full
+    width (the document's, when the page has few lines or only short ones)."""
+    right, full = _short_threshold(lines)
+    if full < doc_full * 0.8 or len(lines) < 5:
+        full = max(full, doc_full)
+    for ln in lines:
+        ln.short = _line_is_short(ln, right, full, strict=False)
+        ln.very_short = _line_is_short(ln, right, full, strict=True)
+
+
+def _ends_before(current: list[Line], ln: Line) -> bool:
+    """Whether the open paragraph (`current`) ends before line `ln`: after a heading line, a
+    short line closing a sentence, a very short line (unless `ln` continues its figure), or
+    before a very short heading-like line following a full stop."""
+    prev = current[-1]
+    return bool(
+        (len(current) == 1 and _is_heading_line(prev.text) and (prev.short or _HEADING_WORDS.search(prev.text)))
+        or prev.short
+        and prev.text[-1] in TERMINAL + "；：:"
+        or prev.very_short
+        and (
+            not _CONTINUES_FIGURE.match(ln.text)
+            or (_HEADING_WORDS.search(prev.text) and not _CLAUSE_MARK.search(prev.text))
+        )
+        or (
+            prev.text[-1] in TERMINAL
+            and ln.very_short
+            and _HEADING_WORDS.search(ln.text)
+            and not _CLAUSE_MARK.search(ln.text)
+        )
+    )
+
+
+def _is_heading_paragraph(lines: list[Line], text: str, closed: bool) -> bool:
+    """A paragraph of one or two lines that is a numbered heading, or an unnumbered title
+    ("部门决算情况说明") without punctuation."""
+    if len(lines) > 2:
+        return False
+    if _is_heading_line(text) and (lines[-1].short or bool(_HEADING_WORDS.search(text)) or not closed):
+        return True
+    if len(text) <= 40 and not re.search(r"[，,。；;：:、]", text):
+        return _heading_level(lines[0].text) == 0 and bool(
+            re.search(r"(说明|情况|概况|职能|设置|解释|目录|表|决算|预算)$", text)
+        )
+    return False
+
+
+@dataclass
+class _PageWalk:
+    """What the walk over the pages collects besides the running text."""
+
+    flow: _Flow
+    toc: list[tuple[int, str]] = field(default_factory=list)  # (page, 目录 entry)
+    loose: list[tuple[int, str]] = field(default_factory=list)  # (page, title line of a table page)
+    cover_texts: list[str] = field(default_factory=list)  # the text of pages 1–3
+
+
+def _walk_pages(document: Document, page_lines: dict[int, list[Line]], doc_full: float) -> _PageWalk:
+    """Phase 2. Reads the lines of every page in order; produces the paragraphs of the running
+    text (narrative pages, and text under a table page's last table), the 目录 entries, the
+    loose title lines of table pages and the cover's text. A paragraph running to a page's end
+    stays open: it may continue on the next page."""
+    narrative_numbers = {p.number for p in document.narrative_pages()}
+    walk = _PageWalk(_Flow(doc_full))
+    for number, lines in page_lines.items():
+        if number <= 3:
+            walk.cover_texts.append("".join(ln.text for ln in lines))
+        if number not in narrative_numbers:
+            _read_table_page(document, number, lines, walk)
+        elif _is_toc_page(lines) or _continues_toc(walk.toc, number, lines):
+            walk.flow.flush(closed=False)
+            _read_toc_lines(number, lines, walk.toc)
+        else:
+            walk.flow.feed(lines)
+    walk.flow.flush(closed=True)
+    return walk
+
+
+def _read_table_page(document: Document, number: int, lines: list[Line], walk: _PageWalk) -> None:
+    """A table page ends the open paragraph; its CJK lines without figures are loose titles,
+    and running text printed under its last table is fed to the flow."""
+    walk.flow.flush(closed=False)
+    below = _below_tables(document, number, lines)
+    for ln in lines:
+        if ln in below:
             continue
-        if _is_toc_page(lines) or (
-            toc
-            and toc[-1][0] == page.number - 1
-            and lines
-            and all(len(ln.text) <= 45 and not _SENTENCE_MARK.search(ln.text) for ln in lines)
-        ):
-            if current:
-                flush(False)
-            for ln in lines[1:] if lines and lines[0].text.startswith("目") else lines:
-                entry = _DOT_LEADER.sub("", ln.raw.translate(_WIDTH_MAP)).strip()
-                entry = _WS.sub("", entry)
-                if not entry or entry in ("目录",):
-                    continue
-                if (
-                    toc
-                    and not HEADING_MARK.match(entry)
-                    and not re.match(r"^第[一二三四五六七八九十]+部分", entry)
-                ):
-                    toc[-1] = (toc[-1][0], toc[-1][1] + entry)  # an entry wrapped onto a second line
-                else:
-                    toc.append((page.number, entry))
-            continue
-        feed(lines)
-        # a paragraph running to the page end stays open: it may continue on the next page
-    if current:
-        flush(True)
-    flow = "".join(flow_parts)
+        if _HAS_CJK.search(ln.text) and not AMOUNT.search(ln.text) and not _TABLE_FIGURE.search(ln.text):
+            walk.loose.append((number, ln.text))
+    if below:
+        walk.flow.feed(below)
 
-    # Mark paragraphs whose last line ended a page and was not closed by what follows.
+
+def _continues_toc(toc: list[tuple[int, str]], number: int, lines: list[Line]) -> bool:
+    """A page right after a 目录 page holding only short lines without sentence marks."""
+    return bool(
+        toc
+        and toc[-1][0] == number - 1
+        and lines
+        and all(len(ln.text) <= 45 and not _SENTENCE_MARK.search(ln.text) for ln in lines)
+    )
+
+
+def _read_toc_lines(number: int, lines: list[Line], toc: list[tuple[int, str]]) -> None:
+    """The entries of a 目录 page, dot leaders and page numbers dropped; a line that is not
+    numbered continues the entry before it."""
+    for ln in lines[1:] if lines and lines[0].text.startswith("目") else lines:
+        entry = _DOT_LEADER.sub("", ln.raw.translate(WIDTH_MAP)).strip()
+        entry = _WS.sub("", entry)
+        if not entry or entry in ("目录",):
+            continue
+        if toc and not HEADING_MARK.match(entry) and not re.match(r"^第[一二三四五六七八九十]+部分", entry):
+            toc[-1] = (toc[-1][0], toc[-1][1] + entry)  # an entry wrapped onto a second line
+        else:
+            toc.append((number, entry))
+
+
+def _mark_page_ends(paragraphs: list[Paragraph]) -> None:
+    """Phase 3. Marks the paragraphs whose last line ended a page (the next paragraph starts
+    on another page, or there is none)."""
     for i, p in enumerate(paragraphs):
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        p.ends_page = nxt is not None and nxt.page != p.page if nxt else True
+        p.ends_page = nxt is None or nxt.page != p.page
 
-    _assign_sections(paragraphs)
-    sentences, mentions = _split_sentences(flow, paragraphs)
 
+@dataclass
+class _DocumentFacts:
+    year: int | None
+    is_final: bool | None
+    is_unit: bool
+    organization: str | None
+    placeholder_count: int
+
+
+def _document_facts(document: Document, walk: _PageWalk) -> _DocumentFacts:
+    """Phase 6. Reads the extractor's facts and, where it knew none, votes over the cover,
+    the headings, the 目录 and the loose titles; produces the year, budget or final accounts,
+    部门 or 单位, the organization and the count of template placeholders (XX)."""
+    paragraphs, toc, loose, cover = walk.flow.paragraphs, walk.toc, walk.loose, walk.cover_texts
     known_kind = document.kind.value != "unknown"
-    is_final = document.kind.is_final if known_kind else _vote_final(cover_texts)
+    is_final = document.kind.is_final if known_kind else _vote_final(cover)
     all_texts = [p.text for p in paragraphs] + [t for _, t in toc] + [t for _, t in loose]
     title_texts = [p.text for p in paragraphs if p.heading] + [t for _, t in toc] + [t for _, t in loose]
-    year = document.year or _vote_year(cover_texts + cover_texts + title_texts, is_final)
-    organization = document.organization or _vote_org(cover_texts + all_texts)
-    placeholder_count = sum(len(_PLACEHOLDER.findall(t)) for t in all_texts)
-    is_unit = document.kind.value.startswith("unit_")
-    headings = [(p.page, p.text) for p in paragraphs if p.heading]
-    return NarrativeText(
-        flow=flow,
-        page_starts=page_starts,
-        paragraphs=paragraphs,
-        sentences=sentences,
-        mentions=mentions,
-        headings=headings,
-        toc=toc,
-        loose_lines=loose,
-        year=year,
+    return _DocumentFacts(
+        year=document.year or _vote_year(cover + cover + title_texts, is_final),
         is_final=is_final,
-        is_unit=is_unit,
-        organization=organization,
-        is_template=placeholder_count >= 8,
-        placeholder_count=placeholder_count,
+        is_unit=document.kind.value.startswith("unit_"),
+        organization=document.organization or _vote_org(cover + all_texts),
+        placeholder_count=sum(len(_PLACEHOLDER.findall(t)) for t in all_texts),
     )
 
 
 def _assign_sections(paragraphs: list[Paragraph]) -> None:
+    """Phase 4. Gives each paragraph the texts of the headings it stands under."""
     stack: dict[int, str] = {}
     for p in paragraphs:
         if p.heading and p.level in (0, 1, 2):
@@ -666,15 +569,15 @@ def _label_before(flow: str, start: int, floor: int) -> str:
 
 
 def _split_sentences(flow: str, paragraphs: list[Paragraph]) -> tuple[list[Sentence], list[Mention]]:
+    """Phase 5. Reads the paragraphs; produces their sentences and the figures they quote
+    (amounts with their unit, percentages), each with the clause before it as its label."""
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     for p in paragraphs:
-        pos = p.start
         for m in _SENTENCE.finditer(p.text):
             if not m.group(0):
                 continue
             sentences.append(Sentence(len(sentences), p.start + m.start(), p.start + m.end(), p.index))
-        del pos
     # figures
     for p in paragraphs:
         spans: list[tuple[int, int, str, Decimal, int, str]] = []

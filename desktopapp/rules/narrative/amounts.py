@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from desktopapp.core.model import Document, Finding
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.narrative_common import analysis_of, finding, fmt, severity
-from desktopapp.rules.narrative_resolve import admissible
-from desktopapp.rules.narrative_tables import to_wan
+from desktopapp.rules.narrative.common import analysis_of, finding, fmt, severity
+from desktopapp.rules.narrative.resolve import admissible
+from desktopapp.rules.narrative.tables import to_wan
 
 AMOUNT_VS_TABLE = "narrative_amount_vs_table"
 ITEM_TWO_AMOUNTS = "narrative_item_two_amounts"

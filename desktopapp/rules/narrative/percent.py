@@ -19,9 +19,9 @@ from decimal import Decimal
 
 from desktopapp.core.model import Document, Finding
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.narrative_common import Analysis, analysis_of, finding, fmt, fmt_pct, severity
-from desktopapp.rules.narrative_parse import Mention
-from desktopapp.rules.narrative_resolve import ITEM, full_label
+from desktopapp.rules.narrative.common import Analysis, analysis_of, finding, fmt, fmt_pct, severity
+from desktopapp.rules.narrative.parse import Mention
+from desktopapp.rules.narrative.resolve import ITEM, full_label
 
 SHARE = "narrative_share"
 CHANGE = "narrative_change"

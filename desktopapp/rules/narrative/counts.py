@@ -16,10 +16,10 @@ from collections.abc import Iterable
 
 from desktopapp.core.model import CellRef, Document, Finding, Table
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.narrative_common import analysis_of, finding, severity
-from desktopapp.rules.narrative_parse import normalize_name
-from desktopapp.rules.narrative_resolve import admissible
-from desktopapp.rules.narrative_tables import TableIndex, to_wan
+from desktopapp.rules.narrative.common import analysis_of, finding, severity
+from desktopapp.rules.narrative.parse import normalize_name
+from desktopapp.rules.narrative.resolve import admissible
+from desktopapp.rules.narrative.tables import TableIndex, to_wan
 
 PROJECT_COUNT = "narrative_project_count"
 TARGET_FIGURES = "narrative_target_figures"

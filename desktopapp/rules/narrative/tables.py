@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from desktopapp.core.model import Cell, CellRef, Document, Table
 from desktopapp.core.numbers import convert
-from desktopapp.rules.narrative_parse import normalize_name
+from desktopapp.rules.narrative.parse import normalize_name
 from desktopapp.tables.kinds import TableKind, kind_of
 
 # The part each kind of table plays for the narrative checks. (A 委托业务费支出表 has always been

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 from desktopapp.core.model import Document, Finding
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.narrative_common import analysis_of, finding, severity
-from desktopapp.rules.narrative_parse import HEADING_MARK
+from desktopapp.rules.narrative.common import analysis_of, finding, severity
+from desktopapp.rules.narrative.parse import HEADING_MARK
 
 DOUBLE_PUNCT = "narrative_double_punct"
 PARAGRAPH_END = "narrative_paragraph_end"

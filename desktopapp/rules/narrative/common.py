@@ -8,8 +8,8 @@ from decimal import Decimal
 from desktopapp.core.model import CellRef, Document, Finding, Severity
 from desktopapp.core.numbers import format_amount
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.narrative_parse import NarrativeText, narrative_of
-from desktopapp.rules.narrative_resolve import (
+from desktopapp.rules.narrative.parse import NarrativeText, narrative_of
+from desktopapp.rules.narrative.resolve import (
     Item,
     Resolution,
     class_name_mentions,
@@ -18,7 +18,7 @@ from desktopapp.rules.narrative_resolve import (
     resolve_items,
     resolve_named,
 )
-from desktopapp.rules.narrative_tables import TableIndex
+from desktopapp.rules.narrative.tables import TableIndex
 
 
 @dataclass

@@ -18,32 +18,14 @@ from difflib import SequenceMatcher
 
 from desktopapp.core.model import CellRef, Document, Finding
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.narrative_common import analysis_of, finding, severity
-from desktopapp.rules.narrative_parse import normalize_name
-from desktopapp.rules.narrative_resolve import CURRENT_CLASS_NAMES
-from desktopapp.rules.narrative_tables import cell_value, first_amount_col, table_role
+from desktopapp.rules.narrative.common import analysis_of, finding, severity
+from desktopapp.rules.narrative.parse import normalize_name
+from desktopapp.rules.narrative.resolve import CURRENT_CLASS_NAMES
+from desktopapp.rules.narrative.tables import cell_value, first_amount_col, table_role
+from desktopapp.tables.subject_names import OUTDATED_NAMES
 
 SUBJECT_NAME = "narrative_subject_name"
 EXPENSE_ITEMS = "narrative_expense_items"
-
-# Names of the 政府收支分类科目 that were replaced; old name → (code, current name).
-OUTDATED_NAMES: dict[str, tuple[str, str]] = {
-    "医疗卫生与计划生育支出": ("210", "卫生健康支出"),
-    "医疗卫生支出": ("210", "卫生健康支出"),
-    "文化体育与传媒支出": ("207", "文化旅游体育与传媒支出"),
-    "国土海洋气象等支出": ("220", "自然资源海洋气象等支出"),
-    "资源勘探信息等支出": ("215", "资源勘探工业信息等支出"),
-    "资源勘探电力信息等支出": ("215", "资源勘探工业信息等支出"),
-    "城乡社区事务": ("212", "城乡社区支出"),
-    "粮油物资储备事务": ("222", "粮油物资储备支出"),
-    "国土资源事务": ("22001", "自然资源事务"),
-    "其他国土资源事务支出": ("2200199", "其他自然资源事务支出"),
-    "医疗卫生与计划生育管理事务": ("21001", "卫生健康管理事务"),
-    "工商行政管理事务": ("20138", "市场监督管理事务"),
-    "质量技术监督与检验检疫事务": ("20138", "市场监督管理事务"),
-    "食品和药品监督管理事务": ("20138", "市场监督管理事务"),
-}
-
 
 def _similar(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()

@@ -22,8 +22,8 @@ from difflib import SequenceMatcher
 
 from desktopapp.core.model import Document, Finding
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.narrative_common import analysis_of, finding, severity
-from desktopapp.rules.narrative_parse import CJK, HEADING_MARK, NarrativeText, normalize_name
+from desktopapp.rules.narrative.common import analysis_of, finding, severity
+from desktopapp.rules.narrative.parse import CJK, HEADING_MARK, NarrativeText, normalize_name
 
 TEMPLATE = "narrative_template_text"
 FLAT = "narrative_flat_wording"

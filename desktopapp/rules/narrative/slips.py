@@ -22,9 +22,9 @@ from collections.abc import Iterable, Iterator
 
 from desktopapp.core.model import CellRef, Document, Finding, Table
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.narrative_common import analysis_of, finding, severity
-from desktopapp.rules.narrative_parse import CJK, NarrativeText
-from desktopapp.rules.narrative_resolve import ITEM
+from desktopapp.rules.narrative.common import analysis_of, finding, severity
+from desktopapp.rules.narrative.parse import CJK, NarrativeText
+from desktopapp.rules.narrative.resolve import ITEM
 
 YEAR_FORM = "narrative_year_form"
 ENUM_CONJUNCTION = "narrative_enum_conjunction"
