@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from desktopapp.rules.subjects import FUNCTION_CLASSES, function_class_code
 
 from desktopapp.tables.subject_names import OLD_FUNCTION_CLASS_NAMES, OUTDATED_NAMES
+from desktopapp.tables.subjects import FUNCTION_CLASSES, function_class_code
 from tests.helpers.rules_support import document, findings, table
 
 
