@@ -12,6 +12,7 @@ from desktopapp.core.numbers import convert, format_amount, parse_amount
 from desktopapp.export.json_out import document_from_json, document_to_json
 from desktopapp.export.xlsx import ExportError
 from desktopapp.session.review import ReviewFileError, ReviewSaveError
+from tests.helpers.pdfgen import read_labels
 
 
 @pytest.mark.parametrize(
@@ -102,7 +103,7 @@ def test_column_labels_stack_merged_header_rows():
         [Cell(""), Cell("基本支出"), Cell("项目支出")],
     ]
     table = Table(id="T1", title="x", header=header)
-    assert table.column_labels() == ["科目编码", "支出基本支出", "支出项目支出"]
+    assert read_labels(table) == ["科目编码", "支出基本支出", "支出项目支出"]
 
 
 def test_severities_and_captions_read_the_same_everywhere():

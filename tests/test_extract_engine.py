@@ -14,10 +14,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from desktopapp.core.errors import CancelledError, NoTablesError, ScannedPdfError
+from desktopapp.core.header_spans import column_labels
 from desktopapp.core.model import DocKind
 from desktopapp.core.numbers import normalize
 from desktopapp.extract import read_document
-from tests.helpers.pdfgen import FONT, H, PdfBuilder, TableSpec, generated_rows, register_fonts
+from tests.helpers.pdfgen import FONT, H, PdfBuilder, TableSpec, generated_rows, read_labels, register_fonts
 from tests.helpers.specs import (
     INCOME_HEADER,
     INCOME_ROWS,
@@ -274,7 +275,7 @@ def test_tables_ruled_in_one_direction_only(tmp_path, row_rules, column_rules):
     path = _ruled_table(tmp_path / "ruled.pdf", row_rules=row_rules, column_rules=column_rules)
     (table,) = read_document(path).tables
     assert (table.title, table.unit, table.kind) == ("支出总表", "万元", "expenditure_summary")
-    assert [normalize(t) for t in table.column_labels()] == HEADER
+    assert [normalize(t) for t in column_labels(table)] == HEADER
     assert table.body_texts() == ROWS
     dash, zero = table.body[4][3], table.body[5][4]
     assert dash.text == "-" and dash.value is None
@@ -345,7 +346,7 @@ def test_vertical_and_wrapped_headers_without_rules(tmp_path, style):
     document = read_document(printed.path)
     assert [t.title for t in document.tables] == ["收入总表", "项目支出表"]
     for table, want in zip(document.tables, printed.tables, strict=True):
-        assert [normalize(x) for x in table.column_labels()] == [normalize(x) for x in want.column_labels()]
+        assert [normalize(x) for x in read_labels(table)] == [normalize(x) for x in want.column_labels()]
         assert [[normalize(x) for x in row] for row in table.body_texts()] == [[normalize(x) for x in row] for row in want.body]
         for span in want.merged_spans:
             cell = table.header[span.row][span.col]

@@ -19,7 +19,7 @@ from desktopapp.core.model import Document, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.extract import read_document
 from tests.helpers import REPO_ROOT, sample_budget
-from tests.helpers.pdfgen import STYLES, PrintedDocument, PrintedTable
+from tests.helpers.pdfgen import STYLES, PrintedDocument, PrintedTable, read_labels
 
 SAMPLE = REPO_ROOT / "resources" / "sample-dept-budget.pdf"
 
@@ -76,7 +76,7 @@ def assert_body(table: Table, printed: PrintedTable) -> None:
 
 def assert_header(table: Table, printed: PrintedTable) -> None:
     """Column labels as printed, and every merged header cell with its span."""
-    assert [normalize(x) for x in table.column_labels()] == [normalize(x) for x in printed.column_labels()]
+    assert [normalize(x) for x in read_labels(table)] == [normalize(x) for x in printed.column_labels()]
     assert len(table.header) == len(printed.header), (
         f"{printed.title}：表头应有 {len(printed.header)} 行，读到 {len(table.header)} 行"
     )
@@ -154,7 +154,7 @@ def test_vertical_header_text_is_read_as_one_label(vertical_header_pdf):
     (table,) = assert_tables_found(document, vertical_header_pdf)
     printed = vertical_header_pdf.tables[0]
     assert_table_exact(document, vertical_header_pdf, printed)
-    labels = [normalize(x) for x in table.column_labels()]
+    labels = [normalize(x) for x in read_labels(table)]
     assert "本年收入政府性基金预算" in labels
     assert "上年结转结余单位资金" in labels
 
@@ -177,7 +177,7 @@ def test_codes_split_into_class_section_item_columns(split_codes_pdf):
     texts = table.body_texts()
     assert texts[3][:4] == ["208", "01", "01", "行政运行"]
     assert texts[2][:3] == ["208", "01", ""]
-    labels = [normalize(x) for x in table.column_labels()]
+    labels = [normalize(x) for x in read_labels(table)]
     assert labels[:3] == ["科目编码类", "科目编码款", "科目编码项"]
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from desktopapp.core.edits import Change
+from desktopapp.core.header_spans import column_labels
 from desktopapp.core.numbers import format_amount
 
 from .labels import table_caption
@@ -71,7 +72,7 @@ class ChangesModel(QAbstractTableModel):
         if col == 2:
             return str(change.row + 1)
         if col == 3:
-            label = table.column_labels()[change.col] if table and change.col < table.n_cols else ""
+            label = column_labels(table)[change.col] if table and change.col < table.n_cols else ""
             return f"{change.col + 1} {label}".strip()
         if col == 4:
             return change.printed or "（空）"

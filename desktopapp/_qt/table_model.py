@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from desktopapp.core.edits import EditError
+from desktopapp.core.header_spans import column_labels
 from desktopapp.core.labels import severity_label
 from desktopapp.core.model import Cell, Finding, Severity, Table
 from desktopapp.core.numbers import format_amount
@@ -72,7 +73,7 @@ class GridModel(QAbstractTableModel):
         self.beginResetModel()
         self.table = self.state.table(table_id)
         self.kinds = structure_of(self.table).column_kinds if self.table else []
-        self.labels = self.table.column_labels() if self.table else []
+        self.labels = column_labels(self.table) if self.table else []
         self.thousands = uses_thousands(self.table) if self.table else True
         self.spans = header_spans(self.table) if self.table else []
         self.outlined = {}

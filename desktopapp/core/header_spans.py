@@ -8,6 +8,7 @@ a text belongs to that text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from desktopapp.core.model import Cell, Table
@@ -99,3 +100,22 @@ def _inferred_spans(grid: list[list[str]]) -> list[Span]:
                 owner[r][c] = len(spans)
                 spans.append(Span(r, c, 1, 1, ""))
     return spans
+
+
+def column_paths(table: Table, spans: list[Span] | None = None) -> list[list[str]]:
+    """Per column, the texts of the header boxes above it, top to bottom (a merged box counts for
+    every column it spans). The one reading of column labels shared by the window and the workbook."""
+    parts: list[list[str]] = [[] for _ in range(table.n_cols)]
+    for span in sorted(header_spans(table) if spans is None else spans, key=lambda s: (s.row, s.col)):
+        text = re.sub(r"\s+", "", span.text)  # "项    目" is spaced out for print, not two words
+        if not text:
+            continue
+        for c in range(span.col, min(span.col + span.col_span, table.n_cols)):
+            if text not in parts[c]:
+                parts[c].append(text)
+    return parts
+
+
+def column_labels(table: Table, spans: list[Span] | None = None) -> list[str]:
+    """One label per column: its header path joined with "/" ("基本支出/人员经费")."""
+    return ["/".join(path) for path in column_paths(table, spans)]

@@ -132,29 +132,9 @@ class Table:
     def body_texts(self) -> list[list[str]]:
         return [[c.text for c in row] for row in self.body]
 
-    def column_labels(self) -> list[str]:
-        """One label per column: header texts stacked top to bottom, merged spans repeated."""
-        labels = [""] * self.n_cols
-        for row in self.header:
-            filled = _spread_spans(row, self.n_cols)
-            for i, text in enumerate(filled):
-                if text and text not in labels[i]:
-                    labels[i] = labels[i] + text if labels[i] else text
-        return labels
-
     @property
     def is_empty(self) -> bool:
         return not any(c.amount is not None for row in self.body for c in row)
-
-
-def _spread_spans(row: list[Cell], n_cols: int) -> list[str]:
-    out = [""] * n_cols
-    for i, cell in enumerate(row):
-        if cell.covered or not cell.text:
-            continue
-        for j in range(i, min(n_cols, i + max(cell.col_span, 1))):
-            out[j] = cell.text
-    return out
 
 
 @dataclass

@@ -9,25 +9,11 @@ from __future__ import annotations
 
 import re
 
-from desktopapp.core.header_spans import Span
-from desktopapp.core.model import Cell, Table
+from desktopapp.core.model import Cell
 
 # Excel keeps 15 significant digits; longer digit strings are identifiers, not amounts.
 EXCEL_DIGITS = 15
 _DIGITS = re.compile(r"^\d+$")
-
-
-def column_labels(table: Table, spans: list[Span]) -> list[str]:
-    """One label per column: the header boxes above it, top to bottom, joined with "/"."""
-    parts: list[list[str]] = [[] for _ in range(table.n_cols)]
-    for span in sorted(spans, key=lambda s: (s.row, s.col)):
-        text = re.sub(r"\s+", "", span.text)  # "项    目" is spaced out for print, not two words
-        if not text:
-            continue
-        for c in range(span.col, span.col + span.col_span):
-            if text not in parts[c]:
-                parts[c].append(text)
-    return ["/".join(p) for p in parts]
 
 
 def is_figure(cell: Cell) -> bool:

@@ -10,12 +10,11 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktopapp.core.header_spans import header_spans
+from desktopapp.core.header_spans import column_labels, header_spans
 from desktopapp.core.model import Cell, Table
 from desktopapp.core.numbers import format_amount
 from desktopapp.export import xlsx_styles as st
 from desktopapp.export.grid import (
-    column_labels,
     display_width,
     figure_decimals,
     is_figure,

@@ -151,7 +151,7 @@ class PrintedTable:
         return [s for s in self.spans if s.rowspan > 1 or s.colspan > 1]
 
     def column_labels(self) -> list[str]:
-        """Header texts of each column, top to bottom, merged texts repeated (like Table.column_labels)."""
+        """Header texts of each column, top to bottom, merged texts repeated (like core.header_spans.column_paths)."""
         n = len(self.header[0]) if self.header else 0
         labels = [""] * n
         for span in sorted(self.spans, key=lambda s: (s.row, s.col)):
@@ -798,3 +798,11 @@ def generated_rows(n: int, seed: int = 7) -> list[list[str]]:
         total = basic + (project if kind not in (3, 5, 7) else 0)
         rows.append([code, f"{names[i % len(names)]}{i + 1}", _cents(total), _cents(basic), project_text])
     return rows
+
+
+def read_labels(table) -> list[str]:
+    """A read table's column labels with the header texts joined without separator, as the
+    specs' `column_labels` give them."""
+    from desktopapp.core.header_spans import column_paths
+
+    return ["".join(path) for path in column_paths(table)]
