@@ -2,7 +2,7 @@
 
     document = read_document("x.pdf", progress=lambda done, total: ..., cancel=lambda: False)
 
-Pipeline: pages.py reads each page (a quick look with pypdfium2 in layout.py; pages with
+Pipeline: pages.py reads each page (a quick look with pypdfium2 in layout_pdfium.py; pages with
 tables with pdfplumber in layout_plumber.py), page_tables.py finds
 the page's grids (grid_ruled.py for ruled tables, grid_aligned.py for three-line tables
 and tables set by alignment alone) with their captions and notes; assemble.py joins

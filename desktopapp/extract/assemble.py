@@ -13,11 +13,13 @@ from desktopapp.core.model import Cell, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.captions import is_note_start
 from desktopapp.extract.classify import classify, is_text_kind
+from desktopapp.extract.geometry import cluster_means
 from desktopapp.extract.grid_aligned import make_grid, shared_columns
 from desktopapp.extract.header import header_row_count, is_column_number_row
 from desktopapp.extract.page_tables import Piece, PieceCell, grid_rows
 
 _TOTAL_LABEL = re.compile(r"^(合计|总计)$")
+SAME_COLUMN = 4.0  # column boundaries of a table's pages this close (points) are one
 
 
 def _drop_running_titles(pieces: list[Piece]) -> None:
@@ -119,19 +121,9 @@ def _align_columns(group: list[Piece]) -> None:
         all(abs(a - b) < 4 for a, b in zip(p.xs, group[0].xs)) for p in group
     ):
         return
-    union = _cluster([x for p in group for x in p.xs])
+    union = cluster_means([x for p in group for x in p.xs], SAME_COLUMN)
     for p in group:
         _remap(p, union)
-
-
-def _cluster(values: list[float], tol: float = 4.0) -> list[float]:
-    out: list[list[float]] = []
-    for v in sorted(values):
-        if out and v - out[-1][-1] <= tol:
-            out[-1].append(v)
-        else:
-            out.append([v])
-    return [sum(c) / len(c) for c in out]
 
 
 def _remap(piece: Piece, union: list[float]) -> None:

@@ -18,8 +18,8 @@ import statistics
 from dataclasses import dataclass, field
 
 from desktopapp.extract.captions import is_note_start, is_page_number
+from desktopapp.extract.geometry import RuleLine, merge_intervals
 from desktopapp.extract.grid import Grid, GridCell
-from desktopapp.extract.grid_ruled import _Line
 from desktopapp.extract.header import is_body_row, is_column_number_row, is_data_amount
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import Fragment, cell_text, fragments, group_lines
@@ -65,14 +65,14 @@ class Region:
     top: float
     bottom: float
     header_bottom: float | None  # where the header ends (its closing rule), if known
-    inner_rules: list[_Line] = field(default_factory=list)  # rules inside the header
+    inner_rules: list[RuleLine] = field(default_factory=list)  # rules inside the header
     kind: str = "hrules"  # "hrules": framed by rules; "aligned": found by alignment alone
 
 
 # ----------------------------------------------------------------------------- regions
 
 
-def _three_line_regions(hrules: list[_Line], chars: list[Char]) -> list[Region]:
+def _three_line_regions(hrules: list[RuleLine], chars: list[Char]) -> list[Region]:
     """Regions framed by long horizontal rules of the same extent."""
     long_rules = sorted((h for h in hrules if h.hi - h.lo >= MIN_RULE), key=lambda h: h.pos)
     used: set[int] = set()
@@ -113,7 +113,7 @@ def _three_line_regions(hrules: list[_Line], chars: list[Char]) -> list[Region]:
     return regions
 
 
-def _header_end(chars: list[Char], chain: list[_Line]) -> float | None:
+def _header_end(chars: list[Char], chain: list[RuleLine]) -> float | None:
     """Where the header ends in a table ruled between every row: after a column-number row,
     or before the first row that carries data."""
     for upper, lower in zip(chain, chain[1:]):
@@ -126,12 +126,12 @@ def _header_end(chars: list[Char], chain: list[_Line]) -> float | None:
     return None
 
 
-def _has_amounts(chars: list[Char], upper: _Line, lower: _Line) -> bool:
+def _has_amounts(chars: list[Char], upper: RuleLine, lower: RuleLine) -> bool:
     inside = [c for c in chars if upper.pos < c.cy < lower.pos and upper.lo - 2 <= c.cx <= upper.hi + 2]
     return any(is_data_amount(f.text) for i, ln in enumerate(group_lines(inside)) for f in fragments(ln, i))
 
 
-def _caption_between(chars: list[Char], upper: _Line, lower: _Line) -> bool:
+def _caption_between(chars: list[Char], upper: RuleLine, lower: RuleLine) -> bool:
     """A table's title or 单位 line between two rules: they belong to different tables."""
     inside = [c for c in chars if upper.pos < c.cy < lower.pos and upper.lo - 2 <= c.cx <= upper.hi + 2]
     if not inside:
@@ -293,7 +293,7 @@ def _columns(body: list[tuple[float, float]], leaves: list[tuple[float, float]],
     each label of the lowest header band then claims the column it stands over — or the
     nearest free one when a centred label and right-aligned amounts do not overlap — or
     is a column of its own (a column with no amounts)."""
-    clusters = [list(iv) for iv in _merge_intervals(sorted(body))]
+    clusters = [list(iv) for iv in merge_intervals(sorted(body), 0.5)]
     claimed: set[int] = set()  # ids of the column lists a label stands over
     pending: list[tuple[float, float]] = []
     for lo, hi in sorted(leaves):
@@ -318,7 +318,7 @@ def _columns(body: list[tuple[float, float]], leaves: list[tuple[float, float]],
         if not hits:
             clusters.append([lo, hi])
             clusters.sort()
-    return [(a, b) for a, b in _merge_intervals(sorted((a, b) for a, b in clusters))]
+    return [(a, b) for a, b in merge_intervals(sorted((a, b) for a, b in clusters), 0.5)]
 
 
 def _body_columns(parts: list[tuple[int, list[Block], list[list[Block]]]], narrow: float) -> list[tuple[float, float]]:
@@ -418,16 +418,6 @@ def _grow(clusters: list[list[float]], k: int, lo: float, hi: float) -> None:
     right = clusters[k + 1][0] - 1 if k + 1 < len(clusters) else 1e9
     clusters[k][0] = max(min(clusters[k][0], lo), left)
     clusters[k][1] = min(max(clusters[k][1], hi), right)
-
-
-def _merge_intervals(items: list[tuple[float, float]], tol: float = 0.5) -> list[tuple[float, float]]:
-    out: list[tuple[float, float]] = []
-    for lo, hi in items:
-        if out and lo <= out[-1][1] + tol:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
-    return out
 
 
 def _boundaries(clusters: list[tuple[float, float]], x0: float, x1: float) -> list[float]:
@@ -695,7 +685,7 @@ def _centred_span(block: Block, c0: int, c1: int, used: set[int], edges: list[tu
 
 
 def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: list[float],
-                         xs: list[float], rules: list[_Line], mids: list[float]) -> None:
+                         xs: list[float], rules: list[RuleLine], mids: list[float]) -> None:
     """Header spans that no rule marks: a label centred across several bands covers them;
     a group label above labels of the band below covers their columns (its slots beside
     it are empty, their slots below are taken); what is still empty belongs to the label
@@ -784,7 +774,7 @@ def _extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: li
         cell.top, cell.bottom = ys[cell.row], ys[cell.row + cell.row_span]
 
 
-def _underline_reach(cell: GridCell, y: float, rules: list[_Line]) -> tuple[float, float]:
+def _underline_reach(cell: GridCell, y: float, rules: list[RuleLine]) -> tuple[float, float]:
     """How far a group label may reach sideways: the extent of the rule printed under it,
     when there is one (it marks exactly the columns the label heads)."""
     centre = (min(ch.x0 for ch in cell.chars) + max(ch.x1 for ch in cell.chars)) / 2
@@ -794,7 +784,7 @@ def _underline_reach(cell: GridCell, y: float, rules: list[_Line]) -> tuple[floa
     return float("-inf"), float("inf")
 
 
-def _split_by_rules(blocks: list[Block], rules: list[_Line]) -> list[Block]:
+def _split_by_rules(blocks: list[Block], rules: list[RuleLine]) -> list[Block]:
     """A stack of header labels crossing an underline is two cells."""
     out: list[Block] = []
     for b in blocks:
@@ -814,11 +804,11 @@ def _split_by_rules(blocks: list[Block], rules: list[_Line]) -> list[Block]:
     return out
 
 
-def _underline_spans(blocks: list[Block], rules: list[_Line]) -> dict[int, tuple[float, float]]:
+def _underline_spans(blocks: list[Block], rules: list[RuleLine]) -> dict[int, tuple[float, float]]:
     """The x-range each underlined header label spans. Underlines of neighbouring groups
     may join into one rule; it is shared out between the labels standing on it."""
     by_rule: dict[int, list[Block]] = {}
-    rule_of: dict[int, _Line] = {}
+    rule_of: dict[int, RuleLine] = {}
     for b in blocks:
         rule = _rule_under(b, rules)
         if rule is not None:
@@ -841,7 +831,7 @@ def _underline_spans(blocks: list[Block], rules: list[_Line]) -> dict[int, tuple
     return spans
 
 
-def _rule_under(block: Block, rules: list[_Line]) -> _Line | None:
+def _rule_under(block: Block, rules: list[RuleLine]) -> RuleLine | None:
     """The underline right below a header label (it spans the label's merged columns)."""
     best = None
     for r in rules:
@@ -852,7 +842,7 @@ def _rule_under(block: Block, rules: list[_Line]) -> _Line | None:
     return best
 
 
-def _header_bands(blocks: list[Block], top: float, bottom: float, rules: list[_Line]) -> list[float]:
+def _header_bands(blocks: list[Block], top: float, bottom: float, rules: list[RuleLine]) -> list[float]:
     cuts = sorted({round(r.pos, 1) for r in rules if top + 1 < r.pos < bottom - 1})
     spans = sorted((b.top, b.bottom) for b in blocks)
     size = statistics.median(b.size for b in blocks) if blocks else 9.0
@@ -974,7 +964,7 @@ def _replace_band(grid: Grid, r: int, rows: list[list[Block]], owner: dict[int, 
 
 
 def find_aligned_grids(
-    chars: list[Char], free_hrules: list[_Line], ruled: list[Grid], width: float, height: float
+    chars: list[Char], free_hrules: list[RuleLine], ruled: list[Grid], width: float, height: float
 ) -> tuple[list[tuple[Grid, RegionText]], list[Char]]:
     found: list[tuple[Grid, RegionText]] = []
     rest = chars

@@ -25,7 +25,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from desktopapp.core.errors import CancelledError, DamagedPdfError
-from desktopapp.extract.layout import read_page
+from desktopapp.extract.layout_pdfium import read_page
 from desktopapp.extract.layout_plumber import read_page_plumber
 from desktopapp.extract.page_tables import PageResult, analyse_page
 
