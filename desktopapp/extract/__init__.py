@@ -21,7 +21,7 @@ from desktopapp.extract.assemble import build_table, group_pieces
 from desktopapp.extract.classify import KIND_NAMES, classify
 from desktopapp.extract.docinfo import document_kind, document_organization, document_year, table_of_contents
 from desktopapp.extract.pages import read_pages
-from desktopapp.extract.pdf_open import open_pdf, sha256_of
+from desktopapp.extract.pdf_open import load_pdf, open_pdf
 
 __all__ = ["KIND_NAMES", "classify", "read_document"]
 
@@ -34,11 +34,11 @@ def read_document(
 ) -> Document:
     """Read a disclosure PDF. Raises a `ReadError` subclass (Chinese message) for bad input
     and `CancelledError` when `cancel()` turns true."""
-    plumber = open_pdf(path)  # validates the file: empty, not a PDF, damaged, encrypted
-    plumber.close()
-    results = read_pages(path, progress=progress, cancel=cancel, workers=workers)
+    pdf_file = load_pdf(path)  # read once: missing, empty, not a PDF, cut short
+    with open_pdf(pdf_file) as plumber:  # damaged, encrypted
+        results = read_pages(pdf_file.data, plumber, progress=progress, cancel=cancel, workers=workers)
     pages = [r.page for r in results]
-    document = Document(source=str(path), sha256=sha256_of(path), page_count=len(pages), pages=pages)
+    document = Document(source=str(path), sha256=pdf_file.sha256, page_count=len(pages), pages=pages)
     if not any(p.has_text_layer and p.text.strip() for p in pages):
         raise ScannedPdfError(
             "这份 PDF 没有文字层（可能是扫描件或图片），无法读取表格。请取得由 WPS / Word / Excel 直接导出的 PDF。"

@@ -13,11 +13,31 @@ from collections import Counter
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from desktopapp.core.errors import DamagedPdfError
 from desktopapp.extract.geometry import add_bar, add_segment, quarter_turns
 from desktopapp.extract.layout import Char, Frame, HRule, PageLayout, VRule, dedupe_chars
 
 # Text that is not meant to be seen.
 _INVISIBLE_RENDER_MODES = {3, 7}
+_SHAPES = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM)
+
+
+def open_pdfium(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise DamagedPdfError("PDF 文件已损坏，无法解析。", str(exc)) from exc
+
+
+def drawn_shapes(pdf: pdfium.PdfDocument, index: int) -> int:
+    """How many paths and forms a page draws (without reading them)."""
+    page = pdf[index]
+    try:
+        raw = page.raw
+        count = pdfium_c.FPDFPage_CountObjects(raw)
+        return sum(1 for i in range(count) if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) in _SHAPES)
+    finally:
+        page.close()
 
 
 class _PageSpace:
