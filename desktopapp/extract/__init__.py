@@ -2,10 +2,12 @@
 
     document = read_document("x.pdf", progress=lambda done, total: ..., cancel=lambda: False)
 
-Pipeline: pages.py reads each page (a quick look with pypdfium2 in layout_pdfium.py; pages with
-tables with pdfplumber in layout_plumber.py), page_tables.py finds
-the page's grids (grid_ruled.py for ruled tables, grid_aligned.py for three-line tables
-and tables set by alignment alone) with their captions and notes; assemble.py joins
+Pipeline: pdf_open.py reads the file once (its bytes, hashed as read); pages.py reads each
+page (a quick look with pypdfium2 in layout_pdfium.py; pages with tables with pdfplumber in
+layout_plumber.py) into the parser-neutral page model of layout.py (geometry.py: shared
+clustering, intervals and ruling lines); page_tables.py finds the page's grids
+(grid_ruled.py for ruled tables, the grid_aligned package for three-line tables and
+tables set by alignment alone) with their captions and notes; assemble.py joins
 pieces continued over pages and splits header from body; classify.py names each table's
 kind; docinfo.py reads what the document is.
 """
