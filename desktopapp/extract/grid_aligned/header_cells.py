@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import statistics
 
-from desktopapp.extract.geometry import RuleLine
+from desktopapp.extract.geometry import RuleLine, merge_intervals
 from desktopapp.extract.grid import GridCell
 from desktopapp.extract.grid_aligned.blocks import Block
 
@@ -17,12 +17,7 @@ def header_bands(blocks: list[Block], top: float, bottom: float, rules: list[Rul
     size = statistics.median(b.size for b in blocks) if blocks else 9.0
     # Gutters: vertical gaps between labels that no label crosses (narrower ones are the
     # leading between lines, not a boundary).
-    merged: list[list[float]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1] + max(1.0, 0.3 * size):
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
+    merged = merge_intervals(spans, max(1.0, 0.3 * size))
     mids = [(a_hi + b_lo) / 2 for (_, a_hi), (b_lo, _) in zip(merged, merged[1:])]
     # Without underlines, labels stacked over labels (a group over its parts) mark a band
     # even where a label centred across both bands leaves no gutter.
