@@ -27,7 +27,8 @@ from desktopapp.core.errors import (
 
 @dataclass(frozen=True)
 class PdfFile:
-    path: Path
+    """The bytes of a PDF file, read once, and their sha256."""
+
     data: bytes
     sha256: str
 
@@ -51,7 +52,7 @@ def load_pdf(path: str | Path) -> PdfFile:
     tail = data[-2048:]
     if b"%%EOF" not in tail and b"startxref" not in tail:
         raise DamagedPdfError("PDF 文件不完整或已损坏（文件结尾缺失），可能下载或复制时中断。")
-    return PdfFile(path, data, hashlib.sha256(data).hexdigest())
+    return PdfFile(data, hashlib.sha256(data).hexdigest())
 
 
 def _is_password_error(exc: BaseException) -> bool:
