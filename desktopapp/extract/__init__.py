@@ -2,10 +2,12 @@
 
     document = read_document("x.pdf", progress=lambda done, total: ..., cancel=lambda: False)
 
-Pipeline: pages.py reads each page (a quick look with pypdfium2 in layout.py; pages with
-tables with pdfplumber in layout_plumber.py), page_tables.py finds
-the page's grids (grid_ruled.py for ruled tables, grid_aligned.py for three-line tables
-and tables set by alignment alone) with their captions and notes; assemble.py joins
+Pipeline: pdf_open.py reads the file once (its bytes, hashed as read); pages.py reads each
+page (a quick look with pypdfium2 in layout_pdfium.py; pages with tables with pdfplumber in
+layout_plumber.py) into the parser-neutral page model of layout.py (geometry.py: shared
+clustering, intervals and ruling lines); page_tables.py finds the page's grids
+(grid_ruled.py for ruled tables, the grid_aligned package for three-line tables and
+tables set by alignment alone) with their captions and notes; assemble.py joins
 pieces continued over pages and splits header from body; tables/kinds.py names each table's
 kind; docinfo.py reads what the document is.
 """
@@ -20,7 +22,7 @@ from desktopapp.core.model import Document
 from desktopapp.extract.assemble import build_table, group_pieces
 from desktopapp.extract.docinfo import document_kind, document_organization, document_year, table_of_contents
 from desktopapp.extract.pages import read_pages
-from desktopapp.extract.pdf_open import open_pdf, sha256_of
+from desktopapp.extract.pdf_open import load_pdf, open_pdf
 
 __all__ = ["read_document"]
 
@@ -33,11 +35,11 @@ def read_document(
 ) -> Document:
     """Read a disclosure PDF. Raises a `ReadError` subclass (Chinese message) for bad input
     and `CancelledError` when `cancel()` turns true."""
-    plumber = open_pdf(path)  # validates the file: empty, not a PDF, damaged, encrypted
-    plumber.close()
-    results = read_pages(path, progress=progress, cancel=cancel, workers=workers)
+    pdf_file = load_pdf(path)  # read once: missing, empty, not a PDF, cut short
+    with open_pdf(pdf_file) as plumber:  # damaged, encrypted
+        results = read_pages(pdf_file.data, plumber, progress=progress, cancel=cancel, workers=workers)
     pages = [r.page for r in results]
-    document = Document(source=str(path), sha256=sha256_of(path), page_count=len(pages), pages=pages)
+    document = Document(source=str(path), sha256=pdf_file.sha256, page_count=len(pages), pages=pages)
     if not any(p.has_text_layer and p.text.strip() for p in pages):
         raise ScannedPdfError(
             "这份 PDF 没有文字层（可能是扫描件或图片），无法读取表格。请取得由 WPS / Word / Excel 直接导出的 PDF。"

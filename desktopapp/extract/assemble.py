@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 
 from desktopapp.core.model import Cell, Table
-from desktopapp.core.numbers import normalize
+from desktopapp.core.numbers import normalize, parse_amount
 from desktopapp.extract.captions import is_note_start
+from desktopapp.extract.geometry import cluster_means
 from desktopapp.extract.grid_aligned import make_grid, shared_columns
 from desktopapp.extract.header import header_row_count, is_column_number_row
-from desktopapp.extract.page_tables import Piece, PieceCell, grid_rows
+from desktopapp.extract.page_tables import Piece, grid_rows
 from desktopapp.tables.kinds import classify, is_text_kind
 
 _TOTAL_LABEL = re.compile(r"^(合计|总计)$")
+SAME_COLUMN = 4.0  # column boundaries of a table's pages this close (points) are one
 
 
 def _drop_running_titles(pieces: list[Piece]) -> None:
@@ -111,7 +113,7 @@ def _align_columns(group: list[Piece]) -> None:
         grids = [make_grid(t, clusters) for t in texts]
         if all(g is not None for g in grids):
             for p, g in zip(group, grids):
-                p.rows = grid_rows(g, p.frame)
+                p.rows = grid_rows(g, p.frame, p.page)
                 p.xs = list(g.xs)
                 p.header_hint = g.header_rows_hint
             return
@@ -119,19 +121,9 @@ def _align_columns(group: list[Piece]) -> None:
         all(abs(a - b) < 4 for a, b in zip(p.xs, group[0].xs)) for p in group
     ):
         return
-    union = _cluster([x for p in group for x in p.xs])
+    union = cluster_means([x for p in group for x in p.xs], SAME_COLUMN)
     for p in group:
         _remap(p, union)
-
-
-def _cluster(values: list[float], tol: float = 4.0) -> list[float]:
-    out: list[list[float]] = []
-    for v in sorted(values):
-        if out and v - out[-1][-1] <= tol:
-            out[-1].append(v)
-        else:
-            out.append([v])
-    return [sum(c) / len(c) for c in out]
 
 
 def _remap(piece: Piece, union: list[float]) -> None:
@@ -145,9 +137,9 @@ def _remap(piece: Piece, union: list[float]) -> None:
         return (inside[0], inside[-1]) if inside else None
 
     n = len(centres)
-    rows: list[list[PieceCell]] = []
+    rows: list[list[Cell]] = []
     for row in piece.rows:
-        out: list[PieceCell | None] = [None] * n
+        out: list[Cell | None] = [None] * n
         for c, cell in enumerate(row):
             if cell.covered:
                 continue
@@ -158,11 +150,11 @@ def _remap(piece: Piece, union: list[float]) -> None:
             if out[k0] is not None:
                 out[k0].text = (out[k0].text + " " + cell.text).strip()
                 continue
-            out[k0] = PieceCell(cell.text, cell.box, cell.row_span, k1 - k0 + 1, False)
+            out[k0] = Cell(cell.text, piece.page, cell.box, row_span=cell.row_span, col_span=k1 - k0 + 1)
             for k in range(k0 + 1, k1 + 1):
-                out[k] = PieceCell("", cell.box, 1, 1, True)
+                out[k] = Cell("", piece.page, cell.box, covered=True)
         filler = row[0].box if row else None
-        rows.append([c if c is not None else PieceCell("", filler, 1, 1, False) for c in out])
+        rows.append([c if c is not None else Cell("", piece.page, filler) for c in out])
     piece.rows = rows
     piece.xs = list(union)
 
@@ -183,7 +175,7 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
         n_header = header_row_count(rows, text_table=text_table)
     header_cells = [row for row in first.rows[:n_header]]
     header_texts = [[normalize(t) for t in r] for r in rows[:n_header]]
-    body_cells: list[tuple[int, list[PieceCell]]] = [(first.page, row) for row in first.rows[n_header:]]
+    body_cells: list[tuple[int, list[Cell]]] = [(first.page, row) for row in first.rows[n_header:]]
     for piece in group[1:]:
         prow = piece.row_texts()
         skip = 0
@@ -217,7 +209,7 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
         strategy=first.strategy,
     )
     n_cols = max([len(r) for r in header_cells] + [len(r) for _, r in body_cells] + [0])
-    table.header = [_header_row(row, first.page, n_cols, header_cells, i) for i, row in enumerate(header_cells)]
+    table.header = [_header_row(row, first.page, n_cols, len(header_cells), i) for i, row in enumerate(header_cells)]
     table.body = [_body_row(row, page, n_cols, numeric) for page, row in body_cells]
     for p in group:
         if p.bbox is not None:
@@ -240,7 +232,7 @@ def _is_repeated_header(row: list[str], header_texts: list[list[str]], text_tabl
     return any(labels == [t for t in h if t] for h in header_texts)
 
 
-def _note_row(row: list[PieceCell]) -> bool:
+def _note_row(row: list[Cell]) -> bool:
     """'注：…' alone in a row across the table."""
     filled = [c for c in row if c.text and not c.covered]
     if len(filled) != 1 or not is_note_start(filled[0].text):
@@ -248,31 +240,20 @@ def _note_row(row: list[PieceCell]) -> bool:
     return filled[0].col_span >= max(2, 0.6 * len(row)) or len(row) <= 2
 
 
-def _header_row(row: list[PieceCell], page: int, n_cols: int, rows: list[list[PieceCell]], index: int) -> list[Cell]:
-    out: list[Cell] = []
-    n_rows = len(rows)
-    for c in row:
-        cell = Cell(text="" if c.covered else c.text, page=page, box=c.box)
-        cell.covered = c.covered
-        if not c.covered:
-            cell.col_span = c.col_span
-            cell.row_span = max(1, min(c.row_span, n_rows - index))
-        out.append(cell)
-    while len(out) < n_cols:
-        out.append(Cell(text="", page=page))
-    return out
+def _header_row(row: list[Cell], page: int, n_cols: int, n_rows: int, index: int) -> list[Cell]:
+    """The piece's cells become the table's (completed in place, not copied): a merged
+    label's span ends with the header."""
+    for cell in row:
+        if not cell.covered:
+            cell.row_span = max(1, min(cell.row_span, n_rows - index))
+    return row + [Cell(text="", page=page) for _ in range(n_cols - len(row))]
 
 
-def _body_row(row: list[PieceCell], page: int, n_cols: int, numeric: bool) -> list[Cell]:
-    out: list[Cell] = []
-    for c in row:
-        if c.covered:
-            cell = Cell(text="", page=page, box=c.box)
-            cell.covered = True
-        else:
-            cell = Cell.from_text(c.text, page=page, box=c.box, numeric=numeric)
-            cell.col_span, cell.row_span = c.col_span, c.row_span
-        out.append(cell)
-    while len(out) < n_cols:
-        out.append(Cell(text="", page=page))
-    return out
+def _body_row(row: list[Cell], page: int, n_cols: int, numeric: bool) -> list[Cell]:
+    """The piece's cells, with their printed values when the table holds amounts."""
+    if numeric:
+        for cell in row:
+            parsed = None if cell.covered else parse_amount(cell.text)
+            if parsed is not None:
+                cell.value, cell.decimals = parsed
+    return row + [Cell(text="", page=page) for _ in range(n_cols - len(row))]

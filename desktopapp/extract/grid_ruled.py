@@ -8,8 +8,8 @@ slots are one merged cell when no rule separates them.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
+from desktopapp.extract.geometry import RuleLine, cluster_means, merge_rules
 from desktopapp.extract.grid import Grid, GridCell
 from desktopapp.extract.layout import HRule, VRule
 
@@ -18,40 +18,7 @@ JOIN = 3.0  # collinear pieces with a gap this small are one line
 TOUCH = 3.0  # a horizontal and a vertical rule meet when this close
 
 
-@dataclass
-class _Line:
-    pos: float  # y of a horizontal line, x of a vertical one
-    lo: float
-    hi: float
-
-
-def merge_rules(rules: list[tuple[float, float, float]]) -> list[_Line]:
-    """(pos, lo, hi) pieces → merged lines: same position (± SNAP) and touching spans."""
-    if not rules:
-        return []
-    rules = sorted(rules)
-    clusters: list[list[tuple[float, float, float]]] = [[rules[0]]]
-    for r in rules[1:]:
-        if r[0] - clusters[-1][-1][0] <= SNAP:
-            clusters[-1].append(r)
-        else:
-            clusters.append([r])
-    out: list[_Line] = []
-    for cl in clusters:
-        pos = sum(r[0] for r in cl) / len(cl)
-        spans = sorted((r[1], r[2]) for r in cl)
-        lo, hi = spans[0]
-        for a, b in spans[1:]:
-            if a <= hi + JOIN:
-                hi = max(hi, b)
-            else:
-                out.append(_Line(pos, lo, hi))
-                lo, hi = a, b
-        out.append(_Line(pos, lo, hi))
-    return out
-
-
-def _components(hs: list[_Line], vs: list[_Line]) -> list[tuple[list[_Line], list[_Line]]]:
+def _components(hs: list[RuleLine], vs: list[RuleLine]) -> list[tuple[list[RuleLine], list[RuleLine]]]:
     parent = list(range(len(hs) + len(vs)))
 
     def find(i: int) -> int:
@@ -72,7 +39,7 @@ def _components(hs: list[_Line], vs: list[_Line]) -> list[tuple[list[_Line], lis
                 a, b = find(i), find(len(hs) + j)
                 if a != b:
                     parent[a] = b
-    groups: dict[int, tuple[list[_Line], list[_Line]]] = {}
+    groups: dict[int, tuple[list[RuleLine], list[RuleLine]]] = {}
     for i, h in enumerate(hs):
         groups.setdefault(find(i), ([], []))[0].append(h)
     for j, v in enumerate(vs):
@@ -80,18 +47,7 @@ def _components(hs: list[_Line], vs: list[_Line]) -> list[tuple[list[_Line], lis
     return [g for g in groups.values() if g[0] and g[1]]
 
 
-def _cluster_positions(values: list[float]) -> list[float]:
-    values = sorted(values)
-    out: list[list[float]] = []
-    for v in values:
-        if out and v - out[-1][-1] <= SNAP:
-            out[-1].append(v)
-        else:
-            out.append([v])
-    return [sum(c) / len(c) for c in out]
-
-
-def _covered(lines: list[_Line], lo: float, hi: float) -> bool:
+def _covered(lines: list[RuleLine], lo: float, hi: float) -> bool:
     """Do these collinear lines cover most of the span lo..hi?"""
     need = (hi - lo) * 0.5
     total = 0.0
@@ -102,10 +58,10 @@ def _covered(lines: list[_Line], lo: float, hi: float) -> bool:
     return total >= need
 
 
-def find_ruled_grids(hrules: list[HRule], vrules: list[VRule]) -> tuple[list[Grid], list[_Line]]:
+def find_ruled_grids(hrules: list[HRule], vrules: list[VRule]) -> tuple[list[Grid], list[RuleLine]]:
     """Ruled grids on a page, and the horizontal lines that belong to no grid."""
-    hs = merge_rules([(r.y, r.x0, r.x1) for r in hrules])
-    vs = merge_rules([(r.x, r.y0, r.y1) for r in vrules])
+    hs = merge_rules([(r.y, r.x0, r.x1) for r in hrules], SNAP, JOIN)
+    vs = merge_rules([(r.x, r.y0, r.y1) for r in vrules], SNAP, JOIN)
     grids: list[Grid] = []
     used_h: set[int] = set()
     for ghs, gvs in _components(hs, vs):
@@ -118,9 +74,9 @@ def find_ruled_grids(hrules: list[HRule], vrules: list[VRule]) -> tuple[list[Gri
     return grids, free_h
 
 
-def _grid_from(hs: list[_Line], vs: list[_Line]) -> Grid | None:
-    xs = _cluster_positions([v.pos for v in vs])
-    ys = _cluster_positions([h.pos for h in hs])
+def _grid_from(hs: list[RuleLine], vs: list[RuleLine]) -> Grid | None:
+    xs = cluster_means([v.pos for v in vs], SNAP)
+    ys = cluster_means([h.pos for h in hs], SNAP)
     # Open sides: horizontal rules reaching beyond the outermost vertical ones (and the
     # other way round) still bound the table.
     left, right = min(h.lo for h in hs), max(h.hi for h in hs)
@@ -136,8 +92,8 @@ def _grid_from(hs: list[_Line], vs: list[_Line]) -> Grid | None:
     if len(xs) < 2 or len(ys) < 2:
         return None
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
-    h_at: list[list[_Line]] = [[] for _ in ys]
-    v_at: list[list[_Line]] = [[] for _ in xs]
+    h_at: list[list[RuleLine]] = [[] for _ in ys]
+    v_at: list[list[RuleLine]] = [[] for _ in xs]
     for h in hs:
         h_at[_nearest(ys, h.pos)].append(h)
     for v in vs:

@@ -1,5 +1,5 @@
 """What is printed on one page, read with pdfplumber (pdfminer): the same `PageLayout` as
-`layout.py` gives from pdfium, so the grid strategies do not care which parser read it.
+`layout_pdfium.py` gives from pdfium, so the grid strategies do not care which parser read it.
 
 pdfplumber already maps /Rotate into displayed coordinates (but leaves page.width and
 page.height unswapped); text drawn turned is brought into the reading frame here.
@@ -12,19 +12,8 @@ from collections import Counter
 import pdfplumber
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTRect
 
-from desktopapp.extract.layout import (
-    RULE_MAX_THICKNESS,
-    RULE_MIN_LENGTH,
-    Char,
-    Frame,
-    HRule,
-    PageLayout,
-    VRule,
-    _add_segment,
-    _dedupe,
-    _quarter_of,
-    _turn_point,
-)
+from desktopapp.extract.geometry import add_bar, add_segment, quarter_turns
+from desktopapp.extract.layout import Char, Frame, HRule, PageLayout, VRule, dedupe_chars
 
 
 def _is_white(color) -> bool:
@@ -84,11 +73,13 @@ def _read(page: pdfplumber.page.Page, index: int) -> PageLayout:
     directions: Counter[int] = Counter()
     quarters = []
     for ch in raw_chars:
-        q = _quarter_of(ch.matrix[0], -ch.matrix[1])  # pdfminer's matrix is y-up; the display frame is y-down
+        q = quarter_turns(ch.matrix[0], -ch.matrix[1])  # pdfminer's matrix is y-up; the display frame is y-down
         quarters.append(q)
         if not ch.get_text().isspace():
             directions[q] += 1
     turn = directions.most_common(1)[0][0] if directions else 0
+    frame = Frame(turn, w, h)
+    to_frame = frame.point_from_page
     chars: list[Char] = []
     for ch, q in zip(raw_chars, quarters):
         text = ch.get_text()
@@ -98,39 +89,32 @@ def _read(page: pdfplumber.page.Page, index: int) -> PageLayout:
             continue
         x0, x1 = ch.x0 + mb_x0, ch.x1 + mb_x0
         top, bottom = height - ch.y1 + mb_top, height - ch.y0 + mb_top
-        ax, ay = _turn_point(turn, x0, top, w, h)
-        bx, by = _turn_point(turn, x1, bottom, w, h)
-        origin = _turn_point(turn, ch.matrix[4] + mb_x0, height - ch.matrix[5] + mb_top, w, h)
+        ax, ay = to_frame(x0, top)
+        bx, by = to_frame(x1, bottom)
+        origin = to_frame(ch.matrix[4] + mb_x0, height - ch.matrix[5] + mb_top)
         chars.append(Char(text, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), float(ch.size), origin[1], q == turn))
     hrules: list[HRule] = []
     vrules: list[VRule] = []
     for obj in shapes:
         if isinstance(obj, LTRect):
             top, bottom = height - obj.y1 + mb_top, height - obj.y0 + mb_top
-            _add_rect(obj, (obj.x0 + mb_x0, top, obj.x1 + mb_x0, bottom), turn, w, h, hrules, vrules)
+            _add_rect(obj, (obj.x0 + mb_x0, top, obj.x1 + mb_x0, bottom), frame, hrules, vrules)
         elif obj.stroke and not _is_white(obj.stroking_color):
-            pts = [_turn_point(turn, x + mb_x0, height - y + mb_top, w, h) for x, y in obj.pts]
+            pts = [to_frame(x + mb_x0, height - y + mb_top) for x, y in obj.pts]
             for (ax, ay), (bx, by) in zip(pts, pts[1:]):
-                _add_segment(ax, ay, bx, by, hrules, vrules)
+                add_segment(ax, ay, bx, by, hrules, vrules)
     rotation = (page.rotation or 0) % 360
-    return PageLayout(index + 1, Frame(turn, w, h), rotation, _dedupe(chars), hrules, vrules, len(shapes))
+    return PageLayout(index + 1, frame, rotation, dedupe_chars(chars), hrules, vrules, len(shapes))
 
 
 def _add_rect(
-    obj: LTRect, box: tuple[float, float, float, float], turn: int, w: float, h: float,
-    hrules: list[HRule], vrules: list[VRule],
+    obj: LTRect, box: tuple[float, float, float, float], frame: Frame, hrules: list[HRule], vrules: list[VRule]
 ) -> None:
-    ax, ay = _turn_point(turn, box[0], box[1], w, h)
-    bx, by = _turn_point(turn, box[2], box[3], w, h)
+    ax, ay = frame.point_from_page(box[0], box[1])
+    bx, by = frame.point_from_page(box[2], box[3])
     x0, x1, y0, y1 = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
-    filled = obj.fill and not _is_white(obj.non_stroking_color)
-    stroked = obj.stroke and not _is_white(obj.stroking_color)
-    wid, hei = x1 - x0, y1 - y0
-    if filled:  # WPS draws each rule as a thin filled rectangle
-        if hei <= RULE_MAX_THICKNESS and wid >= RULE_MIN_LENGTH and wid > hei:
-            hrules.append(HRule((y0 + y1) / 2, x0, x1))
-        elif wid <= RULE_MAX_THICKNESS and hei >= RULE_MIN_LENGTH and hei > wid:
-            vrules.append(VRule((x0 + x1) / 2, y0, y1))
-    if stroked:
+    if obj.fill and not _is_white(obj.non_stroking_color):
+        add_bar(x0, y0, x1, y1, hrules, vrules)  # WPS draws each rule as a thin filled rectangle
+    if obj.stroke and not _is_white(obj.stroking_color):
         for sx0, sy0, sx1, sy1 in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
-            _add_segment(sx0, sy0, sx1, sy1, hrules, vrules)
+            add_segment(sx0, sy0, sx1, sy1, hrules, vrules)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktopapp.core.model import Box, Page, TextLine
+from desktopapp.core.model import Box, Cell, Page, TextLine
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.captions import Caption, is_caption_text, is_note_start, read_caption, read_notes
 from desktopapp.extract.grid import Grid, GridCell, bin_chars
@@ -24,20 +24,12 @@ CAPTION_REACH = 90.0  # points above a table where its caption may be
 
 
 @dataclass
-class PieceCell:
-    text: str
-    box: Box
-    row_span: int = 1
-    col_span: int = 1
-    covered: bool = False
-
-
-@dataclass
 class Piece:
     """The part of a table printed on one page."""
 
     page: int
-    rows: list[list[PieceCell]]
+    # The table's cells, one per slot, as they will be in the Table (assembly completes them).
+    rows: list[list[Cell]]
     strategy: str
     caption: Caption
     notes: list[str] = field(default_factory=list)
@@ -283,18 +275,19 @@ def _remove_band(grid: Grid, index: int, axis: str, keep_boundary: str = "upper"
         del bands[index]
 
 
-def grid_rows(grid: Grid, frame: Frame) -> list[list[PieceCell]]:
-    """The grid's slots as rows of cells with their boxes on the page."""
-    rows: list[list[PieceCell]] = []
+def grid_rows(grid: Grid, frame: Frame, page: int) -> list[list[Cell]]:
+    """The grid's slots as rows of cells with their boxes on the page (a merged cell's
+    other slots are covered)."""
+    rows: list[list[Cell]] = []
     for r, row in enumerate(grid.slots()):
         out = []
         for c, (cell, origin) in enumerate(row):
             if origin:
                 box = frame.to_page(cell.x0, cell.top, cell.x1, cell.bottom)
-                out.append(PieceCell(cell.text, box, cell.row_span, cell.col_span, False))
+                out.append(Cell(cell.text, page, box, row_span=cell.row_span, col_span=cell.col_span))
             else:
                 box = frame.to_page(grid.xs[c], grid.ys[r], grid.xs[c + 1], grid.ys[r + 1])
-                out.append(PieceCell("", box, 1, 1, True))
+                out.append(Cell("", page, box, covered=True))
         rows.append(out)
     return rows
 
@@ -303,7 +296,7 @@ def _piece(layout: PageLayout, grid: Grid, caption: Caption, notes: list[str]) -
     frame = layout.frame
     return Piece(
         page=layout.number,
-        rows=grid_rows(grid, frame),
+        rows=grid_rows(grid, frame, layout.number),
         strategy=grid.strategy,
         caption=caption,
         notes=notes,

@@ -7,25 +7,24 @@
 pdfminer's parse is the slow part of reading, so two worker processes share the pages of
 any but a short document.
 
-`DESKTOPAPP_PARSER=pdfium` skips step 2 (for comparing the two parsers). Workers open the
-PDF themselves and return small picklable `PageResult`s; pages are closed as soon as they
+`DESKTOPAPP_PARSER=pdfium` skips step 2 (for comparing the two parsers). Both parsers read
+the file's bytes, read once (pdf_open.py); workers are handed those bytes (a forked worker
+inherits them) and return small picklable `PageResult`s; pages are closed as soon as they
 are read, so memory stays bounded whatever the page count.
 """
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 import pdfplumber
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
-from desktopapp.core.errors import CancelledError, DamagedPdfError
-from desktopapp.extract.layout import read_page
+from desktopapp.core.errors import CancelledError
+from desktopapp.extract.layout_pdfium import drawn_shapes, open_pdfium, read_page
 from desktopapp.extract.layout_plumber import read_page_plumber
 from desktopapp.extract.page_tables import PageResult, analyse_page
 
@@ -38,27 +37,9 @@ PARALLEL_MIN_PAGES_SPAWN = 60
 CHUNK = 2
 # A page drawing this many shapes (paths, forms) may be a ruled grid: straight to pdfplumber.
 MIN_SHAPES_FOR_GRID = 3
-_SHAPES = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM)
-
-
-def _drawn_shapes(pdf: pdfium.PdfDocument, index: int) -> int:
-    page = pdf[index]
-    try:
-        raw = page.raw
-        count = pdfium_c.FPDFPage_CountObjects(raw)
-        return sum(1 for i in range(count) if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) in _SHAPES)
-    finally:
-        page.close()
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
-
-
-def open_pdfium(path: str | Path) -> pdfium.PdfDocument:
-    try:
-        return pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        raise DamagedPdfError("PDF 文件已损坏，无法解析。", str(exc)) from exc
 
 
 def _check_cancel(cancel: CancelFn | None) -> None:
@@ -79,12 +60,14 @@ class _Progress:
 
 
 class PageReader:
-    """One page at a time: pdfium first, pdfplumber (opened on first need) for table pages."""
+    """One page at a time: pdfium first, pdfplumber (given, or opened on first need) for
+    table pages. Only a pdfplumber PDF opened here is closed here."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
-        self.pdfium = open_pdfium(path)
-        self._plumber: pdfplumber.PDF | None = None
+    def __init__(self, data: bytes, plumber: pdfplumber.PDF | None = None) -> None:
+        self.data = data
+        self.pdfium = open_pdfium(data)
+        self._plumber = plumber
+        self._own_plumber = plumber is None
 
     def __len__(self) -> int:
         return len(self.pdfium)
@@ -92,35 +75,38 @@ class PageReader:
     def read(self, index: int) -> PageResult:
         if TABLE_PARSER != "pdfplumber":
             return analyse_page(read_page(self.pdfium, index))
-        if _drawn_shapes(self.pdfium, index) < MIN_SHAPES_FOR_GRID:
+        if drawn_shapes(self.pdfium, index) < MIN_SHAPES_FOR_GRID:
             layout = read_page(self.pdfium, index)
             result = analyse_page(layout)
             if not (result.pieces or layout.hrules or layout.vrules):
                 return result  # running text: pdfium's reading is final
         if self._plumber is None:
-            self._plumber = pdfplumber.open(self.path)
+            self._plumber = pdfplumber.open(io.BytesIO(self.data))
         return analyse_page(read_page_plumber(self._plumber, index))
 
     def close(self) -> None:
         self.pdfium.close()
-        if self._plumber is not None:
+        if self._own_plumber and self._plumber is not None:
             self._plumber.close()
 
 
 def read_pages(
-    path: str | Path,
+    data: bytes,
+    plumber: pdfplumber.PDF | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
     workers: int | None = None,
 ) -> list[PageResult]:
-    reader = PageReader(path)
+    """Every page of the PDF in `data`; `plumber`, when given, is that PDF already opened
+    with pdfplumber (read from in this process, left open)."""
+    reader = PageReader(data, plumber)
     total = len(reader)
     counter = _Progress(total, progress)
     if workers is None:
         workers = _default_workers(total)
     if workers > 1 and total >= 2:
         reader.close()
-        return _read_parallel(str(path), total, workers, counter, cancel)
+        return _read_parallel(data, total, workers, counter, cancel)
     try:
         results = []
         for index in range(total):
@@ -166,9 +152,9 @@ def _context():
 _worker_reader: PageReader | None = None
 
 
-def _init_worker(path: str) -> None:
+def _init_worker(data: bytes) -> None:
     global _worker_reader
-    _worker_reader = PageReader(path)
+    _worker_reader = PageReader(data)
 
 
 def _work(indices: list[int]) -> list[PageResult]:
@@ -176,10 +162,11 @@ def _work(indices: list[int]) -> list[PageResult]:
     return [_worker_reader.read(i) for i in indices]
 
 
-def _read_parallel(path: str, total: int, workers: int, counter: _Progress, cancel) -> list[PageResult]:
+def _read_parallel(data: bytes, total: int, workers: int, counter: _Progress, cancel) -> list[PageResult]:
     chunks = [list(range(i, min(i + CHUNK, total))) for i in range(0, total, CHUNK)]
     results: list[PageResult] = []
-    pool = _context().Pool(workers, initializer=_init_worker, initargs=(path,))
+    # Forked workers inherit `data`; others are sent it (a few MB) instead of reading the file.
+    pool = _context().Pool(workers, initializer=_init_worker, initargs=(data,))
     try:
         for batch in pool.imap(_work, chunks):
             _check_cancel(cancel)

@@ -1,8 +1,14 @@
-"""Open a PDF for reading and turn every way it can fail into a plain Chinese `ReadError`."""
+"""Read a PDF file once, and turn every way it can fail into a plain Chinese `ReadError`.
+
+The file's bytes are read (and hashed) once; both parsers, and the worker processes,
+read those bytes rather than the file again (which might change in between).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
@@ -19,30 +25,34 @@ from desktopapp.core.errors import (
 )
 
 
-def sha256_of(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+@dataclass(frozen=True)
+class PdfFile:
+    """The bytes of a PDF file, read once, and their sha256."""
+
+    data: bytes
+    sha256: str
 
 
-def _check_bytes(path: Path) -> None:
+def load_pdf(path: str | Path) -> PdfFile:
+    """The file's bytes and their sha256; a ReadError when it is missing, empty, not a PDF
+    or cut short."""
+    path = Path(path)
     if not path.exists():
         raise ReadError(f"文件不存在：{path}")
     if path.is_dir():
         raise ReadError(f"这是一个文件夹，不是 PDF 文件：{path}")
-    size = path.stat().st_size
-    if size == 0:
-        raise EmptyFileError("文件是空的（0 字节），不是有效的 PDF。")
     with open(path, "rb") as fh:
         head = fh.read(1024)
-        fh.seek(max(0, size - 2048))
-        tail = fh.read()
-    if b"%PDF-" not in head:
-        raise NotPdfError("这不是 PDF 文件（文件头不是 %PDF）。请确认选择了正确的文件。")
+        if not head:
+            raise EmptyFileError("文件是空的（0 字节），不是有效的 PDF。")
+        if b"%PDF-" not in head:  # before reading the rest of what may be a large other file
+            raise NotPdfError("这不是 PDF 文件（文件头不是 %PDF）。请确认选择了正确的文件。")
+        fh.seek(0)
+        data = fh.read()
+    tail = data[-2048:]
     if b"%%EOF" not in tail and b"startxref" not in tail:
         raise DamagedPdfError("PDF 文件不完整或已损坏（文件结尾缺失），可能下载或复制时中断。")
+    return PdfFile(data, hashlib.sha256(data).hexdigest())
 
 
 def _is_password_error(exc: BaseException) -> bool:
@@ -58,12 +68,11 @@ def _is_password_error(exc: BaseException) -> bool:
     return False
 
 
-def open_pdf(path: str | Path) -> pdfplumber.PDF:
-    """Open `path` with pdfplumber; raise a ReadError subclass with a Chinese message on failure."""
-    path = Path(path)
-    _check_bytes(path)
+def open_pdf(pdf_file: PdfFile) -> pdfplumber.PDF:
+    """Open the file's bytes with pdfplumber; raise a ReadError subclass with a Chinese
+    message on failure."""
     try:
-        pdf = pdfplumber.open(path)
+        pdf = pdfplumber.open(io.BytesIO(pdf_file.data))
         _ = pdf.pages  # forces the page tree: a damaged xref fails here, not later
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise EncryptedPdfError("PDF 已加密（设置了打开密码），无法读取。请取得未加密的文件。", str(exc)) from exc

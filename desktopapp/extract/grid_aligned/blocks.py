@@ -1,0 +1,121 @@
+"""Blocks: the fragments of text stacked in one cell (a label or name wrapped over lines),
+and header labels printed as characters spread over their cell."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktopapp.extract.layout import Char
+from desktopapp.extract.text import Fragment
+
+CELL_GAP = 0.6  # ems of blank that separate two cells of a table set without rules
+
+
+@dataclass
+class Block:
+    """Fragments stacked in one cell (a label or name wrapped over lines)."""
+
+    frags: list[Fragment]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @classmethod
+    def of(cls, frag: Fragment) -> Block:
+        return cls([frag], frag.x0, frag.top, frag.x1, frag.bottom)
+
+    def add(self, frag: Fragment) -> None:
+        self.frags.append(frag)
+        self.x0, self.x1 = min(self.x0, frag.x0), max(self.x1, frag.x1)
+        self.top, self.bottom = min(self.top, frag.top), max(self.bottom, frag.bottom)
+
+    @property
+    def chars(self) -> list[Char]:
+        return [c for f in self.frags for c in f.chars]
+
+    @property
+    def size(self) -> float:
+        return max(f.size for f in self.frags)
+
+
+def stack_blocks(frags: list[Fragment], max_gap: float) -> list[Block]:
+    """Fragments stacked vertically and overlapping horizontally become one block."""
+    blocks: list[Block] = []
+    for f in sorted(frags, key=lambda f: (f.top, f.x0)):
+        target = None
+        for b in reversed(blocks):
+            if b.bottom < f.top - max_gap * f.size - 1:
+                continue
+            gap = f.top - b.bottom
+            overlap = min(b.x1, f.x1) - max(b.x0, f.x0)
+            if -0.3 * f.size <= gap <= max_gap * f.size and overlap > 0:
+                target = b
+                break
+        if target is None:
+            blocks.append(Block.of(f))
+        else:
+            target.add(f)
+    return blocks
+
+
+def _single(text: str) -> bool:
+    return len(text) == 1 and not text.isdigit()
+
+
+def _last_solid(f: Fragment) -> Char:
+    return next(c for c in reversed(f.chars) if not c.text.isspace())
+
+
+def _vertical_singles(frags: list[Fragment]) -> set[int]:
+    """Single characters stacked one per line (a label printed vertically)."""
+    singles = [f for f in frags if _single(f.text)]
+    out: set[int] = set()
+    for a in singles:
+        for b in singles:
+            if a is b or b.top < a.bottom - 1:
+                continue
+            if b.top - a.bottom <= 0.6 * a.size and min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * (a.x1 - a.x0):
+                out.add(id(a))
+                out.add(id(b))
+    return out
+
+
+def join_spread_labels(frags: list[Fragment], body_columns: list[tuple[float, float]]) -> list[Fragment]:
+    """'收      入' printed as single characters spread over a cell: one label — unless the
+    characters head different columns of the body ('类 款 项')."""
+
+    def column(x: float) -> int | None:
+        return next((k for k, (a, b) in enumerate(body_columns) if a - 1 <= x <= b + 1), None)
+
+    stacked = _vertical_singles(frags)
+    out: list[Fragment] = []
+    spread = False  # the last fragment of `out` is made of single characters only
+    for f in sorted(frags, key=lambda f: (f.line, f.x0)):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and body_columns
+            and prev.line == f.line
+            and (spread or _single(prev.text))
+            and _single(f.text)
+            and id(f) not in stacked
+            and (spread or id(prev) not in stacked)
+            and f.x0 - prev.x1 <= 4 * f.size
+            and column(f.cx) in (None, column(_last_solid(prev).cx))
+        ):
+            merged = Fragment(prev.chars + f.chars, prev.x0, min(prev.top, f.top), f.x1,
+                              max(prev.bottom, f.bottom), max(prev.size, f.size), prev.line)
+            merged.text = prev.text + f.text
+            out[-1] = merged
+            spread = True
+        else:
+            out.append(f)
+            spread = False
+    return out
+
+
+def is_amountish(block: Block) -> bool:
+    text = "".join(f.text for f in block.frags).replace(" ", "")
+    return bool(re.fullmatch(r"[-+]?[\d,]+(\.\d+)?%?", text))

@@ -1,0 +1,236 @@
+"""One aligned table region → its grid: the region's text sorted into header labels and
+body rows (`RegionText`), laid out once its columns are known (`make_grid`; a table
+continued over pages shares the columns of all its pages, `shared_columns`)."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from desktopapp.extract.grid import Grid, GridCell
+from desktopapp.extract.grid_aligned.blocks import (
+    CELL_GAP,
+    Block,
+    is_amountish,
+    join_spread_labels,
+    stack_blocks,
+)
+from desktopapp.extract.grid_aligned.columns import (
+    body_column_extents,
+    column_boundaries,
+    column_extents,
+    columns_of,
+)
+from desktopapp.extract.grid_aligned.header_cells import (
+    band_of,
+    extend_header_cells,
+    header_bands,
+    split_by_rules,
+    underline_spans,
+)
+from desktopapp.extract.grid_aligned.regions import Region
+from desktopapp.extract.grid_aligned.rows import body_rows, row_bands
+from desktopapp.extract.layout import Char
+from desktopapp.extract.text import Fragment, cell_text, fragments, group_lines
+
+
+@dataclass
+class RegionText:
+    """The text of one aligned table region, sorted into header labels and body rows —
+    what is needed to lay its grid once its columns are known."""
+
+    region: Region
+    head_blocks: list[Block]
+    body_blocks: list[Block]
+    rows: list[list[Block]]
+    band_ys: list[float]
+    leaves: list[Block]  # labels of the lowest header band
+    size: float
+
+    @property
+    def width(self) -> float:
+        return self.region.x1 - self.region.x0
+
+
+def prepare(chars: list[Char], region: Region) -> RegionText | None:
+    lines = group_lines(chars)
+    frags: list[Fragment] = []
+    for i, ln in enumerate(lines):
+        # Cells of a table without rules may stand closer than an em apart; text spread
+        # wider inside one cell is joined again below (join_spread_labels).
+        frags.extend(fragments(ln, i, CELL_GAP))
+    if not frags:
+        return None
+    size = statistics.median(f.size for f in frags)
+    if region.header_bottom is not None:
+        head_frags = [f for f in frags if f.cy < region.header_bottom]
+        body_frags = [f for f in frags if f.cy >= region.header_bottom]
+    else:
+        head_frags, body_frags = [], frags
+    body_blocks = stack_blocks(body_frags, 0.45)
+    rows = body_rows(body_blocks)
+    narrow = 0.25 * (region.x1 - region.x0)
+    body_columns = body_column_extents([(0, body_blocks, rows)], narrow)
+    head_frags = join_spread_labels(head_frags, body_columns)
+    head_blocks = split_by_rules(stack_blocks(head_frags, 0.45), region.inner_rules)
+    if not body_blocks and not head_blocks:
+        return None
+    head_bottom = region.header_bottom if region.header_bottom is not None else region.top
+    band_ys = header_bands(head_blocks, region.top, head_bottom, region.inner_rules)
+    leaves = [b for b in head_blocks if b.bottom > band_ys[-2] + 1] if len(band_ys) >= 2 else head_blocks
+    return RegionText(region, head_blocks, body_blocks, rows, band_ys, leaves, size)
+
+
+def shared_columns(texts: list[RegionText]) -> list[tuple[float, float]]:
+    """Column extents common to the regions of one table (its pages)."""
+    if not texts:
+        return []
+    narrow = 0.25 * max(t.width for t in texts)
+    size = statistics.median(t.size for t in texts)
+    body = body_column_extents([(i, t.body_blocks, t.rows) for i, t in enumerate(texts)], narrow)
+    leaves = [(b.x0, b.x1) for t in texts for b in t.leaves if b.x1 - b.x0 <= narrow]
+    wide = [(b.x0, b.x1) for t in texts for b in t.body_blocks + t.leaves if b.x1 - b.x0 > narrow]
+    if not body and not leaves:
+        return []
+    return column_extents(body, leaves, wide, size)
+
+
+def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | None:
+    if len(clusters) < 2:
+        return None
+    region, size = text.region, text.size
+    xs = column_boundaries(clusters, region.x0, region.x1)
+    head_blocks, band_ys = text.head_blocks, text.band_ys
+    head_bottom = region.header_bottom if region.header_bottom is not None else region.top
+
+    cells: list[GridCell] = []
+    ys: list[float] = list(band_ys) if head_blocks else [head_bottom]
+    n_head = len(ys) - 1 if head_blocks else 0
+    taken: dict[tuple[int, int], GridCell] = {}
+
+    underlined = underline_spans(head_blocks, region.inner_rules)
+    centres = [(a + b) / 2 for a, b in clusters]
+
+    def place(block: Block, r0: int, r1: int, c0: int | None = None, c1: int | None = None) -> None:
+        if c0 is None or c1 is None:
+            c0, c1 = columns_of(xs, block.x0, block.x1, centres if r0 < n_head else None)
+        span = underlined.get(id(block)) if r0 < n_head else None
+        if span is not None:
+            c0, c1 = columns_of(xs, *span, centres)
+        existing = taken.get((r0, c0))
+        if existing is not None:
+            existing.chars.extend(block.chars)
+            return
+        cell = GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1], list(block.chars))
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                taken.setdefault((r, c), cell)
+        cells.append(cell)
+
+    for b in head_blocks:
+        r0 = band_of(band_ys, b.top + 0.3 * size)
+        r1 = max(r0, band_of(band_ys, b.bottom - 0.3 * size))
+        place(b, r0, r1)
+    edges = [(xs[0], xs[0])] + [(a_hi, b_lo) for (_, a_hi), (b_lo, _) in zip(clusters, clusters[1:])] + [(xs[-1], xs[-1])]
+    extend_header_cells(cells, taken, n_head, ys, xs, region.inner_rules, [(a + b) / 2 for a, b in edges])
+
+    bands = row_bands(text.rows, head_bottom, region.bottom)
+    body_start = len(ys) - 1
+    for k in range(len(bands) - 1):
+        ys.append((bands[k][1] + bands[k + 1][0]) / 2)
+    if bands:
+        ys.append(max(region.bottom, bands[-1][1]))
+    anchors = _left_anchors(text.body_blocks, xs)
+    for k, (_, _, members) in enumerate(bands):
+        spans = _row_spans(members or [], xs)
+        used = {c for c0, c1 in spans.values() for c in range(c0, c1 + 1)}
+        for block in members or []:
+            c0, c1 = _centred_span(block, *spans[id(block)], used, edges, anchors)
+            place(block, body_start + k, body_start + k, c0, c1)
+
+    for cell in cells:
+        cell.text = cell_text(cell.chars)
+    cells.sort(key=lambda c: (c.row, c.col))
+    grid = Grid(xs, ys, _fill_slots(cells, xs, ys), region.kind)
+    grid.header_rows_hint = n_head if region.header_bottom is not None else None
+    return grid
+
+
+def build_grid(chars: list[Char], region: Region) -> tuple[Grid, RegionText] | None:
+    text = prepare(chars, region)
+    if text is None:
+        return None
+    grid = make_grid(text, shared_columns([text]))
+    return (grid, text) if grid is not None else None
+
+
+def _fill_slots(cells: list[GridCell], xs: list[float], ys: list[float]) -> list[GridCell]:
+    covered = {(r, c) for cell in cells for r in range(cell.row, cell.row + cell.row_span)
+               for c in range(cell.col, cell.col + cell.col_span)}
+    out = list(cells)
+    for r in range(len(ys) - 1):
+        for c in range(len(xs) - 1):
+            if (r, c) not in covered:
+                out.append(GridCell(r, c, 1, 1, xs[c], ys[r], xs[c + 1], ys[r + 1]))
+    out.sort(key=lambda c: (c.row, c.col))
+    return out
+
+
+def _row_spans(members: list[Block], xs: list[float]) -> dict[int, tuple[int, int]]:
+    """Columns each block of a row covers; a block reaching over the next block's column
+    stops before it."""
+    spans = {id(b): columns_of(xs, b.x0, b.x1) for b in members}
+    ordered = sorted(members, key=lambda b: spans[id(b)][0])
+    for a, b in zip(ordered, ordered[1:]):
+        a0, a1 = spans[id(a)]
+        b0 = spans[id(b)][0]
+        if a1 >= b0 > a0:
+            spans[id(a)] = (a0, b0 - 1)
+    return spans
+
+
+def _left_anchors(blocks: list[Block], xs: list[float]) -> dict[int, float]:
+    """Per column, the x where its left-aligned text starts (the most common start)."""
+    starts: dict[int, list[float]] = {}
+    for b in blocks:
+        if is_amountish(b):
+            continue
+        c0, c1 = columns_of(xs, b.x0, b.x1)
+        if c0 == c1:
+            starts.setdefault(c0, []).append(round(b.x0, 1))
+    return {c: statistics.mode(v) for c, v in starts.items() if len(v) >= 2}
+
+
+def _centred_span(block: Block, c0: int, c1: int, used: set[int], edges: list[tuple[float, float]],
+                  anchors: dict[int, float]) -> tuple[int, int]:
+    """A label centred over its column and empty columns beside it ('合计' over the code
+    and name columns) spans them. `edges[k]` is the range where boundary k may lie (the
+    gap between the text of columns k-1 and k)."""
+    n = len(edges) - 1
+    if is_amountish(block) or ((c0 == 0 or (c0 - 1) in used) and (c1 == n - 1 or (c1 + 1) in used)):
+        return c0, c1
+    anchor = anchors.get(c0)
+    if anchor is None or abs(block.x0 - anchor) <= 0.6:
+        return c0, c1  # left-aligned like the column's other text
+    twice_centre = block.x0 + block.x1
+
+    def error(k: int, m: int) -> float | None:
+        """How far the label is from the centre of columns k..m (None: it cannot be centred)."""
+        (l_lo, l_hi), (r_lo, r_hi) = edges[k], edges[m + 1]
+        if not l_lo + r_lo - 2 <= twice_centre <= l_hi + r_hi + 2:
+            return None
+        return abs(twice_centre - (l_lo + l_hi + r_lo + r_hi) / 2)
+
+    lefts = [c0]
+    while lefts[-1] > 0 and (lefts[-1] - 1) not in used:
+        lefts.append(lefts[-1] - 1)
+    rights = [c1]
+    while rights[-1] < n - 1 and (rights[-1] + 1) not in used:
+        rights.append(rights[-1] + 1)
+    best, best_err = (c0, c1), error(c0, c1)
+    for k in lefts:
+        for m in rights:
+            err = error(k, m)
+            if err is not None and (best_err is None or err < best_err - 0.5):
+                best, best_err = (k, m), err
+    return best

@@ -1,0 +1,167 @@
+"""Columns of a table set without vertical rules: the body's blocks make the columns
+(overlapping x-extents merge); the labels of the lowest header band claim the column they
+stand over; the boundaries lie just before each column's text."""
+
+from __future__ import annotations
+
+from desktopapp.extract.geometry import merge_intervals
+from desktopapp.extract.grid_aligned.blocks import Block, is_amountish
+
+
+def column_extents(body: list[tuple[float, float]], leaves: list[tuple[float, float]],
+             wide: list[tuple[float, float]], size: float) -> list[tuple[float, float]]:
+    """Column extents. The body's fragments make the columns (overlapping extents merge);
+    each label of the lowest header band then claims the column it stands over — or the
+    nearest free one when a centred label and right-aligned amounts do not overlap — or
+    is a column of its own (a column with no amounts)."""
+    clusters = [list(iv) for iv in merge_intervals(sorted(body), 0.5)]
+    claimed: set[int] = set()  # ids of the column lists a label stands over
+    pending: list[tuple[float, float]] = []
+    for lo, hi in sorted(leaves):
+        hits = [k for k, (a, b) in enumerate(clusters) if min(b, hi) - max(a, lo) > 0]
+        if len(hits) == 1:
+            claimed.add(id(clusters[hits[0]]))
+            _grow(clusters, hits[0], lo, hi)
+        elif not hits:
+            pending.append((lo, hi))
+    for lo, hi in pending:
+        k = _free_neighbour(clusters, claimed, lo, hi, size)
+        if k is not None:
+            claimed.add(id(clusters[k]))
+            _grow(clusters, k, lo, hi)
+        else:
+            new = [lo, hi]
+            claimed.add(id(new))
+            clusters.append(new)
+            clusters.sort()
+    for lo, hi in sorted(wide, key=lambda iv: iv[1] - iv[0]):
+        hits = [k for k, (a, b) in enumerate(clusters) if min(b, hi) - max(a, lo) > 0]
+        if not hits:
+            clusters.append([lo, hi])
+            clusters.sort()
+    return [(a, b) for a, b in merge_intervals(sorted((a, b) for a, b in clusters), 0.5)]
+
+
+def body_column_extents(parts: list[tuple[int, list[Block], list[list[Block]]]], narrow: float) -> list[tuple[float, float]]:
+    """Columns of the body: overlapping blocks share a column; a column of left-aligned
+    text followed by right-aligned amounts that never share a row is one column (a label
+    at the left of the cell, amounts at its right). `parts` are (region, blocks, rows)."""
+    row_of = {id(b): (i, k) for i, _, rows in parts for k, r in enumerate(rows) for b in r}
+    blocks = [b for _, bs, _ in parts for b in bs]
+    clusters = _unbridged(_cluster_blocks([b for b in blocks if b.x1 - b.x0 <= narrow]))
+    changed = True
+    while changed:
+        changed = False
+        for k in range(len(clusters) - 1):
+            a, b = clusters[k], clusters[k + 1]
+            if {row_of.get(id(m)) for m in a[2]} & {row_of.get(id(m)) for m in b[2]}:
+                continue
+            if _left_aligned(a[2]) and _right_aligned(b[2]):
+                clusters[k] = [a[0], max(a[1], b[1]), a[2] + b[2]]
+                del clusters[k + 1]
+                changed = True
+                break
+    return [(lo, hi) for lo, hi, _ in clusters]
+
+
+def _cluster_blocks(blocks: list[Block]) -> list[list]:
+    """[lo, hi, members] of blocks whose x-extents overlap."""
+    clusters: list[list] = []
+    for b in sorted(blocks, key=lambda b: b.x0):
+        if clusters and b.x0 <= clusters[-1][1] + 0.5:
+            clusters[-1][1] = max(clusters[-1][1], b.x1)
+            clusters[-1][2].append(b)
+        else:
+            clusters.append([b.x0, b.x1, [b]])
+    return clusters
+
+
+def _unbridged(clusters: list[list]) -> list[list]:
+    """Split clusters joined only by a text reaching over two columns (a merged cell):
+    without it, the others fall into separate, well-populated columns."""
+    out: list[list] = []
+    for cl in clusters:
+        members = sorted(cl[2], key=lambda b: b.x1 - b.x0, reverse=True)
+        split = None
+        for k in range(min(3, len(members) - 1)):
+            rest = _cluster_blocks(members[k + 1:])
+            if len(rest) >= 2 and all(len(r[2]) >= 2 for r in rest):
+                split = rest
+                break
+        out.extend(_unbridged(split) if split else [cl])
+    return out
+
+
+def _left_aligned(members: list[Block]) -> bool:
+    texts = [b for b in members if not is_amountish(b)]
+    return bool(texts) and max(b.x0 for b in texts) - min(b.x0 for b in texts) <= 3.0
+
+
+def _right_aligned(members: list[Block]) -> bool:
+    return all(is_amountish(b) for b in members) and max(b.x1 for b in members) - min(b.x1 for b in members) <= 3.0
+
+
+def _free_neighbour(clusters: list[list[float]], claimed: set[int], lo: float, hi: float, size: float) -> int | None:
+    """The unclaimed column next to a label that stands over no text of the body, when the
+    label can be that column's (centred) heading: amounts right-aligned just beside it,
+    or text left-aligned in a column the label can be centred over."""
+    left = max((k for k, (_, b) in enumerate(clusters) if b <= lo), default=None, key=lambda k: clusters[k][1])
+    right = min((k for k, (a, _) in enumerate(clusters) if a >= hi), default=None, key=lambda k: clusters[k][0])
+    centre = (lo + hi) / 2
+    for k in (right, left):
+        if k is None or id(clusters[k]) in claimed:
+            continue
+        a, b = clusters[k]
+        if k == right:
+            # Centred over a cell whose amounts are right-aligned: the cell's left edge,
+            # mirrored from its right edge, falls in the free space before it.
+            prev_hi = clusters[k - 1][1] if k > 0 else -1e9
+            left_edge = 2 * centre - (b + 2)
+            if a - hi <= 1.5 * size or prev_hi - 2 <= left_edge <= a:
+                return k
+            continue
+        if k == left:
+            prev_hi = clusters[k - 1][1] if k > 0 else a - (hi - a)
+            next_lo = clusters[k + 1][0] if k + 1 < len(clusters) else hi + (hi - a)
+            if (prev_hi + hi) / 2 <= centre <= (a + next_lo) / 2:
+                return k
+    return None
+
+
+def _grow(clusters: list[list[float]], k: int, lo: float, hi: float) -> None:
+    """Widen column k to cover lo..hi, but never into a neighbour."""
+    left = clusters[k - 1][1] + 1 if k > 0 else -1e9
+    right = clusters[k + 1][0] - 1 if k + 1 < len(clusters) else 1e9
+    clusters[k][0] = max(min(clusters[k][0], lo), left)
+    clusters[k][1] = min(max(clusters[k][1], hi), right)
+
+
+def column_boundaries(clusters: list[tuple[float, float]], x0: float, x1: float) -> list[float]:
+    """Column boundaries: just before each column's text (the gap's middle when narrow),
+    so that a long text wrapped in its column never reaches into the next."""
+    xs = [min(x0, clusters[0][0] - 1)]
+    for (_, a_hi), (b_lo, _) in zip(clusters, clusters[1:]):
+        xs.append(b_lo - min(3.0, (b_lo - a_hi) / 2))
+    xs.append(max(x1, clusters[-1][1] + 1))
+    return xs
+
+
+def columns_of(xs: list[float], lo: float, hi: float, centres: list[float] | None = None) -> tuple[int, int]:
+    """First and last column a span covers: the columns whose text it stands over (by the
+    centre of their text, when `centres` are given), else those with over a third of
+    the span's width, or of the column's, inside it."""
+    if centres is not None:
+        over = [k for k, x in enumerate(centres) if lo - 0.5 <= x <= hi + 0.5]
+        if over:
+            return over[0], over[-1]
+    cols = []
+    for k in range(len(xs) - 1):
+        a, b = xs[k], xs[k + 1]
+        ov = min(b, hi) - max(a, lo)
+        if ov > 0 and (ov >= 0.34 * (hi - lo) or ov >= 0.34 * (b - a)):
+            cols.append(k)
+    if not cols:
+        mid = (lo + hi) / 2
+        k = max(0, min(len(xs) - 2, next((i for i in range(len(xs) - 1) if xs[i] <= mid < xs[i + 1]), 0)))
+        return k, k
+    return cols[0], cols[-1]

@@ -1,0 +1,164 @@
+"""Where a table without vertical rules lies on the page: between long horizontal rules of
+the same extent (a three-line table), or as a run of lines whose fragments include amounts
+(a table set by alignment alone)."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from desktopapp.extract.captions import is_note_start, is_page_number
+from desktopapp.extract.geometry import RuleLine
+from desktopapp.extract.grid_aligned.blocks import CELL_GAP
+from desktopapp.extract.header import is_body_row, is_column_number_row, is_data_amount
+from desktopapp.extract.layout import Char
+from desktopapp.extract.text import Fragment, fragments, group_lines
+
+SAME_EXTENT = 4.0  # rules whose ends are this close (points) frame the same table
+MIN_RULE = 100.0  # a table rule is at least this long
+_UNIT_LINE = re.compile(r"单位[:：]\s*(人民币)?\s*(万元|千元|亿元|元)")
+
+
+@dataclass
+class Region:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    header_bottom: float | None  # where the header ends (its closing rule), if known
+    inner_rules: list[RuleLine] = field(default_factory=list)  # rules inside the header
+    kind: str = "hrules"  # "hrules": framed by rules; "aligned": found by alignment alone
+
+
+def three_line_regions(hrules: list[RuleLine], chars: list[Char]) -> list[Region]:
+    """Regions framed by long horizontal rules of the same extent."""
+    long_rules = sorted((h for h in hrules if h.hi - h.lo >= MIN_RULE), key=lambda h: h.pos)
+    used: set[int] = set()
+    regions: list[Region] = []
+    for i, first in enumerate(long_rules):
+        if i in used:
+            continue
+        chain = [first]
+        for j in range(i + 1, len(long_rules)):
+            h = long_rules[j]
+            if j in used or abs(h.lo - first.lo) > SAME_EXTENT or abs(h.hi - first.hi) > SAME_EXTENT:
+                continue
+            if _caption_between(chars, chain[-1], h):
+                break
+            chain.append(h)
+            used.add(j)
+        if len(chain) < 2:
+            continue
+        top, bottom = chain[0], chain[-1]
+        header_bottom = chain[1].pos if len(chain) >= 3 else None
+        if len(chain) >= 4:
+            # Rules between all rows: the header ends where the rows start to carry data.
+            header_bottom = _header_end(chars, chain)
+        if header_bottom is None and not _has_amounts(chars, first, bottom):
+            header_bottom = bottom.pos  # an empty table: its header closed by the bottom rule
+        inner = [h for h in hrules if top.pos + 1 < h.pos < bottom.pos - 1 and (h not in chain or (
+            header_bottom is not None and h.pos < header_bottom - 1))]
+        regions.append(
+            Region(
+                first.lo,
+                first.hi,
+                top.pos,
+                bottom.pos,
+                header_bottom,
+                [h for h in inner if header_bottom is not None and h.pos < header_bottom - 1],
+            )
+        )
+    return regions
+
+
+def _header_end(chars: list[Char], chain: list[RuleLine]) -> float | None:
+    """Where the header ends in a table ruled between every row: after a column-number row,
+    or before the first row that carries data."""
+    for upper, lower in zip(chain, chain[1:]):
+        inside = [c for c in chars if upper.pos < c.cy < lower.pos and upper.lo - 2 <= c.cx <= upper.hi + 2]
+        texts = [f.text for i, ln in enumerate(group_lines(inside)) for f in fragments(ln, i, CELL_GAP)]
+        if is_column_number_row(texts):
+            return lower.pos
+        if is_body_row(texts):
+            return upper.pos if upper is not chain[0] else None
+    return None
+
+
+def _has_amounts(chars: list[Char], upper: RuleLine, lower: RuleLine) -> bool:
+    inside = [c for c in chars if upper.pos < c.cy < lower.pos and upper.lo - 2 <= c.cx <= upper.hi + 2]
+    return any(is_data_amount(f.text) for i, ln in enumerate(group_lines(inside)) for f in fragments(ln, i))
+
+
+def _caption_between(chars: list[Char], upper: RuleLine, lower: RuleLine) -> bool:
+    """A table's title or 单位 line between two rules: they belong to different tables."""
+    inside = [c for c in chars if upper.pos < c.cy < lower.pos and upper.lo - 2 <= c.cx <= upper.hi + 2]
+    if not inside:
+        return False
+    lines = group_lines(inside)
+    sizes = sorted(ln.size for ln in lines)
+    body = statistics.median(sizes)
+    return any(_UNIT_LINE.search(ln.text) or ln.size > body * 1.25 for ln in lines)
+
+
+def text_regions(chars: list[Char]) -> list[Region]:
+    """Tables printed without any rule: runs of lines whose fragments include amounts,
+    with the header lines above them (up to the caption) and no paragraph between."""
+    lines = group_lines(chars)
+    frags = [fragments(ln, i) for i, ln in enumerate(lines)]
+    kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
+    regions: list[Region] = []
+    i = 0
+    while i < len(lines):
+        if kinds[i] != "data":
+            i += 1
+            continue
+        first = last = i
+        j = i + 1
+        # Wrapped cell text gives lines of one fragment ('label') inside the table.
+        while j < len(lines) and kinds[j] != "stop" and lines[j].top - lines[j - 1].bottom <= 2.5 * lines[j].size:
+            if kinds[j] == "data":
+                last = j
+            j += 1
+        # Trailing rows without amounts ('上年结转结余 | 年终结转结余') and the wrapped end
+        # of the last row belong to the table.
+        while last + 1 < j and (
+            kinds[last + 1] == "row" or lines[last + 1].top - lines[last].bottom <= 0.6 * lines[last].size
+        ):
+            last += 1
+        data_lines = sum(1 for k in range(first, last + 1) if kinds[k] == "data")
+        head = first
+        while head > 0 and kinds[head - 1] in ("row", "label") and lines[head].top - lines[head - 1].bottom <= 2.5 * lines[head].size:
+            head -= 1
+        # Rows above the first amount that read as data (a code, '一、…') are body rows.
+        body_first = first
+        while body_first > head and is_body_row([f.text for f in frags[body_first - 1]]):
+            body_first -= 1
+        strong = data_lines == 1 and head < first and sum(is_data_amount(f.text) for f in frags[first]) >= 3
+        if data_lines >= 2 or strong:
+            members = range(head, last + 1)
+            x0 = min(lines[k].x0 for k in members)
+            x1 = max(lines[k].x1 for k in members)
+            header_bottom = None
+            if body_first > head:
+                header_bottom = (lines[body_first - 1].bottom + lines[body_first].top) / 2
+            regions.append(
+                Region(x0 - 2, x1 + 2, lines[head].top - 1, lines[last].bottom + 1, header_bottom, [], "aligned")
+            )
+        i = last + 1
+    return regions
+
+
+def _line_kind(line, frags: list[Fragment]) -> str:
+    """data: a table row with amounts; row: several cells; label: a short header line;
+    stop: captions, notes, running text."""
+    text = line.text
+    if _UNIT_LINE.search(text) or is_note_start(text) or is_page_number(text):
+        return "stop"
+    if len(text) > 30 and any(p in text for p in "，。；"):
+        return "stop"
+    if len(frags) >= 2 and any(is_data_amount(f.text) for f in frags):
+        return "data"
+    if len(frags) >= 2:
+        return "row"
+    return "label" if len(text) <= 20 else "stop"

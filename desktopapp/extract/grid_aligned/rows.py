@@ -1,0 +1,112 @@
+"""Body rows: blocks overlapping vertically form one row; empty rows are restored where the
+line pitch leaves a gap; a ruled band holding several rows is split into them."""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from desktopapp.extract.grid import Grid, GridCell
+from desktopapp.extract.grid_aligned.blocks import Block, stack_blocks
+from desktopapp.extract.layout import Char
+from desktopapp.extract.text import cell_text, fragments, group_lines
+
+
+def body_rows(blocks: list[Block]) -> list[list[Block]]:
+    """Blocks overlapping vertically (by a good part of the smaller) form one row."""
+    rows: list[tuple[float, float, list[Block]]] = []
+    for b in sorted(blocks, key=lambda b: b.top):
+        if rows:
+            top, bottom, members = rows[-1]
+            overlap = min(bottom, b.bottom) - max(top, b.top)
+            smaller = min(bottom - top, b.bottom - b.top)
+            if overlap > 0.3 * smaller:
+                members.append(b)
+                rows[-1] = (min(top, b.top), max(bottom, b.bottom), members)
+                continue
+        rows.append((b.top, b.bottom, [b]))
+    return [members for _, _, members in rows]
+
+
+def row_bands(rows: list[list[Block]], top: float, bottom: float) -> list[tuple[float, float, list[Block] | None]]:
+    """Row bands from the table top to bottom; empty rows are restored where the regular
+    line pitch leaves a gap of whole rows."""
+    spans = [(min(b.top for b in r), max(b.bottom for b in r), r) for r in rows]
+    single = [s for s in spans if all(len({f.line for f in b.frags}) == 1 for b in s[2])]
+    pitches = [b[0] - a[0] for a, b in zip(single, single[1:]) if b[0] - a[0] > 0]
+    pitch = statistics.median(pitches) if pitches else None
+    out: list[tuple[float, float, list[Block] | None]] = []
+    for k, (t, b, r) in enumerate(spans):
+        if k > 0 and pitch:
+            pt, pb, prow = spans[k - 1]
+            prev_single = prow in [s[2] for s in single]
+            if prev_single and (pb - pt) < pitch:
+                missing = round((t - pt) / pitch) - 1
+                for m in range(max(0, min(missing, 20))):
+                    et = pt + pitch * (m + 1)
+                    out.append((et, et + (pb - pt), None))
+        out.append((t, b, r))
+    return out
+
+
+def split_tall_rows(grid: Grid) -> None:
+    """A ruled grid whose body rows are not separated by rules (only the columns are ruled)
+    holds several table rows in one band: split such a band where its text lines fall
+    into rows, when several of its cells hold more than one amount or code."""
+    r = 0
+    while r < grid.n_rows:
+        band = [c for c in grid.cells if c.row == r and c.row_span == 1 and c.chars]
+        crowded = sum(1 for c in band if _stacked_values(c) >= 2)
+        if crowded < 2 or len(band) < 2:
+            r += 1
+            continue
+        blocks: list[Block] = []
+        owner: dict[int, GridCell] = {}
+        for cell in band:
+            lines = group_lines(cell.chars)
+            frags = [f for i, ln in enumerate(lines) for f in fragments(ln, i)]
+            for b in stack_blocks(frags, 0.45):
+                blocks.append(b)
+                owner[id(b)] = cell
+        rows = body_rows(blocks)
+        if len(rows) < 2:
+            r += 1
+            continue
+        _replace_band(grid, r, rows, owner)
+        r += len(rows)
+
+
+def _stacked_values(cell: GridCell) -> int:
+    """How many amounts or codes are printed one under another in a cell."""
+    return sum(1 for ln in group_lines(cell.chars) if _VALUE.fullmatch(ln.text.replace(" ", "")))
+
+
+_VALUE = re.compile(r"[-+]?[\d,]+(\.\d+)?%?|-|—")
+
+
+def _replace_band(grid: Grid, r: int, rows: list[list[Block]], owner: dict[int, GridCell]) -> None:
+    spans = [(min(b.top for b in row), max(b.bottom for b in row)) for row in rows]
+    cuts = [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:])]
+    n_new = len(rows) - 1
+    new_cells: list[GridCell] = []
+    for cell in grid.cells:
+        if cell.row > r:
+            cell.row += n_new
+        elif cell.row + cell.row_span - 1 >= r and not (cell.row == r and cell.row_span == 1):
+            cell.row_span += n_new  # a cell reaching over the band keeps covering it
+        elif cell.row == r and cell.row_span == 1:
+            continue
+        new_cells.append(cell)
+    ys = grid.ys[: r + 1] + cuts + grid.ys[r + 1:]
+    for cell in (c for c in grid.cells if c.row == r and c.row_span == 1):
+        parts: list[list[Char]] = [[] for _ in rows]
+        for k, row in enumerate(rows):
+            for b in row:
+                if owner.get(id(b)) is cell:
+                    parts[k].extend(b.chars)
+        for k, chars in enumerate(parts):
+            sub = GridCell(r + k, cell.col, 1, cell.col_span, cell.x0, ys[r + k], cell.x1, ys[r + k + 1], chars)
+            sub.text = cell_text(chars)
+            new_cells.append(sub)
+    grid.ys = ys
+    grid.cells = sorted(new_cells, key=lambda c: (c.row, c.col))
