@@ -8,13 +8,13 @@ import shutil
 import threading
 
 import pytest
-from conftest import REPO_ROOT
 
 from desktopapp.core.errors import EmptyFileError, NotPdfError
 from desktopapp.extract import read_document
 from desktopapp.extract.page_tables import PageResult
 from desktopapp.extract.pages import read_pages
 from desktopapp.extract.pdf_open import load_pdf, open_pdf
+from tests.helpers import REPO_ROOT
 
 SAMPLE = REPO_ROOT / "resources" / "sample-dept-budget.pdf"
 
