@@ -3,7 +3,9 @@
 Tolerance follows the printed precision: n printed addends may differ from their printed
 total by up to 0.5·(n+1) units of the last printed digit — a rounding tail (尾差, warning);
 beyond it the figures disagree (error). Across units (元 / 万元) figures are compared at the
-coarser precision, so 213.28 万元 and 2,132,777.54 元 agree. A blank cell counts as 0; a
+coarser precision, so 213.28 万元 and 2,132,777.54 元 agree. Within 元, a figure printed in
+whole 元 among figures with 角分 (79,189,400 against 79,189,400.34) was rounded to the 元: its
+half 元 joins the tolerance, so a difference it explains is a rounding tail, not an error. A blank cell counts as 0; a
 cell whose text is not a number also counts as 0, but the finding says so.
 """
 
@@ -136,6 +138,7 @@ def evaluate(total: Operand, operands: Sequence[Operand], extra_terms: int = 0) 
     target = max(units, key=lambda u: _factor(u)) if units else total.table.unit
     cross_unit = len(units) > 1
     finest_by_unit: dict[str | None, int] = {}
+    printed: list[tuple[str | None, int, Decimal]] = []  # (unit, decimals, value) of each figure
     raw: list[Decimal] = []
     unreadable: list[Operand] = []
     for o in everyone:
@@ -150,6 +153,7 @@ def evaluate(total: Operand, operands: Sequence[Operand], extra_terms: int = 0) 
             if d is not None:
                 unit = o.table.unit if _factor(o.table.unit) is not None else None
                 finest_by_unit[unit] = max(finest_by_unit.get(unit, -99), d)
+                printed.append((unit, d, value))
         raw.append(value)
     # Grain: the finest printed digit within a unit (an integer among decimals is exact),
     # the coarsest across units.
@@ -169,7 +173,7 @@ def evaluate(total: Operand, operands: Sequence[Operand], extra_terms: int = 0) 
     actual = values[0] * total.sign
     expected = sum((o.sign * v for o, v in zip(operands, values[1:])), ZERO)
     n = sum(1 for o in operands if not o.cell.is_blank) + extra_terms
-    tolerance = HALF * (max(n, 1) + 1) * grain
+    tolerance = HALF * (max(n, 1) + 1) * grain + _whole_yuan_slack(printed, finest_by_unit, grain, target)
     decimals = grain_decimals(grain)
     return Outcome(
         actual=actual,
@@ -182,6 +186,24 @@ def evaluate(total: Operand, operands: Sequence[Operand], extra_terms: int = 0) 
         values=values[1:],
         terms=max(n, 1),
     )
+
+
+def _whole_yuan_slack(
+    printed: list[tuple[str | None, int, Decimal]],
+    finest_by_unit: dict[str | None, int],
+    grain: Decimal,
+    target: str | None,
+) -> Decimal:
+    """Half a 元 (in the target unit) for each non-zero figure printed in whole 元 where others
+    of its unit print 角分: the 角分 it dropped. In 万元 a whole figure is an exact allocation."""
+    slack = ZERO
+    for unit, d, value in printed:
+        if unit != "元" or value == 0 or d != 0 or finest_by_unit.get(unit, 0) == 0:
+            continue
+        own = Decimal(1) * _factor(unit) / (_factor(target) or Decimal(1))
+        if own > grain:
+            slack += HALF * (own - grain)
+    return slack
 
 
 def holds_exactly(total: Operand, operands: Sequence[Operand]) -> bool:
