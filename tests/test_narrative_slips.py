@@ -124,3 +124,18 @@ def test_zhiyao_without_a_completed_condition_is_zhuyao():
 def test_zhiyao_in_a_condition_passes():
     text = "只要是符合条件的项目，就纳入绩效评价范围。其他收入主要包括非本级财政拨款。只要有结余均应上缴。\n"
     assert run(make_doc([text]), "narrative_zhiyao") == []
+
+
+def test_subject_cited_with_its_marker_then_the_sentences_word_is_standard():
+    text = (
+        "6．法院（款）其他法院支出（项）支出910万元，与上年一致。\n"
+        "2．行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）支出1326.81万元。\n"
+        "1．住房改革支出（款）住房公积金（项）支出1398.26万元。\n"
+    )
+    assert run(make_doc([text]), "narrative_doubled_word") == []
+
+
+def test_word_printed_twice_without_a_marker():
+    text = "一般公共服务支出支出1200.00万元，主要用于机构运行。\n"
+    found = run(make_doc([text]), "narrative_doubled_word")
+    assert len(errors(found)) == 1 and "一般公共服务支出支出" in found[0].quote

@@ -339,6 +339,14 @@ def test_department_wording_in_a_unit_document():
     assert run(make_doc([text], kind=DocKind.DEPT_BUDGET), "narrative_unit_wording") == []
 
 
+def test_budget_system_terms_are_not_the_document_calling_itself_a_department():
+    text = "深化部门预算改革，加强部门预算管理，健全预算支出标准体系。\n"
+    assert run(make_doc([text], kind=DocKind.UNIT_BUDGET), "narrative_unit_wording") == []
+    slip = "2024年本部门预算安排政府采购4万元。\n"
+    found = run(make_doc([slip], kind=DocKind.UNIT_BUDGET), "narrative_unit_wording")
+    assert len(found) == 1 and found[0].actual == "本部门"
+
+
 def test_heading_differing_from_the_table_of_contents_and_missing_table():
     toc = "目 录\n一、收入支出决算总表\n二、支出决算表\n十一、其他重要事项说明\n"
     body = "十一、其他重要事项的情况说明\n（一）机关运行经费支出情况\n机关运行经费支出184.65万元。\n"

@@ -4,7 +4,9 @@
   "较上一度增加");
 - narrative_enum_conjunction: an enumeration comma directly before the closing 和 / 及 / 或
   ("…办公室、和某某中心");
-- narrative_doubled_word: a word printed twice across a 科目 marker ("卫生健康支出（类）支出207.76万元");
+- narrative_doubled_word: a word printed twice ("一般公共服务支出支出"), or across a 科目 marker
+  where the document's other citations drop it from the name ("社会保障和就业（类）支出…
+  卫生健康支出（类）支出207.76万元");
 - narrative_name_in_definition: the definition of a 科目 ("X（类）Y（款）Z（项）：反映…") writing a
   run of the 科目's own name with one character changed ("用于社会保险和就业方面的支出" under
   其他社会保障和就业支出);
@@ -25,6 +27,7 @@ from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.narrative.common import analysis_of, finding, severity
 from desktopapp.rules.narrative.parse import CJK, NarrativeText
 from desktopapp.rules.narrative.resolve import ITEM
+from desktopapp.tables.subjects import function_class_code
 
 YEAR_FORM = "narrative_year_form"
 ENUM_CONJUNCTION = "narrative_enum_conjunction"
@@ -161,29 +164,63 @@ def enum_conjunction(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             )
 
 
-# "卫生健康支出（类）支出207.76万元": 支出 both before and after the marker, then the figure.
-_DOUBLED = re.compile(r"(支出|经费)[（(]\d{0,7}[类款项][）)]\1(?=[\d为决预安共合，,]|$)")
+# "X（类）支出207.76万元" cites the 科目 X and goes on with the sentence's own 支出: standard
+# phrasing, even when X's name ends in 支出 ("其他法院支出（项）支出910万元"). It is a slip only
+# against the document's own usage: where its other citations drop the name's 支出 before the
+# marker ("社会保障和就业（类）支出", the 科目 being 社会保障和就业支出), a citation keeping it
+# ("卫生健康支出（类）支出") prints the word twice. Printed twice with nothing between
+# ("一般公共服务支出支出") it is always a slip.
+_CITED = re.compile(rf"([{CJK}]{{2,40}}?)[（(]\d{{0,7}}[类款项][）)](支出|经费)(?=[\d为决预安共合，,]|$)")
+_TWICE = re.compile(rf"(?<=[{CJK}])(支出|经费)\1(?=[\d为决预安共合，,。；]|$)")
+def _subject_names(document: Document) -> set[str]:
+    names: set[str] = set()
+    for table in document.tables:
+        for row in table.body:
+            for cell in row[:3]:
+                text = re.sub(r"\s+", "", cell.text or "")
+                if 2 <= len(text) <= 40 and re.fullmatch(f"[{CJK}（）()]+", text):
+                    names.add(text)
+    return names
+
+
+def _drops_the_word(text: str, word: str, names: set[str]) -> bool:
+    """`text` ends with a 科目 printed without its final `word` (社会保障和就业 for 社会保障和就业支出)."""
+    if text.endswith(word):
+        return False
+    for k in range(2, len(text) + 1):
+        subject = text[-k:] + word
+        if function_class_code(subject) is not None or subject in names:
+            return True
+    return False
 
 
 @rule(DOUBLED_WORD)
 def doubled_word(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     nt: NarrativeText = analysis_of(document, ctx).nt
-    for p in nt.paragraphs:
-        for m in _DOUBLED.finditer(p.text):
-            start = p.start + m.start()
-            left = start
-            while left > p.start and re.match(f"[{CJK}“”]", nt.flow[left - 1]) and start - left < 16:
-                left -= 1
-            word = m.group(1)
-            yield finding(
-                DOUBLED_WORD,
-                severity(ctx, DOUBLED_WORD, True),
-                f"“{word}”重复：科目名称已含“{word}”，其后又写“{word}”",
-                nt,
-                left,
-                p.start + m.end(),
-                actual=nt.flow[left : p.start + m.end()],
-            )
+    names = _subject_names(document)
+    cited = [(p, m) for p in nt.paragraphs for m in _CITED.finditer(p.text)]
+    dropping = {m.group(2) for _, m in cited if _drops_the_word(m.group(1), m.group(2), names)}
+    hits = [
+        (p, m, m.start(2) - len(m.group(2)))
+        for p, m in cited
+        if m.group(2) in dropping and m.group(1).endswith(m.group(2))
+    ]
+    hits += [(p, m, m.start()) for p in nt.paragraphs for m in _TWICE.finditer(p.text)]
+    for p, m, first in hits:
+        start = p.start + first
+        left = start
+        while left > p.start and re.match(f"[{CJK}“”（）()]", nt.flow[left - 1]) and start - left < 16:
+            left -= 1
+        word = m.group(m.lastindex)
+        yield finding(
+            DOUBLED_WORD,
+            severity(ctx, DOUBLED_WORD, True),
+            f"“{word}”重复：科目名称已含“{word}”，其后又写“{word}”",
+            nt,
+            left,
+            p.start + m.end(),
+            actual=nt.flow[left : p.start + m.end()],
+        )
 
 
 _DEFINITION = re.compile(r"[:：]反映([^。；\n]{4,200})")

@@ -222,8 +222,13 @@ def org_name(document: Document, ctx: RuleContext) -> Iterable[Finding]:
                 )
 
 
+# 部门预算 / 部门决算 as the name of the system ("深化部门预算改革", "部门预算管理", "部门预算经济
+# 分类") is a fixed term, not the document calling itself a 部门: a head noun after it, or a
+# policy verb before it, says so.
+_SYSTEM_HEAD = r"(?:改革|管理|制度|体系|编制|支出经济分类|经济分类|工作)"
+_POLICY_VERB = r"(?<!深化)(?<!推进)(?<!推行)(?<!实行)(?<!加强)(?<!完善)(?<!规范)(?<!健全)(?<!做好)"
 _DEPT_WORDING = re.compile(
-    r"本部门|部门预算(?!管理|支出经济分类|经济分类)|部门决算|部门概况|部门主要职能|部门机构设置|部门收支|部门财务|部门收入|部门支出"
+    rf"本部门|{_POLICY_VERB}部门(?:预算|决算)(?!{_SYSTEM_HEAD})|部门概况|部门主要职能|部门机构设置|部门收支|部门财务|部门收入|部门支出"
 )
 _TITLE_LINE = re.compile(r"(?:20\d\d年|^).{0,30}表$")
 
