@@ -131,6 +131,7 @@ def test_subject_cited_with_its_marker_then_the_sentences_word_is_standard():
         "6．法院（款）其他法院支出（项）支出910万元，与上年一致。\n"
         "2．行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）支出1326.81万元。\n"
         "1．住房改革支出（款）住房公积金（项）支出1398.26万元。\n"
+        "2．社会保障和就业（类）支出2254.76万元，主要用于离退休人员。\n"
     )
     assert run(make_doc([text]), "narrative_doubled_word") == []
 

@@ -166,12 +166,14 @@ def enum_conjunction(document: Document, ctx: RuleContext) -> Iterable[Finding]:
 
 # "X（类）支出207.76万元" cites the 科目 X and goes on with the sentence's own 支出: standard
 # phrasing, even when X's name ends in 支出 ("其他法院支出（项）支出910万元"). It is a slip only
-# against the document's own usage: where its other citations drop the name's 支出 before the
-# marker ("社会保障和就业（类）支出", the 科目 being 社会保障和就业支出), a citation keeping it
+# against the document's own usage: where its other citations of that level drop the name's
+# 支出 before the marker ("社会保障和就业（类）支出", the 科目 being 社会保障和就业支出), a citation keeping it
 # ("卫生健康支出（类）支出") prints the word twice. Printed twice with nothing between
 # ("一般公共服务支出支出") it is always a slip.
-_CITED = re.compile(rf"([{CJK}]{{2,40}}?)[（(]\d{{0,7}}[类款项][）)](支出|经费)(?=[\d为决预安共合，,]|$)")
+_CITED = re.compile(rf"([{CJK}]{{2,40}}?)[（(]\d{{0,7}}([类款项])[）)](支出|经费)(?=[\d为决预安共合，,]|$)")
 _TWICE = re.compile(rf"(?<=[{CJK}])(支出|经费)\1(?=[\d为决预安共合，,。；]|$)")
+
+
 def _subject_names(document: Document) -> set[str]:
     names: set[str] = set()
     for table in document.tables:
@@ -199,17 +201,18 @@ def doubled_word(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     nt: NarrativeText = analysis_of(document, ctx).nt
     names = _subject_names(document)
     cited = [(p, m) for p in nt.paragraphs for m in _CITED.finditer(p.text)]
-    dropping = {m.group(2) for _, m in cited if _drops_the_word(m.group(1), m.group(2), names)}
+    # usage is per level: 类 names may be cited short while 项 names are cited in full
+    dropping = {m.group(2, 3) for _, m in cited if _drops_the_word(m.group(1), m.group(3), names)}
     hits = [
-        (p, m, m.start(2) - len(m.group(2)))
+        (p, m, m.end(1) - len(m.group(3)))
         for p, m in cited
-        if m.group(2) in dropping and m.group(1).endswith(m.group(2))
+        if m.group(2, 3) in dropping and m.group(1).endswith(m.group(3))
     ]
     hits += [(p, m, m.start()) for p in nt.paragraphs for m in _TWICE.finditer(p.text)]
     for p, m, first in hits:
         start = p.start + first
         left = start
-        while left > p.start and re.match(f"[{CJK}“”（）()]", nt.flow[left - 1]) and start - left < 16:
+        while left > p.start and re.match(f"[{CJK}“”]", nt.flow[left - 1]) and start - left < 16:
             left -= 1
         word = m.group(m.lastindex)
         yield finding(
