@@ -165,6 +165,8 @@ class Document:
     kind: DocKind = DocKind.UNKNOWN
     organization: str | None = None
     year: int | None = None
+    level: str | None = None  # 省级 / 市级 / 区级 / 县级
+    facts: dict = field(default_factory=dict)  # fact → {value, status, sources, note} (extract.docinfo)
     tables: list[Table] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     toc: list[str] = field(default_factory=list)  # table titles listed in the 目录

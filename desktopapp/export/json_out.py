@@ -31,6 +31,12 @@ def document_to_json(document: Document, findings: list[Finding] | None = None) 
             "doc_kind": document.kind.value,
             "organization": document.organization,
             "year": document.year,
+            "level": document.level,
+            # how each fact was read: status established / uncertain / corrected, and from where
+            "facts": {
+                name: {k: v for k, v in entry.items() if k in ("value", "status", "sources", "note")}
+                for name, entry in (document.facts or {}).items()
+            },
         },
         "tables": [
             {
@@ -75,6 +81,8 @@ def document_from_json(data: dict) -> Document:
         kind=kind,
         organization=data.get("document", {}).get("organization"),
         year=data.get("document", {}).get("year"),
+        level=data.get("document", {}).get("level"),
+        facts=dict(data.get("document", {}).get("facts") or {}),
     )
     for i, t in enumerate(data.get("tables", []), start=1):
         pages = t.get("pages") or []

@@ -20,7 +20,7 @@ from pathlib import Path
 from desktopapp.core.errors import NoTablesError, ScannedPdfError
 from desktopapp.core.model import Document
 from desktopapp.extract.assemble import build_table, group_pieces
-from desktopapp.extract.docinfo import document_kind, document_organization, document_year, table_of_contents
+from desktopapp.extract.docinfo import apply_facts, document_kind, read_facts, table_of_contents
 from desktopapp.extract.pages import read_pages
 from desktopapp.extract.pdf_open import load_pdf, open_pdf
 
@@ -61,7 +61,6 @@ def read_document(
                 by_page[n].table_ids.append(table.id)
     if document.kind.value == "unknown":
         document.kind = document_kind(pages, document.tables)
-    document.year = document_year(pages)
-    document.organization = document_organization(pages, document.tables)
+    apply_facts(document, read_facts(pages, document.tables, document.kind))
     document.toc = table_of_contents(pages)
     return document

@@ -1,9 +1,17 @@
-"""What the document is: 部门/单位 预算/决算, which organisation, which year, its 目录."""
+"""What the document is: 部门/单位 预算/决算, which organisation, which year, which level, its 目录.
+
+Each fact is read from every source that prints it (the cover, the table titles, the 编制单位
+lines, the running text) and `read_facts` gives one reading per fact with its status:
+"established" when sources agree (or one strong source states it), "uncertain" when they
+contradict or only a weak one gives it. An uncertain fact is not used (its value is None in
+the Document): rules that depend on it abstain, and one warning says what could not be read.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from desktopapp.core.model import DocKind, Page, Table
 from desktopapp.core.numbers import normalize
@@ -110,3 +118,195 @@ def table_of_contents(pages: list[Page]) -> list[str]:
                     toc.append(entry)
         break
     return toc
+
+
+# ---------------------------------------------------------------- facts with their sources
+
+ESTABLISHED, UNCERTAIN, CORRECTED = "established", "uncertain", "corrected"
+FACT_NAMES = ("year", "organization", "kind", "level")
+LEVELS = ("省级", "市级", "区级", "县级")
+
+# An organisation's name: Chinese characters ending as organisations' names end.
+_ORG_SUFFIX = re.compile(
+    r"(?:局|委员会|委|院|办公室|办公厅|办|中心|部|厅|处|所|站|会|馆|队|校|学|园|社|室|司|署|团|政府|街道|镇|乡|场|台|库|宫|组|府|庭|署|行)$"
+)
+_NOT_ORG = re.compile(r"目录|公开|说明|部分|情况|预算|决算|表$|概况|职能")
+_LEVEL_WORD = re.compile(r"(省级|市级|区级|县级)")
+_DIVISIONS = re.compile(
+    r"^(?:中共|中国共产党)?(?P<prov>[\u4e00-\u9fff]{2,3}?(?:省|自治区))?(?P<city>[\u4e00-\u9fff]{2,4}?市)?"
+    r"(?P<dist>[\u4e00-\u9fff]{2,4}?(?:区|县|旗))?"
+)
+_TITLE_YEAR = re.compile(r"(20\d{2})\s*年")
+
+
+@dataclass
+class FactReading:
+    value: object
+    status: str  # ESTABLISHED, UNCERTAIN or CORRECTED
+    sources: list[str] = field(default_factory=list)  # where it was read (封面, 表题, 编制单位, 正文)
+    note: str = ""  # why it is uncertain (Chinese)
+
+    def as_dict(self) -> dict:
+        return {"value": self.value, "status": self.status, "sources": list(self.sources), "note": self.note}
+
+
+def looks_like_organization(name: str | None) -> bool:
+    if not name:
+        return False
+    name = normalize(name)
+    return (
+        3 <= len(name) <= 40
+        and re.fullmatch(r"[\u4e00-\u9fff（）()·]+", name) is not None
+        and _ORG_SUFFIX.search(name) is not None
+        and _NOT_ORG.search(name) is None
+    )
+
+
+def read_year(pages: list[Page], tables: list[Table]) -> FactReading:
+    """The cover's title, the table titles (each its own source), the running text (weak)."""
+    cover = None
+    for page in pages[:4]:
+        m = _COVER_TITLE.search(normalize(page.text))
+        if m:
+            cover = int(m.group(1))
+            break
+    titles = Counter(int(y) for t in tables for y in _TITLE_YEAR.findall(normalize(t.title)))
+    # a title naming two years ("2019年与2018年对比") speaks of one budget year: the latest
+    title_year = max(titles) if titles else None
+    strong = {"封面": cover, "表题": title_year}
+    given = {k: v for k, v in strong.items() if v is not None}
+    if len(set(given.values())) > 1:
+        said = "，".join(f"{k}为{v}年" for k, v in given.items())
+        return FactReading(None, UNCERTAIN, list(given), f"年度不一致：{said}")
+    if given:
+        return FactReading(next(iter(given.values())), ESTABLISHED, list(given))
+    text = Counter(int(y) for page in pages[:8] for y in _TITLE_YEAR.findall(page.text))
+    if text:
+        year, count = text.most_common(1)[0]
+        others = sum(text.values()) - count
+        if count >= 2 and count > 2 * others:
+            return FactReading(year, ESTABLISHED, ["正文"])
+        return FactReading(None, UNCERTAIN, ["正文"], f"年度只见于正文且不一致（{'、'.join(str(y) for y in sorted(text))}年）")
+    return FactReading(None, UNCERTAIN, [], "封面、表题和正文均未印年度")
+
+
+def read_organization(pages: list[Page], tables: list[Table]) -> FactReading:
+    """The labelled lines (预算单位：/ 编制单位：/ 部门：, on the cover or over the tables) and the
+    cover's name; a candidate that does not look like an organisation's name is no source."""
+    votes: Counter[str] = Counter()
+    sources: dict[str, set[str]] = {}
+    for page in pages[:3]:
+        for ln in page.lines:
+            m = _ORG_LINE.match(normalize(ln.text))
+            if m and looks_like_organization(m.group(1)):
+                votes[m.group(1)] += 2
+                sources.setdefault(m.group(1), set()).add("封面")
+    for t in tables:
+        if t.organization_line:
+            m = _ORG_LINE.match(normalize(t.organization_line))
+            if m and looks_like_organization(m.group(1)):
+                votes[m.group(1)] += 1
+                sources.setdefault(m.group(1), set()).add("编制单位")
+    cover = document_organization(pages, [])
+    if looks_like_organization(cover):
+        votes[cover] += 3
+        sources.setdefault(cover, set()).add("封面")
+    if not votes:
+        return FactReading(None, UNCERTAIN, [], "未能读出单位名称")
+    name = votes.most_common(1)[0][0]
+    return FactReading(name, ESTABLISHED, sorted(sources[name]))
+
+
+def read_kind(pages: list[Page], tables: list[Table], kind: DocKind) -> FactReading:
+    for page in pages[:4]:
+        if _COVER_TITLE.search(normalize(page.text)):
+            return FactReading(kind.value, ESTABLISHED, ["封面"])
+    return FactReading(kind.value, ESTABLISHED if kind != DocKind.UNKNOWN else UNCERTAIN, ["表题", "正文"])
+
+
+def level_of_organization(name: str | None) -> str | None:
+    """省级 / 市级 / 区级 / 县级 from the divisions that open the name (上海市普陀区… → 区级)."""
+    if not name:
+        return None
+    m = _DIVISIONS.match(normalize(name))
+    if not m:
+        return None
+    if m.group("dist"):
+        return "县级" if m.group("dist").endswith(("县", "旗")) else "区级"
+    if m.group("city"):
+        return "市级"
+    if m.group("prov") or re.match(r"^(?:中共)?[\u4e00-\u9fff]{2,3}省委", normalize(name)):
+        return "省级"
+    return None
+
+
+def read_level(pages: list[Page], organization: str | None) -> FactReading:
+    """The level printed on the cover (上海市2025年市级单位预算), else the organisation's divisions."""
+    cover = "".join(normalize(p.text) for p in pages[:2])
+    printed = set(_LEVEL_WORD.findall(cover))
+    named = level_of_organization(organization)
+    if len(printed) == 1:
+        (level,) = printed
+        if named and named != level:
+            return FactReading(None, UNCERTAIN, ["封面", "单位名称"], f"级次不一致：封面为{level}，单位名称为{named}")
+        return FactReading(level, ESTABLISHED, ["封面"] + (["单位名称"] if named == level else []))
+    if named:
+        return FactReading(named, ESTABLISHED, ["单位名称"])
+    return FactReading(None, UNCERTAIN, [], "未能确定级次")
+
+
+def read_facts(pages: list[Page], tables: list[Table], kind: DocKind) -> dict[str, FactReading]:
+    organization = read_organization(pages, tables)
+    return {
+        "year": read_year(pages, tables),
+        "organization": organization,
+        "kind": read_kind(pages, tables, kind),
+        "level": read_level(pages, organization.value if isinstance(organization.value, str) else None),
+    }
+
+
+def apply_facts(document, readings: dict[str, FactReading]) -> None:
+    """Put the readings in force: an established or corrected fact is used, an uncertain one is not."""
+    document.facts = {name: r.as_dict() for name, r in readings.items()}
+    for name in ("year", "organization", "level"):
+        r = readings.get(name)
+        if r is not None:
+            setattr(document, name, r.value if r.status != UNCERTAIN else None)
+    r = readings.get("kind")
+    if r is not None and r.status == CORRECTED:
+        document.kind = DocKind(r.value)
+
+
+def correct_fact(document, name: str, value: object) -> None:
+    """The officer's reading of a fact (None: back to what the document says)."""
+    facts = document.facts or {}
+    entry = dict(facts.get(name) or {"value": None, "status": UNCERTAIN, "sources": [], "note": ""})
+    if value in (None, ""):
+        original = entry.get("read")
+        if original is None:
+            return
+        entry = dict(original)
+    else:
+        if name == "year":
+            value = int(value)
+        if name == "kind":
+            value = DocKind(value).value
+        if entry.get("status") != CORRECTED:
+            entry["read"] = {k: v for k, v in entry.items() if k != "read"}
+        entry.update(value=value, status=CORRECTED, sources=["审核人员"], note="")
+    reading = FactReading(entry["value"], entry["status"], list(entry.get("sources", [])), entry.get("note", ""))
+    readings = {k: FactReading(v["value"], v["status"], list(v.get("sources", [])), v.get("note", "")) for k, v in facts.items()}
+    readings[name] = reading
+    kind_before = document.kind
+    apply_facts(document, readings)
+    for k, v in facts.items():  # keep what each fact was read as before its correction
+        if "read" in v and k != name:
+            document.facts[k]["read"] = v["read"]
+    if "read" in entry:
+        document.facts[name]["read"] = entry["read"]
+    if name == "kind" and entry["status"] != CORRECTED:
+        document.kind = DocKind(entry["value"]) if entry["value"] else kind_before
+
+
+def corrected_facts(document) -> dict[str, object]:
+    return {k: v["value"] for k, v in (document.facts or {}).items() if v.get("status") == CORRECTED}

@@ -542,11 +542,19 @@ def _document_facts(document: Document, walk: _PageWalk) -> _DocumentFacts:
     is_final = document.kind.is_final if known_kind else _vote_final(cover)
     all_texts = [p.text for p in paragraphs] + [t for _, t in toc] + [t for _, t in loose]
     title_texts = [p.text for p in paragraphs if p.heading] + [t for _, t in toc] + [t for _, t in loose]
+    # A fact the extractor read as uncertain (sources contradict) is not voted again here.
+    read = document.facts or {}
+    year = document.year
+    if year is None and "year" not in read:
+        year = _vote_year(cover + cover + title_texts, is_final)
+    organization = document.organization
+    if organization is None and "organization" not in read:
+        organization = _vote_org(cover + all_texts)
     return _DocumentFacts(
-        year=document.year or _vote_year(cover + cover + title_texts, is_final),
+        year=year,
         is_final=is_final,
         is_unit=document.kind.value.startswith("unit_"),
-        organization=document.organization or _vote_org(cover + all_texts),
+        organization=organization,
         placeholder_count=sum(len(_PLACEHOLDER.findall(t)) for t in all_texts),
     )
 
@@ -618,7 +626,10 @@ def _split_sentences(flow: str, paragraphs: list[Paragraph]) -> tuple[list[Sente
 def narrative_of(document: Document, cache: dict) -> NarrativeText:
     """The parse of `document`, computed once per document and page texts."""
     key = ("narrative_parse", id(document))
-    signature = tuple((p.number, len(p.text or ""), len(p.lines)) for p in document.pages)
+    signature = (
+        tuple((p.number, len(p.text or ""), len(p.lines)) for p in document.pages),
+        (document.year, document.organization, document.kind, document.level),  # the officer may correct them
+    )
     hit = cache.get(key)
     if hit is not None and hit[0] is document and hit[1] == signature:
         return hit[2]
