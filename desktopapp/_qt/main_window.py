@@ -21,6 +21,7 @@ from desktopapp.session.messages import message_of
 
 from . import settings as stored
 from .editing import Editor
+from .facts_dialog import DocumentFacts
 from .grid_view import GridView
 from .navigation import Navigator
 from .opening import Opener
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
                                    self.tabs.findings_panel)
         self.editor = Editor(self, self.state, self.grid, self.grid_model, self.prompts)
         self.review_files = ReviewFiles(self, self.state, self.prompts)
+        self.document_facts = DocumentFacts(self, self.state)
 
         self._lay_out()
         self._build_menus()
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
         _add(bar.addMenu("查看(&V)"), [navigator.prev_table_action, navigator.next_table_action, None,
                                       navigator.next_finding_action, navigator.prev_finding_action, None,
                                       *view_actions])
-        _add(bar.addMenu("校验(&C)"), [files.rules_action, files.recheck_action])
+        _add(bar.addMenu("校验(&C)"), [self.document_facts.action, files.rules_action, files.recheck_action])
         _add(bar.addMenu("帮助(&H)"), [make_action(self, "关于(&A)", self.show_about)])
 
     def _build_status_bar(self) -> None:

@@ -51,9 +51,10 @@ class ReviewFiles(QObject):
         except Exception as exc:
             self.message.emit(message_of(exc, "无法读取上次的审核记录"), 10_000)
             return
-        if review is None or (not review.changes and not review.disabled_rules):
+        if review is None or (not review.changes and not review.disabled_rules and not review.facts):
             return
-        if self.prompts.ask("恢复审核记录", f"发现此文件上次的审核记录（{len(review.changes)} 条修改）。\n\n是否恢复上次的审核记录？"):
+        if self.prompts.ask("恢复审核记录", f"发现此文件上次的审核记录（{len(review.changes)} 条修改"
+                            f"{'，文件信息已更正' if review.facts else ''}）。\n\n是否恢复上次的审核记录？"):
             self._restore(review, "已恢复上次的审核记录")
 
     def save_review_dialog(self) -> None:

@@ -25,6 +25,7 @@ class ReviewState(QObject):
     cell_changed = Signal(str, int, int)  # table id, body row, column
     changes_changed = Signal()  # the change log grew (edit, undo, redo, restore)
     autosave_failed = Signal(str)  # Chinese message
+    facts_changed = Signal()  # the officer set a fact of the document (year, organisation, kind, level)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,7 @@ class ReviewState(QObject):
         session.on_log_changed.append(self.changes_changed.emit)
         session.on_restored.append(self.document_loaded.emit)
         session.on_save_failed.append(self.autosave_failed.emit)
+        session.on_facts_changed.append(self.facts_changed.emit)
         self._replace(session)
 
     def clear(self) -> None:
@@ -133,6 +135,13 @@ class ReviewState(QObject):
     def recheck_all(self) -> None:
         if self.session:
             self.session.recheck_all()
+
+    def facts(self) -> dict[str, dict]:
+        return self.session.facts() if self.session else {}
+
+    def set_fact(self, name: str, value: object) -> None:
+        if self.session:
+            self.session.set_fact(name, value)
 
     def set_disabled_rules(self, disabled: Iterable[str]) -> None:
         if self.session:

@@ -1,4 +1,6 @@
-"""The permanent labels of the status bar: file, document kind, the table's unit, error / warning counts."""
+"""The permanent labels of the status bar: file, document kind, year and level (with the
+organisation in the tooltip; 年度？ when it could not be established), the table's unit,
+error / warning counts."""
 
 from __future__ import annotations
 
@@ -19,18 +21,31 @@ class StatusLabels(QObject):
         self.state = state
         self.file_label = QLabel("", window)
         self.kind_label = QLabel("", window)
+        self.facts_label = QLabel("", window)
         self.unit_label = QLabel("", window)
         self.counts_label = QLabel("", window)
         state.findings_changed.connect(self._findings_changed)
         state.document_loaded.connect(self._document_loaded)
+        state.facts_changed.connect(self._show_facts)
 
     def widgets(self) -> list[QLabel]:
-        return [self.file_label, self.kind_label, self.unit_label, self.counts_label]
+        return [self.file_label, self.kind_label, self.facts_label, self.unit_label, self.counts_label]
 
     def show_document(self, path: Path, document: Document) -> None:
         self.file_label.setText(path.name)
         self.file_label.setToolTip(str(path))
+        self._show_facts()
+
+    def _show_facts(self) -> None:
+        document = self.state.document
+        if document is None:
+            return
         self.kind_label.setText(doc_kind_label(document.kind))
+        year = f"{document.year}年" if document.year else "年度？"
+        self.facts_label.setText(" · ".join(x for x in (year, document.level or "") if x))
+        self.facts_label.setToolTip(
+            f"单位：{document.organization or '（未确定）'}\n校验 ▸ 文件信息… 可查看来源并更正"
+        )
 
     def show_table(self, table: Table) -> None:
         self.unit_label.setText(f"单位：{table.unit}" if table.unit else ("单位：未注明" if table.numeric else ""))
@@ -39,6 +54,8 @@ class StatusLabels(QObject):
         if not self.state.has_document:
             for label in self.widgets():
                 label.setText("")
+        else:
+            self._show_facts()
 
     def _findings_changed(self) -> None:
         if self.state.has_document:

@@ -213,6 +213,15 @@ def write_changes_sheet(ws: Worksheet, changes: Sequence[Change], sheets: dict[s
     _fit_rows(ws, 2, row, CHANGE_COLUMNS)
 
 
+def _fact_text(document: Document, name: str, value: object) -> str:
+    """The fact in force, saying when the officer set it or the document's sources disagreed."""
+    entry = (document.facts or {}).get(name) or {}
+    if value in (None, ""):
+        note = entry.get("note")
+        return f"（无法确定：{note}）" if entry.get("status") == "uncertain" and note else "（未识别）"
+    return f"{value}（审核人员更正）" if entry.get("status") == "corrected" else str(value)
+
+
 def write_about_sheet(
     ws: Worksheet,
     document: Document,
@@ -227,8 +236,9 @@ def write_about_sheet(
         ("SHA-256", document.sha256, st.TEXT_FORMAT),
         ("页数", document.page_count, "0"),
         ("文件类型", doc_kind_label(document.kind), None),
-        ("单位名称", document.organization or "（未识别）", None),
-        ("年度", str(document.year) if document.year else "（未识别）", st.TEXT_FORMAT),
+        ("单位名称", _fact_text(document, "organization", document.organization), None),
+        ("年度", _fact_text(document, "year", document.year), st.TEXT_FORMAT),
+        ("级次", _fact_text(document, "level", document.level), None),
         ("表格数", len(document.tables), "0"),
         (
             "校验结果",

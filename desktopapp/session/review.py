@@ -26,6 +26,7 @@ from desktopapp.core.errors import UserError
 from desktopapp.core.model import Document
 from desktopapp.core.paths import user_data_dir
 from desktopapp.export.atomic import atomic_write, folder_is_writable
+from desktopapp.extract.docinfo import FACT_NAMES, corrected_facts
 
 SCHEMA = "disclosure-review/1"
 SUFFIX = ".review.json"
@@ -49,6 +50,7 @@ class Review:
     changes: list[Change] = field(default_factory=list)
     disabled_rules: list[str] = field(default_factory=list)
     path: Path | None = None  # where it was read from
+    facts: dict[str, object] = field(default_factory=dict)  # the officer's year / organization / kind / level
 
 
 def reviews_dir() -> Path:
@@ -122,6 +124,7 @@ def review_data(document: Document, changes: Iterable[Change], disabled_rules: I
             "pages": document.page_count,
         },
         "disabled_rules": sorted(set(disabled_rules)),
+        "facts": corrected_facts(document),
         "changes": [change.as_dict() for change in changes],
     }
 
@@ -158,6 +161,7 @@ def load_review(path: str | Path) -> Review:
     if not isinstance(changes_data, list) or not isinstance(disabled, list):
         raise _damaged(path, "changes / disabled_rules 不是列表")
     changes = [_change(item, path, i) for i, item in enumerate(changes_data)]
+    facts = _facts(data.get("facts", {}), path)
     return Review(
         sha256=sha256,
         source=str(source.get("file") or ""),
@@ -165,7 +169,23 @@ def load_review(path: str | Path) -> Review:
         changes=changes,
         disabled_rules=[str(rule) for rule in disabled],
         path=path,
+        facts=facts,
     )
+
+
+def _facts(data: object, path: Path) -> dict[str, object]:
+    if not isinstance(data, dict):
+        raise _damaged(path, "facts 不是对象")
+    out: dict[str, object] = {}
+    for name, value in data.items():
+        if name not in FACT_NAMES:
+            continue  # a fact a later version knows of
+        wanted = int if name == "year" else str
+        try:
+            out[name] = _typed(value, wanted)
+        except TypeError as exc:
+            raise _damaged(path, f"facts.{name}: {exc}") from exc
+    return out
 
 
 def _read(path: Path) -> dict:

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from desktopapp.core.edits import Change, EditLog
 from desktopapp.core.model import Cell, Document, Finding, Table
+from desktopapp.extract.docinfo import FACT_NAMES, correct_fact
 
 from .findings import FindingsIndex
 from .messages import message_of
@@ -42,6 +43,7 @@ class ReviewSession:
         self.on_edit_applied: list[Callable[[Change], None]] = []  # a cell changed: edit, undo or redo
         self.on_log_changed: list[Callable[[], None]] = []  # the change log grew or was replaced
         self.on_restored: list[Callable[[], None]] = []  # a saved review replaced every correction
+        self.on_facts_changed: list[Callable[[], None]] = []  # the officer set a fact of the document
         self.on_saved: list[Callable[[Path], None]] = []  # the autosave file was written
         self.on_save_failed: list[Callable[[str], None]] = []  # Chinese message
 
@@ -88,6 +90,18 @@ class ReviewSession:
         self.index = FindingsIndex.build(findings, self.document)
         _notify(self.on_findings_changed)
 
+    # -- facts about the document ----------------------------------------------------------
+    def facts(self) -> dict[str, dict]:
+        """Each fact's reading: value, status (established / uncertain / corrected), sources, note."""
+        return {name: dict(self.document.facts.get(name) or {}) for name in FACT_NAMES}
+
+    def set_fact(self, name: str, value: object) -> None:
+        """The officer's reading of a fact (None or "": back to the document's); every check re-runs."""
+        correct_fact(self.document, name, value)
+        self.recheck_all()
+        _notify(self.on_facts_changed)
+        self.autosave()
+
     # -- corrections -----------------------------------------------------------------------
     def set_value(self, table_id: str, row: int, col: int, text: str, reason: str = "") -> Change | None:
         """Correct one figure ("" = back to the printed one); raises EditError (Chinese) for anything not a number."""
@@ -122,6 +136,9 @@ class ReviewSession:
                     cell.corrected = None
         self.edit_log = EditLog(self.document)
         problems = apply_review(self.edit_log, review)
+        for name in FACT_NAMES:
+            correct_fact(self.document, name, review.facts.get(name))
+        _notify(self.on_facts_changed)
         self.checker.disabled = set(review.disabled_rules)
         self.recheck_all()
         _notify(self.on_restored)
