@@ -66,3 +66,13 @@ def test_the_officers_correction_is_used_and_can_be_undone():
     assert run(doc, "document_facts_uncertain") == []
     correct_fact(doc, "year", None)
     assert doc.year is None and doc.facts["year"]["status"] == "uncertain"
+
+
+def test_correcting_the_kind_reclassifies_the_tables():
+    doc = make_doc([], tables=[], kind=DocKind.DEPT_BUDGET)
+    doc.tables.append(table("T1", "收入支出总表", [["项目", "金额"]], [["合计", "1.00"]], kind="budget_summary"))
+    apply_facts(doc, read_facts([_page(1, "某某局2024年部门预算")], doc.tables, doc.kind))
+    correct_fact(doc, "kind", "dept_final")
+    assert doc.kind is DocKind.DEPT_FINAL and doc.tables[0].kind == "final_summary"
+    correct_fact(doc, "kind", None)
+    assert doc.kind is DocKind.DEPT_BUDGET and doc.tables[0].kind == "budget_summary"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from desktopapp.core.model import DocKind, Page, Table
 from desktopapp.core.numbers import normalize
+from desktopapp.tables.kinds import classify
 
 _COVER_TITLE = re.compile(r"(20\d{2})\s*年(?:度)?\s*(部门|单位)?\s*(预算|决算)")
 _ORG_BEFORE_YEAR = re.compile(r"^(.{2,40}?)(?:20\d{2})\s*年(?:度)?\s*(?:部门|单位)?\s*(?:预算|决算)")
@@ -267,45 +268,46 @@ def read_facts(pages: list[Page], tables: list[Table], kind: DocKind) -> dict[st
 
 def apply_facts(document, readings: dict[str, FactReading]) -> None:
     """Put the readings in force: an established or corrected fact is used, an uncertain one is not."""
-    document.facts = {name: r.as_dict() for name, r in readings.items()}
-    for name in ("year", "organization", "level"):
-        r = readings.get(name)
-        if r is not None:
-            setattr(document, name, r.value if r.status != UNCERTAIN else None)
-    r = readings.get("kind")
-    if r is not None and r.status == CORRECTED:
-        document.kind = DocKind(r.value)
+    document.facts = {}
+    for name, reading in readings.items():
+        _put(document, name, reading.as_dict())
+
+
+def _put(document, name: str, entry: dict) -> None:
+    document.facts[name] = entry
+    value = entry.get("value") if entry.get("status") != UNCERTAIN else None
+    if name in ("year", "organization", "level"):
+        setattr(document, name, value)
+    elif name == "kind" and value and DocKind(value) != document.kind:
+        was_final = document.kind.is_final
+        document.kind = DocKind(value)
+        if document.kind.is_final != was_final:
+            _reclassify(document)
+
+
+def _reclassify(document) -> None:
+    """Budget and final-accounts tables share titles ("收入支出总表"): their kinds follow the document's."""
+    for table in document.tables:
+        header = [c.text for row in table.header[:3] for c in row]
+        table.kind = classify(f"{table.number or ''}{table.title}", header, document.kind.is_final).value
 
 
 def correct_fact(document, name: str, value: object) -> None:
-    """The officer's reading of a fact (None: back to what the document says)."""
-    facts = document.facts or {}
-    entry = dict(facts.get(name) or {"value": None, "status": UNCERTAIN, "sources": [], "note": ""})
+    """The officer's reading of a fact; None or "" goes back to what the document says. The
+    document's own reading is kept with the correction ("read") so that it can come back."""
+    if name not in FACT_NAMES:
+        raise ValueError(name)
+    entry = dict((document.facts or {}).get(name) or {"value": None, "status": UNCERTAIN, "sources": [], "note": ""})
+    read = entry.pop("read", None) if entry.get("status") == CORRECTED else entry
     if value in (None, ""):
-        original = entry.get("read")
-        if original is None:
-            return
-        entry = dict(original)
-    else:
-        if name == "year":
-            value = int(value)
-        if name == "kind":
-            value = DocKind(value).value
-        if entry.get("status") != CORRECTED:
-            entry["read"] = {k: v for k, v in entry.items() if k != "read"}
-        entry.update(value=value, status=CORRECTED, sources=["审核人员"], note="")
-    reading = FactReading(entry["value"], entry["status"], list(entry.get("sources", [])), entry.get("note", ""))
-    readings = {k: FactReading(v["value"], v["status"], list(v.get("sources", [])), v.get("note", "")) for k, v in facts.items()}
-    readings[name] = reading
-    kind_before = document.kind
-    apply_facts(document, readings)
-    for k, v in facts.items():  # keep what each fact was read as before its correction
-        if "read" in v and k != name:
-            document.facts[k]["read"] = v["read"]
-    if "read" in entry:
-        document.facts[name]["read"] = entry["read"]
-    if name == "kind" and entry["status"] != CORRECTED:
-        document.kind = DocKind(entry["value"]) if entry["value"] else kind_before
+        if read is not None:
+            _put(document, name, dict(read))
+        return
+    if name == "year":
+        value = int(value)
+    elif name == "kind":
+        value = DocKind(value).value
+    _put(document, name, {"value": value, "status": CORRECTED, "sources": ["审核人员"], "note": "", "read": read})
 
 
 def corrected_facts(document) -> dict[str, object]:
