@@ -347,6 +347,16 @@ def test_budget_system_terms_are_not_the_document_calling_itself_a_department():
     assert len(found) == 1 and found[0].actual == "本部门"
 
 
+def test_department_wording_in_the_unit_budget_of_a_department_is_a_warning():
+    cover = "上海市2025年市级单位预算\n"
+    text = "上海市财政局是主管全市财政工作的市政府组成部门。\n2025年部门预算安排购置车辆0辆。\n"
+    doc = make_doc([cover, text], kind=DocKind.UNIT_BUDGET, organization="上海市财政局")
+    found = run(doc, "narrative_unit_wording")
+    assert found and errors(found) == []
+    plain = make_doc([cover, "2025年部门预算安排购置车辆0辆。\n"], kind=DocKind.UNIT_BUDGET, organization="上海市财政局")
+    assert len(errors(run(plain, "narrative_unit_wording"))) == 1
+
+
 def test_heading_differing_from_the_table_of_contents_and_missing_table():
     toc = "目 录\n一、收入支出决算总表\n二、支出决算表\n十一、其他重要事项说明\n"
     body = "十一、其他重要事项的情况说明\n（一）机关运行经费支出情况\n机关运行经费支出184.65万元。\n"

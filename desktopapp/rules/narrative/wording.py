@@ -233,6 +233,12 @@ _DEPT_WORDING = re.compile(
 _TITLE_LINE = re.compile(r"(?:20\d\d年|^).{0,30}表$")
 
 
+def _is_a_department(nt: NarrativeText) -> bool:
+    names = [re.escape(n) for n in (nt.organization, "本单位", "我单位") if n]
+    said = re.compile(rf"(?:{'|'.join(names)})(?:是|为|系)[^。；]{{0,30}}部门[。，；]")
+    return any(said.search(p.text) for p in nt.paragraphs)
+
+
 @rule(UNIT)
 def unit_wording(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     """部门 wording in a 单位 document: certain when the cover itself says 单位预算/单位决算."""
@@ -240,7 +246,10 @@ def unit_wording(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     if not nt.is_unit:
         return
     cover = "".join(p.text for p in nt.paragraphs if p.page <= 2)
-    certain = bool(re.search(r"单位(?:预算|决算)", cover))
+    # Certain when the cover says 单位预算/单位决算 — unless the text says the organisation is
+    # itself a 部门 ("上海市财政局是…市政府组成部门": the 单位 budget of a department's own
+    # organ), where "部门预算" may name the department's budget: then a warning.
+    certain = bool(re.search(r"单位(?:预算|决算)", cover)) and not _is_a_department(nt)
     what = "决算" if nt.is_final else "预算"
     seen: set[tuple[int, str]] = set()
     for page, text, base in _all_texts(nt):
