@@ -76,3 +76,28 @@ def test_correcting_the_kind_reclassifies_the_tables():
     assert doc.kind is DocKind.DEPT_FINAL and doc.tables[0].kind == "final_summary"
     correct_fact(doc, "kind", None)
     assert doc.kind is DocKind.DEPT_BUDGET and doc.tables[0].kind == "budget_summary"
+
+
+def test_columns_naming_a_year_are_compared_only_when_the_year_is_established():
+    from tests.helpers.rules_support import document, findings
+
+    header = [["科目编码", "科目名称", "2019年预算数"]]
+    a = table("T1", "支出总表", header, [["合计", "", "100.00"], ["208", "社会保障和就业支出", "326.71"]],
+              kind="expenditure_summary")
+    b = table("T2", "一般公共预算支出表", header, [["合计", "", "100.00"], ["208", "社会保障和就业支出", "336.71"]],
+              kind="general_budget_expenditure")
+    doc = document(a, b)
+    doc.year = 2019
+    assert [f for f in findings(doc, "cross_table") if f.severity.value == "error"]
+    doc.year = None  # not established: which year's figures these are is unknown
+    assert findings(doc, "cross_table") == []
+
+
+def test_one_title_with_a_slipped_year_does_not_outvote_the_others():
+    tables = [_titled(f"2017年度某某局部门{name}") for name in ("收支预算总表", "收入预算总表", "支出预算总表")]
+    tables.append(_titled("2016年度某某局部门财政拨款收支预算总表"))
+    facts = read_facts([_page(1, "收支预算总表")], tables, DocKind.DEPT_BUDGET)
+    assert facts["year"].value == 2017
+    split = [_titled("2017年度收支预算总表"), _titled("2018年度收入预算总表")]
+    facts = read_facts([_page(1, "收支预算总表")], split, DocKind.DEPT_BUDGET)
+    assert facts["year"].value is None and facts["year"].status == "uncertain"

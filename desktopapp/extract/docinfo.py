@@ -171,9 +171,12 @@ def read_year(pages: list[Page], tables: list[Table]) -> FactReading:
         if m:
             cover = int(m.group(1))
             break
-    titles = Counter(int(y) for t in tables for y in _TITLE_YEAR.findall(normalize(t.title)))
     # a title naming two years ("2019年与2018年对比") speaks of one budget year: the latest
-    title_year = max(titles) if titles else None
+    titles = Counter(max(int(y) for y in found) for t in tables if (found := _TITLE_YEAR.findall(normalize(t.title))))
+    title_year = _clear_majority(titles)
+    if titles and title_year is None:
+        said = "、".join(f"{y}年" for y in sorted(titles))
+        return FactReading(None, UNCERTAIN, ["表题"], f"各表表题所印年度不一致（{said}）")
     strong = {"封面": cover, "表题": title_year}
     given = {k: v for k, v in strong.items() if v is not None}
     if len(set(given.values())) > 1:
@@ -183,12 +186,20 @@ def read_year(pages: list[Page], tables: list[Table]) -> FactReading:
         return FactReading(next(iter(given.values())), ESTABLISHED, list(given))
     text = Counter(int(y) for page in pages[:8] for y in _TITLE_YEAR.findall(page.text))
     if text:
-        year, count = text.most_common(1)[0]
-        others = sum(text.values()) - count
-        if count >= 2 and count > 2 * others:
+        year = _clear_majority(text)
+        if year is not None and text[year] >= 2:
             return FactReading(year, ESTABLISHED, ["正文"])
         return FactReading(None, UNCERTAIN, ["正文"], f"年度只见于正文且不一致（{'、'.join(str(y) for y in sorted(text))}年）")
     return FactReading(None, UNCERTAIN, [], "封面、表题和正文均未印年度")
+
+
+def _clear_majority(votes: Counter[int]) -> int | None:
+    """The value holding twice the votes of all others together (a slip in one title does not
+    outvote the rest; two groups of titles do not make a year)."""
+    if not votes:
+        return None
+    value, count = votes.most_common(1)[0]
+    return value if count > 2 * (sum(votes.values()) - count) else None
 
 
 def read_organization(pages: list[Page], tables: list[Table]) -> FactReading:

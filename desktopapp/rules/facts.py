@@ -133,14 +133,13 @@ _OTHER_FIGURES = re.compile(r"上年(?!结转|结余)|上年度|增减|增长|�
 
 
 def is_other_figure(label: str, year: int | None = None) -> bool:
-    """A column of last year's figures, changes or shares: not this year's amounts."""
+    """A column of last year's figures, changes or shares: not this year's amounts (a column
+    naming a year when the document's year could not be established: unknown, so left out)."""
     if _OTHER_FIGURES.search(label):
         return True
-    if year is not None:
-        years = [int(y) for y in re.findall(r"(20\d\d)年", label)]
-        if years and all(y != year for y in years):
-            return True
-    return False
+    years = [int(y) for y in re.findall(r"(20\d\d)年", label)]
+    # A column naming a year is this year's only when the document's year is established.
+    return bool(years) and (year is None or all(y != year for y in years))
 
 
 def _column_meaning(layout: Structure, col: Column, year: int | None = None) -> tuple[str, str, str] | None:

@@ -136,7 +136,7 @@ def find_items(nt: NarrativeText, known_class_names: set[str]) -> list[Item]:
                     bm
                     and "执行" not in label
                     and "上年" not in label
-                    and (bm.group(1) is None or nt.year is None or int(bm.group(1)) == nt.year)
+                    and (bm.group(1) is None or (nt.year is not None and int(bm.group(1)) == nt.year))
                 ):
                     it.amounts.append(idx)
     return items
