@@ -189,3 +189,36 @@ def test_the_session_does_not_need_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "[]"
+
+
+def test_facts_corrected_by_the_officer_are_saved_and_restored(pdf):
+    first = open_session(pdf)
+    assert first.facts()["year"]["value"] == first.document.year
+    first.set_fact("organization", "测试社会保险管理处（更正）")
+    saved = load_review(first.autosave_target())
+    assert saved.facts == {"organization": "测试社会保险管理处（更正）"}
+
+    second = open_session(pdf)
+    read = second.document.organization
+    assert read != "测试社会保险管理处（更正）"
+    second.restore(second.saved_review())
+    assert second.document.organization == "测试社会保险管理处（更正）"
+    assert second.facts()["organization"]["status"] == "corrected"
+    second.set_fact("organization", None)
+    assert second.document.organization == read and load_review(second.autosave_target()).facts == {}
+
+
+def test_a_review_file_with_a_malformed_fact_is_refused(pdf, tmp_path):
+    import json
+
+    from desktopapp.session.review import ReviewFileError
+
+    session = open_session(pdf)
+    session.set_fact("year", 2030)
+    target = session.autosave_target()
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["facts"] == {"year": 2030}
+    data["facts"] = {"year": "二〇三〇"}
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ReviewFileError):
+        load_review(target)
