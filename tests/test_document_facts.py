@@ -101,3 +101,11 @@ def test_one_title_with_a_slipped_year_does_not_outvote_the_others():
     split = [_titled("2017年度收支预算总表"), _titled("2018年度收入预算总表")]
     facts = read_facts([_page(1, "收支预算总表")], split, DocKind.DEPT_BUDGET)
     assert facts["year"].value is None and facts["year"].status == "uncertain"
+
+
+def test_the_organisation_printed_in_the_table_titles_agrees_with_the_cover():
+    pages = [_page(1, "江苏省高级人民法院", "2017年部门预算")]
+    tables = [_titled("2017年度江苏省高级人民法院部门收支预算总表"), _titled("2017年度预算单位财务收支预算总表")]
+    facts = read_facts(pages, tables, DocKind.DEPT_BUDGET)
+    assert facts["organization"].value == "江苏省高级人民法院"
+    assert facts["organization"].sources == ["封面", "表题"]

@@ -138,6 +138,8 @@ _DIVISIONS = re.compile(
     r"(?P<dist>[\u4e00-\u9fff]{2,4}?(?:区|县|旗))?"
 )
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年")
+# "2017年度江苏省高级人民法院部门收支预算总表": the name between the year and 部门/单位.
+_ORG_IN_TITLE = re.compile(r"^20\d{2}年度?(.{3,30}?)(?:本级)?(?:部门|单位)(?!预算单位)")
 
 
 @dataclass
@@ -203,8 +205,9 @@ def _clear_majority(votes: Counter[int]) -> int | None:
 
 
 def read_organization(pages: list[Page], tables: list[Table]) -> FactReading:
-    """The labelled lines (预算单位：/ 编制单位：/ 部门：, on the cover or over the tables) and the
-    cover's name; a candidate that does not look like an organisation's name is no source."""
+    """The labelled lines (预算单位：/ 编制单位：/ 部门：, on the cover or over the tables), the
+    table titles and the cover's name; a candidate that does not look like an organisation's
+    name is no source."""
     votes: Counter[str] = Counter()
     sources: dict[str, set[str]] = {}
     for page in pages[:3]:
@@ -219,6 +222,11 @@ def read_organization(pages: list[Page], tables: list[Table]) -> FactReading:
             if m and looks_like_organization(m.group(1)):
                 votes[m.group(1)] += 1
                 sources.setdefault(m.group(1), set()).add("编制单位")
+    for t in tables:
+        m = _ORG_IN_TITLE.match(normalize(t.title))
+        if m and looks_like_organization(m.group(1)):
+            votes[m.group(1)] += 1
+            sources.setdefault(m.group(1), set()).add("表题")
     cover = document_organization(pages, [])
     if looks_like_organization(cover):
         votes[cover] += 3
