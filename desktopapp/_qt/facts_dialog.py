@@ -22,16 +22,18 @@ from .prompts import make_action
 from .review_state import ReviewState
 
 LEVELS = ("", "省级", "市级", "区级", "县级")
-STATUS_LABELS = {"established": "已确认（来源一致）", "uncertain": "无法确定", "corrected": "已由审核人员更正"}
+STATUS_LABELS = {"established": "已确认", "uncertain": "无法确定", "corrected": "已由审核人员更正"}
 FIELD_LABELS = {"year": "年度", "organization": "单位名称", "kind": "文件类型", "level": "级次"}
 
 
 def describe(entry: dict) -> str:
-    """"已确认（来源一致）：封面、表题" — the status of one fact and its sources."""
-    status = STATUS_LABELS.get(entry.get("status", ""), "")
+    """"已确认（来源：封面、表题）" — the status of one fact, where it was read, why it is uncertain."""
+    status = entry.get("status", "")
+    text = STATUS_LABELS.get(status, "")
     sources = "、".join(entry.get("sources") or [])
-    text = f"{status}：{sources}" if sources else status
-    return f"{text}（{entry['note']}）" if entry.get("note") else text
+    if sources and status != "corrected":
+        text += f"（来源：{sources}）"
+    return f"{text}：{entry['note']}" if entry.get("note") else text
 
 
 class FactsDialog(QDialog):
