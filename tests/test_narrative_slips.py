@@ -99,6 +99,15 @@ def test_definition_writing_the_subject_name_with_one_character_changed():
     assert "社会保险和就业方面的支出" in found[0].quote
 
 
+def test_definition_changing_the_first_character_of_the_name_s_opening_word():
+    text = (
+        "6.卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）：反映财政部门安排的"
+        "失业单位基本医疗保险缴费经费，未参加医疗保险的事业单位的公费医疗经费。\n"
+    )
+    found = run(make_doc([text]), "narrative_name_in_definition")
+    assert [(f.severity.value, f.actual, f.expected) for f in found] == [("warning", "失业单位", "事业单位")]
+
+
 def test_definitions_using_their_own_words_pass():
     text = (
         "5.社会保障和就业支出（类）其他社会保障和就业支出（款）其他社会保障和就业支出（项）："
@@ -107,6 +116,8 @@ def test_definitions_using_their_own_words_pass():
         "反映机关事业单位实施养老保险制度由单位缴纳的基本养老保险费支出。\n"
         "6.卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）：反映财政部门安排的行政单位"
         "（包括实行公务员管理的事业单位，下同）基本医疗保险缴费经费。\n"
+        "7.社会保障和就业支出（类）就业补助（款）其他就业补助支出（项）：反映其他用于就业补助方面的支出，"
+        "包括失业人员的补助。\n"
     )
     assert run(make_doc([text]), "narrative_name_in_definition") == []
 
@@ -140,3 +151,21 @@ def test_word_printed_twice_without_a_marker():
     text = "一般公共服务支出支出1200.00万元，主要用于机构运行。\n"
     found = run(make_doc([text]), "narrative_doubled_word")
     assert len(errors(found)) == 1 and "一般公共服务支出支出" in found[0].quote
+
+
+# ---------------------------------------------------------------- parallel clauses
+
+
+def test_a_yearly_clause_printed_with_its_word_cut_short():
+    text = "2022年预算安排896万元，2023年预算安排85.41万元，2024年预算安483.41万元，较上年增加398万元。\n"
+    found = run(make_doc([text]), "narrative_parallel_word")
+    assert [(f.severity.value, f.actual, f.expected) for f in found] == [("warning", "预算安", "预算安排")]
+    assert "2024年预算安483.41" in found[0].quote
+
+
+def test_yearly_clauses_in_different_words_pass():
+    text = (
+        "2022年预算安排896万元，2023年预算安排85.41万元，2024年预算483.41万元。\n"
+        "2023年支出决算为85.41万元，2024年预算安排483.41万元。\n"
+    )
+    assert run(make_doc([text]), "narrative_parallel_word") == []

@@ -82,6 +82,20 @@ def test_template_text_left_in_a_real_document():
     assert {f.actual for f in found} == {"下降（增长）", "部门（单位）", "XX"}
 
 
+def test_both_directions_left_before_a_zero_change_is_a_warning():
+    """“增加（减少）0万元” misstates nothing (either word is true of 0); before a real change the
+    direction is missing, which is an error."""
+    text = (
+        "2024年本年预算数比2023年预算数增加（减少）0万元。\n"
+        "2024年一般公共预算拨款比2023年预算数增加（减少）12.50万元。\n"
+    )
+    found = run(make_doc([text]), "narrative_template_text")
+    assert sorted((f.actual, "12.50" in f.quote, f.severity.value) for f in found) == [
+        ("增加（减少）", False, "warning"),
+        ("增加（减少）", True, "error"),
+    ]
+
+
 def test_a_blank_template_is_not_reported_as_template_text():
     text = "\n".join(
         f"{i}、XX（类）XX（款）XX（项）。年初预算为XXX万元，支出决算为XXX万元。决算数大于（小于）预算数的主要原因：XXXXXXXX。"

@@ -9,7 +9,11 @@
   卫生健康支出（类）支出207.76万元");
 - narrative_name_in_definition: the definition of a 科目 ("X（类）Y（款）Z（项）：反映…") writing a
   run of the 科目's own name with one character changed ("用于社会保险和就业方面的支出" under
-  其他社会保障和就业支出);
+  其他社会保障和就业支出), or the name's opening word with its first character changed
+  ("失业单位基本医疗保险" under 事业单位医疗);
+- narrative_parallel_word: clauses of one sentence stating a figure per year in the same words
+  ("2022年预算安排896万元，2023年预算安排85.41万元，2024年预算安483.41万元"), one of them
+  printed with the word cut short;
 - narrative_zhiyao: "只要包括" / "只要用于" where nothing completes the condition (就 / 便 / 都 /
   即可 …): 只要 written for 主要.
 
@@ -32,6 +36,7 @@ from desktopapp.tables.subjects import function_class_code
 YEAR_FORM = "narrative_year_form"
 ENUM_CONJUNCTION = "narrative_enum_conjunction"
 DOUBLED_WORD = "narrative_doubled_word"
+PARALLEL_WORD = "narrative_parallel_word"
 NAME_IN_DEFINITION = "narrative_name_in_definition"
 ZHIYAO = "narrative_zhiyao"
 
@@ -228,6 +233,7 @@ def doubled_word(document: Document, ctx: RuleContext) -> Iterable[Finding]:
 
 _DEFINITION = re.compile(r"[:：]反映([^。；\n]{4,200})")
 _RUN = 7  # a changed character needs three matching ones on each side to be a slip, not a word
+_HEAD = 4  # or the first character of a name's opening four, the three after it matching
 
 
 def _changed_runs(explanation: str, names: str) -> Iterator[tuple[int, str, str]]:
@@ -239,13 +245,27 @@ def _changed_runs(explanation: str, names: str) -> Iterator[tuple[int, str, str]
         run = names[i : i + _RUN]
         if "|" not in run:
             masks.setdefault(run[:half] + run[half + 1 :], run)
+    # A name's opening word with its first character changed ("失业单位" under 事业单位医疗):
+    # the three characters after it must match.
+    heads = {name[1:_HEAD]: name[:_HEAD] for name in names.split("|") if len(name) >= _HEAD}
     i = 0
-    while i <= len(explanation) - _RUN:
+    while i <= len(explanation) - _HEAD:
         run = explanation[i : i + _RUN]
-        name = masks.get(run[:half] + run[half + 1 :])
+        name = masks.get(run[:half] + run[half + 1 :]) if len(run) == _RUN else None
         if name is not None and name != run and run not in names and re.fullmatch(f"[{CJK}]+", run):
             yield i, run, name
             i += _RUN
+            continue
+        word = explanation[i : i + _HEAD]
+        name = heads.get(word[1:])
+        if (
+            name is not None
+            and name != word
+            and word not in names
+            and re.fullmatch(f"[{CJK}]+", word)
+        ):
+            yield i, word, name
+            i += _HEAD
             continue
         i += 1
 
@@ -299,3 +319,58 @@ def zhiyao(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             expected="主要",
             actual="只要",
         )
+
+
+# "2023年预算安排85.41万元": a year, the words that state it, a figure.
+_YEAR_FIGURE = re.compile(rf"20\d\d年度?([{CJK}]{{2,8}}?)(?=[\d０-９])")
+_SENTENCE_END = re.compile(r"[。；;\n]")
+
+
+def _cut_short(sentence: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, printed, full) of a year clause whose words are those that two or more parallel
+    clauses of the sentence print, less their last character."""
+    clauses = [(m.start(1), m.group(1)) for m in _YEAR_FIGURE.finditer(sentence)]
+    words = [w for _, w in clauses]
+    for offset, word in clauses:
+        # one character short: a whole word left out ("2024年预算483.41万元") is no slip
+        longer = {w for w in words if len(w) == len(word) + 1 and w.startswith(word)}
+        full = next((w for w in longer if words.count(w) >= 2), None)
+        if full is not None and words.count(word) == 1:
+            yield offset, word, full
+
+
+@rule(PARALLEL_WORD)
+def parallel_word(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    nt = analysis_of(document, ctx).nt
+    if nt.is_template:
+        return
+    sev = severity(ctx, PARALLEL_WORD, False)
+    for p in nt.paragraphs:
+        start = 0
+        for end_match in [*_SENTENCE_END.finditer(p.text), None]:
+            end = end_match.start() if end_match else len(p.text)
+            for offset, printed, full in _cut_short(p.text[start:end]):
+                at = p.start + start + offset
+                yield finding(
+                    PARALLEL_WORD, sev, f"“{printed}”与同句其他各年的“{full}”不一致，疑漏字",
+                    nt, max(p.start + start, at - 8), at + len(printed) + 12, expected=full, actual=printed,
+                )
+            start = end + 1
+    for table in document.tables:
+        if table.numeric:
+            continue
+        for r, c, text in _text_cells(table):
+            squeezed = _squeeze(text)
+            for sentence in _SENTENCE_END.split(squeezed):
+                for offset, printed, full in _cut_short(sentence):
+                    yield Finding(
+                        rule=PARALLEL_WORD,
+                        severity=sev,
+                        message=f"{table.title}中“{printed}”与同句其他各年的“{full}”不一致，疑漏字",
+                        cells=[CellRef(table.id, r, c)],
+                        expected=full,
+                        actual=printed,
+                        page=table.body[r][c].page,
+                        quote=sentence[max(0, offset - 5) : offset + len(printed) + 12],
+                        table=table.id,
+                    )

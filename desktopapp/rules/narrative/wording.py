@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
-from desktopapp.core.model import Document, Finding
+from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.narrative.common import analysis_of, finding, severity
 from desktopapp.rules.narrative.parse import CJK, HEADING_MARK, NarrativeText, normalize_name
@@ -79,11 +79,29 @@ def template_text(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     for pattern, message in _TEMPLATE_PATTERNS:
         for m in pattern.finditer(nt.flow):
             left, right = nt.clause_bounds(m.start(), m.end())
-            yield finding(TEMPLATE, sev, message.format(m.group(0)), nt, left, right, actual=m.group(0))
+            yield finding(
+                TEMPLATE, _template_severity(ctx, sev, nt.flow, m), message.format(m.group(0)),
+                nt, left, right, actual=m.group(0),
+            )
         for m in pattern.finditer(loose):
             k = bisect.bisect_right(starts, m.start()) - 1
             page, text = nt.loose_lines[k]
-            yield _line_finding(TEMPLATE, sev, message.format(m.group(0)), page, text, actual=m.group(0))
+            yield _line_finding(
+                TEMPLATE, _template_severity(ctx, sev, loose, m), message.format(m.group(0)),
+                page, text, actual=m.group(0),
+            )
+
+
+_DIRECTION_WORDS = tuple(_CHANGE_WORD.split("|"))
+_ZERO_AMOUNT = re.compile(r"\s*[0０](?:\.0+)?\s*(?:万元|元|亿元|%)")
+
+
+def _template_severity(ctx: RuleContext, sev: Severity, text: str, m: re.Match) -> Severity:
+    """Both directions of a change left in ("增加（减少）") before a zero change misstate
+    nothing: either word is true of 0, so the leftover wording is a warning, not an error."""
+    if sev is Severity.ERROR and m.group(0).startswith(_DIRECTION_WORDS) and _ZERO_AMOUNT.match(text, m.end()):
+        return severity(ctx, TEMPLATE, False)
+    return sev
 
 
 _BI_FLAT = re.compile(r"比(?:20\d\d年度?|上年度?|上一年度?|去年)[^，。；]{0,12}?(?<!基本)持平")
