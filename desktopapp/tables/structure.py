@@ -116,7 +116,7 @@ def _read(table: Table, kind: TableKind) -> Structure:
         kind=kind,
         columns=columns,
         segments=segments,
-        scope=scope_of(kind, f"{table.number or ''}{table.title}"),
+        scope=scope_of(kind, f"{table.number or ''}{table.title}", [r.label for s in segments for r in s.rows]),
         col_numbers=col_numbers,
         row_numbers=row_numbers,
     )
