@@ -72,3 +72,20 @@ def test_recheck_keeps_the_counts_of_the_tables_not_rechecked():
     again = [f for f in checker.recheck("T5") if f.rule == "row_sum"]
     assert [f.severity for f in first] == [Severity.WARNING]
     assert [f.message for f in first] == [f.message for f in again]
+
+
+def test_cross_table_failing_on_most_subjects_gives_one_warning():
+    # The codes of one table are read against the wrong rows: every 类 disagrees, the total agrees.
+    header = [["科目编码", "科目名称", "合计"]]
+    rows = [["", "合计", "900.00"], ["201", "一般公共服务支出", "500.00"], ["208", "社会保障和就业支出", "300.00"]]
+    rows += [["210", "卫生健康支出", "100.00"]]
+    shifted = [rows[0], ["201", "一般公共服务支出", "300.00"], ["208", "社会保障和就业支出", "100.00"]]
+    shifted += [["210", "卫生健康支出", "500.00"]]
+    a = table("T3", "支出总表", header, rows, kind="expenditure_summary")
+    b = table("T5", "一般公共预算支出表", header, shifted, kind="general_budget_expenditure")
+    found = findings(document(a, b), "cross_table")
+    assert [f.severity for f in found] == [Severity.WARNING]
+    assert "表间数字一致" in found[0].message and "口径" in found[0].message
+    one_slip = [rows[0], rows[1], ["208", "社会保障和就业支出", "310.00"], rows[3]]
+    found = findings(document(a, table("T5", "一般公共预算支出表", header, one_slip, kind="general_budget_expenditure")), "cross_table")
+    assert [f.severity for f in found] == [Severity.ERROR]

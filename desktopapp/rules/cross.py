@@ -304,7 +304,7 @@ def check_cross_tables(document: Document, ctx: RuleContext) -> Iterable[Finding
         scope = uf.find(f.key[:3])  # type: ignore[arg-type]
         groups[(*scope, f.key[3])].append(f)
     for key, group in groups.items():
-        if len({f.table.id for f in group}) < 2:
-            continue
+        if len({f.table.id for f in group}) < 2 or all(_is_zero(f) for f in group):
+            continue  # printed once, or nowhere with a figure: nothing to compare
         ctx.count(RULE, len(group) - 1)  # each print is compared with the others' reading
         yield from _group_findings(key, group)
