@@ -206,3 +206,12 @@ def test_personnel_and_public_of_a_class_make_its_basic_expenditure():
     # 208: 人员经费 180.00 + 公用经费 25.00 ≠ the 支出总表's 基本支出 200.00.
     found = errors(finance_doc(public_208="25.00"))
     assert any(touches(f, "T1", 1, 5) and touches(f, "T3", 1, 3) for f in found)
+
+
+def test_a_toc_entry_of_one_part_is_matched_with_the_table_of_that_part():
+    expenditure = table("T3", "支出预算总表", CODE_HEADER, [["", "合计", "1,826.31"]], kind="expenditure_summary")
+    header = [["采购品目大类", "采购物品名称", "总计"]]
+    bought = table("T12", "2018年政府采购预算表", header, [["合计", "", "98.00"]], kind="other")
+    doc = document(expenditure, bought, toc=["十二、2018年度政府采购支出预算表"])
+    [f] = findings(doc, "toc_table_missing")
+    assert f.severity.value == "warning" and f.table == "T12"
