@@ -164,15 +164,16 @@ def premise_guard(document: Document, info: RuleInfo, findings: list[Finding], c
         if name and name not in tables:
             tables.append(name)
     where = f"（涉及{'、'.join(tables[:3])}{'等' if len(tables) > 3 else ''}）" if tables else ""
-    premise = info.premise
     pages = sorted({f.page for f in errors if f.page is not None})
+    cells = list(dict.fromkeys(c for f in errors for c in f.cells))  # where to look, in order
     summary = Finding(
         rule=info.id,
         severity=Severity.WARNING,
         message=(
             f"“{info.name}”在本文件中检查的 {max(candidates, len(errors))} 项关系有 {len(errors)} 项不成立{where}："
-            f"多数不成立说明这项检查的前提未能确认——{premise}。因此不逐项报告错误，请人工核对相关表格。"
+            f"多数不成立说明这项检查的前提未能确认——{info.premise}。因此不逐项报告错误，请人工核对相关表格。"
         ),
+        cells=cells,
         page=pages[0] if pages else None,
     )
     return [f for f in findings if f.severity != Severity.ERROR] + [summary]
