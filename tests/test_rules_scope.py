@@ -215,3 +215,11 @@ def test_a_toc_entry_of_one_part_is_matched_with_the_table_of_that_part():
     doc = document(expenditure, bought, toc=["十二、2018年度政府采购支出预算表"])
     [f] = findings(doc, "toc_table_missing")
     assert f.severity.value == "warning" and f.table == "T12"
+
+
+def test_a_part_is_read_from_the_columns_when_the_title_does_not_say():
+    assert scope_of("general_budget_expenditure", "支出预算表", columns=["机关运行经费支出"]).selection is Part.RUNNING_COSTS
+    assert scope_of("general_budget_expenditure", "支出预算表", columns=["合计", "机关运行经费"]).selection is None
+    untitled = running_costs()
+    untitled.title = ""
+    assert errors(document(general(), untitled)) == []

@@ -111,9 +111,11 @@ def lists_non_fiscal_money(labels: Iterable[str]) -> bool:
     return any(word in clean(label) for label in labels for word in _NON_FISCAL_LINES)
 
 
-def scope_of(kind: str, title: str, labels: Iterable[str] = ()) -> Scope:
+def scope_of(kind: str, title: str, labels: Iterable[str] = (), columns: Iterable[str] = ()) -> Scope:
     """The funds and part of the budget a table of `kind` titled `title` covers; `labels` are
-    its row labels (read for summary tables: which income lines it has)."""
+    its row labels (read for summary tables: which income lines it has), `columns` its value
+    columns' headers (every one naming one part — "机关运行经费支出" — makes the table that part
+    even when its title was not read)."""
     text = clean(title)
     named = next((f for word, f in _FUNDS_WORDS if word in text), None)
     funds = named or _FUNDS_OF_KIND.get(kind, Funds.ALL)
@@ -133,6 +135,12 @@ def scope_of(kind: str, title: str, labels: Iterable[str] = ()) -> Scope:
     if kind == TableKind.ENTRUSTED_BUSINESS and "委托业务" not in text:
         parts.append(Part.ENTRUSTED)
     parts.extend(part for word, part in _PART_WORDS if word in text and part not in parts)
+    headers = [clean(c) for c in columns if c]
+    if headers and not any(p in SELECTION_PARTS for p in parts):
+        for word, part in _PART_WORDS:
+            if all(word in h for h in headers):
+                parts.append(part)
+                break
     return Scope(funds, tuple(parts), certain, why)
 
 
