@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from desktopapp.core.model import DocKind
 from desktopapp.rules.formulas import parse_formulas
 from tests.helpers.rules_support import document, findings, table, touches
@@ -115,6 +117,17 @@ def test_personnel_total_in_the_column_layout():
     t.body[0][3].value = t.body[0][3].value + 10
     found = findings(document(t), "basic_composition", "error")
     assert found and found[0].cells[0].row == 0 and found[0].cells[0].col == 3
+
+
+def test_a_document_counting_other_classes_as_personnel_is_not_held_to_301_and_303():
+    # 302 商品和服务支出 splits 10.00 人员经费 (福利费 counted as such) + 206.51 公用经费: the
+    # 301/303 convention is not this document's, so 人员经费合计 1,376.95 is no slip.
+    t = basic()
+    for row, col, text in ((0, 3, "1,376.95"), (0, 4, "206.51"), (2, 3, "10.00"), (2, 4, "206.51")):
+        cell = t.body[row][col]
+        cell.text, cell.value, cell.decimals = text, Decimal(text.replace(",", "")), 2
+    assert findings(document(t), "basic_composition") == []
+    assert findings(document(t), "row_sum", "error") == []
 
 
 # ---------------------------------------------------------------- formula notes
