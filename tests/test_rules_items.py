@@ -62,6 +62,24 @@ def test_three_public_items_as_rows():
     assert f.cells[0].row == 3 and touches(f, "T7", 4) and touches(f, "T7", 5)
 
 
+def test_three_public_car_line_without_its_purchase_row_is_not_summed():
+    # Only "其中：运行费" is printed under the car line: 购置费 (2.00) is not a row, so the car
+    # line is not the sum of what is printed; the 合计 still is the sum of the three items.
+    header = [["项目", "2024年预算数"]]
+    rows = [
+        ["合计", "16.57"],
+        ["1、因公出国（境）费用", ""],
+        ["2、公务接待费", "2.33"],
+        ["3、公务用车购置及运行费", "14.24"],
+        ["其中：公务用车运行维护费", "12.24"],
+    ]
+    doc = document(table("T7", "一般公共预算“三公”经费支出预算表", header, rows))
+    assert findings(doc, "three_public_sum") == []
+    rows[0][1] = "16.67"
+    [f] = findings(document(table("T7", "一般公共预算“三公”经费支出预算表", header, rows)), "three_public_sum")
+    assert f.cells[0].row == 0 and f.severity.value == "error"
+
+
 def test_three_public_items_against_basic_expenditure():
     three = table("T7", "一般公共预算“三公”经费支出表", WIDE_3PUB, [["2.00", "", "1.90", "", "1.90", "0.10"]])
     assert findings(document(three, basic()), "three_public_vs_basic") == []
