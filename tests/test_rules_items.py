@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from desktopapp.core.model import DocKind
 from desktopapp.rules.formulas import parse_formulas
 from tests.helpers.rules_support import document, findings, table, touches
@@ -60,6 +62,24 @@ def test_three_public_items_as_rows():
     assert f.cells[0].row == 3 and touches(f, "T7", 4) and touches(f, "T7", 5)
 
 
+def test_three_public_car_line_without_its_purchase_row_is_not_summed():
+    # Only "其中：运行费" is printed under the car line: 购置费 (2.00) is not a row, so the car
+    # line is not the sum of what is printed; the 合计 still is the sum of the three items.
+    header = [["项目", "2024年预算数"]]
+    rows = [
+        ["合计", "16.57"],
+        ["1、因公出国（境）费用", ""],
+        ["2、公务接待费", "2.33"],
+        ["3、公务用车购置及运行费", "14.24"],
+        ["其中：公务用车运行维护费", "12.24"],
+    ]
+    doc = document(table("T7", "一般公共预算“三公”经费支出预算表", header, rows))
+    assert findings(doc, "three_public_sum") == []
+    rows[0][1] = "16.67"
+    [f] = findings(document(table("T7", "一般公共预算“三公”经费支出预算表", header, rows)), "three_public_sum")
+    assert f.cells[0].row == 0 and f.severity.value == "error"
+
+
 def test_three_public_items_against_basic_expenditure():
     three = table("T7", "一般公共预算“三公”经费支出表", WIDE_3PUB, [["2.00", "", "1.90", "", "1.90", "0.10"]])
     assert findings(document(three, basic()), "three_public_vs_basic") == []
@@ -115,6 +135,17 @@ def test_personnel_total_in_the_column_layout():
     t.body[0][3].value = t.body[0][3].value + 10
     found = findings(document(t), "basic_composition", "error")
     assert found and found[0].cells[0].row == 0 and found[0].cells[0].col == 3
+
+
+def test_a_document_counting_other_classes_as_personnel_is_not_held_to_301_and_303():
+    # 302 商品和服务支出 splits 10.00 人员经费 (福利费 counted as such) + 206.51 公用经费: the
+    # 301/303 convention is not this document's, so 人员经费合计 1,376.95 is no slip.
+    t = basic()
+    for row, col, text in ((0, 3, "1,376.95"), (0, 4, "206.51"), (2, 3, "10.00"), (2, 4, "206.51")):
+        cell = t.body[row][col]
+        cell.text, cell.value, cell.decimals = text, Decimal(text.replace(",", "")), 2
+    assert findings(document(t), "basic_composition") == []
+    assert findings(document(t), "row_sum", "error") == []
 
 
 # ---------------------------------------------------------------- formula notes

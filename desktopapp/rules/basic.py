@@ -4,6 +4,11 @@
 Two layouts: 合计 | 人员经费 | 公用经费 columns with a 合计 row (the 合计 row's 人员经费 equals
 the 301 and 303 rows' 合计), or the 决算 layout with "人员经费合计" / "公用经费合计" rows below
 two side-by-side halves.
+
+The classes are a convention, not arithmetic: where the table splits each class row itself and
+puts 人员经费 outside 301/303 (some regions count 30228 工会经费, 30229 福利费 as 人员经费) or
+公用经费 inside them, the convention does not hold for this document and the rule abstains;
+the split rows are checked as sums by the row and column rules.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from collections.abc import Iterable
 
 from desktopapp.core.model import Document, Finding, Table
 from desktopapp.rules.base import RuleContext
-from desktopapp.rules.relation import Operand, sum_finding
+from desktopapp.rules.relation import Operand, cell_amount, sum_finding
 from desktopapp.rules.scoped import table_rule
 from desktopapp.tables.kinds import BASIC_KINDS
 from desktopapp.tables.rows import Row
@@ -69,6 +74,16 @@ def _relation(
         yield finding
 
 
+def _follows_the_classes(table: Table, class_rows: list[tuple[Segment, Row]], personnel: int, public: int) -> bool:
+    """The table's own split of its class rows puts 人员经费 in 301/303 only and 公用经费 elsewhere."""
+    for _, row in class_rows:
+        cells = table.body[row.index]
+        wrong = public if row.code in PERSONNEL_CLASSES else personnel
+        if wrong < len(cells) and cell_amount(cells[wrong]):
+            return False
+    return True
+
+
 @table_rule(RULE)
 def check_basic_composition(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
     if not table.numeric or not table.body:
@@ -91,6 +106,12 @@ def check_basic_composition(document: Document, table: Table, ctx: RuleContext) 
         personnel = next((c for c in segment.value_cols if "人员经费" in c.label), None)
         public = next((c for c in segment.value_cols if "公用经费" in c.label), None)
         totals = [r for r in segment.rows_with_content() if r.total in ("total",)]
+        if (
+            personnel is not None
+            and public is not None
+            and not _follows_the_classes(table, class_rows, personnel.index, public.index)
+        ):
+            continue  # this document counts other classes as 人员经费 (or the reverse)
         for total in totals:
             if personnel is not None:
                 yield from _relation(

@@ -24,6 +24,10 @@ class RuleInfo:
     enabled: bool = True
     family: str = ""
     uses_values: bool = True  # False: reads printed texts only (kept across corrections)
+    # Chinese: what the rule takes as read. Naming it declares that the rule counts every
+    # relation it evaluates, so that failing on most of them in a document is reported as a
+    # wrong premise (one warning) instead of one error each (engine.premise_guard).
+    premise: str = ""
 
 
 def catalog_dir() -> Path:
@@ -60,6 +64,7 @@ def read_catalog_files(folder: Path | None = None) -> dict[str, RuleInfo]:
             enabled=bool(e.get("enabled", True)),
             family=str(e.get("family") or ""),
             uses_values=bool(e.get("uses_values", True)),
+            premise=str(e.get("premise") or ""),
         )
         for rule_id, e in merged.items()
     }

@@ -25,6 +25,7 @@ from desktopapp.tables.kinds import (
     is_final_document,
     kind_of,
 )
+from desktopapp.tables.scope import scope_of
 from desktopapp.tables.structure import structure_of
 
 RULE_MISSING = value_independent("missing_table")
@@ -101,6 +102,15 @@ def _match(document: Document, entry: str, final: bool) -> tuple[Table | None, b
         title = title_key(table.title)
         if title and (title in key or key in title) and kind_of(table, document) == kind:
             return table, True
+    # Not under its own title: the table of the same part of the budget (a 政府采购 entry is the
+    # 政府采购 table, not the 支出总表 its words resemble), else one of the same kind.
+    part = scope_of(kind, entry).selection
+    candidates = [t for t in document.tables if structure_of(t, document).scope.selection is part]
+    for table in candidates:
+        if kind != "other" and kind_of(table, document) == kind:
+            return table, False
+    if part is not None and candidates:
+        return candidates[0], False
     if kind != "other":
         for table in document.tables:
             if kind_of(table, document) == kind:

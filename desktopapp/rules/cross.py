@@ -1,11 +1,19 @@
 """Across tables: the same figure wherever it is printed.
 
-Every table states facts (see facts.py). Two prints of one fact must agree (元 and 万元
-converted, compared at the coarser precision). Funds coincide when their totals do: when the
-一般公共预算 basic-expenditure total equals the all-funds one, every 科目's basic expenditure is
-the same in the 支出总表 and the 一般公共预算支出表, so those rows are compared too; likewise
-本年 and all periods when nothing was carried over. The odd one out (by table majority) is
-reported against the others; with no majority, the disagreement is reported as a whole.
+Every table states facts (see facts.py): what each figure is — measure (合计, 基本支出, 人员经费,
+机关运行经费 …), funds (all, 财政拨款, 一般公共预算 …), period and subject — from the table's
+scope and the column's meaning. Two prints of one fact must agree (元 and 万元 converted,
+compared at the coarser precision). Figures of different funds or of different parts of the
+budget are different facts and are never compared for equality.
+
+Funds coincide only when the document shows it: when two funds' totals of one measure agree
+(the 一般公共预算 basic-expenditure total equals the all-funds one), every 科目's figure of that
+measure is the same in both, so those rows are compared too; when the expenditure totals agree
+the funds coincide for every part of the expenditure (基本支出, 人员经费, 项目支出 …), and when
+基本支出 totals agree, for 人员经费 and 公用经费. Likewise 本年 and all periods when nothing was
+carried over. The odd one out (by table majority) is reported against the others; with no
+majority, the disagreement is reported as a whole. Tables whose funds could not be established
+(title and content disagree) are compared with nothing, and the document gets one warning.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.facts import Fact, Key, table_facts
 from desktopapp.rules.relation import Operand, Outcome, cell_amount, evaluate, fmt
+from desktopapp.tables.structure import structure_of
 
 RULE = "cross_table"
 
@@ -32,7 +41,14 @@ MEASURE_NAMES = {
     "operating": "经营支出",
     "upper": "上缴上级支出",
     "subsidiary": "对附属单位补助支出",
+    "three_public": "“三公”经费",
+    "running_costs": "机关运行经费",
+    "procurement": "政府采购",
+    "entrusted": "委托业务费",
 }
+# Measures a coincidence of funds carries over to: equal expenditure totals leave no room for
+# a difference in any part; equal 基本支出 totals none in 人员经费 or 公用经费.
+_WITHIN = {"total": None, "basic": ("personnel", "public")}
 FUND_NAMES = {
     "all": "",
     "fiscal": "财政拨款",
@@ -113,12 +129,35 @@ def scopes(facts: list[Fact]) -> _Union:
     for (measure, fund, period), found in totals.items():
         if period == "carryover" and found and all(_is_zero(f) for f in found):
             uf.union((measure, fund, "all"), (measure, fund, "current"))
+    _carry_over(uf, {f.key[:3] for f in facts})  # type: ignore[misc]
     return uf
+
+
+def _carry_over(uf: _Union, present: set[Scope]) -> None:
+    """Funds (and periods) that coincide for a measure coincide for the measures within it."""
+    for outer, inner in _WITHIN.items():
+        classes: dict[Scope, list[tuple[str, str]]] = defaultdict(list)
+        for scope in {s for s in present if s[0] == outer}:
+            classes[uf.find(scope)].append(scope[1:])
+        for members in classes.values():
+            if len(members) < 2:
+                continue
+            measures = {s[0] for s in present if s[0] != outer and (inner is None or s[0] in inner)}
+            if inner is None:
+                measures -= {"income"}  # income is not a part of the expenditure
+            for measure in measures:
+                first = (measure, *members[0])
+                for fund_period in members[1:]:
+                    uf.union(first, (measure, *fund_period))  # type: ignore[arg-type]
+
+
+def _measure_name(measure: str) -> str:
+    return "".join(MEASURE_NAMES.get(m, m) for m in measure.split("."))
 
 
 def _describe_key(key: Key, fact: Fact) -> str:
     measure, fund, period, subject = key
-    what = f"{PERIOD_NAMES.get(period, '')}{FUND_NAMES.get(fund, fund)}{MEASURE_NAMES.get(measure, measure)}"
+    what = f"{PERIOD_NAMES.get(period, '')}{FUND_NAMES.get(fund, fund)}{_measure_name(measure)}"
     if subject == "TOTAL":
         return what if measure != "income" else f"{what}合计"
     return f"「{fact.row_label}」{what}"
@@ -237,8 +276,25 @@ def all_facts(document: Document, ctx: RuleContext) -> list[Fact]:
     return [f for t in document.tables for f in table_facts(document, t, ctx.cache)]
 
 
+def _uncertain_scopes(document: Document) -> Iterable[Finding]:
+    """One warning naming the tables whose funds could not be established (left out)."""
+    why = []
+    for table in document.tables:
+        if table.numeric and table.body:
+            scope = structure_of(table, document).scope
+            if not scope.certain:
+                why.append(scope.why)
+    if why:
+        yield Finding(
+            rule=RULE,
+            severity=Severity.WARNING,
+            message=f"未能确认资金口径，以下表格未与其他表比较：{'；'.join(why[:3])}{'等' if len(why) > 3 else ''}。",
+        )
+
+
 @rule(RULE)
 def check_cross_tables(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    yield from _uncertain_scopes(document)
     facts = all_facts(document, ctx)
     if not facts:
         return
@@ -248,6 +304,7 @@ def check_cross_tables(document: Document, ctx: RuleContext) -> Iterable[Finding
         scope = uf.find(f.key[:3])  # type: ignore[arg-type]
         groups[(*scope, f.key[3])].append(f)
     for key, group in groups.items():
-        if len({f.table.id for f in group}) < 2:
-            continue
+        if len({f.table.id for f in group}) < 2 or all(_is_zero(f) for f in group):
+            continue  # printed once, or nowhere with a figure: nothing to compare
+        ctx.count(RULE, len(group) - 1)  # each print is compared with the others' reading
         yield from _group_findings(key, group)

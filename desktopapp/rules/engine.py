@@ -3,8 +3,10 @@
 Every module of the `desktopapp.rules` package and of its subpackages is imported so its
 `@rule` registrations are known; a module that cannot be imported is reported by every run
 (rule `engine_rule_module_failed`), since its checks are missing. A rule that raises does not
-stop the run: it becomes a warning "规则执行出错" naming the rule. Findings are de-duplicated,
-put in reading order (page, table, row, column) and numbered F1, F2, ….
+stop the run: it becomes a warning "规则执行出错" naming the rule. A rule whose errors are most
+of the relations it evaluated in one document (`RuleContext.count`) stands on a wrong premise
+(a misread table, a wrong scope): its errors become one warning saying so. Findings are
+de-duplicated, put in reading order (page, table, row, column) and numbered F1, F2, ….
 """
 
 from __future__ import annotations
@@ -130,6 +132,53 @@ def number_findings(document: Document, findings: Iterable[Finding]) -> list[Fin
     return ordered
 
 
+# A rule fails on "most" of its candidates: at least this many errors, and more than half.
+GUARD_MIN_ERRORS = 3
+
+
+def _one_slip(errors: list[Finding]) -> bool:
+    """Every failure goes through one cell: one wrong figure breaking each relation it is in."""
+    common = set(errors[0].cells)
+    for f in errors[1:]:
+        common &= set(f.cells)
+    return bool(common)
+
+
+def premise_guard(document: Document, info: RuleInfo, findings: list[Finding], candidates: int) -> list[Finding]:
+    """`findings` of one rule in one document, its errors replaced by one warning when they are
+    most of the `candidates` it evaluated: so many failures mean its premise (what the tables
+    are, which figures are totals and parts, their scope) is wrong, not the document.
+
+    Only rules whose catalog entry names their premise are guarded: they count every relation
+    they evaluate (`RuleContext.count`, or through `relation.sum_finding`); a rule that counts
+    only some of them would be silenced by its uncounted failures."""
+    errors = [f for f in findings if f.severity == Severity.ERROR]
+    if not info.premise or candidates <= 0 or len(errors) < GUARD_MIN_ERRORS:
+        return findings
+    if 2 * len(errors) <= max(candidates, len(errors)) or _one_slip(errors):
+        return findings
+    tables = []
+    for f in errors:
+        table = document.table(f.table) if f.table else None
+        name = (table.title or table.id) if table is not None else ""
+        if name and name not in tables:
+            tables.append(name)
+    where = f"（涉及{'、'.join(tables[:3])}{'等' if len(tables) > 3 else ''}）" if tables else ""
+    pages = sorted({f.page for f in errors if f.page is not None})
+    cells = list(dict.fromkeys(c for f in errors for c in f.cells))  # where to look, in order
+    summary = Finding(
+        rule=info.id,
+        severity=Severity.WARNING,
+        message=(
+            f"“{info.name}”在本文件中检查的 {max(candidates, len(errors))} 项关系有 {len(errors)} 项不成立{where}："
+            f"多数不成立说明这项检查的前提未能确认——{info.premise}。因此不逐项报告错误，请人工核对相关表格。"
+        ),
+        cells=cells,
+        page=pages[0] if pages else None,
+    )
+    return [f for f in findings if f.severity != Severity.ERROR] + [summary]
+
+
 class Checker:
     """All checks of one document, with a cheap re-check after a cell is corrected."""
 
@@ -141,6 +190,7 @@ class Checker:
         self.ctx = RuleContext(severity={i.id: i.severity for i in self.catalog.values()})
         self._by_table: dict[str, dict[str, list[Finding]]] = {}  # rule → table → findings
         self._document_level: dict[str, list[Finding]] = {}
+        self._counts: dict[str, dict[str | None, int]] = {}  # rule → table (None: document) → candidates
         self._signatures: dict[str, int] = {}  # table → text signature the caches were read from
         self.last_seconds = 0.0
 
@@ -158,28 +208,38 @@ class Checker:
         table = self.document.table(table_id)
         if table is None:
             return []
+        before = self.ctx.candidates.get(rule_id, 0)
         try:
-            return _cap(list(TABLE_RULES[rule_id](self.document, table, self.ctx)), self._info(rule_id))
+            with self.ctx.active():
+                return _cap(list(TABLE_RULES[rule_id](self.document, table, self.ctx)), self._info(rule_id))
         except Exception as exc:
             failure = _failure(self._info(rule_id), exc)
             failure.table = table_id
             return [failure]
+        finally:
+            self._counts.setdefault(rule_id, {})[table_id] = self.ctx.candidates.get(rule_id, 0) - before
 
     def _run_document_rule(self, rule_id: str) -> list[Finding]:
+        before = self.ctx.candidates.get(rule_id, 0)
         try:
-            return _cap(list(REGISTRY[rule_id](self.document, self.ctx)), self._info(rule_id))
+            with self.ctx.active():
+                return _cap(list(REGISTRY[rule_id](self.document, self.ctx)), self._info(rule_id))
         except Exception as exc:
             return [_failure(self._info(rule_id), exc)]
+        finally:
+            self._counts.setdefault(rule_id, {})[None] = self.ctx.candidates.get(rule_id, 0) - before
 
     def _collect(self) -> list[Finding]:
         active = self._active()
         found: list[Finding] = []
         for rule_id in active:
             if rule_id in TABLE_RULES:
-                for per_table in self._by_table.get(rule_id, {}).values():
-                    found.extend(per_table)
+                own = [f for per_table in self._by_table.get(rule_id, {}).values() for f in per_table]
+                counted = sum(n for t, n in self._counts.get(rule_id, {}).items() if t is not None)
             else:
-                found.extend(self._document_level.get(rule_id, []))
+                own = self._document_level.get(rule_id, [])
+                counted = self._counts.get(rule_id, {}).get(None, 0)
+            found.extend(premise_guard(self.document, self._info(rule_id), own, counted))
         return number_findings(self.document, found)
 
     def check_all(self) -> list[Finding]:
@@ -188,6 +248,7 @@ class Checker:
         self._signatures = {t.id: text_signature(t) for t in self.document.tables}
         self._by_table.clear()
         self._document_level.clear()
+        self._counts.clear()
         for rule_id in self._active():
             if rule_id in TABLE_RULES:
                 self._by_table[rule_id] = {

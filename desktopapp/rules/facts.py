@@ -7,6 +7,13 @@ Funds: all, fiscal (财政拨款), general (一般公共预算), gov_fund, state
 unit_funds, business, operating_income, upper_grant, subsidiary_income, other, nonfiscal.
 Periods: all, current (本年), carryover (上年结转). Subjects: TOTAL, f:208 (功能分类),
 e:301 (经济分类), u:503 (单位), fn:208:行政运行 (codeless rows).
+
+A fact's fund is the table's scope (desktopapp.tables.scope: title and content; a
+"财政拨款支出预算表" holds 财政拨款 money even when its layout is that of a 支出总表) unless its
+column names another. A table that selects one part of the budget (机关运行经费, 政府采购 …)
+states facts of that part only ("running_costs"), never of the whole. A column that is a
+part of a total column (column_sums) and reads like its total (合计 | 货物 | 工程 | 服务) has
+no meaning of its own: it states nothing. A table whose scope is uncertain states nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from desktopapp.core.model import Document, Table
-from desktopapp.rules.relation import Operand
+from desktopapp.rules.relation import Operand, cell_amount
 from desktopapp.rules.summary import Item, outline
 from desktopapp.tables.columns import Column
 from desktopapp.tables.kinds import (
@@ -27,6 +34,7 @@ from desktopapp.tables.kinds import (
     THREE_PUBLIC_KINDS,
 )
 from desktopapp.tables.rows import Row
+from desktopapp.tables.scope import Funds
 from desktopapp.tables.structure import Segment, Structure, structure_of
 from desktopapp.tables.subjects import function_class_code
 
@@ -42,25 +50,35 @@ class Fact:
     column_label: str
 
 
-TABLE_FUND = {
-    "budget_summary": "all",
-    "final_summary": "all",
-    "fiscal_summary": "fiscal",
-    "final_fiscal_summary": "fiscal",
-    "income_summary": "all",
-    "final_income": "all",
-    "expenditure_summary": "all",
-    "final_expenditure": "all",
-    "general_budget_expenditure": "general",
-    "general_budget_expenditure_by_unit": "general",
-    "final_general_budget_expenditure": "general",
-    "basic_expenditure": "general",
-    "final_basic_expenditure": "general",
-    "gov_fund_expenditure": "gov_fund",
-    "final_gov_fund": "gov_fund",
-    "state_capital_expenditure": "state_capital",
-    "final_state_capital": "state_capital",
-    "project_expenditure": "all",
+# The kinds whose figures are facts (their funds: the table's scope).
+FACT_KINDS = frozenset(
+    {
+        "budget_summary",
+        "final_summary",
+        "fiscal_summary",
+        "final_fiscal_summary",
+        "income_summary",
+        "final_income",
+        "expenditure_summary",
+        "final_expenditure",
+        "general_budget_expenditure",
+        "general_budget_expenditure_by_unit",
+        "final_general_budget_expenditure",
+        "basic_expenditure",
+        "final_basic_expenditure",
+        "gov_fund_expenditure",
+        "final_gov_fund",
+        "state_capital_expenditure",
+        "final_state_capital",
+        "project_expenditure",
+    }
+)
+_SCOPE_FUND = {
+    Funds.ALL: "all",
+    Funds.FISCAL: "fiscal",
+    Funds.GENERAL_BUDGET: "general",
+    Funds.GOV_FUND: "gov_fund",
+    Funds.STATE_CAPITAL: "state_capital",
 }
 INCOME_KINDS = {"income_summary", "final_income"}
 FUND_BALANCE_KINDS = {"final_gov_fund", "final_state_capital"}
@@ -142,17 +160,44 @@ def is_other_figure(label: str, year: int | None = None) -> bool:
     return bool(years) and (year is None or all(y != year for y in years))
 
 
+def table_fund(layout: Structure) -> str:
+    """The funds the whole table covers, as a fact's fund."""
+    return _SCOPE_FUND[layout.scope.funds]
+
+
+def _selected(layout: Structure, meaning: tuple[str, str, str] | None) -> tuple[str, str, str] | None:
+    """A meaning within the part of the budget the table selects (机关运行经费 …), if any."""
+    part = layout.scope.selection
+    if meaning is None or part is None:
+        return meaning
+    measure, fund, period = meaning
+    return (part.value if measure == "total" else f"{part.value}.{measure}", fund, period)
+
+
+def _meanings(layout: Structure, segment: Segment, meaning_of) -> dict[int, tuple[str, str, str]]:
+    """Value column → what its figures are; a part column whose meaning is its total's is left
+    out (its meaning is not established), and so are columns sharing their header."""
+    ambiguous = segment.ambiguous_cols
+    found = {
+        c.index: _selected(layout, meaning_of(c)) for c in segment.value_cols if c.index not in ambiguous
+    }
+    return {
+        index: meaning
+        for index, meaning in found.items()
+        if meaning is not None
+        and not any(found.get(t) == meaning for t in layout.columns[index].parts_of)
+    }
+
+
 def _column_meaning(layout: Structure, col: Column, year: int | None = None) -> tuple[str, str, str] | None:
     kind = layout.kind
     label = col.label
     if is_other_figure(label, year):
         return None
-    default = TABLE_FUND.get(kind, "all")
-    if kind == "project_expenditure" and "一般公共预算" in layout.table.title:
-        default = "general"
+    default = table_fund(layout)
     if kind in BASIC_KINDS:
         measure = expense_measure(label)
-        return ("basic" if measure == "total" else measure, "general", "all")
+        return ("basic" if measure == "total" else measure, default, "all")
     if kind in PROJECT_KINDS:
         fund = fund_of(label)
         if fund is None:
@@ -230,11 +275,9 @@ def _code_table_facts(layout: Structure, segment: Segment, year: int | None) -> 
                 subjects = [(first, "TOTAL")]
     subjects = [(r, s, r.display) for r, s in subjects]
     taken: set[tuple[str, str, str]] = set()
-    ambiguous = segment.ambiguous_cols
+    meanings = _meanings(layout, segment, lambda c: _column_meaning(layout, c, year))
     for col in segment.value_cols:
-        if col.index in ambiguous:
-            continue
-        meaning = _column_meaning(layout, col, year)
+        meaning = meanings.get(col.index)
         if meaning is None or meaning in taken:
             continue  # two columns claiming one meaning: trust the first (the header is unclear)
         taken.add(meaning)
@@ -247,20 +290,30 @@ def _code_table_facts(layout: Structure, segment: Segment, year: int | None) -> 
             else:
                 key = (measure, fund, period, subject)
             out.append(Fact(key, table, [Operand(table, row.index, col.index)], display, label))
-    # 基本支出决算表: 人员经费合计 + 公用经费合计 = the basic-expenditure total.
-    if layout.kind in BASIC_KINDS:
-        parts = [f for f in out if f.key[3] == "TOTAL" and f.key[0] in ("personnel", "public")]
-        has_total = any(f.key[0] == "basic" and f.key[3] == "TOTAL" for f in out)
-        if len(parts) == 2 and not has_total:
-            out.append(
-                Fact(
-                    ("basic", "general", "all", "TOTAL"),
-                    table,
-                    [p.operands[0] for p in parts],
-                    "人员经费合计＋公用经费合计",
-                    parts[0].column_label,
-                )
+    return out
+
+
+def _basic_from_parts(facts: list[Fact]) -> list[Fact]:
+    """人员经费 + 公用经费 printed without their 基本支出 (基本支出决算表 halves, a 收支总表 whose
+    基本支出 splits into the two): their sum is the basic expenditure, comparable as such."""
+    by_key = {f.key: f for f in facts}
+    out: list[Fact] = []
+    for (measure, fund, period, subject), personnel in by_key.items():
+        public = by_key.get(("public", fund, period, subject))
+        if measure != "personnel" or public is None or ("basic", fund, period, subject) in by_key:
+            continue
+        if public.table is not personnel.table:
+            continue
+        name = "人员经费合计＋公用经费合计" if subject == "TOTAL" else personnel.row_label
+        out.append(
+            Fact(
+                ("basic", fund, period, subject),
+                personnel.table,
+                [personnel.operands[0], public.operands[0]],
+                name,
+                "人员经费＋公用经费",
             )
+        )
     return out
 
 
@@ -273,31 +326,44 @@ def _walk(items: list[Item], ancestors: tuple[Item, ...] = ()):
         yield from _walk(item.children, (*ancestors, item))
 
 
+def _summary_meaning(layout: Structure, col: Column, side: str, year: int | None) -> tuple[str, str, str] | None:
+    """(measure, fund, period) of a value column of a summary table's side."""
+    label = col.label
+    col_fund = fund_of(label)
+    if col_fund is None or is_other_figure(label, year):
+        return None
+    measure = expense_measure(label) if side == "expense" else "income"
+    return (measure, col_fund or table_fund(layout), _period(label, side == "expense"))
+
+
 def _summary_side(layout: Structure, segment: Segment, side: str, year: int | None) -> list[Fact]:
     table = layout.table
-    table_fund = TABLE_FUND.get(layout.kind, "all")
     period_columns = _has_period_columns(segment)
+    meanings = _meanings(layout, segment, lambda c: _summary_meaning(layout, c, side, year))
+    total_kinds = {"expense_total"}
+    if side == "expense" and _grand_is_expenditure(table, segment):
+        total_kinds.add("expense_grand")
     out: list[Fact] = []
     for item, ancestors in _walk(outline(segment)):
         row = item.row
         names = [a.row.name for a in ancestors] + [row.name]
         carry = False
         if side == "expense":
-            if item.anchor and row.total != "expense_total":
+            if item.anchor and row.total not in total_kinds:
                 continue
-            if row.total == "expense_total":
+            if row.total in total_kinds:
                 line_fund, subject = "", "TOTAL"
             else:
                 code = row.code if row.code and len(row.code) == 3 else function_class_code(row.name)
                 if not code:
                     continue
                 line_fund, subject = "", f"f:{code}"
-            measure, row_period = "total", None
+            row_period = None
         else:
             if item.qizhong and fund_of(row.name) in ("", "fiscal", None):
                 continue  # "其中：一般财力" and the like: a part, not a fund
             carry = any(("结转" in n or "结余" in n) for n in names)
-            measure, subject = "income", "TOTAL"
+            subject = "TOTAL"
             if row.total == "income_total":
                 line_fund, row_period = "", "current"
             elif row.total in ("income_grand", "total"):
@@ -308,12 +374,10 @@ def _summary_side(layout: Structure, segment: Segment, side: str, year: int | No
                     continue
                 line_fund, row_period = fund, ("carryover" if carry else "current")
         for col in segment.value_cols:
-            label = col.label
-            col_fund = fund_of(label)
-            if col_fund is None or is_other_figure(label, year):
+            meaning = meanings.get(col.index)
+            if meaning is None:
                 continue
-            col_fund = col_fund or table_fund
-            col_period = _period(label, side == "expense")
+            measure, col_fund, col_period = meaning
             if side == "expense":
                 key: Key = (measure, col_fund, col_period, subject)
             else:
@@ -326,6 +390,20 @@ def _summary_side(layout: Structure, segment: Segment, side: str, year: int | No
                 key = (measure, line_fund or col_fund, period, subject)
             out.append(Fact(key, table, [Operand(table, row.index, col.index)], row.label, column_name(col)))
     return out
+
+
+def _grand_is_expenditure(table: Table, segment: Segment) -> bool:
+    """支出总计 is the year's expenditure when no 本年支出合计 is printed and nothing is carried
+    forward (no 结转/结余 line with a figure)."""
+    rows = segment.rows_with_content()
+    if any(r.total == "expense_total" for r in rows):
+        return False
+    for r in rows:
+        if ("结转" in r.name or "结余" in r.name) and any(
+            cell_amount(table.body[r.index][c.index]) for c in segment.value_cols if c.index < len(table.body[r.index])
+        ):
+            return False
+    return True
 
 
 def _side_of(segment: Segment, index: int) -> str:
@@ -353,12 +431,14 @@ def _compute(document: Document, table: Table) -> list[Fact]:
     if not table.numeric or not table.body:
         return []
     layout = structure_of(table, document)
-    if layout.kind in THREE_PUBLIC_KINDS or layout.kind in PERFORMANCE_KINDS or layout.kind not in TABLE_FUND:
+    if layout.kind in THREE_PUBLIC_KINDS or layout.kind in PERFORMANCE_KINDS or layout.kind not in FACT_KINDS:
         return []
+    if not layout.scope.certain:
+        return []  # which money its figures are is not established: compared with nothing
     out: list[Fact] = []
     for i, segment in enumerate(layout.segments):
         if layout.kind in SUMMARY_KINDS or layout.kind in FISCAL_SUMMARY_KINDS:
             out.extend(_summary_side(layout, segment, _side_of(segment, i), document.year))
         else:
             out.extend(_code_table_facts(layout, segment, document.year))
-    return out
+    return out + _basic_from_parts(out)

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from desktopapp.core.model import Cell, CellRef, Finding, Severity, Table
 from desktopapp.core.numbers import UNIT_FACTORS, format_amount, normalize, parse_amount
+from desktopapp.rules.base import count_candidates
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 ZERO = Decimal(0)
@@ -250,6 +251,7 @@ def sum_finding(
     """
     if total.cell.is_blank and all(o.cell.is_blank for o in operands):
         return None  # nothing printed on this line of the relation
+    count_candidates(rule)
     if holds_exactly(total, operands):
         return None
     outcome = evaluate(total, operands, extra_terms)

@@ -96,11 +96,11 @@ def check_three_public(document: Document, table: Table, ctx: RuleContext) -> It
             ):
                 if total_item not in items:
                     continue
-                parts = [
-                    Operand(table, items[p], col.index, name=ITEM_NAMES[p]) for p in parts_items if p in items
-                ]
-                if not parts:
-                    continue
+                if "car" in parts_items and "car" not in items:
+                    parts_items = ("abroad", "purchase", "run", "reception")  # the car line's own parts
+                if not all(p in items for p in parts_items):
+                    continue  # a part not read: the sum of the others is not the total
+                parts = [Operand(table, items[p], col.index, name=ITEM_NAMES[p]) for p in parts_items]
                 head = Operand(table, items[total_item], col.index)
                 finding = sum_finding(
                     RULE,
@@ -108,7 +108,7 @@ def check_three_public(document: Document, table: Table, ctx: RuleContext) -> It
                     parts,
                     subject=f"{ITEM_NAMES[total_item]}{suffix}",
                     total_name="",
-                    parts_name=" + ".join(ITEM_NAMES[p] for p in parts_items if p in items),
+                    parts_name=" + ".join(ITEM_NAMES[p] for p in parts_items),
                 )
                 if finding:
                     yield finding

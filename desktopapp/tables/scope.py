@@ -1,13 +1,21 @@
 """What a table covers: which funds (all, 财政拨款, 一般公共预算, 政府性基金, 国有资本经营) and
 whether it is the whole budget or one part of it (基本支出, 项目支出, “三公”经费, 机关运行经费,
-政府采购, 委托业务费), read from its kind and printed title."""
+政府采购, 委托业务费), read from its kind, its printed title and, for a summary table, its
+content: an income side with lines for money other than 财政拨款 (事业收入, 财政专户管理资金,
+其他资金 …) covers all funds whatever the title says; a title naming 财政拨款 over such lines
+leaves the scope uncertain.
+
+Figures of two tables are the same fact only when both cover the same funds and the same part
+(a 机关运行经费 table's 合计 is not the 支出合计; a 财政拨款 table's 201 is not the all-funds 201).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from desktopapp.tables.kinds import BASIC_KINDS, PROJECT_KINDS, THREE_PUBLIC_KINDS, TableKind
+from desktopapp.tables.kinds import BASIC_KINDS, PROJECT_KINDS, SUMMARY_KINDS, THREE_PUBLIC_KINDS, TableKind
 from desktopapp.tables.text import clean
 
 
@@ -28,14 +36,26 @@ class Part(StrEnum):
     ENTRUSTED = "entrusted"  # 委托业务费
 
 
+# Parts that make a table a selection across the budget, not a split of it by column:
+# its figures compare only with the same part printed elsewhere.
+SELECTION_PARTS = (Part.THREE_PUBLIC, Part.RUNNING_COSTS, Part.PROCUREMENT, Part.ENTRUSTED)
+
+
 @dataclass(frozen=True)
 class Scope:
     funds: Funds
     parts: tuple[Part, ...] = ()  # none: the whole budget
+    certain: bool = True  # False: title and content disagree on the funds covered
+    why: str = ""  # what could not be established, in Chinese (when not certain)
 
     @property
     def is_whole(self) -> bool:
         return not self.parts
+
+    @property
+    def selection(self) -> Part | None:
+        """The part (机关运行经费, 政府采购, 三公, 委托业务费) the table selects, if any."""
+        return next((p for p in self.parts if p in SELECTION_PARTS), None)
 
 
 # Funds a kind covers when its title does not name them.
@@ -72,10 +92,39 @@ _PART_WORDS = (
 )
 
 
-def scope_of(kind: str, title: str) -> Scope:
-    """The funds and part of the budget a table of `kind` titled `title` covers."""
+# Lines of a summary table's income side for money other than 财政拨款 (non-fiscal funds).
+_NON_FISCAL_LINES = (
+    "事业收入",
+    "经营收入",
+    "其他收入",
+    "其他资金",
+    "财政专户",
+    "上级补助",
+    "附属单位上缴",
+    "单位资金",
+    "非财政拨款",
+    "事业基金",
+)
+
+
+def lists_non_fiscal_money(labels: Iterable[str]) -> bool:
+    return any(word in clean(label) for label in labels for word in _NON_FISCAL_LINES)
+
+
+def scope_of(kind: str, title: str, labels: Iterable[str] = (), columns: Iterable[str] = ()) -> Scope:
+    """The funds and part of the budget a table of `kind` titled `title` covers; `labels` are
+    its row labels (read for summary tables: which income lines it has), `columns` its value
+    columns' headers (every one naming one part — "机关运行经费支出" — makes the table that part
+    even when its title was not read)."""
     text = clean(title)
-    funds = next((f for word, f in _FUNDS_WORDS if word in text), None) or _FUNDS_OF_KIND.get(kind, Funds.ALL)
+    named = next((f for word, f in _FUNDS_WORDS if word in text), None)
+    funds = named or _FUNDS_OF_KIND.get(kind, Funds.ALL)
+    certain, why = True, ""
+    if kind in SUMMARY_KINDS and lists_non_fiscal_money(labels):
+        if funds is not Funds.ALL:
+            certain = False
+            why = f"“{title}”的标题为{_FUNDS_NAMES[funds]}口径，表中却列有非财政拨款资金的收入行"
+        funds = Funds.ALL
     parts: list[Part] = []
     if kind in BASIC_KINDS:
         parts.append(Part.BASIC)
@@ -86,4 +135,19 @@ def scope_of(kind: str, title: str) -> Scope:
     if kind == TableKind.ENTRUSTED_BUSINESS and "委托业务" not in text:
         parts.append(Part.ENTRUSTED)
     parts.extend(part for word, part in _PART_WORDS if word in text and part not in parts)
-    return Scope(funds, tuple(parts))
+    headers = [clean(c) for c in columns if c]
+    if headers and not any(p in SELECTION_PARTS for p in parts):
+        for word, part in _PART_WORDS:
+            if all(word in h for h in headers):
+                parts.append(part)
+                break
+    return Scope(funds, tuple(parts), certain, why)
+
+
+_FUNDS_NAMES = {
+    Funds.ALL: "全部资金",
+    Funds.FISCAL: "财政拨款",
+    Funds.GENERAL_BUDGET: "一般公共预算",
+    Funds.GOV_FUND: "政府性基金预算",
+    Funds.STATE_CAPITAL: "国有资本经营预算",
+}

@@ -116,7 +116,12 @@ def _read(table: Table, kind: TableKind) -> Structure:
         kind=kind,
         columns=columns,
         segments=segments,
-        scope=scope_of(kind, f"{table.number or ''}{table.title}"),
+        scope=scope_of(
+            kind,
+            f"{table.number or ''}{table.title}",
+            [r.label for s in segments for r in s.rows],
+            [c.label for c in columns if c.role == "value"],
+        ),
         col_numbers=col_numbers,
         row_numbers=row_numbers,
     )
