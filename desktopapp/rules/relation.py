@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from desktopapp.core.model import Cell, CellRef, Finding, Severity, Table
 from desktopapp.core.numbers import UNIT_FACTORS, format_amount, normalize, parse_amount
+from desktopapp.tables.structure import value_cell
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 ZERO = Decimal(0)
@@ -91,8 +92,7 @@ class Operand:
 
     @property
     def cell(self) -> Cell:
-        row = self.table.body[self.row]
-        return row[self.col] if self.col < len(row) else Cell()
+        return value_cell(self.table, self.row, self.col)  # a merged figure stands for each column
 
     @property
     def ref(self) -> CellRef:

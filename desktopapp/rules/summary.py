@@ -29,7 +29,7 @@ RULE_BALANCE = "summary_balance"
 
 _CARRY_WORDS = ("结转", "结余", "结余分配", "非财政拨款结余")
 _GRAND = ("income_grand", "expense_grand")
-_YEAR_TOTAL = ("income_total", "expense_total")
+_YEAR_TOTAL = ("income_total", "expense_total", "subtotal")
 
 
 @dataclass
@@ -110,26 +110,37 @@ def _side_relations(table: Table, segment: Segment) -> Iterable[Finding]:
     for i, root in enumerate(roots):
         if not root.anchor:
             continue
-        before = roots[:i]
-        if root.row.total in _YEAR_TOTAL:
-            parts = [r.row for r in before if not r.anchor]
-            if parts:
-                yield from _sum(table, segment, root.row, parts, "各项之和")
-        elif root.row.total in _GRAND or root.row.total == "total":
-            year = [j for j, r in enumerate(before) if r.anchor and r.row.total in _YEAR_TOTAL]
-            if year:
-                j = year[-1]
-                parts = [before[j].row] + [r.row for r in before[j + 1 :] if r.row.total not in _GRAND]
-            else:
-                parts = [r.row for r in before if r.row.total not in _GRAND and r.row.total != "total"]
-            if parts:
-                yield from _sum(
-                    table,
-                    segment,
-                    root.row,
-                    parts,
-                    " + ".join(p.name for p in parts[:4]) if len(parts) <= 4 else "各项之和",
-                )
+        parts = _anchor_parts(roots[:i], root)
+        if parts:
+            name = " + ".join(p.name for p in parts[:4]) if len(parts) <= 4 else "各项之和"
+            if root.row.total in _YEAR_TOTAL and all(not p.total for p in parts):
+                name = "各项之和"
+            yield from _sum(table, segment, root.row, parts, name)
+
+
+def _anchor_parts(before: list[Item], root: Item) -> list[Row]:
+    """The rows a total anchor adds up, from its place in the outline; none when that is not
+    established (several subtotals before a total: which of them it sums is not printed)."""
+    kind = root.row.total
+    if kind == "subtotal":
+        # 当年收入小计: the items since the previous total, never the row above's part.
+        start = max((j + 1 for j, r in enumerate(before) if r.anchor), default=0)
+        return [r.row for r in before[start:] if not r.anchor]
+    if kind not in _YEAR_TOTAL + _GRAND + ("total",):
+        return []
+    year = [j for j, r in enumerate(before) if r.anchor and r.row.total in _YEAR_TOTAL]
+    subtotals = [j for j in year if before[j].row.total == "subtotal"]
+    if len(subtotals) > 1:
+        return []
+    if kind in _YEAR_TOTAL and not year:
+        return [r.row for r in before if not r.anchor]
+    if year:
+        # A total after the year's (sub)total: that total + what is printed between them.
+        j = year[-1]
+        return [before[j].row] + [r.row for r in before[j + 1 :] if r.row.total not in _GRAND]
+    if kind in _YEAR_TOTAL:
+        return []
+    return [r.row for r in before if r.row.total not in _GRAND and r.row.total != "total"]
 
 
 def _sum(table: Table, segment: Segment, total: Row, parts: list[Row], parts_name: str) -> Iterable[Finding]:

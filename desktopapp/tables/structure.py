@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktopapp.core.model import Document, Table
+from desktopapp.core.model import Cell, Document, Table
 from desktopapp.tables.column_sums import ColumnRelation, ambiguous_columns, column_relations
 from desktopapp.tables.columns import Column, ColumnKind, classify_columns, header_paths, split_segments
 from desktopapp.tables.kinds import TableKind, kind_of
-from desktopapp.tables.rows import Row, assign_roles, infer_class_codes, read_row
+from desktopapp.tables.rows import Row, assign_roles, infer_class_codes, merged_values, read_row
 from desktopapp.tables.scope import Scope, scope_of
 
 
@@ -58,6 +58,14 @@ class Structure:
     scope: Scope
     col_numbers: dict[int, int] = field(default_factory=dict)  # printed 栏次 → column index
     row_numbers: dict[int, tuple[int, int]] = field(default_factory=dict)  # 行次 → (body row, segment)
+    # Body positions whose figure is printed in a merged cell elsewhere in the row (rows.merged_values).
+    merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+    def cell(self, row: int, col: int) -> Cell:
+        """The cell holding the value of body row `row` in column `col` (merges followed)."""
+        row, col = self.merged.get((row, col), (row, col))
+        cells = self.table.body[row] if 0 <= row < len(self.table.body) else []
+        return cells[col] if 0 <= col < len(cells) else Cell()
 
     def column(self, index: int) -> Column | None:
         return self.columns[index] if 0 <= index < len(self.columns) else None
@@ -119,6 +127,7 @@ def _read(table: Table, kind: TableKind) -> Structure:
         scope=scope_of(kind, f"{table.number or ''}{table.title}"),
         col_numbers=col_numbers,
         row_numbers=row_numbers,
+        merged=merged_values(table, [s.columns for s in segments]),
     )
 
 
@@ -132,6 +141,14 @@ def text_signature(table: Table) -> int:
             tuple(c.text for row in table.body for c in row),
         )
     )
+
+
+def value_cell(table: Table, row: int, col: int) -> Cell:
+    """What every rule reads as "the value of this row in column `col`": the printed cell, or the
+    merged cell whose figure stands for it (the structure already read is used as it is)."""
+    found = table.derived.get("structure")
+    structure = found[1] if found is not None else structure_of(table)
+    return structure.cell(row, col)
 
 
 def structure_of(table: Table, document: Document | None = None) -> Structure:

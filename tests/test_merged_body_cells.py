@@ -1,0 +1,127 @@
+"""A total printed once across column groups, and a 小计 row under the last numbered item.
+
+Jiangsu's 收支预算总表 prints 当年支出小计 / 支出合计 once for its two expenditure groups (功能分类 |
+支出用途): the label is merged across 功能科目名称 | 金额 | 项目名称, the figure stands in the last 金额.
+Both groups' totals are that figure; 当年收入小计 adds up the items above it, it is no part of
+"三、其他资金".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktopapp.core.model import Cell
+from desktopapp.extract import read_document
+from desktopapp.rules import run_checks
+from desktopapp.tables.structure import structure_of
+from tests.helpers.pdfgen import H, PdfBuilder, TableSpec
+from tests.helpers.rules_support import document, findings, table
+
+SUMMARY_HEADER: list[list[H | str]] = [
+    [H("收入", colspan=2), H("支出", colspan=4)],
+    [H("项目名称", rowspan=2), H("金额", rowspan=2), H("功能分类", colspan=2), H("支出用途", colspan=2)],
+    ["功能科目名称", "金额", "项目名称", "金额"],
+]
+
+
+def summary_rows(basic: str = "600.00", social: str = "150.00", subtotal: str = "1,000.00") -> list[list[str]]:
+    return [
+        ["一、财政拨款", "1,000.00", "一、一般公共服务支出", "800.00", "一、基本支出", basic],
+        ["1.一般公共预算", "1,000.00", "二、社会保障和就业支出", social, "二、项目支出", "400.00"],
+        ["2.政府性基金预算", "", "三、住房保障支出", "50.00", "", ""],
+        ["二、财政专户管理资金", "", "", "", "", ""],
+        ["三、其他资金", "", "", "", "", ""],
+        ["当年收入小计", subtotal, "当年支出小计", "", "", "1,000.00"],
+        ["上年结转资金", "", "结转下年资金", "", "", ""],
+        ["收入合计", "1,000.00", "支出合计", "", "", "1,000.00"],
+    ]
+
+
+MERGED = {(5, 2): 3, (6, 2): 3, (7, 2): 3}
+
+
+def _pdf(tmp_path: Path, rows: list[list[str]]) -> Path:
+    path = tmp_path / "merged-total.pdf"
+    builder = PdfBuilder(path)
+    builder.table(
+        TableSpec(
+            title="2017年度某某部门收支预算总表",
+            number="一",
+            header=SUMMARY_HEADER,
+            body=rows,
+            body_spans=MERGED,
+            col_widths=[90, 60, 120, 60, 100, 60],
+        ),
+        landscape=True,
+    )
+    builder.table(
+        TableSpec(
+            title="2017年度某某部门一般公共预算支出预算表",
+            number="二",
+            header=[["功能科目编码", "功能科目名称", "金额"]],
+            body=[
+                ["", "合计", "1,000.00"],
+                ["201", "一般公共服务支出", "800.00"],
+                ["208", "社会保障和就业支出", "150.00"],
+                ["221", "住房保障支出", "50.00"],
+            ],
+        )
+    )
+    builder.save()
+    return path
+
+
+def _errors(doc, rule: str) -> list:
+    return [f for f in run_checks(doc) if f.rule == rule and f.severity.value == "error"]
+
+
+def test_total_merged_across_groups_is_each_groups_total(tmp_path):
+    doc = read_document(_pdf(tmp_path, summary_rows()))
+    summary = next(t for t in doc.tables if "收支预算总表" in t.title)
+    total_row = next(i for i, r in enumerate(summary.body) if r[0].text == "收入合计")
+    # Read as printed: one label merged over three columns, the figure in the last one.
+    assert summary.body[total_row][2].col_span == 3
+    assert summary.body[total_row][3].covered and summary.body[total_row][4].covered
+    layout = structure_of(summary, doc)
+    assert layout.cell(total_row, 3).amount == layout.cell(total_row, 5).amount == 1000
+    # The 支出用途 group knows its rows by the merged label.
+    uses = layout.segments[-1]
+    assert uses.rows[total_row].label == "支出合计"
+    assert _errors(doc, "summary_sum") == []
+    assert _errors(doc, "cross_table") == []
+
+
+def test_a_wrong_item_in_either_group_is_still_an_error(tmp_path):
+    doc = read_document(_pdf(tmp_path, summary_rows(basic="650.00")))
+    found = _errors(doc, "summary_sum")
+    assert found and all("1,000.00" in f.message and "1,050.00" in f.message for f in found)
+    doc = read_document(_pdf(tmp_path, summary_rows(social="160.00")))
+    found = _errors(doc, "summary_sum")
+    assert found and all("1,010.00" in f.message for f in found)
+
+
+def test_subtotal_row_is_no_part_of_the_item_above(tmp_path):
+    doc = read_document(_pdf(tmp_path, summary_rows()))
+    assert not [f for f in run_checks(doc) if f.rule == "summary_sum" and "其他资金" in f.message]
+    doc = read_document(_pdf(tmp_path, summary_rows(subtotal="1,100.00")))
+    found = _errors(doc, "summary_sum")
+    assert any(f.message.startswith("当年收入小计") for f in found)
+    assert not any("其他资金" in f.message for f in found)
+
+
+def test_figure_merged_across_value_columns_stands_for_each():
+    header = [["收入", "", "支出", "", "", ""], ["项目", "金额", "功能分类", "金额", "支出用途", "金额"]]
+    rows = [
+        ["一、财政拨款", "1,000.00", "一、一般公共服务支出", "1,000.00", "一、基本支出", "1,000.00"],
+        ["收入合计", "1,000.00", "支出合计", "1,000.00", "", ""],
+    ]
+    t = table("T1", "收支预算总表", header, rows, kind="budget_summary")
+    t.body[1][3].col_span = 3
+    t.body[1][4] = Cell(covered=True)
+    t.body[1][5] = Cell(covered=True)
+    doc = document(t)
+    layout = structure_of(t, doc)
+    assert layout.cell(1, 5).amount == 1000
+    assert findings(doc, "summary_sum", "error") == []
+    t.body[0][5] = Cell.from_text("900.00")
+    assert findings(doc, "summary_sum", "error")
