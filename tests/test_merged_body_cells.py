@@ -125,3 +125,20 @@ def test_figure_merged_across_value_columns_stands_for_each():
     assert findings(doc, "summary_sum", "error") == []
     t.body[0][5] = Cell.from_text("900.00")
     assert findings(doc, "summary_sum", "error")
+
+
+def test_workbook_keeps_the_merged_total_as_one_box(tmp_path):
+    import openpyxl
+
+    from desktopapp.export.xlsx import export_workbook
+
+    doc = read_document(_pdf(tmp_path, summary_rows()))
+    export_workbook(doc, run_checks(doc), [], tmp_path / "x.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx").worksheets[0]
+    merged = [r for r in ws.merged_cells.ranges]
+    body = [r for r in merged if ws.cell(r.min_row, r.min_col).value == "支出合计"]
+    assert len(body) == 1 and (body[0].min_col, body[0].max_col) == (3, 5)
+    total = ws.cell(body[0].min_row, 6).value
+    assert total == 1000
+    cells = [c for r in merged for c in r.cells]
+    assert len(cells) == len(set(cells))

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from desktopapp.core.model import Cell, CellRef, Finding, Severity, Table
 from desktopapp.core.numbers import UNIT_FACTORS, format_amount, normalize, parse_amount
-from desktopapp.tables.structure import value_cell
+from desktopapp.tables.structure import value_cell, value_source
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 ZERO = Decimal(0)
@@ -96,7 +96,7 @@ class Operand:
 
     @property
     def ref(self) -> CellRef:
-        return CellRef(self.table.id, self.row, self.col)
+        return CellRef(self.table.id, *value_source(self.table, self.row, self.col))  # where it is printed
 
 
 @dataclass

@@ -61,9 +61,13 @@ class Structure:
     # Body positions whose figure is printed in a merged cell elsewhere in the row (rows.merged_values).
     merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
+    def source(self, row: int, col: int) -> tuple[int, int]:
+        """Where the value of body row `row` in column `col` is printed (merges followed)."""
+        return self.merged.get((row, col), (row, col))
+
     def cell(self, row: int, col: int) -> Cell:
         """The cell holding the value of body row `row` in column `col` (merges followed)."""
-        row, col = self.merged.get((row, col), (row, col))
+        row, col = self.source(row, col)
         cells = self.table.body[row] if 0 <= row < len(self.table.body) else []
         return cells[col] if 0 <= col < len(cells) else Cell()
 
@@ -143,12 +147,20 @@ def text_signature(table: Table) -> int:
     )
 
 
+def _known_structure(table: Table) -> Structure:
+    found = table.derived.get("structure")
+    return found[1] if found is not None else structure_of(table)
+
+
 def value_cell(table: Table, row: int, col: int) -> Cell:
     """What every rule reads as "the value of this row in column `col`": the printed cell, or the
     merged cell whose figure stands for it (the structure already read is used as it is)."""
-    found = table.derived.get("structure")
-    structure = found[1] if found is not None else structure_of(table)
-    return structure.cell(row, col)
+    return _known_structure(table).cell(row, col)
+
+
+def value_source(table: Table, row: int, col: int) -> tuple[int, int]:
+    """(row, col) of the cell where that value is printed: what a finding points at."""
+    return _known_structure(table).source(row, col)
 
 
 def structure_of(table: Table, document: Document | None = None) -> Structure:
