@@ -142,3 +142,20 @@ def test_workbook_keeps_the_merged_total_as_one_box(tmp_path):
     assert total == 1000
     cells = [c for r in merged for c in r.cells]
     assert len(cells) == len(set(cells))
+
+
+def test_label_merged_over_every_figure_of_the_row_abstains():
+    """支出合计 merged across both groups with no figure left to pair: not read as 0."""
+    header = [["收入", "", "支出", "", "", ""], ["项目", "金额", "功能分类", "金额", "支出用途", "金额"]]
+    rows = [
+        ["一、财政拨款", "1,000.00", "一、一般公共服务支出", "1,000.00", "一、基本支出", "1,000.00"],
+        ["收入合计", "1,000.00", "支出合计", "", "", ""],
+    ]
+    t = table("T1", "收支预算总表", header, rows, kind="budget_summary")
+    t.body[1][2].col_span = 4
+    for c in (3, 4, 5):
+        t.body[1][c] = Cell(covered=True)
+    doc = document(t)
+    layout = structure_of(t, doc)
+    assert layout.hidden(1, 3) and layout.hidden(1, 5)
+    assert findings(doc, "summary_sum", "error") == []

@@ -95,13 +95,13 @@ def outline(segment: Segment) -> list[Item]:
     return roots
 
 
-def _side_relations(table: Table, segment: Segment) -> Iterable[Finding]:
+def _side_relations(document: Document | None, table: Table, segment: Segment) -> Iterable[Finding]:
     roots = outline(segment)
 
     def walk(item: Item) -> Iterable[Finding]:
         kids = item.children
         if kids and not (len(kids) == 1 and kids[0].qizhong):
-            yield from _sum(table, segment, item.row, [k.row for k in kids], "所列分项之和")
+            yield from _sum(document, table, segment, item.row, [k.row for k in kids], "所列分项之和")
         for kid in kids:
             yield from walk(kid)
 
@@ -115,7 +115,7 @@ def _side_relations(table: Table, segment: Segment) -> Iterable[Finding]:
             name = " + ".join(p.name for p in parts[:4]) if len(parts) <= 4 else "各项之和"
             if root.row.total in _YEAR_TOTAL and all(not p.total for p in parts):
                 name = "各项之和"
-            yield from _sum(table, segment, root.row, parts, name)
+            yield from _sum(document, table, segment, root.row, parts, name)
 
 
 def _anchor_parts(before: list[Item], root: Item) -> list[Row]:
@@ -143,8 +143,13 @@ def _anchor_parts(before: list[Item], root: Item) -> list[Row]:
     return [r.row for r in before if r.row.total not in _GRAND and r.row.total != "total"]
 
 
-def _sum(table: Table, segment: Segment, total: Row, parts: list[Row], parts_name: str) -> Iterable[Finding]:
+def _sum(
+    document: Document | None, table: Table, segment: Segment, total: Row, parts: list[Row], parts_name: str
+) -> Iterable[Finding]:
+    layout = structure_of(table, document)
     for col in segment.value_cols:
+        if any(layout.hidden(r.index, col.index) for r in (total, *parts)):
+            continue  # a box merged over this column: its value here is not established
         head = Operand(table, total.index, col.index)
         operands = [Operand(table, p.index, col.index, name=p.name[:12]) for p in parts]
         column = f"（{col.name}）" if len(segment.value_cols) > 1 else ""
@@ -197,7 +202,7 @@ def check_summary(document: Document, table: Table, ctx: RuleContext) -> Iterabl
     if layout.kind not in SUMMARY_KINDS:
         return
     for segment in layout.segments:
-        yield from _side_relations(table, segment)
+        yield from _side_relations(document, table, segment)
 
 
 @table_rule(RULE_BALANCE)

@@ -65,6 +65,14 @@ class Structure:
         """Where the value of body row `row` in column `col` is printed (merges followed)."""
         return self.merged.get((row, col), (row, col))
 
+    def hidden(self, row: int, col: int) -> bool:
+        """No value of its own and none merged into it: the box is covered by a merged label (or a
+        figure merged down over several rows) whose meaning for this column is not established."""
+        if (row, col) in self.merged or not 0 <= row < len(self.table.body):
+            return False
+        cells = self.table.body[row]
+        return 0 <= col < len(cells) and cells[col].covered
+
     def cell(self, row: int, col: int) -> Cell:
         """The cell holding the value of body row `row` in column `col` (merges followed)."""
         row, col = self.source(row, col)
