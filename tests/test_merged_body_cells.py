@@ -159,3 +159,28 @@ def test_label_merged_over_every_figure_of_the_row_abstains():
     layout = structure_of(t, doc)
     assert layout.hidden(1, 3) and layout.hidden(1, 5)
     assert findings(doc, "summary_sum", "error") == []
+
+
+def test_header_broken_by_a_page_end_is_read_whole():
+    """财政拨款收支总表 whose page ends after its first header row: the rest of the header tops the
+    next page and is no body row (else 支出用途 / 项目名称 are read as items and sums fire)."""
+    from desktopapp.extract.assemble import build_table
+    from desktopapp.extract.captions import Caption
+    from desktopapp.extract.page_tables import Piece
+
+    def cells(texts: list[str], page: int) -> list[Cell]:
+        return [Cell(t, page) for t in texts]
+
+    first = Piece(1, [cells(["收入", "", "支出", ""], 1)], "ruled", Caption(title="财政拨款收支预算总表"))
+    rest = [
+        ["项目名称", "金额", "支出用途", ""],
+        ["", "", "项目名称", "金额"],
+        ["一、一般公共预算", "1,000.00", "一、基本支出", "600.00"],
+        ["", "", "二、项目支出", "400.00"],
+        ["收入合计", "1,000.00", "支出合计", "1,000.00"],
+    ]
+    second = Piece(2, [cells(r, 2) for r in rest], "ruled", Caption())
+    t = build_table([first, second], "T1", final_document=False)
+    assert [[c.text for c in r] for r in t.header][1:] == rest[:2]
+    assert t.body[0][0].text == "一、一般公共预算" and len(t.body) == 3
+    assert findings(document(t), "summary_sum", "error") == []
