@@ -184,3 +184,16 @@ def test_header_broken_by_a_page_end_is_read_whole():
     assert [[c.text for c in r] for r in t.header][1:] == rest[:2]
     assert t.body[0][0].text == "一、一般公共预算" and len(t.body) == 3
     assert findings(document(t), "summary_sum", "error") == []
+
+
+def test_figure_merged_over_parts_of_one_group_is_not_each_parts_value():
+    """A figure centred over 人员经费 | 公用经费 is their sum, not each one's: nothing is inferred."""
+    header = [["科目名称", "合计", "人员经费", "公用经费"]]
+    rows = [["合计", "300.00", "300.00", ""], ["工资福利支出", "300.00", "200.00", "100.00"]]
+    t = table("T1", "一般公共预算基本支出表", header, rows, kind="basic_expenditure")
+    t.body[0][2].col_span = 2
+    t.body[0][3] = Cell(covered=True)
+    doc = document(t)
+    layout = structure_of(t, doc)
+    assert layout.hidden(0, 3) and layout.cell(0, 3).amount is None
+    assert not [f for f in findings(doc, severity="error") if f.rule in ("row_sum", "code_hierarchy_sum")]

@@ -105,8 +105,10 @@ def merged_values(table: Table, segments: list[list[Column]]) -> dict[tuple[int,
                 continue
             covered = range(k + 1, min(k + cell.col_span, len(cells)))
             if is_amount_text(clean(cell.text)):
+                # Across groups the figure is each group's; within one group it would be the
+                # sum of the columns it covers, not each one's value: nothing is inferred there.
                 for c in covered:
-                    if c in value_cols:
+                    if c in value_cols and segment_of.get(c) != segment_of.get(k):
                         out[(r, c)] = (r, k)
                 continue
             spanned = {segment_of[c] for c in (k, *covered) if c in segment_of}

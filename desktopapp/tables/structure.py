@@ -155,7 +155,8 @@ def text_signature(table: Table) -> int:
     )
 
 
-def _known_structure(table: Table) -> Structure:
+def known_structure(table: Table) -> Structure:
+    """The structure already read for the table (by whichever document context), else read now."""
     found = table.derived.get("structure")
     return found[1] if found is not None else structure_of(table)
 
@@ -163,12 +164,12 @@ def _known_structure(table: Table) -> Structure:
 def value_cell(table: Table, row: int, col: int) -> Cell:
     """What every rule reads as "the value of this row in column `col`": the printed cell, or the
     merged cell whose figure stands for it (the structure already read is used as it is)."""
-    return _known_structure(table).cell(row, col)
+    return known_structure(table).cell(row, col)
 
 
 def value_source(table: Table, row: int, col: int) -> tuple[int, int]:
     """(row, col) of the cell where that value is printed: what a finding points at."""
-    return _known_structure(table).source(row, col)
+    return known_structure(table).source(row, col)
 
 
 def structure_of(table: Table, document: Document | None = None) -> Structure:
