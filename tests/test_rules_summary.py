@@ -99,3 +99,20 @@ def test_final_fiscal_summary_carry_over_lines_and_fund_columns():
     )
     found = findings(doc, "summary_sum", "error")
     assert len(found) == 1 and found[0].cells[0].row == 3 and touches(found[0], "T1", 4, 1)
+
+
+def test_a_row_named_as_a_sum_is_no_part_of_the_item_above():
+    """"当年收入合计" under "三、其他资金": not its sub-item (which rows it adds is not claimed)."""
+    rows = [
+        ["一、财政拨款", "1,000.00", "一、一般公共服务支出", "1,000.00"],
+        ["二、其他资金", "", "", ""],
+        ["当年收入合计", "1,000.00", "当年支出合计", "1,000.00"],
+        ["上年结转", "", "结转下年", ""],
+        ["收入总计", "1,000.00", "支出总计", "1,000.00"],
+    ]
+    doc = document(table("T1", "收支总表", HEADER, rows, kind="budget_summary"))
+    assert findings(doc, "summary_sum", "error") == []
+    rows[4][1] = "1,100.00"  # a slip in the grand total: the two sides no longer balance
+    doc = document(table("T1", "收支总表", HEADER, rows, kind="budget_summary"))
+    assert findings(doc, "summary_balance", "error")
+    assert not [f for f in findings(doc, "summary_sum", "error") if "其他资金" in f.message]

@@ -21,13 +21,14 @@ from desktopapp.rules.base import RuleContext
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
 from desktopapp.tables.kinds import SUMMARY_KINDS
-from desktopapp.tables.rows import Row
+from desktopapp.tables.rows import Row, RowRole
 from desktopapp.tables.structure import Segment, Structure, structure_of
 
 RULE = "summary_sum"
 RULE_BALANCE = "summary_balance"
 
 _CARRY_WORDS = ("结转", "结余", "结余分配", "非财政拨款结余")
+_SUM_WORDS = ("合计", "总计", "小计")
 _GRAND = ("income_grand", "expense_grand")
 _YEAR_TOTAL = ("income_total", "expense_total", "subtotal")
 
@@ -41,9 +42,12 @@ class Item:
 
 
 def _is_anchor(row: Row) -> bool:
+    """A row the outline does not hang under the item above it: a total or subtotal (its role),
+    any row named as a sum ("当年收入合计": which rows it adds is then not claimed), or a
+    carry-over line."""
     if row.prefix is not None or row.qizhong:
         return False
-    if row.total is not None:
+    if row.role in (RowRole.TOTAL, RowRole.SUBTOTAL) or row.name.endswith(_SUM_WORDS):
         return True
     return any(w in row.name for w in _CARRY_WORDS) and len(row.name) <= 14
 
@@ -128,6 +132,8 @@ def _anchor_parts(before: list[Item], root: Item) -> list[Row]:
         return [r.row for r in before[start:] if not r.anchor]
     if kind not in _YEAR_TOTAL + _GRAND + ("total",):
         return []
+    if any(r.anchor and r.row.total is None and r.row.name.endswith(_SUM_WORDS) for r in before):
+        return []  # a sum of unknown reach printed above: what this total adds is not established
     year = [j for j, r in enumerate(before) if r.anchor and r.row.total in _YEAR_TOTAL]
     subtotals = [j for j in year if before[j].row.total == "subtotal"]
     if len(subtotals) > 1:
