@@ -197,3 +197,19 @@ def test_figure_merged_over_parts_of_one_group_is_not_each_parts_value():
     layout = structure_of(t, doc)
     assert layout.hidden(0, 3) and layout.cell(0, 3).amount is None
     assert not [f for f in findings(doc, severity="error") if f.rule in ("row_sum", "code_hierarchy_sum")]
+
+
+def test_a_merged_text_row_without_figures_does_not_stop_the_sum_above_it():
+    header = [["收入", "", "支出", ""], ["项目", "金额", "项目", "金额"]]
+    rows = [
+        ["一、本年收入", "1,000.00", "一、基本支出", "600.00"],
+        ["1.一般公共预算", "900.00", "二、项目支出", "400.00"],
+        ["（本行为说明，不含金额）", "", "", ""],
+        ["本年收入合计", "1,000.00", "本年支出合计", "1,000.00"],
+    ]
+    t = table("T1", "收支总表", header, rows, kind="budget_summary")
+    t.body[2][0].col_span = 4
+    for c in (1, 2, 3):
+        t.body[2][c] = Cell(covered=True)
+    found = findings(document(t), "summary_sum", "error")
+    assert any(f.message.startswith("一、本年收入") for f in found)  # 1,000 ≠ 900: still caught

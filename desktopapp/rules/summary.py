@@ -154,7 +154,7 @@ def _sum(
 ) -> Iterable[Finding]:
     layout = structure_of(table, document)
     for col in segment.value_cols:
-        if any(layout.hidden(r.index, col.index) for r in (total, *parts)):
+        if layout.unestablished(col.index, total, parts):
             continue  # a box merged over this column: its value here is not established
         head = Operand(table, total.index, col.index)
         operands = [Operand(table, p.index, col.index, name=p.name[:12]) for p in parts]

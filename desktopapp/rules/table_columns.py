@@ -53,7 +53,7 @@ def _sum_rows(
         return
     layout = known_structure(table)
     for col in segment.value_cols:
-        if any(layout.hidden(r.index, col.index) for r in (parent, *children)):
+        if layout.unestablished(col.index, parent, children):
             continue  # a box merged over this column: its value here is not established
         total = Operand(table, parent.index, col.index)
         parts = [Operand(table, c.index, col.index, name=c.code or c.name[:10]) for c in children]

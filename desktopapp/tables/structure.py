@@ -73,6 +73,14 @@ class Structure:
         cells = self.table.body[row]
         return 0 <= col < len(cells) and cells[col].covered
 
+    def unestablished(self, col: int, total: Row, parts: list[Row]) -> bool:
+        """Whether a column sum total = Σ parts cannot be judged in column `col`: the total's box
+        or a part's box holding figures elsewhere in its row is covered by a merge (a merged
+        note or label over a part without figures just adds nothing)."""
+        if self.hidden(total.index, col):
+            return True
+        return any(self.hidden(p.index, col) and p.has_values for p in parts)
+
     def cell(self, row: int, col: int) -> Cell:
         """The cell holding the value of body row `row` in column `col` (merges followed)."""
         row, col = self.source(row, col)
