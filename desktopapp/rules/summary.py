@@ -22,7 +22,7 @@ from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
 from desktopapp.tables.kinds import SUMMARY_KINDS
 from desktopapp.tables.rows import Row, RowRole
-from desktopapp.tables.structure import Segment, Structure, structure_of
+from desktopapp.tables.structure import Segment, Structure, known_structure, structure_of
 
 RULE = "summary_sum"
 RULE_BALANCE = "summary_balance"
@@ -152,7 +152,7 @@ def _anchor_parts(before: list[Item], root: Item) -> list[Row]:
 def _sum(
     document: Document | None, table: Table, segment: Segment, total: Row, parts: list[Row], parts_name: str
 ) -> Iterable[Finding]:
-    layout = structure_of(table, document)
+    layout = known_structure(table)  # read once by check_summary; not re-signed per relation
     for col in segment.value_cols:
         if layout.unestablished(col.index, total, parts):
             continue  # a box merged over this column: its value here is not established

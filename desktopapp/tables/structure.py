@@ -172,11 +172,18 @@ def known_structure(table: Table) -> Structure:
 def value_cell(table: Table, row: int, col: int) -> Cell:
     """What every rule reads as "the value of this row in column `col`": the printed cell, or the
     merged cell whose figure stands for it (the structure already read is used as it is)."""
+    found = table.derived.get("structure")
+    if found is not None and not found[1].merged:  # the common case: nothing merged to follow
+        cells = table.body[row]
+        return cells[col] if 0 <= col < len(cells) else Cell()
     return known_structure(table).cell(row, col)
 
 
 def value_source(table: Table, row: int, col: int) -> tuple[int, int]:
     """(row, col) of the cell where that value is printed: what a finding points at."""
+    found = table.derived.get("structure")
+    if found is not None and not found[1].merged:
+        return row, col
     return known_structure(table).source(row, col)
 
 
