@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from desktopapp.core.model import Cell
 from desktopapp.extract import read_document
 from desktopapp.rules import run_checks
@@ -40,8 +42,11 @@ def summary_rows(basic: str = "600.00", social: str = "150.00", subtotal: str = 
 MERGED = {(5, 2): 3, (6, 2): 3, (7, 2): 3}
 
 
-def _pdf(tmp_path: Path, rows: list[list[str]]) -> Path:
-    path = tmp_path / "merged-total.pdf"
+STYLES = ("lines", "wps_rects", "three_line", "no_rules")
+
+
+def _pdf(tmp_path: Path, rows: list[list[str]], style: str = "lines") -> Path:
+    path = tmp_path / f"merged-total-{style}.pdf"
     builder = PdfBuilder(path)
     builder.table(
         TableSpec(
@@ -51,6 +56,7 @@ def _pdf(tmp_path: Path, rows: list[list[str]]) -> Path:
             body=rows,
             body_spans=MERGED,
             col_widths=[90, 60, 120, 60, 100, 60],
+            style=style,
         ),
         landscape=True,
     )
@@ -65,6 +71,7 @@ def _pdf(tmp_path: Path, rows: list[list[str]]) -> Path:
                 ["208", "社会保障和就业支出", "150.00"],
                 ["221", "住房保障支出", "50.00"],
             ],
+            style=style,
         )
     )
     builder.save()
@@ -91,19 +98,27 @@ def test_total_merged_across_groups_is_each_groups_total(tmp_path):
     assert _errors(doc, "cross_table") == []
 
 
-def test_a_wrong_item_in_either_group_is_still_an_error(tmp_path):
-    doc = read_document(_pdf(tmp_path, summary_rows(basic="650.00")))
+@pytest.mark.parametrize("style", STYLES)
+def test_no_false_error_in_any_print_style(tmp_path, style):
+    doc = read_document(_pdf(tmp_path, summary_rows(), style))
+    assert [f for f in run_checks(doc) if f.severity.value == "error"] == []
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_wrong_item_in_either_group_is_still_an_error(tmp_path, style):
+    doc = read_document(_pdf(tmp_path, summary_rows(basic="650.00"), style))
     found = _errors(doc, "summary_sum")
     assert found and all("1,000.00" in f.message and "1,050.00" in f.message for f in found)
-    doc = read_document(_pdf(tmp_path, summary_rows(social="160.00")))
+    doc = read_document(_pdf(tmp_path, summary_rows(social="160.00"), style))
     found = _errors(doc, "summary_sum")
     assert found and all("1,010.00" in f.message for f in found)
 
 
-def test_subtotal_row_is_no_part_of_the_item_above(tmp_path):
-    doc = read_document(_pdf(tmp_path, summary_rows()))
+@pytest.mark.parametrize("style", STYLES)
+def test_subtotal_row_is_no_part_of_the_item_above(tmp_path, style):
+    doc = read_document(_pdf(tmp_path, summary_rows(), style))
     assert not [f for f in run_checks(doc) if f.rule == "summary_sum" and "其他资金" in f.message]
-    doc = read_document(_pdf(tmp_path, summary_rows(subtotal="1,100.00")))
+    doc = read_document(_pdf(tmp_path, summary_rows(subtotal="1,100.00"), style))
     found = _errors(doc, "summary_sum")
     assert any(f.message.startswith("当年收入小计") for f in found)
     assert not any("其他资金" in f.message for f in found)
