@@ -89,7 +89,7 @@ def outline(segment: Segment) -> list[Item]:
                 stack.pop()
             stack.pop()
         parent = stack[-1][1] if stack else None
-        if parent is None or (parent.anchor and parent.row.total in _YEAR_TOTAL + _GRAND):
+        if parent is None or (parent.anchor and _kind(parent.row) in _YEAR_TOTAL + _GRAND):
             roots.append(item)
             stack = [(key, item)]
             after_anchor = False
@@ -122,10 +122,15 @@ def _side_relations(document: Document | None, table: Table, segment: Segment) -
             yield from _sum(document, table, segment, root.row, parts, name)
 
 
+def _kind(row: Row) -> str | None:
+    """The total a row names; any 小计 row (its role) sums the items since the last total."""
+    return "subtotal" if row.role is RowRole.SUBTOTAL else row.total
+
+
 def _anchor_parts(before: list[Item], root: Item) -> list[Row]:
     """The rows a total anchor adds up, from its place in the outline; none when that is not
     established (several subtotals before a total: which of them it sums is not printed)."""
-    kind = root.row.total
+    kind = _kind(root.row)
     if kind == "subtotal":
         # 当年收入小计: the items since the previous total, never the row above's part.
         start = max((j + 1 for j, r in enumerate(before) if r.anchor), default=0)
@@ -134,8 +139,8 @@ def _anchor_parts(before: list[Item], root: Item) -> list[Row]:
         return []
     if any(r.anchor and r.row.total is None and r.row.name.endswith(_SUM_WORDS) for r in before):
         return []  # a sum of unknown reach printed above: what this total adds is not established
-    year = [j for j, r in enumerate(before) if r.anchor and r.row.total in _YEAR_TOTAL]
-    subtotals = [j for j in year if before[j].row.total == "subtotal"]
+    year = [j for j, r in enumerate(before) if r.anchor and _kind(r.row) in _YEAR_TOTAL]
+    subtotals = [j for j in year if _kind(before[j].row) == "subtotal"]
     if len(subtotals) > 1:
         return []
     if kind in _YEAR_TOTAL and not year:
