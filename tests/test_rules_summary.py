@@ -99,3 +99,37 @@ def test_final_fiscal_summary_carry_over_lines_and_fund_columns():
     )
     found = findings(doc, "summary_sum", "error")
     assert len(found) == 1 and found[0].cells[0].row == 3 and touches(found[0], "T1", 4, 1)
+
+
+def test_a_row_named_as_a_sum_is_no_part_of_the_item_above():
+    """"当年收入合计" under "三、其他资金": not its sub-item (which rows it adds is not claimed)."""
+    rows = [
+        ["一、财政拨款", "1,000.00", "一、一般公共服务支出", "1,000.00"],
+        ["二、其他资金", "", "", ""],
+        ["当年收入合计", "1,000.00", "当年支出合计", "1,000.00"],
+        ["上年结转", "", "结转下年", ""],
+        ["收入总计", "1,000.00", "支出总计", "1,000.00"],
+    ]
+    doc = document(table("T1", "收支总表", HEADER, rows, kind="budget_summary"))
+    assert findings(doc, "summary_sum", "error") == []
+    rows[4][1] = "1,100.00"  # a slip in the grand total: the two sides no longer balance
+    doc = document(table("T1", "收支总表", HEADER, rows, kind="budget_summary"))
+    assert findings(doc, "summary_balance", "error")
+    assert not [f for f in findings(doc, "summary_sum", "error") if "其他资金" in f.message]
+
+
+def _with_subtotal(subtotal: str = "1,000.00"):
+    rows = [
+        ["一、财政拨款收入", "600.00", "一、基本支出", "700.00"],
+        ["二、事业收入", "400.00", "二、项目支出", "300.00"],
+        ["小计", subtotal, "小计", "1,000.00"],
+        ["三、其他收入", "50.00", "三、结转下年", "50.00"],
+        ["收入总计", "1,050.00", "支出总计", "1,050.00"],
+    ]
+    return document(table("T1", "收支总表", HEADER, rows, kind="budget_summary"))
+
+
+def test_items_after_a_subtotal_are_not_its_parts():
+    assert findings(_with_subtotal(), "summary_sum", "error") == []
+    found = findings(_with_subtotal("1,100.00"), "summary_sum", "error")
+    assert any(f.message.startswith("小计") and "1,000.00" in f.message for f in found)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktopapp.core.header_spans import body_spans
+
 from .header_layout import HeaderSpan
 from .table_model import SEVERITY_COLORS, GridModel, OutlineRole, display_text
 
@@ -170,6 +172,20 @@ class GridView(QTableView):
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
         vh.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000"))
+
+    def setModel(self, model) -> None:  # noqa: N802
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self.show_body_spans)
+        self.show_body_spans()
+
+    def show_body_spans(self) -> None:
+        """Body cells merged as printed (a total across column groups) are one box here too."""
+        self.clearSpans()
+        model = self.model()
+        if isinstance(model, GridModel) and model.table is not None:
+            for span in body_spans(model.table):
+                self.setSpan(span.row, span.col, span.row_span, span.col_span)
 
     def selected_text(self) -> str:
         """The selected cells as tab-separated lines (pastes into Excel as a block)."""

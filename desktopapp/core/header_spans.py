@@ -1,4 +1,5 @@
-"""Merged boxes of a table's printed header rows, shared by the window and the workbook.
+"""Merged boxes of a table's printed header rows (and of its body), shared by the window and the
+workbook.
 
 Header spans come from the reader (Cell.row_span / col_span / covered) when it recorded them;
 a table rebuilt from JSON has none, so they are inferred the way the eye reads a printed header:
@@ -32,6 +33,16 @@ def header_spans(table: Table) -> list[Span]:
         return _recorded_spans(table.header, n_cols)
     grid = [[c.text.strip() for c in row] + [""] * (n_cols - len(row)) for row in table.header]
     return _inferred_spans(grid)
+
+
+def body_spans(table: Table) -> list[Span]:
+    """The body's merged boxes as the reader recorded them (a total merged across column groups,
+    a label merged down over its sub-rows), clipped so that no two overlap; row and col are
+    0-based into the body."""
+    n_cols = table.n_cols
+    if not any(c.covered or c.row_span > 1 or c.col_span > 1 for row in table.body for c in row):
+        return []
+    return [s for s in _recorded_spans(table.body, n_cols) if s.row_span > 1 or s.col_span > 1]
 
 
 def _recorded_spans(header: list[list[Cell]], n_cols: int) -> list[Span]:

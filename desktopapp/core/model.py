@@ -71,9 +71,12 @@ class Cell:
     value: Decimal | None = None
     decimals: int | None = None  # printed digits after the point (precision)
     corrected: Decimal | None = None
-    row_span: int = 1  # header cells only: merged spans
+    # Merged boxes as printed (header and body): the top-left cell holds the text and spans,
+    # the others are `covered`. A body figure merged across columns is read for each of them
+    # (tables.structure.value_cell); the workbook writes the box merged (core.header_spans).
+    row_span: int = 1
     col_span: int = 1
-    covered: bool = False  # part of a merged header cell, not its top-left
+    covered: bool = False  # part of a merged cell, not its top-left
 
     @classmethod
     def from_text(

@@ -10,7 +10,7 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktopapp.core.header_spans import column_labels, header_spans
+from desktopapp.core.header_spans import body_spans, column_labels, header_spans
 from desktopapp.core.model import Cell, Table
 from desktopapp.core.numbers import format_amount
 from desktopapp.export import xlsx_styles as st
@@ -184,6 +184,13 @@ def _write_body(
                 cell.fill = st.SEVERITY_FILL[severity]
         if lines > 1:
             ws.row_dimensions[row].height = lines * st.LINE_HEIGHT + 2
+    for span in body_spans(table):  # merged as printed (a total across column groups is one box)
+        ws.merge_cells(
+            start_row=first_body + span.row,
+            start_column=span.col + 1,
+            end_row=first_body + span.row + span.row_span - 1,
+            end_column=span.col + span.col_span - 1 + 1,
+        )
 
 
 def _printed_comment(cell: Cell) -> Comment:

@@ -186,6 +186,13 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
                   if any(_TOTAL_LABEL.match(normalize(t)) for t in r[:4])}
         while skip < len(prow) and tuple(normalize(t) for t in prow[skip]) in totals:
             skip += 1
+        if not body_cells and skip < len(prow):
+            # The page broke inside the header: the rest of it tops this page.
+            more = header_row_count(prow[skip:], text_table=text_table)
+            if 0 < more < len(prow) - skip:
+                header_cells.extend(piece.rows[skip : skip + more])
+                header_texts.extend([normalize(t) for t in r] for r in prow[skip : skip + more])
+                skip += more
         body_cells.extend((piece.page, row) for row in piece.rows[skip:])
     header_cells = [row for row in header_cells if any(c.text for c in row)]
     while body_cells and not any(c.text for c in body_cells[-1][1]):

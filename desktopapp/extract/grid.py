@@ -105,6 +105,7 @@ def bin_chars(grid: Grid, chars: list[Char], slack: float = 1.0) -> list[Char]:
         else:
             cell.chars.append(ch)
     _rejoin_overflow(grid)
+    _rejoin_wrapped_line(grid)
     for cell in grid.cells:
         cell.text = cell_text(cell.chars)
     return outside
@@ -147,3 +148,40 @@ def _rejoin_overflow(grid: Grid) -> None:
 def _one_line(chars: list[Char]) -> bool:
     base = chars[0].base
     return all(abs(c.base - base) < 0.3 * max(c.size, 1.0) for c in chars)
+
+
+def _rejoin_wrapped_line(grid: Grid) -> None:
+    """A label wrapped onto one line more than its box holds ("采购组织形" / "式") prints that
+    line across the rule below, higher than the row's own text: it belongs to the box above."""
+    rows: dict[int, list[GridCell]] = {}
+    for cell in grid.cells:
+        rows.setdefault(cell.row, []).append(cell)
+    above_of: dict[tuple[int, int], GridCell] = {}
+    for cell in grid.cells:
+        for c in range(cell.col, cell.col + cell.col_span):
+            above_of[(cell.row + cell.row_span, c)] = cell
+    for r, cells in rows.items():
+        edge = grid.ys[r]
+        for cell in cells:
+            if not cell.chars or cell.row_span != 1:
+                continue
+            first = min(cell.chars, key=lambda ch: ch.top)
+            line = [ch for ch in cell.chars if abs(ch.base - first.base) < 0.3 * max(ch.size, 1.0)]
+            size = max(ch.size for ch in line)
+            top = min(ch.top for ch in line)
+            if not top < edge - 0.1 * size:
+                continue
+            others = [ch.top for o in cells if o is not cell for ch in o.chars]
+            # The row's own text stands inside the row, clearly lower than this line.
+            if not others or min(others) < edge or top > min(others) - 0.3 * size:
+                continue
+            above = above_of.get((r, cell.col))
+            if above is None or not above.chars or above.col != cell.col or above.col_span != cell.col_span:
+                continue
+            last = max(above.chars, key=lambda ch: ch.base)
+            pitch = first.base - last.base
+            if not 0.8 * size <= pitch <= 1.6 * size or abs(last.size - size) > 0.1 * size:
+                continue
+            above.chars.extend(line)
+            moved = {id(ch) for ch in line}
+            cell.chars = [ch for ch in cell.chars if id(ch) not in moved]

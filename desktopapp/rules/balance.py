@@ -52,6 +52,8 @@ def check_balance(document: Document, table: Table, ctx: RuleContext) -> Iterabl
         for row in segment.rows:
             if row.is_blank or row.header_like:
                 continue
+            if any(layout.hidden(row.index, c.index) for c in cols):
+                continue  # a box merged over the row's figures: abstain
             total = Operand(table, row.index, closing.index)
             parts = [
                 Operand(table, row.index, opening.index, name="年初结转和结余"),

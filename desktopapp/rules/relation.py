@@ -20,6 +20,7 @@ from functools import lru_cache
 from desktopapp.core.model import Cell, CellRef, Finding, Severity, Table
 from desktopapp.core.numbers import UNIT_FACTORS, format_amount, normalize, parse_amount
 from desktopapp.rules.base import count_candidates
+from desktopapp.tables.structure import value_cell, value_source
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 ZERO = Decimal(0)
@@ -94,12 +95,11 @@ class Operand:
 
     @property
     def cell(self) -> Cell:
-        row = self.table.body[self.row]
-        return row[self.col] if self.col < len(row) else Cell()
+        return value_cell(self.table, self.row, self.col)  # a merged figure stands for each column
 
     @property
     def ref(self) -> CellRef:
-        return CellRef(self.table.id, self.row, self.col)
+        return CellRef(self.table.id, *value_source(self.table, self.row, self.col))  # where it is printed
 
 
 @dataclass

@@ -21,15 +21,16 @@ from desktopapp.rules.base import RuleContext
 from desktopapp.rules.relation import Operand, sum_finding
 from desktopapp.rules.scoped import table_rule
 from desktopapp.tables.kinds import SUMMARY_KINDS
-from desktopapp.tables.rows import Row
-from desktopapp.tables.structure import Segment, Structure, structure_of
+from desktopapp.tables.rows import Row, RowRole
+from desktopapp.tables.structure import Segment, Structure, known_structure, structure_of
 
 RULE = "summary_sum"
 RULE_BALANCE = "summary_balance"
 
 _CARRY_WORDS = ("结转", "结余", "结余分配", "非财政拨款结余")
+_SUM_WORDS = ("合计", "总计", "小计")
 _GRAND = ("income_grand", "expense_grand")
-_YEAR_TOTAL = ("income_total", "expense_total")
+_YEAR_TOTAL = ("income_total", "expense_total", "subtotal")
 
 
 @dataclass
@@ -41,9 +42,12 @@ class Item:
 
 
 def _is_anchor(row: Row) -> bool:
+    """A row the outline does not hang under the item above it: a total or subtotal (its role),
+    any row named as a sum ("当年收入合计": which rows it adds is then not claimed), or a
+    carry-over line."""
     if row.prefix is not None or row.qizhong:
         return False
-    if row.total is not None:
+    if row.role in (RowRole.TOTAL, RowRole.SUBTOTAL) or row.name.endswith(_SUM_WORDS):
         return True
     return any(w in row.name for w in _CARRY_WORDS) and len(row.name) <= 14
 
@@ -85,7 +89,7 @@ def outline(segment: Segment) -> list[Item]:
                 stack.pop()
             stack.pop()
         parent = stack[-1][1] if stack else None
-        if parent is None or (parent.anchor and parent.row.total in _YEAR_TOTAL + _GRAND):
+        if parent is None or (parent.anchor and _kind(parent.row) in _YEAR_TOTAL + _GRAND):
             roots.append(item)
             stack = [(key, item)]
             after_anchor = False
@@ -95,13 +99,13 @@ def outline(segment: Segment) -> list[Item]:
     return roots
 
 
-def _side_relations(table: Table, segment: Segment) -> Iterable[Finding]:
+def _side_relations(document: Document | None, table: Table, segment: Segment) -> Iterable[Finding]:
     roots = outline(segment)
 
     def walk(item: Item) -> Iterable[Finding]:
         kids = item.children
         if kids and not (len(kids) == 1 and kids[0].qizhong):
-            yield from _sum(table, segment, item.row, [k.row for k in kids], "所列分项之和")
+            yield from _sum(document, table, segment, item.row, [k.row for k in kids], "所列分项之和")
         for kid in kids:
             yield from walk(kid)
 
@@ -110,30 +114,53 @@ def _side_relations(table: Table, segment: Segment) -> Iterable[Finding]:
     for i, root in enumerate(roots):
         if not root.anchor:
             continue
-        before = roots[:i]
-        if root.row.total in _YEAR_TOTAL:
-            parts = [r.row for r in before if not r.anchor]
-            if parts:
-                yield from _sum(table, segment, root.row, parts, "各项之和")
-        elif root.row.total in _GRAND or root.row.total == "total":
-            year = [j for j, r in enumerate(before) if r.anchor and r.row.total in _YEAR_TOTAL]
-            if year:
-                j = year[-1]
-                parts = [before[j].row] + [r.row for r in before[j + 1 :] if r.row.total not in _GRAND]
-            else:
-                parts = [r.row for r in before if r.row.total not in _GRAND and r.row.total != "total"]
-            if parts:
-                yield from _sum(
-                    table,
-                    segment,
-                    root.row,
-                    parts,
-                    " + ".join(p.name for p in parts[:4]) if len(parts) <= 4 else "各项之和",
-                )
+        parts = _anchor_parts(roots[:i], root)
+        if parts:
+            name = " + ".join(p.name for p in parts[:4]) if len(parts) <= 4 else "各项之和"
+            if root.row.total in _YEAR_TOTAL and all(not p.total for p in parts):
+                name = "各项之和"
+            yield from _sum(document, table, segment, root.row, parts, name)
 
 
-def _sum(table: Table, segment: Segment, total: Row, parts: list[Row], parts_name: str) -> Iterable[Finding]:
+def _kind(row: Row) -> str | None:
+    """The total a row names; any 小计 row (its role) sums the items since the last total."""
+    return "subtotal" if row.role is RowRole.SUBTOTAL else row.total
+
+
+def _anchor_parts(before: list[Item], root: Item) -> list[Row]:
+    """The rows a total anchor adds up, from its place in the outline; none when that is not
+    established (several subtotals before a total: which of them it sums is not printed)."""
+    kind = _kind(root.row)
+    if kind == "subtotal":
+        # 当年收入小计: the items since the previous total, never the row above's part.
+        start = max((j + 1 for j, r in enumerate(before) if r.anchor), default=0)
+        return [r.row for r in before[start:] if not r.anchor]
+    if kind not in _YEAR_TOTAL + _GRAND + ("total",):
+        return []
+    if any(r.anchor and r.row.total is None and r.row.name.endswith(_SUM_WORDS) for r in before):
+        return []  # a sum of unknown reach printed above: what this total adds is not established
+    year = [j for j, r in enumerate(before) if r.anchor and _kind(r.row) in _YEAR_TOTAL]
+    subtotals = [j for j in year if _kind(before[j].row) == "subtotal"]
+    if len(subtotals) > 1:
+        return []
+    if kind in _YEAR_TOTAL and not year:
+        return [r.row for r in before if not r.anchor]
+    if year:
+        # A total after the year's (sub)total: that total + what is printed between them.
+        j = year[-1]
+        return [before[j].row] + [r.row for r in before[j + 1 :] if r.row.total not in _GRAND]
+    if kind in _YEAR_TOTAL:
+        return []
+    return [r.row for r in before if r.row.total not in _GRAND and r.row.total != "total"]
+
+
+def _sum(
+    document: Document | None, table: Table, segment: Segment, total: Row, parts: list[Row], parts_name: str
+) -> Iterable[Finding]:
+    layout = known_structure(table)  # read once by check_summary; not re-signed per relation
     for col in segment.value_cols:
+        if layout.unestablished(col.index, total, parts):
+            continue  # a box merged over this column: its value here is not established
         head = Operand(table, total.index, col.index)
         operands = [Operand(table, p.index, col.index, name=p.name[:12]) for p in parts]
         column = f"（{col.name}）" if len(segment.value_cols) > 1 else ""
@@ -186,7 +213,7 @@ def check_summary(document: Document, table: Table, ctx: RuleContext) -> Iterabl
     if layout.kind not in SUMMARY_KINDS:
         return
     for segment in layout.segments:
-        yield from _side_relations(table, segment)
+        yield from _side_relations(document, table, segment)
 
 
 @table_rule(RULE_BALANCE)

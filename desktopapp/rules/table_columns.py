@@ -19,7 +19,7 @@ from desktopapp.rules.relation import Operand, evaluate, sum_finding
 from desktopapp.rules.scoped import table_rule
 from desktopapp.tables.kinds import BASIC_KINDS, PERFORMANCE_KINDS, PROJECT_KINDS, SUMMARY_KINDS
 from desktopapp.tables.rows import Row
-from desktopapp.tables.structure import Segment, Structure, structure_of
+from desktopapp.tables.structure import Segment, Structure, known_structure, structure_of
 from desktopapp.tables.text import clean
 
 RULE_CODES = "code_hierarchy_sum"
@@ -51,7 +51,10 @@ def _sum_rows(
 ) -> Iterable[Finding]:
     if not children:
         return
+    layout = known_structure(table)
     for col in segment.value_cols:
+        if layout.unestablished(col.index, parent, children):
+            continue  # a box merged over this column: its value here is not established
         total = Operand(table, parent.index, col.index)
         parts = [Operand(table, c.index, col.index, name=c.code or c.name[:10]) for c in children]
         name = col.name

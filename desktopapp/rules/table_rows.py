@@ -24,6 +24,8 @@ def row_findings(table: Table, layout: Structure) -> Iterable[Finding]:
             for row in segment.rows:
                 if row.is_blank or row.header_like:
                     continue
+                if any(layout.hidden(row.index, c.index) for c in (rel.total, *rel.parts)):
+                    continue  # a box merged over the row's columns: abstain
                 total = Operand(table, row.index, rel.total.index, name=rel.total_name)
                 parts = [Operand(table, row.index, c.index, name=n) for c, n in zip(rel.parts, names)]
                 finding = sum_finding(

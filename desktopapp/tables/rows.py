@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from desktopapp.core.model import Table
+from desktopapp.core.model import Cell, Table
 from desktopapp.tables.columns import Column
 from desktopapp.tables.kinds import BASIC_KINDS, SUMMARY_KINDS
 from desktopapp.tables.subjects import (
@@ -63,6 +63,72 @@ class Row:
 
 
 
+def span_anchor(cells: list[Cell], c: int) -> int | None:
+    """The column of the cell merged across to cover column `c` of this row (None when `c` is a
+    cell of its own, or covered only from above)."""
+    if c >= len(cells) or not cells[c].covered:
+        return None
+    k = c - 1
+    while k >= 0 and cells[k].covered:
+        k -= 1
+    return k if k >= 0 and k + cells[k].col_span > c else None
+
+
+def _label_of_span(cells: list[Cell], anchor: int) -> str:
+    """The text a merged cell gives the columns it covers: its own, or (a figure merged across
+    groups) the label printed left of it."""
+    text = cells[anchor].text
+    if not is_amount_text(clean(text)):
+        return text
+    for k in range(anchor - 1, -1, -1):
+        t = cells[k].text
+        if t.strip() and not cells[k].covered and not is_amount_text(clean(t)):
+            return t
+    return ""
+
+
+def merged_values(table: Table, segments: list[list[Column]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Body positions whose figure is printed in another cell of the row: (row, col) → (row, col).
+
+    A figure merged across columns is the value of every value column it covers. A row merged
+    across column groups (当年支出小计 printed once across 功能分类 | 支出用途, its figure in the
+    last group) gives each group it spans the figure printed for the row: a value column covered
+    by the merged label reads the row's value column(s) outside the label, position by position;
+    when they cannot be paired, nothing is inferred (the covered cell stays unreadable).
+    """
+    segment_of = {c.index: i for i, cols in enumerate(segments) for c in cols}
+    value_cols = {c.index for cols in segments for c in cols if c.role == "value"}
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    for r, cells in enumerate(table.body):
+        for k, cell in enumerate(cells):
+            if cell.covered or cell.col_span < 2:
+                continue
+            covered = range(k + 1, min(k + cell.col_span, len(cells)))
+            if is_amount_text(clean(cell.text)):
+                # Across groups the figure is each group's; within one group it would be the
+                # sum of the columns it covers, not each one's value: nothing is inferred there.
+                for c in covered:
+                    if c in value_cols and segment_of.get(c) != segment_of.get(k):
+                        out[(r, c)] = (r, k)
+                continue
+            spanned = {segment_of[c] for c in (k, *covered) if c in segment_of}
+            if len(spanned) < 2:
+                continue
+            hidden = [c for c in covered if c in value_cols]
+            shown = [
+                c.index
+                for i in sorted(spanned)
+                for c in segments[i]
+                if c.role == "value" and c.index >= k + cell.col_span and not cells[c.index].covered
+                if c.index < len(cells)
+            ]
+            if hidden and len(shown) == len(hidden):
+                out.update({(r, h): (r, s) for h, s in zip(hidden, shown)})
+            elif hidden and len(shown) == 1:
+                out.update({(r, h): (r, shown[0]) for h in hidden})
+    return out
+
+
 _VALID_CODE = {"function": (3, 5, 7), "economic": (3, 5), "unit": (3, 6, 9, 12)}
 
 
@@ -70,9 +136,17 @@ def read_row(
     table: Table, r: int, seg_cols: list[Column], previous_parts: list[str] | None
 ) -> tuple[Row, list[str]]:
     cells = table.body[r]
+    own = {c.index for c in seg_cols}
 
     def text(c: Column) -> str:
-        return clean(cells[c.index].text) if c.index < len(cells) else ""
+        if c.index >= len(cells):
+            return ""
+        if c.role != "value":
+            anchor = span_anchor(cells, c.index)
+            if anchor is not None and anchor not in own:
+                # A label printed once across column groups is this group's label too.
+                return clean(_label_of_span(cells, anchor))
+        return clean(cells[c.index].text)
 
     row = Row(index=r)
     code_cols = [c for c in seg_cols if c.role == "code"]
@@ -125,6 +199,8 @@ def read_row(
         if valid is None or len(code) in valid or kind == "project":
             row.code = code
     row.total = total_kind(bare) if not row.code else None
+    if row.total is None and not row.code and bare.endswith("小计") and not qizhong:
+        row.total = "subtotal"  # "当年收入小计": the sum of the rows above it, never one of them
     for c in seg_cols:
         if c.role == "rownum":
             t = text(c)

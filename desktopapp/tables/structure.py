@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktopapp.core.model import Document, Table
+from desktopapp.core.model import Cell, Document, Table
 from desktopapp.tables.column_sums import ColumnRelation, ambiguous_columns, column_relations
 from desktopapp.tables.columns import Column, ColumnKind, classify_columns, header_paths, split_segments
 from desktopapp.tables.kinds import TableKind, kind_of
-from desktopapp.tables.rows import Row, assign_roles, infer_class_codes, read_row
+from desktopapp.tables.rows import Row, assign_roles, infer_class_codes, merged_values, read_row
 from desktopapp.tables.scope import Scope, scope_of
 
 
@@ -58,6 +58,34 @@ class Structure:
     scope: Scope
     col_numbers: dict[int, int] = field(default_factory=dict)  # printed 栏次 → column index
     row_numbers: dict[int, tuple[int, int]] = field(default_factory=dict)  # 行次 → (body row, segment)
+    # Body positions whose figure is printed in a merged cell elsewhere in the row (rows.merged_values).
+    merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+    def source(self, row: int, col: int) -> tuple[int, int]:
+        """Where the value of body row `row` in column `col` is printed (merges followed)."""
+        return self.merged.get((row, col), (row, col))
+
+    def hidden(self, row: int, col: int) -> bool:
+        """No value of its own and none merged into it: the box is covered by a merged label (or a
+        figure merged down over several rows) whose meaning for this column is not established."""
+        if (row, col) in self.merged or not 0 <= row < len(self.table.body):
+            return False
+        cells = self.table.body[row]
+        return 0 <= col < len(cells) and cells[col].covered
+
+    def unestablished(self, col: int, total: Row, parts: list[Row]) -> bool:
+        """Whether a column sum total = Σ parts cannot be judged in column `col`: the total's box
+        or a part's box holding figures elsewhere in its row is covered by a merge (a merged
+        note or label over a part without figures just adds nothing)."""
+        if self.hidden(total.index, col):
+            return True
+        return any(self.hidden(p.index, col) and p.has_values for p in parts)
+
+    def cell(self, row: int, col: int) -> Cell:
+        """The cell holding the value of body row `row` in column `col` (merges followed)."""
+        row, col = self.source(row, col)
+        cells = self.table.body[row] if 0 <= row < len(self.table.body) else []
+        return cells[col] if 0 <= col < len(cells) else Cell()
 
     def column(self, index: int) -> Column | None:
         return self.columns[index] if 0 <= index < len(self.columns) else None
@@ -124,6 +152,7 @@ def _read(table: Table, kind: TableKind) -> Structure:
         ),
         col_numbers=col_numbers,
         row_numbers=row_numbers,
+        merged=merged_values(table, [s.columns for s in segments]),
     )
 
 
@@ -137,6 +166,30 @@ def text_signature(table: Table) -> int:
             tuple(c.text for row in table.body for c in row),
         )
     )
+
+
+def known_structure(table: Table) -> Structure:
+    """The structure already read for the table (by whichever document context), else read now."""
+    found = table.derived.get("structure")
+    return found[1] if found is not None else structure_of(table)
+
+
+def value_cell(table: Table, row: int, col: int) -> Cell:
+    """What every rule reads as "the value of this row in column `col`": the printed cell, or the
+    merged cell whose figure stands for it (the structure already read is used as it is)."""
+    found = table.derived.get("structure")
+    if found is not None and not found[1].merged:  # the common case: nothing merged to follow
+        cells = table.body[row]
+        return cells[col] if 0 <= col < len(cells) else Cell()
+    return known_structure(table).cell(row, col)
+
+
+def value_source(table: Table, row: int, col: int) -> tuple[int, int]:
+    """(row, col) of the cell where that value is printed: what a finding points at."""
+    found = table.derived.get("structure")
+    if found is not None and not found[1].merged:
+        return row, col
+    return known_structure(table).source(row, col)
 
 
 def structure_of(table: Table, document: Document | None = None) -> Structure:

@@ -103,6 +103,15 @@ class TableSpec:
     number_above_title: bool = True  # else "表3  title" on one line
     fill_width: bool = True  # computed widths are stretched to the page width, as Excel/WPS prints do
     header_fill: float | None = None  # gray level of a shaded header background (big filled rectangles)
+    # Body cells merged across columns: (row, col) → colspan; the covered cells' texts are "".
+    body_spans: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def body_span(self, r: int, c: int) -> int:
+        """0 for a covered body cell, else how many columns the cell spans."""
+        for (rr, cc), n in self.body_spans.items():
+            if rr == r and cc < c < cc + n:
+                return 0
+        return self.body_spans.get((r, c), 1)
 
     def __post_init__(self) -> None:
         if self.style not in STYLES:
@@ -357,8 +366,11 @@ def _layout(spec: TableSpec, available_width: float) -> _Layout:
 
     body_lines: list[list[list[str]]] = []
     body_heights: list[float] = []
-    for row in spec.body:
-        lines = [wrap_text(text, widths[c] - 2 * CELL_PAD_X, size) for c, text in enumerate(row)]
+    for r, row in enumerate(spec.body):
+        lines = [
+            wrap_text(text, sum(widths[c : c + max(spec.body_span(r, c), 1)]) - 2 * CELL_PAD_X, size)
+            for c, text in enumerate(row)
+        ]
         body_lines.append(lines)
         n = max((len(cell) for cell in lines), default=1)
         body_heights.append(max(spec.body_row_height, n * leading + 2 * CELL_PAD_Y))
@@ -673,8 +685,13 @@ class PdfBuilder:
         bottom = top + layout.body_heights[r]
         out = []
         for c, lines in enumerate(layout.body_lines[r]):
-            self._cell_text(s, lines, xs[c], top, xs[c + 1], bottom, layout.aligns[c], layout.spec.font_size)
-            out.append(PrintedCell("".join(lines), s.number, s.display_box(xs[c], top, xs[c + 1], bottom)))
+            n = layout.spec.body_span(r, c)
+            if n == 0:  # covered by a merged cell on its left
+                out.append(PrintedCell("", s.number, s.display_box(xs[c], top, xs[c + 1], bottom)))
+                continue
+            align = "c" if n > 1 else layout.aligns[c]
+            self._cell_text(s, lines, xs[c], top, xs[c + n], bottom, align, layout.spec.font_size)
+            out.append(PrintedCell("".join(lines), s.number, s.display_box(xs[c], top, xs[c + n], bottom)))
         return out
 
     def _draw_rules(
@@ -714,7 +731,9 @@ class PdfBuilder:
         for r, top in drawn:
             h = layout.body_heights[r if r >= 0 else -1 - r]
             for c in range(layout.n_cols):
-                box(xs[c], top, xs[c + 1], top + h)
+                n = layout.spec.body_span(r if r >= 0 else -1 - r, c)
+                if n:
+                    box(xs[c], top, xs[c + n], top + h)
         for xa, ta, xb, tb in sorted(segments):
             if style == "lines":
                 if ta == tb:
