@@ -60,13 +60,21 @@ def _meaningful(row: Row) -> bool:
     return bool(row.name.strip(".…·。、 ")) or row.has_values
 
 
-def outline(segment: Segment) -> list[Item]:
-    """The top-level items of one side, children attached."""
+def _note_row(layout: Structure, segment: Segment, row: Row) -> bool:
+    """A line without figures whose box is merged over the side's figure columns ("（本行为说明，
+    不含金额）"): a note across the table, not an item to hang under the row above."""
+    cols = segment.value_cols
+    return not row.has_values and bool(cols) and all(layout.hidden(row.index, c.index) for c in cols)
+
+
+def outline(segment: Segment, layout: Structure | None = None) -> list[Item]:
+    """The top-level items of one side, children attached (note rows left out when the table's
+    `layout` is given)."""
     roots: list[Item] = []
     stack: list[tuple[str, Item]] = []  # (prefix key, item)
     after_anchor = False
     for row in segment.rows:
-        if not _meaningful(row):
+        if not _meaningful(row) or (layout is not None and _note_row(layout, segment, row)):
             continue
         if _is_anchor(row):
             item = Item(row, anchor=True)
@@ -100,7 +108,7 @@ def outline(segment: Segment) -> list[Item]:
 
 
 def _side_relations(document: Document | None, table: Table, segment: Segment) -> Iterable[Finding]:
-    roots = outline(segment)
+    roots = outline(segment, known_structure(table))
 
     def walk(item: Item) -> Iterable[Finding]:
         kids = item.children
