@@ -383,6 +383,34 @@ def test_heading_differing_from_the_table_of_contents_and_missing_table():
     assert missing[0].page == 1
 
 
+def test_table_titles_printed_with_the_organisation_or_a_qualifier_match_the_contents():
+    toc = "目 录\n一、收支预算总表\n二、一般公共预算支出预算表\n三、支出预算表\n四、政府采购支出预算表\n"
+    tables = [
+        table("T1", "2017年度江苏省某某院部门收支预算总表", "budget_summary", [["项目", "金额"]], [["合计", "1.00"]]),
+        table("T2", "一般公共预算支出预算表（功能科目）", "general_budget_expenditure", [["项目", "金额"]], [["合计", "1.00"]]),
+        table("T3", "一般公共预算基本支出预算表", "basic_expenditure", [["项目", "金额"]], [["合计", "1.00"]]),
+    ]
+    doc = make_doc([toc], tables, organization="江苏省某某院")
+    missing = run(doc, "narrative_toc_table_missing")
+    # a title ending in the entry's name after table words ("…基本支出预算表") is another table
+    assert sorted(f.quote for f in missing) == ["三、支出预算表", "四、政府采购支出预算表"]
+
+
+def test_most_contents_entries_unmatched_give_one_warning():
+    toc = "目 录\n" + "".join(f"{n}、第{n}张预算表\n" for n in "一二三四五")
+    summary = table("T1", "收支总表", "budget_summary", [["项目", "金额"]], [["合计", "1.00"]])
+    found = run(make_doc([toc], [summary]), "narrative_toc_table_missing")
+    assert len(found) == 1 and errors(found) == []
+    assert "5 张表中有 5 张" in found[0].message
+
+
+def test_a_section_heading_is_not_compared_with_a_table_of_the_same_number():
+    toc = "目 录\n第一部分 情况说明\n四、财政拨款收支预算总体情况\n第二部分 预算表\n四、财政拨款收支预算总表\n"
+    body = "四、财政拨款收支预算总体情况说明\n财政拨款收入1.00万元。\n"
+    doc = make_doc([toc, body])
+    assert [f.expected for f in run(doc, "narrative_heading_vs_toc")] == ["四、财政拨款收支预算总体情况"]
+
+
 def test_sentence_stopping_where_the_reason_should_follow():
     text = (
         "四、财政拨款收入支出决算总体情况说明\n"
