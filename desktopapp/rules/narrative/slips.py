@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from desktopapp.core.model import CellRef, Document, Finding, Table
+from desktopapp.core.model import CellRef, Document, Finding, Severity, Table
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.narrative.common import analysis_of, finding, severity
 from desktopapp.rules.narrative.parse import CJK, NarrativeText
@@ -73,6 +73,23 @@ def _text_cells(table: Table) -> Iterator[tuple[int, int, str]]:
                 yield r, c, cell.text
 
 
+def _cell_finding(
+    rule_id: str, sev: Severity, table: Table, r: int, c: int, what: str, *, expected: str, actual: str, quote: str
+) -> Finding:
+    """A slip in a text table's cell: the finding points at the cell, its message names the table."""
+    return Finding(
+        rule=rule_id,
+        severity=sev,
+        message=f"{table.title}中{what}",
+        cells=[CellRef(table.id, r, c)],
+        expected=expected,
+        actual=actual,
+        page=table.body[r][c].page,
+        quote=quote,
+        table=table.id,
+    )
+
+
 def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -105,16 +122,9 @@ def year_form(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             squeezed = _squeeze(text)
             for start, end, printed, corrected in _year_slips(squeezed, nt.year):
                 left = max(_clause_start(squeezed, start), start - 20)
-                yield Finding(
-                    rule=YEAR_FORM,
-                    severity=sev,
-                    message=f"{table.title}中{_year_message(printed, corrected)}",
-                    cells=[CellRef(table.id, r, c)],
-                    expected=corrected,
-                    actual=printed,
-                    page=table.body[r][c].page,
-                    quote=squeezed[left : end + 12],
-                    table=table.id,
+                yield _cell_finding(
+                    YEAR_FORM, sev, table, r, c, _year_message(printed, corrected),
+                    expected=corrected, actual=printed, quote=squeezed[left : end + 12],
                 )
 
 
@@ -363,14 +373,8 @@ def parallel_word(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             squeezed = _squeeze(text)
             for sentence in _SENTENCE_END.split(squeezed):
                 for offset, printed, full in _cut_short(sentence):
-                    yield Finding(
-                        rule=PARALLEL_WORD,
-                        severity=sev,
-                        message=f"{table.title}中“{printed}”与同句其他各年的“{full}”不一致，疑漏字",
-                        cells=[CellRef(table.id, r, c)],
-                        expected=full,
-                        actual=printed,
-                        page=table.body[r][c].page,
+                    yield _cell_finding(
+                        PARALLEL_WORD, sev, table, r, c, f"“{printed}”与同句其他各年的“{full}”不一致，疑漏字",
+                        expected=full, actual=printed,
                         quote=sentence[max(0, offset - 5) : offset + len(printed) + 12],
-                        table=table.id,
                     )
