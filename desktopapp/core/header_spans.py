@@ -1,5 +1,5 @@
-"""Merged boxes of a table's printed header rows (and of its body), shared by the window and the
-workbook.
+"""Merged boxes of a table's printed header rows (and of its body), shared by the window, the
+workbook and the table's structure (the column header paths the checks read are these spans).
 
 Header spans come from the reader (Cell.row_span / col_span / covered) when it recorded them;
 a table rebuilt from JSON has none, so they are inferred the way the eye reads a printed header:

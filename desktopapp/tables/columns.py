@@ -32,7 +32,7 @@ class ColumnKind(StrEnum):
 @dataclass
 class Column:
     index: int
-    path: tuple[str, ...]  # header texts top → bottom (spans spread, markers removed)
+    path: tuple[str, ...]  # header texts top → bottom (header_paths: the printed spans, markers removed)
     role: str = "value"  # code | name | text | value | rownum | percent
     code_kind: str | None = None  # function | economic | unit | project (code columns)
     number: int | None = None  # printed column number (栏次)
