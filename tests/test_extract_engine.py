@@ -15,9 +15,10 @@ from reportlab.pdfgen import canvas
 
 from desktopapp.core.errors import CancelledError, NoTablesError, ScannedPdfError
 from desktopapp.core.header_spans import column_labels
-from desktopapp.core.model import DocKind
+from desktopapp.core.model import DocKind, Page
 from desktopapp.core.numbers import normalize
 from desktopapp.extract import read_document
+from desktopapp.extract.docinfo import document_kind
 from tests.helpers.pdfgen import FONT, H, PdfBuilder, TableSpec, generated_rows, read_labels, register_fonts
 from tests.helpers.specs import (
     INCOME_HEADER,
@@ -228,6 +229,15 @@ def test_final_accounts_document_and_public_numbers(tmp_path):
     (table,) = document.tables
     assert (table.number, table.title, table.kind) == ("公开01表", "收入支出决算总表", "final_summary")
 
+
+
+def test_document_kind_from_the_table_titles_when_the_first_pages_do_not_tell():
+    pages = [Page(number=n, width=595, height=842, text="上海市XX局") for n in range(1, 10)]
+    assert document_kind(pages, ["收入支出决算总表", "支出决算表", "收支总表"]) == DocKind.DEPT_FINAL
+    assert document_kind(pages, ["收支总表", "支出决算表"]) == DocKind.DEPT_BUDGET
+    assert document_kind(pages, []) == DocKind.UNKNOWN
+    pages[0].text = "2024年度单位预算"
+    assert document_kind(pages, ["收入支出决算总表"]) == DocKind.UNIT_BUDGET  # the cover tells first
 
 HEADER = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
 ROWS = [

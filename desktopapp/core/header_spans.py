@@ -1,5 +1,5 @@
-"""Merged boxes of a table's printed header rows (and of its body), shared by the window and the
-workbook.
+"""Merged boxes of a table's printed header rows (and of its body), shared by the window, the
+workbook and the table's structure (the column header paths the checks read are these spans).
 
 Header spans come from the reader (Cell.row_span / col_span / covered) when it recorded them;
 a table rebuilt from JSON has none, so they are inferred the way the eye reads a printed header:
@@ -10,6 +10,7 @@ a text belongs to that text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktopapp.core.model import Cell, Table
@@ -48,6 +49,12 @@ def body_spans(table: Table) -> list[Span]:
 def _recorded_spans(header: list[list[Cell]], n_cols: int) -> list[Span]:
     n_rows = len(header)
     taken = [[False] * n_cols for _ in range(n_rows)]
+    # A box printed with its own text is never covered by a merge recorded over it (a label
+    # recorded three rows deep over the 预算数 | 决算数 row printed beneath it).
+    printed = [
+        [c < len(row) and not row[c].covered and bool(row[c].text.strip()) for c in range(n_cols)]
+        for row in header
+    ]
     spans = []
     for r, row in enumerate(header):
         for c, cell in enumerate(row[:n_cols]):
@@ -57,6 +64,10 @@ def _recorded_spans(header: list[list[Cell]], n_cols: int) -> list[Span]:
             cs = max(1, min(cell.col_span, n_cols - c))
             # A span reaching into a box already taken is clipped: overlapping merged ranges make
             # Excel "repair" the workbook on opening.
+            while rs > 1 and _any_taken(printed, r + 1, c, rs - 1, cs):
+                rs -= 1
+            while cs > 1 and _any_taken(printed, r, c + 1, rs, cs - 1):
+                cs -= 1
             while cs > 1 and _any_taken(taken, r, c, rs, cs):
                 cs -= 1
             while rs > 1 and _any_taken(taken, r, c, rs, cs):
@@ -113,18 +124,28 @@ def _inferred_spans(grid: list[list[str]]) -> list[Span]:
     return spans
 
 
-def column_paths(table: Table, spans: list[Span] | None = None) -> list[list[str]]:
+def column_paths(
+    table: Table, spans: list[Span] | None = None, text: Callable[[Span], str] | None = None
+) -> list[list[str]]:
     """Per column, the texts of the header boxes above it, top to bottom (a merged box counts for
-    every column it spans). The one reading of column labels shared by the window and the workbook."""
+    every column it spans, a text repeated down a column counts once). The one reading of a
+    column's header path: the window, the change log and the workbook show it as printed; the
+    table's structure (tables.columns.header_paths) reads the same spans through `text`, which
+    gives each box the text it contributes ("" for none: a 栏次 marker row, a 单位: line)."""
     parts: list[list[str]] = [[] for _ in range(table.n_cols)]
     for span in sorted(header_spans(table) if spans is None else spans, key=lambda s: (s.row, s.col)):
-        text = re.sub(r"\s+", "", span.text)  # "项    目" is spaced out for print, not two words
-        if not text:
+        label = printed_text(span) if text is None else text(span)
+        if not label:
             continue
         for c in range(span.col, min(span.col + span.col_span, table.n_cols)):
-            if text not in parts[c]:
-                parts[c].append(text)
+            if label not in parts[c]:
+                parts[c].append(label)
     return parts
+
+
+def printed_text(span: Span) -> str:
+    """A header box's text as one label: "项    目" is spaced out for print, not two words."""
+    return re.sub(r"\s+", "", span.text)
 
 
 def column_labels(table: Table, spans: list[Span] | None = None) -> list[str]:

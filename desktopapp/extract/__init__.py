@@ -47,10 +47,13 @@ def read_document(
     for page in pages:
         if not page.has_text_layer:
             document.warnings.append(f"第 {page.number} 页没有文字（空白页或扫描页），其中如有表格无法读取。")
-    document.kind = document_kind(pages, [])
-    final = document.kind.is_final
     pieces = [piece for r in results for piece in r.pieces]
-    for i, group in enumerate(group_pieces(pieces), start=1):
+    groups = group_pieces(pieces)
+    # Known once, before the tables are classified: from the cover and first pages, else from
+    # the tables' titles (the captions they are built with).
+    document.kind = document_kind(pages, [group[0].caption.title or "" for group in groups])
+    final = document.kind.is_final
+    for i, group in enumerate(groups, start=1):
         document.tables.append(build_table(group, f"T{i}", final))
     if not document.tables:
         raise NoTablesError("在这份 PDF 中没有找到表格。请确认这是部门预算、单位预算或决算公开文件。")
@@ -59,8 +62,6 @@ def read_document(
         for n in table.pages:
             if n in by_page:
                 by_page[n].table_ids.append(table.id)
-    if document.kind.value == "unknown":
-        document.kind = document_kind(pages, document.tables)
     apply_facts(document, read_facts(pages, document.tables, document.kind))
     document.toc = table_of_contents(pages)
     return document

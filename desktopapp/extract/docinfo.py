@@ -24,8 +24,8 @@ _TOC_ENTRY_TAIL = re.compile(r"\s*([.．·…]{2,}|…).*$|[.．·…\s\-—_]+\
 _TOC_ENTRY_HEAD = re.compile(r"^\s*([0-9]+[、.．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）])\s*")
 
 
-def document_kind(pages: list[Page], tables: list[Table]) -> DocKind:
-    """From the cover and first pages ('2026年部门预算', '单位决算'), else from table titles."""
+def document_kind(pages: list[Page], titles: list[str]) -> DocKind:
+    """From the cover and first pages ('2026年部门预算', '单位决算'), else from the tables' titles."""
     what = scope = None
     for page in pages[:4]:
         m = _COVER_TITLE.search(normalize(page.text))
@@ -38,8 +38,8 @@ def document_kind(pages: list[Page], tables: list[Table]) -> DocKind:
         budgets = text.count("预算") - text.count("一般公共预算") - text.count("基金预算") - text.count("经营预算")
         if finals or budgets:
             what = "决算" if finals > budgets else "预算"
-        elif tables:
-            what = "决算" if sum("决算" in t.title for t in tables) * 2 > len(tables) else "预算"
+        elif titles:
+            what = "决算" if sum("决算" in t for t in titles) * 2 > len(titles) else "预算"
         else:
             return DocKind.UNKNOWN
     if scope is None:

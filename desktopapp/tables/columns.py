@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from desktopapp.core.header_spans import Span, column_paths, header_spans
 from desktopapp.core.model import Table
 from desktopapp.tables.text import clean, is_amount_text
 
@@ -31,7 +32,7 @@ class ColumnKind(StrEnum):
 @dataclass
 class Column:
     index: int
-    path: tuple[str, ...]  # header texts top → bottom (spans spread, markers removed)
+    path: tuple[str, ...]  # header texts top → bottom (header_paths: the printed spans, markers removed)
     role: str = "value"  # code | name | text | value | rownum | percent
     code_kind: str | None = None  # function | economic | unit | project (code columns)
     number: int | None = None  # printed column number (栏次)
@@ -70,67 +71,42 @@ def _is_marker_row(texts: list[str]) -> bool:
     return bool(filled) and all(_MARKER.match(t) for t in filled) and sum(t.isdigit() for t in filled) >= 2
 
 
-def header_paths(table: Table, n: int) -> tuple[list[tuple[str, ...]], dict[int, int]]:
-    grid: list[list[str]] = []
-    spans: list[list[int]] = []
-    for row in table.header:
-        texts, widths = [], []
-        for c in range(n):
-            cell = row[c] if c < len(row) else None
-            text = "" if cell is None or cell.covered else clean(cell.text)
-            if text.startswith(("单位:", "编制单位", "金额单位", "单位：")):
-                text = ""
-            texts.append(text)
-            widths.append(cell.col_span if cell is not None and not cell.covered else 1)
-        grid.append(texts)
-        spans.append(widths)
+_UNIT_LINE = ("单位:", "编制单位", "金额单位", "单位：")
+
+
+def header_paths(table: Table) -> tuple[list[tuple[str, ...]], dict[int, int]]:
+    """Per column, the header path the checks read (core.header_spans.column_paths: the printed
+    header boxes, merged boxes spread over their columns) with printed column numbers taken out:
+    a 栏次 marker row ("※ | 1 | 2 | 3") and a number among the labels give `col_numbers`
+    (printed number → column index), not a label; a 单位: line is no label either.
+    Texts are `clean`ed (width and spaces folded)."""
+    n = table.n_cols
+    spans = header_spans(table)
+    texts: dict[tuple[int, int], str] = {}
+    rows: list[list[str]] = [[""] * n for _ in table.header]
+    for span in spans:
+        text = clean(span.text)
+        if text.startswith(_UNIT_LINE):
+            text = ""
+        texts[span.row, span.col] = text
+        if span.col < n:
+            rows[span.row][span.col] = text
     col_numbers: dict[int, int] = {}
-    kept_grid, kept_spans = [], []
-    for texts, widths in zip(grid, spans):
-        if _is_marker_row(texts):
-            for c, t in enumerate(texts):
-                if t.isdigit():
-                    col_numbers.setdefault(int(t), c)
-        else:
-            kept_grid.append(texts)
-            kept_spans.append(widths)
-    grid, spans = kept_grid, kept_spans
-    spread = [list(r) for r in grid]
-    for h in range(len(grid)):
-        for c in range(n):
-            if grid[h][c] and spans[h][c] > 1:
-                for k in range(c + 1, min(n, c + spans[h][c])):
-                    if grid[h][k] or (h > 0 and spread[h - 1][k] != spread[h - 1][c]):
-                        break  # a span never crosses its parent's edge nor another label
-                    spread[h][k] = grid[h][c]
-    # A text followed by blanks spans the columns that have labels further down (a blank
-    # below a label is the label's own cell merged downwards).
-    lower_text = [
-        [any(grid[j][k] for j in range(h + 1, len(grid))) for k in range(n)] for h in range(len(grid))
-    ]
-    for h in range(len(grid) - 2, -1, -1):
-        for c in range(n):
-            if not grid[h][c]:
-                continue
-            k = c + 1
-            while k < n and not grid[h][k] and not spread[h][k] and lower_text[h][k]:
-                if h > 0 and grid[h - 1][k]:
-                    break
-                spread[h][k] = grid[h][c]
-                k += 1
-    # Repeated merged texts ("基本支出", "基本支出") are one cell.
-    paths = []
-    for c in range(n):
-        path: list[str] = []
-        for h in range(len(spread)):
-            t = spread[h][c]
-            if t.isdigit() and len(t) <= 2:
-                col_numbers.setdefault(int(t), c)  # a column number printed among the labels
-                continue
-            if t and (not path or path[-1] != t):
-                path.append(t)
-        paths.append(tuple(path))
-    return paths, col_numbers
+    markers = {r for r, row in enumerate(rows) if _is_marker_row(row)}
+    for r in sorted(markers):
+        for c, t in enumerate(rows[r]):
+            if t.isdigit():
+                col_numbers.setdefault(int(t), c)
+
+    def label(span: Span) -> str:
+        text = "" if span.row in markers else texts[span.row, span.col]
+        if text.isdigit() and len(text) <= 2:
+            col_numbers.setdefault(int(text), span.col)  # a column number printed among the labels
+            return ""
+        return text
+
+    paths = column_paths(table, spans, label)
+    return [tuple(p) for p in paths], col_numbers
 
 
 # ---------------------------------------------------------------- roles

@@ -113,7 +113,7 @@ class Structure:
 
 
 def _read(table: Table, kind: TableKind) -> Structure:
-    paths, col_numbers = header_paths(table, table.n_cols)
+    paths, col_numbers = header_paths(table)
     columns = classify_columns(table, kind, paths)
     for number, index in col_numbers.items():
         columns[index].number = number
