@@ -160,3 +160,32 @@ def test_a_rows_figure_is_read_through_the_structure():
     assert (health.row, health.col, str(health.value)) == (0, 3, "466.8")
     spent = index.labelled(summary, ("当年支出小计",))
     assert (spent.row, spent.col, str(spent.value)) == (1, 5, "466.8")
+
+
+def test_economic_items_of_the_basic_table_are_its_structures_rows():
+    """The items a 基本支出 table prints are its rows' names on each side, with the column of their
+    figure: a figure in whole 元 counts, a total label merged over the code and name columns reads
+    the figure column, not the covered name column."""
+    from desktopapp.core.model import Cell
+    from desktopapp.rules.narrative.names import _basic_names
+    from desktopapp.rules.narrative.tables import TableIndex
+
+    basic = table(
+        "T7",
+        "一般公共预算基本支出表",
+        "basic_expenditure",
+        [["经济分类科目编码", "科目名称", "金额", "经济分类科目编码", "科目名称", "金额"]],
+        [
+            ["301", "工资福利支出", "1,200,000", "302", "商品和服务支出", "10,000"],
+            ["30103", "奖金", "1,200,000", "30201", "办公费", "10,000"],
+            ["人员经费合计", "", "1,200,000", "公用经费合计", "", "10,000"],
+        ],
+        unit="元",
+    )
+    for k in (0, 3):
+        basic.body[2][k].col_span = 2
+        basic.body[2][k + 1] = Cell(text="", covered=True)
+    TableIndex(make_doc(["正文"], [basic])).coded(basic)  # the structure read with the document
+    names = {name: [(r, c) for _, r, c in hits] for name, hits in _basic_names([basic]).items()}
+    assert names["奖金"] == [(1, 2)] and names["办公费"] == [(1, 5)]
+    assert names["人员经费合计"] == [(2, 2)] and names["公用经费合计"] == [(2, 5)]

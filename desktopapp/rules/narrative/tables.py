@@ -238,12 +238,15 @@ class TableIndex:
         col_exclude: tuple[str, ...] = (),
     ) -> TableValue | None:
         """The figure of the row labelled one of `row_labels` (in the column `col_keywords`)."""
-        wanted = [normalize_name(x) for x in row_labels]
-        for r, row in enumerate(table.body):
-            for i, cell in enumerate(row):
-                name = normalize_name(cell.text)
+        wanted = [normalize_name(clean(x)) for x in row_labels]
+        segments = structure_of(table, self.document).segments
+        for r in range(len(table.body)):
+            # the row's label on each side of the table (the structure's rows), left to right
+            for row in (seg.rows[r] for seg in segments):
+                name = normalize_name(row.label)
                 if not name or name not in wanted:
                     continue
+                i = row.label_col
                 if col_keywords:
                     cols = self.find_columns(table, col_keywords, col_exclude)
                     for c in cols:
