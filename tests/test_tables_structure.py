@@ -236,3 +236,25 @@ def test_a_row_knows_the_column_its_label_is_printed_in():
         ("基本工资", 2),
     ]
     assert [r.code for r in rows] == [None, "301", "30101"]
+
+
+def test_a_label_merged_down_is_not_a_band_over_the_next_column():
+    """A three-line header may print 总计 a row lower than 项目名称: 项目名称 (nothing under it)
+    labels its own column only, as the grid and the workbook show it; 财政拨款 (labels under it)
+    is a band over the columns to its right."""
+    table = _table(
+        "上年结转结余情况明细表",
+        [
+            ["项目名称", "", "财政拨款", "", ""],
+            ["", "总计", "合计", "基本支出", "项目支出"],
+        ],
+        [["某某中心", "5.13", "5.13", "", "5.13"]],
+    )
+    paths = [c.path for c in structure_of(table).columns]
+    assert paths == [
+        ("项目名称",),
+        ("总计",),
+        ("财政拨款", "合计"),
+        ("财政拨款", "基本支出"),
+        ("财政拨款", "项目支出"),
+    ]

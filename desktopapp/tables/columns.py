@@ -110,7 +110,9 @@ def header_paths(table: Table, n: int) -> tuple[list[tuple[str, ...]], dict[int,
     ]
     for h in range(len(grid) - 2, -1, -1):
         for c in range(n):
-            if not grid[h][c]:
+            if not grid[h][c] or not lower_text[h][c]:
+                # a text with nothing printed under it is its own column's label merged down
+                # (项目名称 over a three-line header's 总计 printed one row lower), not a band
                 continue
             k = c + 1
             while k < n and not grid[h][k] and not spread[h][k] and lower_text[h][k]:
