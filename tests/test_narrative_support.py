@@ -92,3 +92,100 @@ def test_toc_entries_table_titles_and_a_paragraph_running_over_a_page_end():
     assert nt.page_at(nt.flow.index("加34.56")) == 3  # the paragraph's second line is on page 3
     assert (heading.ends_page, body.ends_page, last.ends_page) == (False, True, True)
     assert body.section == heading.text and last.section == last.text
+
+
+def test_subject_rows_are_the_structures_rows():
+    """The narrative reads 科目 codes and names from the table's structure: split 类|款|项 codes
+    completed from the rows above, a unit code (503) never taken for a 类 code."""
+    from desktopapp.rules.narrative.tables import TableIndex
+
+    split = table(
+        "T5",
+        "一般公共预算支出表",
+        "general_budget_expenditure",
+        [["科目编码", "", "", "科目名称", "合计"], ["类", "款", "项", "", ""]],
+        [
+            ["", "", "", "合计", "100.00"],
+            ["208", "", "", "社会保障和就业支出", "100.00"],
+            ["", "01", "", "人力资源和社会保障管理事务", "60.00"],
+            ["", "", "01", "行政运行", "60.00"],
+            ["", "05", "", "行政事业单位养老支出", "40.00"],
+            ["", "", "05", "机关事业单位基本养老保险缴费支出", "40.00"],
+        ],
+    )
+    by_unit = table(
+        "T6",
+        "一般公共预算支出表（分单位）",
+        "general_budget_expenditure_by_unit",
+        [["单位编码", "单位名称", "合计"]],
+        [["503", "某某区某某局", "100.00"], ["503004", "某某区某某中心", "100.00"]],
+    )
+    index = TableIndex(make_doc(["正文"], [split, by_unit]))
+    assert [(cr.code, cr.name) for cr in index.item_rows(split)][1:] == [
+        ("208", "社会保障和就业支出"),
+        ("20801", "人力资源和社会保障管理事务"),
+        ("2080101", "行政运行"),
+        ("20805", "行政事业单位养老支出"),
+        ("2080505", "机关事业单位基本养老保险缴费支出"),
+    ]
+    row, depth = index.resolve_item(split, ["社会保障和就业支出", "行政事业单位养老支出"], [None, None])
+    assert depth == 2 and row.row == 4 and row.name_col == 3
+    assert [cr.code for cr in index.item_rows(by_unit)] == [None, None]
+
+
+def test_a_rows_figure_is_read_through_the_structure():
+    """The figure of a labelled row is the first value column right of the label on its side:
+    a figure printed in whole 元 (4,668,000) is a figure, not a 科目 code; a total printed once
+    across column groups is each group's, pointing at the cell where it is printed."""
+    from desktopapp.core.model import Cell
+    from desktopapp.rules.narrative.tables import TableIndex
+
+    summary = table(
+        "T1",
+        "收支预算总表",
+        "budget_summary",
+        [["收入", "", "支出", "", "", ""], ["项目名称", "金额", "功能科目名称", "金额", "项目名称", "金额"]],
+        [
+            ["一般公共预算", "4,668,000", "三、卫生健康支出", "4,668,000", "工资福利支出", "4,668,000"],
+            ["当年收入小计", "4,668,000", "当年支出小计", "", "", "4,668,000"],
+        ],
+        unit="元",
+    )
+    merged = summary.body[1][2]
+    merged.col_span = 3
+    summary.body[1][3] = Cell(text="", covered=True)
+    summary.body[1][4] = Cell(text="", covered=True)
+    index = TableIndex(make_doc(["正文"], [summary]))
+    health = index.labelled(summary, ("卫生健康支出",))
+    assert (health.row, health.col, str(health.value)) == (0, 3, "466.8")
+    spent = index.labelled(summary, ("当年支出小计",))
+    assert (spent.row, spent.col, str(spent.value)) == (1, 5, "466.8")
+
+
+def test_economic_items_of_the_basic_table_are_its_structures_rows():
+    """The items a 基本支出 table prints are its rows' names on each side, with the column of their
+    figure: a figure in whole 元 counts, a total label merged over the code and name columns reads
+    the figure column, not the covered name column."""
+    from desktopapp.core.model import Cell
+    from desktopapp.rules.narrative.names import _basic_names
+    from desktopapp.rules.narrative.tables import TableIndex
+
+    basic = table(
+        "T7",
+        "一般公共预算基本支出表",
+        "basic_expenditure",
+        [["经济分类科目编码", "科目名称", "金额", "经济分类科目编码", "科目名称", "金额"]],
+        [
+            ["301", "工资福利支出", "1,200,000", "302", "商品和服务支出", "10,000"],
+            ["30103", "奖金", "1,200,000", "30201", "办公费", "10,000"],
+            ["人员经费合计", "", "1,200,000", "公用经费合计", "", "10,000"],
+        ],
+        unit="元",
+    )
+    for k in (0, 3):
+        basic.body[2][k].col_span = 2
+        basic.body[2][k + 1] = Cell(text="", covered=True)
+    TableIndex(make_doc(["正文"], [basic])).coded(basic)  # the structure read with the document
+    names = {name: [(r, c) for _, r, c in hits] for name, hits in _basic_names([basic]).items()}
+    assert names["奖金"] == [(1, 2)] and names["办公费"] == [(1, 5)]
+    assert names["人员经费合计"] == [(2, 2)] and names["公用经费合计"] == [(2, 5)]

@@ -192,3 +192,69 @@ def test_recheck_reads_the_structure_again_only_when_a_text_changed():
     table.header[0][2].text = "预算数"  # no longer a total over its neighbours
     assert not any(f.rule == "row_sum" for f in checker.recheck("T1"))
     assert structure_of(table, document) is not structure
+
+
+def test_split_codes_printing_only_the_new_part_complete_from_the_rows_above():
+    """类 | 款 | 项 printed only where a level changes: the levels left of the printed part are
+    the rows above's, the levels right of it are not (a 款 after a 项 row is a 款)."""
+    table = _table(
+        "一般公共预算支出表",
+        [["科目编码", "", "", "科目名称", "合计"], ["类", "款", "项", "", ""]],
+        [
+            ["", "", "", "合计", "101.00"],
+            ["208", "", "", "社会保障和就业支出", "100.00"],
+            ["", "01", "", "人力资源和社会保障管理事务", "60.00"],
+            ["", "", "01", "行政运行", "60.00"],
+            ["", "05", "", "行政事业单位养老支出", "40.00"],
+            ["", "", "05", "机关事业单位基本养老保险缴费支出", "40.00"],
+            ["210", "", "", "卫生健康支出", "1.00"],
+            ["", "11", "", "行政事业单位医疗", "1.00"],
+            ["", "", "01", "行政单位医疗", "1.00"],
+        ],
+    )
+    rows = structure_of(table).segments[0].rows
+    assert [r.code for r in rows] == [
+        None, "208", "20801", "2080101", "20805", "2080505", "210", "21011", "2101101"
+    ]
+    assert [r.role for r in rows][4:6] == [RowRole.GROUP, RowRole.LEAF]
+
+
+def test_a_row_knows_the_column_its_label_is_printed_in():
+    table = _table(
+        "一般公共预算基本支出表",
+        [["科目编码", "", "科目名称", "合计"], ["类", "款", "", ""]],
+        [
+            ["人员经费合计", "", "", "2,152.26"],  # a label over the blank code columns
+            ["301", "", "工资福利支出", "2,000.00"],
+            ["", "01", "基本工资", "2,000.00"],
+        ],
+    )
+    rows = structure_of(table).segments[0].rows
+    assert [(r.label, r.label_col) for r in rows] == [
+        ("人员经费合计", 0),
+        ("工资福利支出", 2),
+        ("基本工资", 2),
+    ]
+    assert [r.code for r in rows] == [None, "301", "30101"]
+
+
+def test_a_label_merged_down_is_not_a_band_over_the_next_column():
+    """A three-line header may print 总计 a row lower than 项目名称: 项目名称 (nothing under it)
+    labels its own column only, as the grid and the workbook show it; 财政拨款 (labels under it)
+    is a band over the columns to its right."""
+    table = _table(
+        "上年结转结余情况明细表",
+        [
+            ["项目名称", "", "财政拨款", "", ""],
+            ["", "总计", "合计", "基本支出", "项目支出"],
+        ],
+        [["某某中心", "5.13", "5.13", "", "5.13"]],
+    )
+    paths = [c.path for c in structure_of(table).columns]
+    assert paths == [
+        ("项目名称",),
+        ("总计",),
+        ("财政拨款", "合计"),
+        ("财政拨款", "基本支出"),
+        ("财政拨款", "项目支出"),
+    ]

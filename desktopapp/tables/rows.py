@@ -40,6 +40,7 @@ class Row:
     code: str | None = None
     code_kind: str | None = None
     label: str = ""  # normalized label as printed (outline prefix kept)
+    label_col: int = -1  # the column the label is printed in (-1: none)
     name: str = ""  # bare name (prefix, 其中 and code removed)
     prefix: str | None = None
     qizhong: bool = False
@@ -151,21 +152,26 @@ def read_row(
     row = Row(index=r)
     code_cols = [c for c in seg_cols if c.role == "code"]
     parts: list[str] = []
-    words: list[str] = []
+    words: list[tuple[str, int]] = []  # texts printed in code columns (a label over them)
     for c in code_cols:
         t = text(c)
         if c.code_kind == "project" and t or _DIGITS.match(t):
             parts.append(t)
         elif t:
             parts.append("")
-            words.append(t)
+            words.append((t, c.index))
         else:
             parts.append("")
     code = ""
     if code_cols:
         if len(code_cols) > 1 and not parts[0] and any(parts[1:]) and previous_parts:
-            # Split layout printing only the new part: inherit the class from above.
-            parts = [p or (previous_parts[i] if i < len(previous_parts) else "") for i, p in enumerate(parts)]
+            # Split layout printing only the new part: the levels left of it are the rows above's
+            # ("| 05 |" under "208 | 01 | 01" is 20805, not 2080501).
+            first = next(i for i, p in enumerate(parts) if p)
+            parts = [
+                p or (previous_parts[i] if i < first and i < len(previous_parts) else "")
+                for i, p in enumerate(parts)
+            ]
         if parts and parts[0]:
             code = parts[0]
             for p in parts[1:]:
@@ -173,12 +179,13 @@ def read_row(
                     break
                 code += p
         row.code_kind = code_cols[0].code_kind
-    name_texts = [text(c) for c in seg_cols if c.role in ("name",)]
-    label = next((t for t in name_texts if t), "")
+    label, row.label_col = next(((text(c), c.index) for c in seg_cols if c.role == "name" and text(c)), ("", -1))
     if not label and words:
-        label = words[0]
+        label, row.label_col = words[0]
     if not label:
-        label = next((text(c) for c in seg_cols if c.role == "text" and text(c)), "")
+        label, row.label_col = next(
+            ((text(c), c.index) for c in seg_cols if c.role == "text" and text(c)), ("", -1)
+        )
     row.label = label
     prefix, qizhong, bare = split_prefix(label)
     row.prefix, row.qizhong, row.name = prefix, qizhong, bare

@@ -22,6 +22,7 @@ from desktopapp.rules.narrative.common import analysis_of, finding, severity
 from desktopapp.rules.narrative.parse import normalize_name
 from desktopapp.rules.narrative.resolve import CURRENT_CLASS_NAMES
 from desktopapp.rules.narrative.tables import cell_value, first_amount_col, table_role
+from desktopapp.tables.structure import known_structure, value_cell
 from desktopapp.tables.subject_names import OUTDATED_NAMES
 
 SUBJECT_NAME = "narrative_subject_name"
@@ -285,15 +286,16 @@ def _basic_names(basics) -> dict[str, list[tuple]]:
     """Economic item names printed in the 基本支出 tables → (table, row, amount column)."""
     names: dict[str, list[tuple]] = {}
     for table in basics:
-        for r, row in enumerate(table.body):
-            for i, cell in enumerate(row):
-                n = _key(re.sub(r"^\d{3,5}", "", cell.text.strip()))
+        # each side's rows as the structure reads them (the name without its code or numbering)
+        for segment in known_structure(table).segments:
+            for row in segment.rows:
+                n = _key(row.name)
                 if not n or re.fullmatch(r"[\d.,\-]+", n):
                     continue
-                col = first_amount_col(table, r, i)
+                col = first_amount_col(table, row.index, row.label_col)
                 if col is None:
                     continue
-                names.setdefault(n, []).append((table, r, col))
+                names.setdefault(n, []).append((table, row.index, col))
     return names
 
 
@@ -395,7 +397,7 @@ def expense_items(document: Document, ctx: RuleContext) -> Iterable[Finding]:
 
 def _zero_in_table(hits: list[tuple]) -> tuple | None:
     """The cell of a listed item printed in the 基本支出 table with nothing in it (all blank/0)."""
-    values = [(t, r, c, cell_value(t.body[r][c])) for t, r, c in hits]
+    values = [(t, r, c, cell_value(value_cell(t, r, c))) for t, r, c in hits]
     if any(v is None or v != 0 for *_, v in values):
         return None
     t, r, c, _ = values[0]

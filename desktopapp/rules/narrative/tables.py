@@ -2,21 +2,23 @@
 labels, 科目 codes, and the cell behind a figure quoted in the text.
 
 Tables are found by their kind (desktopapp.tables.kinds.kind_of: the reader's, else the title's
-read the reader's way).
+read the reader's way). Their column paths, roles, row codes and names and values are the
+table's structure (desktopapp.tables.structure), the reading the grid, the workbook and the other
+rules share; nothing here reads a table's layout on its own.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from desktopapp.core.model import Cell, CellRef, Document, Table
 from desktopapp.core.numbers import convert
 from desktopapp.rules.narrative.parse import normalize_name
 from desktopapp.tables.kinds import TableKind, kind_of
+from desktopapp.tables.structure import Structure, known_structure, structure_of, value_source
+from desktopapp.tables.text import clean, is_amount_text
 
 # The part each kind of table plays for the narrative checks. (A 委托业务费支出表 has always been
 # looked at as an expenditure table, its title saying 支出: kept so.)
@@ -50,51 +52,6 @@ def table_role(table: Table) -> str:
     return ROLE_BY_KIND.get(kind_of(table), "other")
 
 
-_WS = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=16384)
-def _norm(text: str) -> str:
-    return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
-
-
-# ---------------------------------------------------------------- column labels
-
-
-def column_stacks(table: Table) -> list[list[str]]:
-    """Per column, the header texts above it from top to bottom, a merged group's text spread
-    over its span.
-
-    A header cell left blank is part of the group to its left only within that group's
-    parent span, so "合计 | (blank)" over "预算数 | 决算数" gives both columns "合计".
-    """
-    n = table.n_cols
-    stacks: list[list[str]] = [[] for _ in range(n)]
-    parents: list[tuple[int, int]] = [(0, n)]
-    for row in table.header:
-        texts = [("" if c.covered else _norm(c.text)) for c in row] + [""] * (n - len(row))
-        spans: list[tuple[int, int]] = []
-        for lo, hi in parents:
-            starts = [i for i in range(lo, hi) if texts[i]]
-            if not starts:
-                spans.append((lo, hi))
-                continue
-            if starts[0] > lo:
-                spans.append((lo, starts[0]))
-            for k, s in enumerate(starts):
-                e = starts[k + 1] if k + 1 < len(starts) else hi
-                spans.append((s, e))
-                for j in range(s, e):
-                    if texts[s] not in stacks[j]:
-                        stacks[j].append(texts[s])
-        parents = spans
-    return stacks
-
-
-def column_labels(table: Table) -> list[str]:
-    return ["".join(st) for st in column_stacks(table)]
-
-
 # ---------------------------------------------------------------- codes and names
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -108,75 +65,51 @@ class CodedRow:
     name_col: int
 
 
-_PLAIN_NUMBER = re.compile(r"[-+]?\d+\.\d+|[-+]?\d+")
-
-
-@lru_cache(maxsize=16384)
-def _is_amount_text(text: str) -> bool:
-    t = _norm(text).replace(",", "")
-    return bool(_PLAIN_NUMBER.fullmatch(t)) and not _CODE.match(t)
-
-
-def coded_rows(table: Table) -> list[CodedRow]:
-    """Rows with their 科目 code (when printed) and name, codes completed from the rows above."""
+def coded_rows(structure: Structure) -> list[CodedRow]:
+    """Per body row, its 科目 code (function or economic, as printed, split codes completed from
+    the rows above) and name, read from the table's structure (desktopapp.tables.structure): the
+    row of the first side (segment) that labels it. A code read from the class name only
+    (`Row.inferred`) is not printed: a table without codes is followed by the order of its rows."""
     out: list[CodedRow] = []
-    lei = kuan = ""
-    for r, row in enumerate(table.body):
-        texts = [_norm(c.text) for c in row]
-        code = None
-        name = ""
-        name_col = -1
-        digits: list[tuple[int, str]] = []
-        for i, t in enumerate(texts[:4]):
-            if re.fullmatch(r"\d{2,7}", t):
-                digits.append((i, t))
-        if digits and len(digits[0][1]) in (3, 5, 7) and (len(digits) == 1 or len(digits[0][1]) > 3):
-            code = digits[0][1]
-        elif digits:
-            parts = [t for _, t in digits]
-            if len(parts[0]) == 3:
-                code = "".join(parts[:3]) if all(len(p) == 2 for p in parts[1:3]) else parts[0]
-            elif len(parts[0]) == 2:  # 款 / 项 printed without the 类 column
-                code = (lei + parts[0]) if len(parts) == 1 and lei and not kuan else None
-                if len(parts) == 1 and kuan:
-                    code = kuan + parts[0]
-                if len(parts) == 2 and lei:
-                    code = lei + parts[0] + parts[1]
-        for i, t in enumerate(texts):
-            if t and not re.fullmatch(r"[\d.,\-+%]+", t) and t not in ("类", "款", "项", "※"):
-                m = re.match(r"^(\d{3,7})(\D.*)$", t)  # "201 一般公共服务支出" in one cell
-                if m and code is None:
-                    code = m.group(1)
-                    t = m.group(2)
-                name = t
-                name_col = i
-                break
-        if code:
-            if len(code) == 3:
-                lei, kuan = code, ""
-            elif len(code) == 5:
-                lei, kuan = code[:3], code
-            elif len(code) == 7:
-                lei, kuan = code[:3], code[:5]
-        out.append(CodedRow(r, code, normalize_name(name), name_col))
+    for r in range(len(structure.table.body)):
+        row = next((seg.rows[r] for seg in structure.segments if seg.rows[r].label or seg.rows[r].code), None)
+        if row is None:
+            out.append(CodedRow(r, None, "", -1))
+            continue
+        code = row.code
+        if not code or row.inferred or row.code_kind in ("unit", "project") or not _CODE.match(code):
+            code = None
+        out.append(CodedRow(r, code, normalize_name(row.name), row.label_col))
     return out
 
 
 def first_amount_col(table: Table, row: int, after: int) -> int | None:
-    """The column right of `after` holding the row's figure: the first amount before the next
-    text cell, else the first blank (a label may span blank code columns: "人员经费合计 | | | 2,152.26")."""
-    cells = table.body[row]
-    first_blank = None
-    for j in range(after + 1, len(cells)):
-        t = _norm(cells[j].text)
-        if _is_amount_text(t):
-            return j
-        if not t or t in ("-", "—", "－"):
-            if first_blank is None:
-                first_blank = j
+    """The column holding the figure of the row labelled in column `after`: the first value
+    column of the structure right of it, on its side (segment) of the table, that prints an amount,
+    else its first blank one (a label may span blank code columns: "人员经费合计 | | | 2,152.26");
+    None when a text stands where the figure should be, or the label is in no side with figures."""
+    structure = known_structure(table)
+    n = len(table.body[row])
+    for segment in structure.segments:
+        if not any(c.index <= after for c in segment.columns) or not any(
+            c.index > after for c in segment.columns
+        ):
             continue
-        break
-    return first_blank
+        first_blank = None
+        for col in segment.value_cols:
+            if col.index <= after or col.index >= n or structure.hidden(row, col.index):
+                continue
+            # a figure printed once across column groups stands for each group's (value_cell)
+            t = clean(structure.cell(row, col.index).text)
+            if is_amount_text(t):
+                return col.index
+            if not t or t in ("-", "—", "－"):
+                if first_blank is None:
+                    first_blank = col.index
+                continue
+            break
+        return first_blank
+    return None
 
 
 def cell_value(cell: Cell | None) -> Decimal | None:
@@ -184,7 +117,7 @@ def cell_value(cell: Cell | None) -> Decimal | None:
         return None
     if cell.amount is not None:
         return cell.amount
-    t = _norm(cell.text)
+    t = clean(cell.text)
     if not t or t in ("-", "—", "－", "/"):
         return Decimal(0)
     return None
@@ -211,6 +144,11 @@ def to_wan(table: Table, value: Decimal) -> Decimal:
 
 
 def value_at(table: Table, row: int, col: int) -> TableValue | None:
+    """The figure of body row `row` in column `col` as every rule reads it (value_cell: a figure
+    merged across column groups is each group's), pointing at the cell where it is printed."""
+    if not (0 <= row < len(table.body) and 0 <= col < len(table.body[row])):
+        return None
+    row, col = value_source(table, row, col)
     try:
         cell = table.body[row][col]
     except IndexError:
@@ -252,13 +190,16 @@ class TableIndex:
         return ["".join(st) for st in self.stacks(table)]
 
     def stacks(self, table: Table) -> list[list[str]]:
+        """Per column, the header texts above it top to bottom: the structure's column paths
+        (desktopapp.tables.structure), the one reading the grid, the workbook and the rules share."""
         if table.id not in self._labels:
-            self._labels[table.id] = column_stacks(table)
+            structure = structure_of(table, self.document)
+            self._labels[table.id] = [list(c.path) for c in structure.columns]
         return self._labels[table.id]
 
     def coded(self, table: Table) -> list[CodedRow]:
         if table.id not in self._coded:
-            self._coded[table.id] = coded_rows(table)
+            self._coded[table.id] = coded_rows(structure_of(table, self.document))
         return self._coded[table.id]
 
     # -- labelled figures -------------------------------------------------------------
@@ -268,10 +209,12 @@ class TableIndex:
     ) -> list[int]:
         stacks = self.stacks(table)
         labels = ["".join(st) for st in stacks]
+        columns = structure_of(table, self.document).columns
         cols = [
             j
             for j, lab in enumerate(labels)
-            if all(k in lab for k in keywords)
+            if columns[j].role == "value"  # a figure's column, never a label's
+            and all(k in lab for k in keywords)
             and not any(x in lab for x in exclude)
             and not any(_merged_siblings(text) for text in stacks[j])
         ]
@@ -295,12 +238,15 @@ class TableIndex:
         col_exclude: tuple[str, ...] = (),
     ) -> TableValue | None:
         """The figure of the row labelled one of `row_labels` (in the column `col_keywords`)."""
-        wanted = [normalize_name(x) for x in row_labels]
-        for r, row in enumerate(table.body):
-            for i, cell in enumerate(row):
-                name = normalize_name(cell.text)
+        wanted = [normalize_name(clean(x)) for x in row_labels]
+        segments = structure_of(table, self.document).segments
+        for r in range(len(table.body)):
+            # the row's label on each side of the table (the structure's rows), left to right
+            for row in (seg.rows[r] for seg in segments):
+                name = normalize_name(row.label)
                 if not name or name not in wanted:
                     continue
+                i = row.label_col
                 if col_keywords:
                     cols = self.find_columns(table, col_keywords, col_exclude)
                     for c in cols:
@@ -396,7 +342,8 @@ class TableIndex:
 
 
 def names_match(a: str, b: str) -> bool:
-    a, b = normalize_name(a), normalize_name(b)
+    """Whether two 科目 names are the same (quotes dropped, as the structure reads the table's)."""
+    a, b = normalize_name(clean(a)), normalize_name(clean(b))
     if not a or not b:
         return False
     return a == b
