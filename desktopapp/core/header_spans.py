@@ -95,16 +95,23 @@ def _inferred_spans(grid: list[list[str]]) -> list[Span]:
     def parent(r: int, c: int) -> int | None:
         return owner[r - 1][c] if r > 0 else -1
 
+    def printed_below(r: int, c: int) -> bool:
+        return any(grid[rr][c] for rr in range(r + 1, n_rows))
+
     for r in range(n_rows):
         for c in range(n_cols):
             if owner[r][c] is not None or not grid[r][c]:
                 continue
+            # A text with nothing under it is its own column's box merged down (项目名称 beside a
+            # 总计 printed a row lower): it is no band over the labels to its right.
+            merged_down = not printed_below(r, c)
             cs = 1
             while (
                 c + cs < n_cols
                 and not grid[r][c + cs]
                 and owner[r][c + cs] is None
                 and parent(r, c + cs) == parent(r, c)
+                and not (merged_down and printed_below(r, c + cs))
             ):
                 cs += 1
             rs = 1
