@@ -333,7 +333,7 @@ def zhiyao(document: Document, ctx: RuleContext) -> Iterable[Finding]:
 
 # "2023年预算安排85.41万元": a year, the words that state it, a figure.
 _YEAR_FIGURE = re.compile(rf"20\d\d年度?([{CJK}]{{2,8}}?)(?=[\d０-９])")
-_SENTENCE_END = re.compile(r"[。；;\n]")
+_SENTENCE = re.compile(r"[^。；;\n]+")
 
 
 def _cut_short(sentence: str) -> Iterator[tuple[int, str, str]]:
@@ -356,22 +356,19 @@ def parallel_word(document: Document, ctx: RuleContext) -> Iterable[Finding]:
         return
     sev = severity(ctx, PARALLEL_WORD, False)
     for p in nt.paragraphs:
-        start = 0
-        for end_match in [*_SENTENCE_END.finditer(p.text), None]:
-            end = end_match.start() if end_match else len(p.text)
-            for offset, printed, full in _cut_short(p.text[start:end]):
-                at = p.start + start + offset
+        for sentence in _SENTENCE.finditer(p.text):
+            for offset, printed, full in _cut_short(sentence.group()):
+                at = p.start + sentence.start() + offset
                 yield finding(
                     PARALLEL_WORD, sev, f"“{printed}”与同句其他各年的“{full}”不一致，疑漏字",
-                    nt, max(p.start + start, at - 8), at + len(printed) + 12, expected=full, actual=printed,
+                    nt, max(p.start + sentence.start(), at - 8), at + len(printed) + 12,
+                    expected=full, actual=printed,
                 )
-            start = end + 1
     for table in document.tables:
         if table.numeric:
             continue
         for r, c, text in _text_cells(table):
-            squeezed = _squeeze(text)
-            for sentence in _SENTENCE_END.split(squeezed):
+            for sentence in _SENTENCE.findall(_squeeze(text)):
                 for offset, printed, full in _cut_short(sentence):
                     yield _cell_finding(
                         PARALLEL_WORD, sev, table, r, c, f"“{printed}”与同句其他各年的“{full}”不一致，疑漏字",
