@@ -4,9 +4,10 @@ would see; `run` gives the findings of the narrative rules."""
 
 from __future__ import annotations
 
-from desktopapp.core.model import Cell, DocKind, Document, Finding, Page, Table
+from desktopapp.core.model import DocKind, Document, Finding, Page, Table
 from desktopapp.rules.base import REGISTRY, RuleContext
 from desktopapp.rules.engine import load_rule_modules
+from tests.helpers import rules_support
 
 
 def table(
@@ -18,15 +19,8 @@ def table(
     unit: str = "万元",
     page: int = 50,
 ) -> Table:
-    return Table(
-        id=table_id,
-        title=title,
-        kind=kind,
-        unit=unit,
-        pages=[page],
-        header=[[Cell(text=t, page=page) for t in row] for row in header],
-        body=[[Cell.from_text(t, page=page) for t in row] for row in body],
-    )
+    """A table as printed, with its kind given positionally (the narrative tests name it first)."""
+    return rules_support.table(table_id, title, header, body, kind=kind, unit=unit, page=page)
 
 
 def make_doc(
