@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from desktopapp.core.model import Document
+from desktopapp.extract.docinfo import looks_like_organization
 from desktopapp.rules.narrative.lines import WIDTH_MAP, Line, lines_of
 
 # ---------------------------------------------------------------- character classes
@@ -304,7 +305,9 @@ def _vote_org(texts: list[str]) -> str | None:
             name = re.sub(r"^(?:第[一二三四五六七八九十]+部分)", "", m.group(1))
             if len(name) >= 4:
                 votes[name] += 1
-    return votes.most_common(1)[0][0] if votes else None
+    # the reader's test of a name (not "1." nor a heading), so both readings agree on what one is
+    named = [(name, n) for name, n in votes.most_common() if looks_like_organization(name)]
+    return named[0][0] if named else None
 
 
 # ---------------------------------------------------------------- the parser
