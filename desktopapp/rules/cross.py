@@ -296,8 +296,6 @@ def _uncertain_scopes(document: Document) -> Iterable[Finding]:
 def check_cross_tables(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     yield from _uncertain_scopes(document)
     facts = all_facts(document, ctx)
-    seen: set = set()  # a figure merged across columns is one fact, not one per column
-    facts = [f for f in facts if not ((k := (f.key, *(o.ref for o in f.operands))) in seen or seen.add(k))]
     if not facts:
         return
     uf = scopes(facts)

@@ -441,4 +441,8 @@ def _compute(document: Document, table: Table) -> list[Fact]:
             out.extend(_summary_side(layout, segment, _side_of(segment, i), document.year))
         else:
             out.extend(_code_table_facts(layout, segment, document.year))
-    return out + _basic_from_parts(out)
+    # A figure merged across columns is read for each column it spans: one fact, not one each.
+    unique: dict[tuple, Fact] = {}
+    for fact in out + _basic_from_parts(out):
+        unique.setdefault((fact.key, *(o.ref for o in fact.operands)), fact)
+    return list(unique.values())
