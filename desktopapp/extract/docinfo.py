@@ -59,15 +59,6 @@ def _kind_of(scope: str | None, what: str) -> DocKind:
     return DocKind.UNIT_BUDGET if unit else DocKind.DEPT_BUDGET
 
 
-def document_year(pages: list[Page]) -> int | None:
-    for page in pages[:4]:
-        m = _COVER_TITLE.search(normalize(page.text))
-        if m:
-            return int(m.group(1))
-    years = Counter(int(y) for page in pages[:8] for y in re.findall(r"(20\d{2})\s*年", page.text))
-    return years.most_common(1)[0][0] if years else None
-
-
 def document_organization(pages: list[Page], tables: list[Table]) -> str | None:
     """The organisation named on the cover ('上海市普陀区司法局2026年部门预算', or the name on
     the lines above '2024 年预算'), else on the tables' 编制单位 lines."""
@@ -129,7 +120,7 @@ LEVELS = ("省级", "市级", "区级", "县级")
 
 # An organisation's name: Chinese characters ending as organisations' names end.
 _ORG_SUFFIX = re.compile(
-    r"(?:局|委员会|委|院|办公室|办公厅|办|中心|部|厅|处|所|站|会|馆|队|校|学|园|社|室|司|署|团|政府|街道|镇|乡|场|台|库|宫|组|府|庭|署|行)$"
+    r"(?:局|委员会|委|院|办公室|办公厅|办|中心|部|厅|处|所|站|会|馆|队|校|学|园|社|室|司|署|团|政府|街道|镇|乡|场|台|库|宫|组|府|庭|行)$"
 )
 _NOT_ORG = re.compile(r"目录|公开|说明|部分|情况|预算|决算|表$|概况|职能")
 _LEVEL_WORD = re.compile(r"(省级|市级|区级|县级)")

@@ -85,7 +85,6 @@ KIND_NAMES: dict[str, str] = {
 }
 KIND_LABELS = {k: v for k, v in KIND_NAMES.items() if k != _K.OTHER}
 
-BUDGET_KINDS = tuple(k for k in TableKind if not k.is_final and k not in (_K.UNIT_COMPOSITION, _K.OTHER))
 FINAL_KINDS = tuple(k for k in TableKind if k.is_final)
 TEXT_KINDS = frozenset({_K.OVERALL_PERFORMANCE, _K.PROJECT_PERFORMANCE, _K.UNIT_COMPOSITION})
 SUMMARY_KINDS = frozenset({_K.BUDGET_SUMMARY, _K.FISCAL_SUMMARY, _K.FINAL_SUMMARY, _K.FINAL_FISCAL_SUMMARY})
