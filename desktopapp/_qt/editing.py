@@ -115,7 +115,10 @@ class Editor(QObject):
             return
         cell = self.state.cell(*where)
         if cell is not None and cell.is_corrected:
-            self.state.set_value(*where, "", reason=self.bar.reason())
+            try:
+                self.state.set_value(*where, "", reason=self.bar.reason())
+            except EditError as exc:  # a read-only window
+                self._refused(exc.message)
 
     def _refused(self, message: str) -> None:
         self.message.emit(message, 10_000)

@@ -30,6 +30,7 @@ from .page_view import PagePanel
 from .prompts import Prompts, make_action
 from .reader_thread import ReadResult
 from .review_files import ReviewFiles
+from .review_notices import ReviewNotices
 from .review_state import ReviewState
 from .review_tabs import ReviewTabs
 from .status_labels import StatusLabels
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
                                    self.tabs.findings_panel)
         self.editor = Editor(self, self.state, self.grid, self.grid_model, self.prompts)
         self.review_files = ReviewFiles(self, self.state, self.prompts)
+        self.review_notices = ReviewNotices(self, self.state, self.prompts)
         self.document_facts = DocumentFacts(self, self.state)
 
         self._lay_out()
@@ -138,7 +140,8 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        for widget in (*self.status_labels.widgets(), self.opener.progress, self.opener.cancel_button):
+        for widget in (*self.review_notices.widgets(), *self.status_labels.widgets(), self.opener.progress,
+                       self.opener.cancel_button):
             status.addPermanentWidget(widget)
 
     def _connect_parts(self) -> None:
@@ -252,6 +255,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_window_state()
         self.opener.stop()
+        self.state.release()  # another window may now write this PDF's review
         if self.page_view.renderer is not None:
             self.page_view.set_renderer(None)
         super().closeEvent(event)

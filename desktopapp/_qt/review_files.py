@@ -51,11 +51,16 @@ class ReviewFiles(QObject):
         except Exception as exc:
             self.message.emit(message_of(exc, "无法读取上次的审核记录"), 10_000)
             return
-        if review is None or (not review.changes and not review.disabled_rules and not review.facts):
+        if review is None or not (review.changes or review.disabled_rules or review.facts or review.unapplied):
             return
-        if self.prompts.ask("恢复审核记录", f"发现此文件上次的审核记录（{len(review.changes)} 条修改"
+        kept = f"，另有 {len(review.unapplied)} 处未能恢复的修改" if review.unapplied else ""
+        if self.prompts.ask("恢复审核记录", f"发现此文件上次的审核记录（{len(review.changes)} 条修改{kept}"
                             f"{'，文件信息已更正' if review.facts else ''}）。\n\n是否恢复上次的审核记录？"):
             self._restore(review, "已恢复上次的审核记录")
+            return
+        aside = self.state.decline(review)
+        if aside is not None:
+            self.message.emit(f"上次的审核记录已另存为“{aside.name}”，本次从头开始", 0)
 
     def save_review_dialog(self) -> None:
         session = self.state.session
@@ -97,8 +102,10 @@ class ReviewFiles(QObject):
         applied = len(review.changes) - len(problems)
         self.message.emit(f"{done}：{applied} 条修改", 8000)
         if problems:
-            shown = "\n".join(problems[:8]) + (f"\n……另有 {len(problems) - 8} 条" if len(problems) > 8 else "")
-            self.prompts.inform("部分修改未恢复", f"以下修改与当前读取的表格不一致，未恢复：\n\n{shown}")
+            lines = [item.describe() for item in problems[:8]]
+            shown = "\n".join(lines) + (f"\n……另有 {len(problems) - 8} 处" if len(problems) > 8 else "")
+            self.prompts.inform("部分修改未恢复", f"以下 {len(problems)} 处修改与当前读取的表格不一致，没有应用；"
+                                f"它们保留在审核记录中，可在状态栏“查看”或“丢弃”：\n\n{shown}")
 
     # -- export ----------------------------------------------------------------------------
     def export_dialog(self) -> None:

@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from desktopapp.core.edits import Change
 from desktopapp.core.model import Cell, Document, Finding, Severity, Table
 from desktopapp.session.findings import FindingsIndex, rule_names, worst_severity
-from desktopapp.session.review import Review
-from desktopapp.session.review_session import Checker, ReviewSession
+from desktopapp.session.review import Review, Unapplied
+from desktopapp.session.review_session import Checker, ReviewLockedError, ReviewSession
 
 
 class ReviewState(QObject):
@@ -26,6 +26,11 @@ class ReviewState(QObject):
     changes_changed = Signal()  # the change log grew (edit, undo, redo, restore)
     autosave_failed = Signal(str)  # Chinese message
     facts_changed = Signal()  # the officer set a fact of the document (year, organisation, kind, level)
+    save_location = Signal(str)  # the review is saved elsewhere than beside the PDF: where and why ("" = beside)
+    unapplied_changed = Signal()  # the changes kept without being applied changed (restore, discard)
+    review_set_aside = Signal(str)  # a damaged review file was renamed aside: Chinese message
+    read_only = Signal(str)  # another window writes this PDF's review: Chinese message
+    edit_refused = Signal(str)  # an edit refused in a read-only window: Chinese message
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,16 +45,32 @@ class ReviewState(QObject):
         session.on_restored.append(self.document_loaded.emit)
         session.on_save_failed.append(self.autosave_failed.emit)
         session.on_facts_changed.append(self.facts_changed.emit)
+        session.on_save_location.append(self.save_location.emit)
+        session.on_unapplied_changed.append(self.unapplied_changed.emit)
+        session.on_review_set_aside.append(self.review_set_aside.emit)
+        holder = session.take_lock()
         self._replace(session)
+        if holder is not None:
+            self.read_only.emit(f"该文件正在另一个窗口中审核（{holder.describe()}）。\n\n本窗口为只读：修改不会保存。"
+                                "如需保留本窗口的审核记录，可用“文件 ▸ 保存审核记录…”另存一份。")
+
+    def release(self) -> None:
+        """The window closes: let go of the review file (its lock)."""
+        if self.session is not None:
+            self.session.close()
 
     def clear(self) -> None:
         self._replace(None)
 
     def _replace(self, session: ReviewSession | None) -> None:
+        if self.session is not None:
+            self.session.close()
         self.session = session
         self.document_loaded.emit()
         self.findings_changed.emit()
         self.changes_changed.emit()
+        self.unapplied_changed.emit()
+        self.save_location.emit("")
 
     # -- what panels read (empty when no document is open) ---------------------------------
     @property
@@ -102,6 +123,14 @@ class ReviewState(QObject):
         return self.session.changes if self.session else []
 
     @property
+    def unapplied(self) -> list[Unapplied]:
+        return list(self.session.unapplied) if self.session else []
+
+    @property
+    def is_read_only(self) -> bool:
+        return bool(self.session and self.session.read_only)
+
+    @property
     def can_undo(self) -> bool:
         return bool(self.session and self.session.can_undo)
 
@@ -127,10 +156,20 @@ class ReviewState(QObject):
         return self.session.set_value(table_id, row, col, text, reason) if self.session else None
 
     def undo(self) -> Change | None:
-        return self.session.undo() if self.session else None
+        return self._unless_refused(lambda session: session.undo())
 
     def redo(self) -> Change | None:
-        return self.session.redo() if self.session else None
+        return self._unless_refused(lambda session: session.redo())
+
+    def _unless_refused(self, do):
+        """Do it in the session; a refusal of a read-only window becomes `edit_refused`."""
+        if self.session is None:
+            return None
+        try:
+            return do(self.session)
+        except ReviewLockedError as exc:
+            self.edit_refused.emit(exc.message)
+            return None
 
     def recheck_all(self) -> None:
         if self.session:
@@ -140,15 +179,20 @@ class ReviewState(QObject):
         return self.session.facts() if self.session else {}
 
     def set_fact(self, name: str, value: object) -> None:
-        if self.session:
-            self.session.set_fact(name, value)
+        self._unless_refused(lambda session: session.set_fact(name, value))
 
     def set_disabled_rules(self, disabled: Iterable[str]) -> None:
-        if self.session:
-            self.session.set_disabled_rules(disabled)
+        self._unless_refused(lambda session: session.set_disabled_rules(disabled))
 
-    def restore(self, review: Review) -> list[str]:
+    def discard_unapplied(self) -> None:
+        self._unless_refused(lambda session: session.discard_unapplied())
+
+    def restore(self, review: Review) -> list[Unapplied]:
         return self.session.restore(review) if self.session else []
+
+    def decline(self, review: Review) -> Path | None:
+        """The officer does not continue the saved review: it is kept aside, renamed."""
+        return self.session.decline(review) if self.session else None
 
     def autosave_target(self) -> Path | None:
         return self.session.autosave_target() if self.session else None
