@@ -84,6 +84,7 @@ class ReviewSession:
         self._fallback: Path | None = None  # where autosave went after beside the PDF failed
         self._fallback_reason = ""
         self._location_note = ""
+        self._closed = False
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -185,7 +186,8 @@ class ReviewSession:
         return self.holder
 
     def close(self) -> None:
-        """The window lets go of this PDF: the lock is released."""
+        """The window lets go of this PDF: nothing more is saved, the lock is released."""
+        self._closed = True
         if self._lock is not None:
             self._lock.release()
 
@@ -208,7 +210,7 @@ class ReviewSession:
         return None
 
     def _report_damaged(self, path: Path, exc: ReviewFileError) -> None:
-        if self.read_only:
+        if self.read_only or self._closed:
             _notify(self.on_review_set_aside, f"审核记录文件“{path.name}”已损坏，无法恢复其中的修改（{exc.message}）。")
             return
         try:
@@ -223,7 +225,7 @@ class ReviewSession:
     def decline(self, review: Review) -> Path | None:
         """The officer starts afresh: the earlier review is renamed aside (with the time), before any
         new change is saved. Returns its new name (None when read-only or not a file)."""
-        if self.read_only or review.path is None or not review.path.exists():
+        if self.read_only or self._closed or review.path is None or not review.path.exists():
             return None
         try:
             return set_aside(review.path, "")
@@ -275,7 +277,7 @@ class ReviewSession:
         When beside the PDF fails for any reason, the user data folder is used from then on (and
         `on_save_location` says so); a read-only session saves nothing.
         """
-        if self.read_only:
+        if self.read_only or self._closed:
             return
         target: Path | None = None
         try:
