@@ -21,6 +21,12 @@ pytestmark = pytest.mark.gui
 built_pdf, pdf, make_window, window = gui.built_pdf, gui.pdf, gui.make_window, gui.window  # the same fixtures
 
 
+def open_settled(qtbot, window: MainWindow, path) -> None:
+    """Open and let the window's restore offer (queued after the read) run before anything else."""
+    open_and_wait(qtbot, window, path)
+    qtbot.wait(100)
+
+
 def box_texts(window: MainWindow) -> list[str]:
     return [box.text() for box in message_boxes(window)]
 
@@ -32,7 +38,7 @@ def correct_planted(window: MainWindow, text: str = TRUE) -> bool:
 
 def test_changes_that_no_longer_fit_are_counted_kept_and_discarded_on_request(qtbot, make_window, pdf):
     first = make_window()
-    open_and_wait(qtbot, first, pdf)
+    open_settled(qtbot, first, pdf)
     assert correct_planted(first)
     target = first.state.autosave_target()
     first.close()
@@ -61,7 +67,7 @@ def test_changes_that_no_longer_fit_are_counted_kept_and_discarded_on_request(qt
 
 def test_declining_the_restore_keeps_the_earlier_review_aside(qtbot, make_window, pdf):
     first = make_window()
-    open_and_wait(qtbot, first, pdf)
+    open_settled(qtbot, first, pdf)
     assert correct_planted(first)
     target = first.state.autosave_target()
     earlier = target.read_bytes()
@@ -81,7 +87,7 @@ def test_declining_the_restore_keeps_the_earlier_review_aside(qtbot, make_window
 
 def test_a_second_window_on_the_same_pdf_is_read_only(qtbot, make_window, pdf):
     first = make_window()
-    open_and_wait(qtbot, first, pdf)
+    open_settled(qtbot, first, pdf)
     assert correct_planted(first)
     target = first.state.autosave_target()
     written = target.read_bytes()
@@ -95,6 +101,11 @@ def test_a_second_window_on_the_same_pdf_is_read_only(qtbot, make_window, pdf):
     assert any("只读" in text for text in box_texts(second))
     second.editor.undo()
     assert target.read_bytes() == written
+
+    suggested = []
+    second.prompts.ask_save_path = lambda title, path, filters: suggested.append(path) or path
+    second.review_files.save_review_dialog()  # a copy of what this window shows, under another name
+    assert suggested[0] != target and len(load_review(suggested[0]).changes) == 1
 
     first.close()
     third = make_window()
@@ -125,5 +136,13 @@ def test_a_damaged_review_file_is_reported_and_set_aside(qtbot, window, pdf):
     qtbot.waitUntil(lambda: any("已损坏，已另存为" in text for text in box_texts(window)), timeout=5000)
     aside = [p for p in pdf.parent.iterdir() if ".damaged-" in p.name]
     assert len(aside) == 1 and not beside.exists()
+    assert correct_planted(window)
+    assert len(load_review(window.state.autosave_target()).changes) == 1
+
+
+def test_reopening_the_same_pdf_in_the_same_window_keeps_it_writable(qtbot, window, pdf):
+    open_and_wait(qtbot, window, pdf)
+    open_and_wait(qtbot, window, pdf)
+    assert not window.state.is_read_only and not window.review_notices.read_only_label.isVisible()
     assert correct_planted(window)
     assert len(load_review(window.state.autosave_target()).changes) == 1

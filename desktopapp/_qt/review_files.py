@@ -66,7 +66,10 @@ class ReviewFiles(QObject):
         session = self.state.session
         if session is None:
             return
-        path = self.prompts.ask_save_path("保存审核记录", session.pdf_path.with_suffix(".review.json"), "审核记录 (*.json)")
+        pdf = session.pdf_path
+        # a read-only window cannot write the review another window keeps: suggest a copy
+        suggested = pdf.with_name(f"{pdf.stem}.副本.review.json") if session.read_only else pdf.with_suffix(".review.json")
+        path = self.prompts.ask_save_path("保存审核记录", suggested, "审核记录 (*.json)")
         if path is None:
             return
         try:

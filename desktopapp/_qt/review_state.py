@@ -48,6 +48,8 @@ class ReviewState(QObject):
         session.on_save_location.append(self.save_location.emit)
         session.on_unapplied_changed.append(self.unapplied_changed.emit)
         session.on_review_set_aside.append(self.review_set_aside.emit)
+        if self.session is not None:
+            self.session.close()  # reopening the same PDF in this window must find its lock free
         holder = session.take_lock()
         self._replace(session)
         if holder is not None:
