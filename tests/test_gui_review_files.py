@@ -58,7 +58,7 @@ def test_changes_that_no_longer_fit_are_counted_kept_and_discarded_on_request(qt
     kept = load_review(target).unapplied
     assert len(kept) == 1 and kept[0].data["printed"] == "1,000.00"
     shown = second.review_notices.view_unapplied()
-    assert "1,000.00" in shown.text()
+    assert "1,000.00" in shown.text() and "一般公共预算支出表 第4行第3列" in shown.text()
 
     label.linkActivated.emit("discard")
     assert any("丢弃这 1 处" in question for question in second.questions)
@@ -122,6 +122,7 @@ def test_autosave_away_from_the_pdf_is_said_in_a_label_that_stays(qtbot, window,
     assert correct_planted(window)
     label = window.review_notices.location_label
     assert label.isVisible() and "文件名过长" in label.text()
+    assert str(window.state.autosave_target()) in label.toolTip()
     window.editor.undo()
     window.statusBar().showMessage("其他消息", 1000)
     assert label.isVisible() and "文件名过长" in label.text()

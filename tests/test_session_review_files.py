@@ -69,7 +69,7 @@ class Events:
         self.locations: list[str] = []
         self.set_aside: list[str] = []
         self.failed: list[str] = []
-        session.on_save_location.append(self.locations.append)
+        session.on_save_location.append(lambda note, path: self.locations.append(f"{note} {path}"))
         session.on_review_set_aside.append(self.set_aside.append)
         session.on_save_failed.append(self.failed.append)
 

@@ -105,7 +105,8 @@ class ReviewFiles(QObject):
         applied = len(review.changes) - len(problems)
         self.message.emit(f"{done}：{applied} 条修改", 8000)
         if problems:
-            lines = [item.describe() for item in problems[:8]]
+            titles = self.state.table_titles()
+            lines = [item.describe(titles) for item in problems[:8]]
             shown = "\n".join(lines) + (f"\n……另有 {len(problems) - 8} 处" if len(problems) > 8 else "")
             self.prompts.inform("部分修改未恢复", f"以下 {len(problems)} 处修改与当前读取的表格不一致，没有应用；"
                                 f"它们保留在审核记录中，可在状态栏“查看”或“丢弃”：\n\n{shown}")

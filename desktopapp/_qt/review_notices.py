@@ -30,7 +30,7 @@ class ReviewNotices(QObject):
             label.hide()
         self.unapplied_label.linkActivated.connect(self._unapplied_link)
         state.save_location.connect(self._show_location)
-        state.autosave_failed.connect(self._show_location)
+        state.autosave_failed.connect(lambda message: self._show_location("审核记录未能自动保存", message))
         state.unapplied_changed.connect(self._show_unapplied)
         state.document_loaded.connect(self._document_loaded)
         state.read_only.connect(self._opened_read_only)
@@ -48,10 +48,11 @@ class ReviewNotices(QObject):
         self.read_only_label.show()
         self.prompts.inform("只读打开", message, QMessageBox.Icon.Information)
 
-    def _show_location(self, note: str) -> None:
-        """Where the review goes when not beside the PDF, or that it could not be saved; "" = beside."""
+    def _show_location(self, note: str, detail: str) -> None:
+        """Where the review goes when not beside the PDF, or that it could not be saved; "" = beside.
+        The label stays short (the status bar must not widen the window); the file is in its tooltip."""
         self.location_label.setText(f"⚠ {note}" if note else "")
-        self.location_label.setToolTip(note)
+        self.location_label.setToolTip(f"{note}：\n{detail}" if note else "")
         self.location_label.setVisible(bool(note))
 
     def _show_unapplied(self) -> None:
@@ -72,7 +73,8 @@ class ReviewNotices(QObject):
         kept = self.state.unapplied
         if not kept:
             return None
-        lines = [item.describe() for item in kept[:20]]
+        titles = self.state.table_titles()
+        lines = [item.describe(titles) for item in kept[:20]]
         if len(kept) > 20:
             lines.append(f"……另有 {len(kept) - 20} 处")
         return self.prompts.inform(

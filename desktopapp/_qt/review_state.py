@@ -26,7 +26,7 @@ class ReviewState(QObject):
     changes_changed = Signal()  # the change log grew (edit, undo, redo, restore)
     autosave_failed = Signal(str)  # Chinese message
     facts_changed = Signal()  # the officer set a fact of the document (year, organisation, kind, level)
-    save_location = Signal(str)  # the review is saved elsewhere than beside the PDF: where and why ("" = beside)
+    save_location = Signal(str, str)  # the review is saved away from the PDF: why ("" = beside it), the file
     unapplied_changed = Signal()  # the changes kept without being applied changed (restore, discard)
     review_set_aside = Signal(str)  # a damaged review file was renamed aside: Chinese message
     read_only = Signal(str)  # another window writes this PDF's review: Chinese message
@@ -72,7 +72,7 @@ class ReviewState(QObject):
         self.findings_changed.emit()
         self.changes_changed.emit()
         self.unapplied_changed.emit()
-        self.save_location.emit("")
+        self.save_location.emit("", "")
 
     # -- what panels read (empty when no document is open) ---------------------------------
     @property
@@ -127,6 +127,9 @@ class ReviewState(QObject):
     @property
     def unapplied(self) -> list[Unapplied]:
         return list(self.session.unapplied) if self.session else []
+
+    def table_titles(self) -> dict[str, str]:
+        return {table.id: table.title for table in self.document.tables} if self.document else {}
 
     @property
     def is_read_only(self) -> bool:

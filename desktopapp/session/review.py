@@ -22,7 +22,7 @@ import codecs
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -75,11 +75,13 @@ class Unapplied:
     def as_dict(self) -> dict:
         return {**self.data, "unapplied": True, "unapplied_reason": self.reason}
 
-    def describe(self) -> str:
-        """One Chinese line for the officer: where, what, why."""
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        """One Chinese line for the officer: where (the table's title when `titles` knows its id), what, why."""
         data = self.data
         row, col = data.get("row"), data.get("col")
-        where = f"表格 {_plain(data.get('table', '？'))}"
+        table = data.get("table", "？")
+        title = (titles or {}).get(table) if isinstance(table, str) else None
+        where = title or f"表格 {_plain(table)}"
         if isinstance(row, int) and isinstance(col, int):
             where += f" 第{row + 1}行第{col + 1}列"
         printed = _plain(data.get("printed", "")) or "（空）"

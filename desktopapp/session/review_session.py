@@ -75,7 +75,7 @@ class ReviewSession:
         self.on_facts_changed: list[Callable[[], None]] = []  # the officer set a fact of the document
         self.on_saved: list[Callable[[Path], None]] = []  # the autosave file was written
         self.on_save_failed: list[Callable[[str], None]] = []  # Chinese message
-        self.on_save_location: list[Callable[[str], None]] = []  # saved elsewhere than beside the PDF: where, why
+        self.on_save_location: list[Callable[[str, str], None]] = []  # not beside the PDF: why ("" = beside), where
         self.on_unapplied_changed: list[Callable[[], None]] = []  # changes kept without being applied
         self.on_review_set_aside: list[Callable[[str], None]] = []  # a damaged review file was renamed: message
         self.unapplied: list[Unapplied] = []  # restored changes that do not fit; saved until discarded
@@ -310,11 +310,10 @@ class ReviewSession:
         if target.parent == self.pdf_path.parent:
             note = ""
         else:
-            why = self._fallback_reason or self._why_elsewhere()
-            note = f"审核记录改存在：{target}（{why}）"
+            note = f"审核记录改存到用户数据文件夹（{self._fallback_reason or self._why_elsewhere()}）"
         if note != self._location_note:
             self._location_note = note
-            _notify(self.on_save_location, note)
+            _notify(self.on_save_location, note, str(target))
 
     def _why_elsewhere(self) -> str:
         beside = self.pdf_path.with_name(self.pdf_path.stem + SUFFIX)
