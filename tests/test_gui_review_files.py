@@ -123,6 +123,8 @@ def test_autosave_away_from_the_pdf_is_said_in_a_label_that_stays(qtbot, window,
     label = window.review_notices.location_label
     assert label.isVisible() and "文件名过长" in label.text()
     assert str(window.state.autosave_target()) in label.toolTip()
+    file_label = window.status_labels.file_label  # the long name does not widen the window
+    assert file_label.sizeHint().width() <= 340 and file_label.toolTip() == str(long_pdf)
     window.editor.undo()
     window.statusBar().showMessage("其他消息", 1000)
     assert label.isVisible() and "文件名过长" in label.text()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktopapp.core.labels import doc_kind_label
@@ -32,7 +32,9 @@ class StatusLabels(QObject):
         return [self.file_label, self.kind_label, self.facts_label, self.unit_label, self.counts_label]
 
     def show_document(self, path: Path, document: Document) -> None:
-        self.file_label.setText(path.name)
+        # an 80-character name would widen the window past the screen: elided, whole in the tooltip
+        metrics = self.file_label.fontMetrics()
+        self.file_label.setText(metrics.elidedText(path.name, Qt.TextElideMode.ElideMiddle, 320))
         self.file_label.setToolTip(str(path))
         self._show_facts()
 
