@@ -197,11 +197,29 @@ def test_a_second_session_on_the_same_pdf_is_read_only(pdf, tmp_path):
     assert not any(p.name.endswith(".lock") for p in pdf.parent.iterdir() if p != third._lock.path)
 
 
+def test_the_lock_holds_while_a_damaged_review_is_set_aside(pdf):
+    pdf.with_name("样例部门预算.review.json").write_bytes(b"{")
+    first = open_session(pdf)
+    assert first.take_lock() is None
+    assert first.saved_review() is None  # the damaged file is renamed: the review's name changes
+    first.set_value("T3", 1, 1, "12.5")
+    second = open_session(pdf)
+    assert second.take_lock() is not None and second.read_only
+
+
+def test_a_pdf_in_a_folder_without_room_for_a_lock_is_locked_in_the_user_data_folder(tmp_path, data_dir):
+    long_pdf = tmp_path / ("关于" + "部门预算公开" * 13 + "表.pdf")  # 81 characters: no room for the lock's name
+    long_pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    first = open_session(long_pdf)
+    assert first.take_lock() is None and first._lock.path.parent == data_dir / "locks"
+    assert open_session(long_pdf).take_lock() is not None
+
+
 LOCK_HOLDER = """
 import sys
 from pathlib import Path
 from desktopapp.session.review_lock import ReviewLock
-lock = ReviewLock(Path(sys.argv[1]))
+lock = ReviewLock(Path(sys.argv[1]), sys.argv[2])
 print("held" if lock.acquire() is None else "refused", flush=True)
 sys.stdin.readline()
 """
@@ -210,7 +228,7 @@ sys.stdin.readline()
 def test_a_lock_held_by_another_process_is_respected_and_taken_over_after_it_dies(pdf):
     target = open_session(pdf).autosave_target()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(target)], stdin=subprocess.PIPE,
+    holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(pdf), SHA], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True, env=env)
     try:
         assert holder.stdout.readline().strip() == "held"

@@ -1,18 +1,18 @@
-"""One review file, one writer: a lock file beside the review while a window reviews the PDF.
+"""One review file, one writer: a lock file beside the PDF (and its review) while a window reviews it.
 
-The lock file (`.<review name>.lock`) is created atomically (O_CREAT | O_EXCL) and holds who took
+The lock belongs to the PDF, not to the review's current name (which changes when a damaged
+review is set aside or autosave falls back). The lock file (`.<PDF stem>.review.lock`) is created atomically (O_CREAT | O_EXCL) and holds who took
 it: process id, host, time and a token of its own. A second window — in this process or another —
 finds it held and opens the review read-only. A lock left by a crash is stale when its process is
 gone (same host), when it cannot be read and is older than a few seconds, or when it was not
 refreshed for STALE_AFTER (another host, where the process cannot be asked); the next window
-takes it over. Where no file can be made beside the review (read-only folder, name too long) the
-lock is kept in the user data folder under a name derived from the review's path.
+takes it over. Where no file can be made beside the PDF (read-only folder, name too long) the lock
+is kept in the user data folder under the PDF's sha256 — where its review is kept then too.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import secrets
@@ -43,8 +43,9 @@ class LockHolder:
 class ReviewLock:
     """The lock on one review file. `acquire()` → None when taken, else who holds it."""
 
-    def __init__(self, review_path: Path) -> None:
-        self.review_path = Path(review_path)
+    def __init__(self, pdf_path: Path, sha256: str) -> None:
+        self.pdf_path = Path(pdf_path)
+        self.sha256 = sha256
         self.path: Path | None = None  # the lock file, once taken
         self._token = secrets.token_hex(8)
 
@@ -53,17 +54,18 @@ class ReviewLock:
         return self.path is not None
 
     def acquire(self) -> LockHolder | None:
-        for place in self._places():
+        for place in (self._beside_the_pdf, self._in_user_data):
             try:
-                return self._acquire_at(place)
+                return self._acquire_at(place())
             except OSError:
-                continue  # this folder cannot hold a lock file: try the next place
+                continue  # this folder cannot hold a lock file (read-only, name too long): the next one
         return None  # nowhere to keep a lock: review without one rather than not at all
 
-    def _places(self) -> list[Path]:
-        beside = self.review_path.with_name(f".{self.review_path.name}.lock")
-        digest = hashlib.sha256(str(self.review_path.resolve()).encode("utf-8", "backslashreplace")).hexdigest()
-        return [beside, user_data_dir() / "locks" / f"{digest[:32]}.lock"]
+    def _beside_the_pdf(self) -> Path:
+        return self.pdf_path.with_name(f".{self.pdf_path.stem}.review.lock")
+
+    def _in_user_data(self) -> Path:
+        return user_data_dir() / "locks" / f"{self.sha256}.lock"
 
     def _acquire_at(self, place: Path) -> LockHolder | None:
         place.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +84,7 @@ class ReviewLock:
                 "host": socket.gethostname(),
                 "since": datetime.now().isoformat(timespec="seconds"),
                 "token": self._token,
-                "review": str(self.review_path),
+                "pdf": str(self.pdf_path),
             }
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(json.dumps(record, ensure_ascii=False))

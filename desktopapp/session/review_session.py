@@ -179,7 +179,7 @@ class ReviewSession:
         """Become the one writer of this PDF's review; else read-only, and who writes it is returned."""
         if self._lock is None:
             try:
-                self._lock = ReviewLock(self.autosave_target())
+                self._lock = ReviewLock(self.pdf_path, self.document.sha256)
                 self.holder = self._lock.acquire()
             except Exception:  # no place for a review at all: autosave will say so
                 self._lock = None
