@@ -149,3 +149,16 @@ def test_reopening_the_same_pdf_in_the_same_window_keeps_it_writable(qtbot, wind
     assert not window.state.is_read_only and not window.review_notices.read_only_label.isVisible()
     assert correct_planted(window)
     assert len(load_review(window.state.autosave_target()).changes) == 1
+
+
+def test_loading_a_review_by_hand_keeps_the_corrections_it_replaces_aside(qtbot, window, pdf, tmp_path):
+    open_settled(qtbot, window, pdf)
+    assert correct_planted(window)
+    chosen = tmp_path / "第一轮.json"
+    window.prompts.ask_save_path = lambda *a: chosen
+    window.review_files.save_review_dialog()
+    assert correct_planted(window, "1,099.00")
+    assert window.review_files.load_review_file(chosen)
+    aside = [p for p in pdf.parent.iterdir() if p.name.startswith("单位预算.review.20")]
+    assert len(aside) == 1 and [c.new for c in load_review(aside[0]).changes] == ["1099.62", "1099.00"]
+    assert aside[0].name in window.statusBar().currentMessage()

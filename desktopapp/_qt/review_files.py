@@ -96,7 +96,10 @@ class ReviewFiles(QObject):
         if review.sha256 and review.sha256 != self.state.document.sha256:
             self.prompts.inform("审核记录不匹配", "这份审核记录属于另一个 PDF 文件（文件内容不同），不能用于当前文件。")
             return False
+        aside = self.state.keep_aside_before_loading(path)
         self._restore(review, "已载入审核记录")
+        if aside is not None:
+            self.message.emit(f"已载入审核记录；此前的修改已另存为“{aside.name}”", 0)
         return True
 
     def _restore(self, review: Review, done: str) -> None:

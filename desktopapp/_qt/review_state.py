@@ -195,6 +195,9 @@ class ReviewState(QObject):
     def restore(self, review: Review) -> list[Unapplied]:
         return self.session.restore(review) if self.session else []
 
+    def keep_aside_before_loading(self, loaded: Path) -> Path | None:
+        return self.session.keep_aside_before_loading(loaded) if self.session else None
+
     def decline(self, review: Review) -> Path | None:
         """The officer does not continue the saved review: it is kept aside, renamed."""
         return self.session.decline(review) if self.session else None

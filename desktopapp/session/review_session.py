@@ -233,6 +233,20 @@ class ReviewSession:
             self._avoid(review.path)
             return None
 
+    def keep_aside_before_loading(self, loaded: Path) -> Path | None:
+        """Another review file is about to replace this session's corrections: the autosaved one,
+        which holds them, is renamed aside first (returns its new name; None when nothing to keep)."""
+        if self.read_only or self._closed or not (self.changes or self.unapplied):
+            return None
+        target = self.autosave_target()
+        try:
+            if not target.exists() or target.resolve() == Path(loaded).resolve():
+                return None
+            return set_aside(target, "")
+        except (OSError, ReviewSaveError):
+            self._avoid(target)
+            return None
+
     def _avoid(self, path: Path) -> None:
         """A file that could not be renamed aside: new work is saved under another name."""
         if self.autosave_target() == path:
