@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
@@ -67,6 +69,13 @@ class FindingsModel(QAbstractTableModel):
         table = self.state.table(finding.table)
         return table.pages[0] if table and table.pages else None
 
+    def page_text(self, page: int | None) -> str:
+        """The page as the officer finds it in the PDF: in its own file when several are read together."""
+        part = self.state.document.part_of_page(page) if page and self.state.document else None
+        if part is None:
+            return str(page) if page else ""
+        return f"{part.local_page(page)}（{Path(part.source).stem}）"
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.findings)):
             return None
@@ -82,8 +91,7 @@ class FindingsModel(QAbstractTableModel):
             if col == 2:
                 return self.table_text(finding)
             if col == 3:
-                page = self.page_of(finding)
-                return str(page) if page else ""
+                return self.page_text(self.page_of(finding))
             return finding.message
         if role == SortRole:
             if col == 0:

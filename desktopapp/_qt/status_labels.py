@@ -32,8 +32,9 @@ class StatusLabels(QObject):
         return [self.file_label, self.kind_label, self.facts_label, self.unit_label, self.counts_label]
 
     def show_document(self, path: Path, document: Document) -> None:
-        self.file_label.setText(path.name)
-        self.file_label.setToolTip(str(path))
+        sources = [Path(s) for s in document.sources()] if document.parts else [path]
+        self.file_label.setText(" + ".join(p.name for p in sources))  # several files read together
+        self.file_label.setToolTip("\n".join(str(p) for p in sources))
         self._show_facts()
 
     def _show_facts(self) -> None:

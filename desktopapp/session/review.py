@@ -51,6 +51,9 @@ class Review:
     disabled_rules: list[str] = field(default_factory=list)
     path: Path | None = None  # where it was read from
     facts: dict[str, object] = field(default_factory=dict)  # the officer's year / organization / kind / level
+    # The other PDFs of a disclosure printed as several files (extract.together), read with this
+    # one: their names, in the review file's folder beside this PDF.
+    attached: list[str] = field(default_factory=list)
 
 
 def reviews_dir() -> Path:
@@ -126,6 +129,7 @@ def review_data(document: Document, changes: Iterable[Change], disabled_rules: I
         "disabled_rules": sorted(set(disabled_rules)),
         "facts": corrected_facts(document),
         "changes": [change.as_dict() for change in changes],
+        "attached": [{"file": Path(p.source).name, "sha256": p.sha256} for p in document.parts[1:]],
     }
 
 
@@ -162,6 +166,9 @@ def load_review(path: str | Path) -> Review:
         raise _damaged(path, "changes / disabled_rules 不是列表")
     changes = [_change(item, path, i) for i, item in enumerate(changes_data)]
     facts = _facts(data.get("facts", {}), path)
+    attached = data.get("attached", [])
+    if not isinstance(attached, list) or not all(isinstance(a, dict) and isinstance(a.get("file"), str) for a in attached):
+        raise _damaged(path, "attached 不是文件列表")
     return Review(
         sha256=sha256,
         source=str(source.get("file") or ""),
@@ -170,6 +177,7 @@ def load_review(path: str | Path) -> Review:
         disabled_rules=[str(rule) for rule in disabled],
         path=path,
         facts=facts,
+        attached=[Path(a["file"]).name for a in attached],
     )
 
 
