@@ -19,17 +19,17 @@ def split_pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def together_json(split_pdfs, tmp_path_factory) -> tuple[int, dict, dict]:
+def together_json(split_pdfs, tmp_path_factory) -> tuple[int, dict, dict, Path]:
     text_pdf, tables_pdf = split_pdfs
     out = tmp_path_factory.mktemp("json")
-    rc = cli.main([str(text_pdf), str(tables_pdf), "--together", "--json", str(out)])
+    rc = cli.main([str(text_pdf), str(tables_pdf), "--together", "--json", str(out), "--xlsx", str(out / "book.xlsx")])
     text = json.loads((out / f"{text_pdf.stem}.json").read_text(encoding="utf-8"))
     tables = json.loads((out / f"{tables_pdf.stem}.json").read_text(encoding="utf-8"))
-    return rc, text, tables
+    return rc, text, tables, out
 
 
 def test_together_finds_the_wrong_narrative_figure_in_the_text_file(together_json, split_pdfs):
-    rc, text, tables = together_json
+    rc, text, tables, _out = together_json
     assert rc == 0
     wrong = [f for f in text["findings"] if f["severity"] == "error" and PLANTED in f["message"].replace(",", "")]
     assert len(wrong) == 1
@@ -43,7 +43,7 @@ def test_together_finds_the_wrong_narrative_figure_in_the_text_file(together_jso
 
 
 def test_together_raises_no_false_error(together_json):
-    _rc, text, tables = together_json
+    _rc, text, tables, _out = together_json
     errors = [f for f in text["findings"] + tables["findings"] if f["severity"] == "error"]
     # the altered figure, and the subject name the sample disclosure itself misprints
     assert sorted(f["rule"] for f in errors) == ["narrative_amount_vs_table", "narrative_subject_name"]
@@ -51,7 +51,7 @@ def test_together_raises_no_false_error(together_json):
 
 
 def test_each_file_keeps_its_own_source_tables_and_pages(together_json, split_pdfs):
-    _rc, text, tables = together_json
+    _rc, text, tables, _out = together_json
     text_pdf, tables_pdf = split_pdfs
     assert text["source"]["file"] == text_pdf.name and text["together_with"] == [tables_pdf.name]
     assert tables["source"]["file"] == tables_pdf.name and tables["together_with"] == [text_pdf.name]
@@ -92,3 +92,16 @@ def test_text_pdf_alone_is_read_for_its_narrative_with_one_note(split_pdfs, tmp_
     assert cli.main([str(text_pdf), "--json", str(tmp_path)]) == 0
     data = json.loads((tmp_path / f"{text_pdf.stem}.json").read_text(encoding="utf-8"))
     assert data["tables"] == [] and any(f["rule"] == "tables_in_other_file" for f in data["findings"])
+
+
+
+def test_together_writes_one_workbook_naming_both_files(together_json, split_pdfs):
+    import openpyxl
+
+    folder = together_json[3]
+    book = openpyxl.load_workbook(folder / "book.xlsx", read_only=True)
+    about = {row[0]: row[1] for row in book[book.sheetnames[-1]].iter_rows(values_only=True) if row and row[0]}
+    assert about["源文件"] == f"{split_pdfs[0].name} + {split_pdfs[1].name}"
+    assert len(book.sheetnames) == 11 + 3  # the tables of the tables file, findings, changes, about
+    pages = [row[12] for row in book["校验结果"].iter_rows(min_row=2, values_only=True) if row[1] == "错误"]
+    assert pages and all(str(p).endswith(f"（{split_pdfs[0].stem}）") for p in pages)

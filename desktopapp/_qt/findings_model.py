@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
@@ -71,10 +69,9 @@ class FindingsModel(QAbstractTableModel):
 
     def page_text(self, page: int | None) -> str:
         """The page as the officer finds it in the PDF: in its own file when several are read together."""
-        part = self.state.document.part_of_page(page) if page and self.state.document else None
-        if part is None:
-            return str(page) if page else ""
-        return f"{part.local_page(page)}（{Path(part.source).stem}）"
+        if not page:
+            return ""
+        return self.state.document.page_label(page) if self.state.document else str(page)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.findings)):

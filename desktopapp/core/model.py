@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 
 from desktopapp.core.numbers import parse_amount
 
@@ -194,6 +195,15 @@ class Document:
     def part_of_page(self, page: int) -> DocumentPart | None:
         """The file a (combined) page number belongs to; None for a single-file document."""
         return next((p for p in self.parts if p.first_page <= page < p.first_page + p.page_count), None)
+
+    def page_label(self, page: int) -> str:
+        """The page as the officer finds it: "3", or "3（公开表）" — page 3 of that file — when
+        several files are read together."""
+        part = self.part_of_page(page)
+        if part is None:
+            return str(page)
+        stem = Path(part.source).stem
+        return f"{part.local_page(page)}（{stem}）"
 
     def sources(self) -> list[str]:
         """Every file this document was read from."""
