@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from desktopapp._qt.main_window import MainWindow
+from desktopapp._qt.tables_model import KindRole
 from desktopapp.core.model import Severity
 from tests.helpers.split_budget import PLANTED, build_split
 
@@ -72,7 +73,8 @@ def test_attaching_the_tables_checks_the_narrative_against_them(qtbot, window, p
     assert window.status_labels.file_label.text() == f"{text_pdf.name} + {tables_pdf.name}"
     assert not any(f.rule == "tables_in_other_file" for f in window.state.findings)
 
-    # the table is shown on its page of the tables file
+    # the table is listed and shown with its page of the tables file
+    assert f"第 1–2 页（{tables_pdf.stem}）" in window.navigator.tables_model.index(0).data(KindRole)
     assert window.page_view.page > window.state.document.parts[0].page_count
     assert window.page_panel.file_label.text() == f"{tables_pdf.name} 第 1 页"
     # the narrative finding: its sentence on the text file's page, its cell in the tables file's grid
