@@ -105,3 +105,19 @@ def test_together_writes_one_workbook_naming_both_files(together_json, split_pdf
     assert len(book.sheetnames) == 11 + 3  # the tables of the tables file, findings, changes, about
     pages = [row[12] for row in book["校验结果"].iter_rows(min_row=2, values_only=True) if row[1] == "错误"]
     assert pages and all(str(p).endswith(f"（{split_pdfs[0].stem}）") for p in pages)
+
+
+def test_review_file_records_the_attached_files(split_pdfs, tmp_path):
+    from desktopapp.session.review import load_review, save_review
+
+    text_pdf, tables_pdf = split_pdfs
+    document = combine_documents([read_document(text_pdf), read_document(tables_pdf)])
+    target = tmp_path / "x.review.json"
+    save_review(target, document, [])
+    review = load_review(target)
+    assert review.sha256 == document.parts[0].sha256 and review.attached == [tables_pdf.name]
+    # a name only, never a path out of the PDF's folder
+    data = json.loads(target.read_text(encoding="utf-8"))
+    data["attached"] = [{"file": "../../elsewhere/公开表.pdf", "sha256": "0" * 64}]
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert load_review(target).attached == ["公开表.pdf"]
