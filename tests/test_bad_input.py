@@ -96,10 +96,10 @@ def make_scanned(d: Path) -> Path:
 
 
 def make_text_only(d: Path) -> Path:
-    path = d / "情况说明.pdf"
+    """Text without tables that is no disclosure (a text-only 情况说明 is read: test_together)."""
+    path = d / "会议纪要.pdf"
     builder = PdfBuilder(path)
-    builder.text_page(NARRATIVE * 3, heading="第三部分 2024年预算情况说明")
-    builder.text_page(NARRATIVE, heading="第四部分 名词解释")
+    builder.text_page(["本次会议研究了办公用房调整事项，会议要求各处室按时完成搬迁。"] * 6, heading="会议纪要")
     builder.save()
     return path
 

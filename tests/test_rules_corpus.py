@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from tests.helpers.corpus import CORPUS, SCORER, load_scorer
+from tests.helpers.corpus import CORPUS, SCORER, load_scorer, with_reported_issues
 
 SETS = ("real", "synthetic", "wild")
 
@@ -47,6 +47,7 @@ def checked(tmp_path_factory) -> dict[str, tuple[dict, dict]]:
     results = {}
     for pdf in pdfs:
         truth = json.loads(pdf.with_name(pdf.stem + ".truth.json").read_text(encoding="utf-8"))
+        truth = with_reported_issues(pdf.stem, truth)
         produced = out / f"{pdf.stem}.json"
         if not produced.exists():
             # only a text-only part of a disclosure (its tables in another file) is refused

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from desktopapp.core.model import Cell, Table
+from desktopapp.core.model import Cell, Document, Table
 
 from .labels import pages_label, table_caption, table_kind_label
 from .table_model import display_text
@@ -107,7 +107,7 @@ class EditBar(QWidget):
     def clear_reason(self) -> None:
         self.reason_edit.clear()
 
-    def set_table(self, table: Table | None) -> None:
+    def set_table(self, table: Table | None, document: Document | None = None) -> None:
         if table is None:
             self.caption.set_full_text("")
             self.details.set_full_text("")
@@ -118,7 +118,7 @@ class EditBar(QWidget):
         if table.unit:
             parts.append(f"单位：{table.unit}")
         if table.pages:
-            parts.append(pages_label(table.pages))
+            parts.append(pages_label(table.pages, document))
         if table.organization_line:
             parts.append(table.organization_line)
         self.details.set_full_text("  ·  ".join(parts), "\n".join(["  ·  ".join(parts), *table.notes]))

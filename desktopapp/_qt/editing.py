@@ -55,7 +55,7 @@ class Editor(QObject):
 
     def show_table(self, table: Table | None) -> None:
         """A different table is in the grid: no cell is chosen yet."""
-        self.bar.set_table(table)
+        self.bar.set_table(table, self.state.document)
         self.bar.set_cell(None, -1, -1, "", False)
 
     def _document_loaded(self) -> None:

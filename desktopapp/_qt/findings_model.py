@@ -67,6 +67,12 @@ class FindingsModel(QAbstractTableModel):
         table = self.state.table(finding.table)
         return table.pages[0] if table and table.pages else None
 
+    def page_text(self, page: int | None) -> str:
+        """The page as the officer finds it in the PDF: in its own file when several are read together."""
+        if not page:
+            return ""
+        return self.state.document.page_label(page) if self.state.document else str(page)
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.findings)):
             return None
@@ -82,8 +88,7 @@ class FindingsModel(QAbstractTableModel):
             if col == 2:
                 return self.table_text(finding)
             if col == 3:
-                page = self.page_of(finding)
-                return str(page) if page else ""
+                return self.page_text(self.page_of(finding))
             return finding.message
         if role == SortRole:
             if col == 0:

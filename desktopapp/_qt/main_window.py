@@ -26,6 +26,7 @@ from .grid_view import GridView
 from .navigation import Navigator
 from .opening import Opener
 from .page_render import PageRenderer
+from .page_render_parts import PartsRenderer
 from .page_view import PagePanel
 from .prompts import Prompts, make_action
 from .reader_thread import ReadResult
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         opener, navigator, editor, files = self.opener, self.navigator, self.editor, self.review_files
         self.close_action = make_action(self, "关闭文件(&C)", self.close_document, "Ctrl+W")
+        self.attach_action = make_action(self, "添加附件(&A)…", self.attach_dialog, None,
+                                         "添加同一份公开文件的另一个 PDF（如情况说明与公开表格分为两个文件），一并校验")
         quit_action = make_action(self, "退出(&X)", self.close, "Ctrl+Q")
         page = self.page_view
         view_actions = [
@@ -121,12 +124,14 @@ class MainWindow(QMainWindow):
             make_action(self, "转到表格内容", lambda: self.grid.setFocus(), "Alt+2"),
             make_action(self, "转到问题列表", self.tabs.focus_findings, "Alt+3"),
         ]
-        self.state.document_loaded.connect(lambda: self.close_action.setEnabled(self.state.has_document))
-        self.close_action.setEnabled(False)
+        for action in (self.close_action, self.attach_action):
+            self.state.document_loaded.connect(lambda a=action: a.setEnabled(self.state.has_document))
+            action.setEnabled(False)
 
         bar = self.menuBar()
         file_menu = bar.addMenu("文件(&F)")
         file_menu.addAction(opener.open_action)
+        file_menu.addAction(self.attach_action)
         file_menu.addMenu(opener.recent_menu)
         _add(file_menu, [opener.sample_action, None, files.open_review_action, files.save_review_action, None,
                          files.export_action, None, self.close_action, quit_action])
@@ -160,6 +165,7 @@ class MainWindow(QMainWindow):
         self.editor.reveal_cell.connect(self.navigator.select_cell)
         self.tabs.change_chosen.connect(self.navigator.select_cell)
         self.review_files.restored.connect(self.navigator.show_first_table)
+        self.review_files.attachments_recorded.connect(self.opener.open_pdfs)
 
     # == the document on screen =============================================================
     def _reading_started(self, path: Path) -> None:
@@ -174,8 +180,12 @@ class MainWindow(QMainWindow):
     def show_result(self, result: ReadResult) -> None:
         """Put a read and checked document on screen (first table, its page), then offer to restore."""
         renderer = None
+        document = result.document
         try:
-            renderer = PageRenderer(result.path, busy=lambda: self.opener.is_reading)
+            if document.parts:  # several files read together: pages numbered through
+                renderer = PartsRenderer(document, busy=lambda: self.opener.is_reading)
+            else:
+                renderer = PageRenderer(result.path, busy=lambda: self.opener.is_reading)
         except Exception as exc:  # the grid is still useful without the page picture
             log.exception("cannot render %s", result.path)
             self.statusBar().showMessage(message_of(exc, "无法显示 PDF 页面"), 10_000)
@@ -183,8 +193,8 @@ class MainWindow(QMainWindow):
         self.state.load(result.document, result.path, result.checker, result.findings)
         self.page_panel.refresh_count()
         self.stack.setCurrentWidget(self.main_splitter)
-        document = result.document
-        self.setWindowTitle(f"{result.path.name} — {APP_TITLE}")
+        names = " + ".join(Path(source).name for source in document.sources())
+        self.setWindowTitle(f"{names} — {APP_TITLE}")
         self.status_labels.show_document(result.path, document)
         stored.add_recent(self.settings, result.path)
         if not self.navigator.show_first_table():
@@ -195,6 +205,21 @@ class MainWindow(QMainWindow):
         )
         self.document_ready.emit()
         QTimer.singleShot(0, self.review_files.offer_restore)
+
+    def attach_dialog(self) -> None:
+        """文件 ▸ 添加附件…: another PDF of the open disclosure; the files are read again as one."""
+        if not self.state.has_document:
+            return
+        path = self.prompts.ask_open_path("添加附件（同一份公开文件的另一个 PDF）", "PDF 文件 (*.pdf *.PDF);;所有文件 (*)")
+        if path is not None:
+            self.attach(path)
+
+    def attach(self, path: Path) -> None:
+        sources = [Path(s) for s in self.state.document.sources()]
+        if any(path.resolve() == s.resolve() for s in sources):
+            self.statusBar().showMessage(f"{path.name} 已在当前文件中", 5000)
+            return
+        self.opener.open_pdfs([*sources, path])
 
     def close_document(self) -> None:
         self.opener.cancel_reading()
@@ -271,10 +296,10 @@ class MainWindow(QMainWindow):
         self.dragEnterEvent(event)
 
     def dropEvent(self, event) -> None:  # noqa: N802
-        path = self.opener.dropped_pdf(event)
-        if path is not None:
+        paths = self.opener.dropped_pdfs(event)
+        if paths:  # several PDFs dropped at once are one disclosure (text and tables apart)
             event.acceptProposedAction()
-            self.opener.open_pdf(path)
+            self.opener.open_pdfs(paths)
 
 
 def _add(menu, actions: list[QAction | None]) -> None:

@@ -38,7 +38,7 @@ class Opener(QObject):
         self.settings = settings
         self.prompts = prompts
         self._reader: ReaderThread | None = None
-        self._pending_path: Path | None = None
+        self._pending_path: list[Path] | None = None  # what to read once the current reader has stopped
         self._read_started = 0.0
         self.last_read_seconds = 0.0
         self.progress = QProgressBar(window)
@@ -70,12 +70,17 @@ class Opener(QObject):
 
     def open_pdf(self, path: str | Path) -> None:
         """Read `path` in the background; the current document stays usable until the new one is ready."""
-        path = Path(path)
+        self.open_pdfs([Path(path)])
+
+    def open_pdfs(self, paths: list[Path]) -> None:
+        """Read several PDFs of one disclosure (text and tables printed apart) as one document."""
+        paths = [Path(p) for p in paths]
+        path = paths[0]
         if self._reader is not None:  # one reader at a time: stop the current one, then read this
-            self._pending_path = path
+            self._pending_path = paths
             self._reader.cancel()
             return
-        reader = ReaderThread(path, parent=self)
+        reader = ReaderThread(paths, parent=self)
         reader.progress.connect(self._read_progress)
         reader.stage.connect(self._read_stage)
         reader.succeeded.connect(self._read_succeeded)
@@ -87,7 +92,7 @@ class Opener(QObject):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.message.emit(f"正在读取 {path.name} …", 0)
+        self.message.emit(f"正在读取 {'、'.join(p.name for p in paths)} …", 0)
         self.started.emit(path)
         reader.start()
 
@@ -116,7 +121,7 @@ class Opener(QObject):
             self.progress.setFormat("第 %v / %m 页")
 
     def _read_stage(self, text: str) -> None:
-        if text != "正在读取":
+        if not text.startswith("正在读取"):
             self.progress.setRange(0, 0)
         self.message.emit(f"{text} …", 0)
 
@@ -156,7 +161,7 @@ class Opener(QObject):
         pending, self._pending_path = self._pending_path, None
         self.stopped.emit()
         if pending is not None:
-            self.open_pdf(pending)
+            self.open_pdfs(pending)
 
     # -- recent files and drops ------------------------------------------------------------
     def fill_recent_menu(self) -> None:
@@ -176,10 +181,17 @@ class Opener(QObject):
     @staticmethod
     def dropped_pdf(event: QDropEvent) -> Path | None:
         """The first local PDF in a drag or drop, if any."""
+        pdfs = Opener.dropped_pdfs(event)
+        return pdfs[0] if pdfs else None
+
+    @staticmethod
+    def dropped_pdfs(event: QDropEvent) -> list[Path]:
+        """Every local PDF in a drag or drop (several dropped at once are one disclosure)."""
         mime = event.mimeData()
         if not mime.hasUrls():
-            return None
-        for url in mime.urls():
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(".pdf"):
-                return Path(url.toLocalFile())
-        return None
+            return []
+        return [
+            Path(url.toLocalFile())
+            for url in mime.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".pdf")
+        ]

@@ -284,6 +284,7 @@ class PagePanel(QWidget):
         self.page_spin.setKeyboardTracking(False)
         self.page_spin.valueChanged.connect(lambda n: self.view.show_page(n))
         self.count_label = QLabel("", self)
+        self.file_label = QLabel("", self)  # which file the page is from, when several are read together
         zoom_out = self._button("－", "缩小 (Ctrl+-)", lambda: self.view.zoom_by(1 / 1.2))
         zoom_in = self._button("＋", "放大 (Ctrl++)", lambda: self.view.zoom_by(1.2))
         self.zoom_label = QLabel("100%", self)
@@ -291,7 +292,7 @@ class PagePanel(QWidget):
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         fit_width = self._button("适合宽度", "页面宽度适合窗口", self.view.fit_width)
         fit_page = self._button("整页", "整页显示", self.view.fit_page)
-        for w in (self.prev_button, self.page_spin, self.count_label, self.next_button):
+        for w in (self.prev_button, self.page_spin, self.count_label, self.next_button, self.file_label):
             bar.addWidget(w)
         bar.addStretch(1)
         for w in (zoom_out, self.zoom_label, zoom_in, fit_width, fit_page):
@@ -332,3 +333,5 @@ class PagePanel(QWidget):
         self.page_spin.blockSignals(False)
         self.prev_button.setEnabled(number > 1)
         self.next_button.setEnabled(0 < number < self.view.page_count)
+        describe = getattr(self.view.renderer, "describe", None)
+        self.file_label.setText(describe(number) if describe and number else "")

@@ -1,4 +1,6 @@
 """Reading a PDF off the UI thread: read_document + the first full check, with progress and cancel.
+Several PDFs of one disclosure (text and tables printed apart) are read one after the other and
+checked as one document (extract.combine_documents).
 
 The thread reports through signals only (queued to the UI thread) and never touches a widget.
 Cancelling sets a flag the reader polls between pages. The reader drives PDFium, which is not
@@ -10,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
@@ -24,11 +26,12 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class ReadResult:
-    path: Path
+    path: Path  # the first file: the review file is kept beside it
     document: Document
     checker: Checker
     findings: list[Finding]
     seconds: float
+    paths: list[Path] = field(default_factory=list)  # every file read, in order
 
 
 class ReaderThread(QThread):
@@ -38,9 +41,11 @@ class ReaderThread(QThread):
     failed = Signal(str, str)  # Chinese message, technical detail
     cancelled = Signal()
 
-    def __init__(self, path: Path, parent=None) -> None:
+    def __init__(self, path: Path | list[Path], parent=None) -> None:
         super().__init__(parent)
-        self.path = Path(path)
+        self.paths = [Path(p) for p in path] if isinstance(path, list) else [Path(path)]
+        self.path = self.paths[0]
+        self._current = self.path  # the file being read, named when it cannot be
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -52,11 +57,15 @@ class ReaderThread(QThread):
     def run(self) -> None:
         started = time.perf_counter()
         try:
-            from desktopapp.extract import read_document
+            from desktopapp.extract import combine_documents, read_document
             from desktopapp.rules import Checker
 
-            self.stage.emit("正在读取")
-            document = read_document(self.path, progress=self.progress.emit, cancel=self.is_cancelled)
+            documents = []
+            for path in self.paths:
+                self._current = path
+                self.stage.emit(f"正在读取 {path.name}" if len(self.paths) > 1 else "正在读取")
+                documents.append(read_document(path, progress=self.progress.emit, cancel=self.is_cancelled))
+            document = combine_documents(documents)
             if self.is_cancelled():
                 raise CancelledError()
             self.stage.emit("正在校验勾稽关系")
@@ -67,11 +76,16 @@ class ReaderThread(QThread):
         except CancelledError:
             self.cancelled.emit()
         except ReadError as exc:
-            self.failed.emit(exc.message, exc.detail)
+            message = exc.message if len(self.paths) == 1 else f"{self._reading_name()}：{exc.message}"
+            self.failed.emit(message, exc.detail)
         except MemoryError:
             self.failed.emit("文件太大，内存不足，无法读取。", "MemoryError")
         except Exception as exc:  # a bug in the reader: a plain sentence for the officer, detail in the log
             log.exception("reading %s failed", self.path)
             self.failed.emit("读取时发生内部错误，无法打开此文件。", f"{type(exc).__name__}: {exc}")
         else:
-            self.succeeded.emit(ReadResult(self.path, document, checker, findings, time.perf_counter() - started))
+            seconds = time.perf_counter() - started
+            self.succeeded.emit(ReadResult(self.path, document, checker, findings, seconds, list(self.paths)))
+
+    def _reading_name(self) -> str:
+        return self._current.name

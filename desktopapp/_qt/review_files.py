@@ -20,6 +20,7 @@ from .review_state import ReviewState
 
 class ReviewFiles(QObject):
     restored = Signal()  # a saved review replaced the corrections
+    attachments_recorded = Signal(object)  # list[Path]: the review reads this PDF with these files
     message = Signal(str, int)  # status bar text, milliseconds
 
     def __init__(self, window: QWidget, state: ReviewState, prompts: Prompts) -> None:
@@ -51,6 +52,10 @@ class ReviewFiles(QObject):
         except Exception as exc:
             self.message.emit(message_of(exc, "无法读取上次的审核记录"), 10_000)
             return
+        if self._reopen_with_attachments(review):
+            return
+        if review is None and self.state.document.parts:
+            session.autosave()  # records the attached files, so that reopening reads them again
         if review is None or not (review.changes or review.disabled_rules or review.facts or review.unapplied):
             return
         kept = f"，另有 {len(review.unapplied)} 处未能恢复的修改" if review.unapplied else ""
@@ -61,6 +66,25 @@ class ReviewFiles(QObject):
         aside = self.state.decline(review)
         if aside is not None:
             self.message.emit(f"上次的审核记录已另存为“{aside.name}”，本次从头开始", 0)
+
+    def _reopen_with_attachments(self, review: Review | None) -> bool:
+        """The review was made with attached PDFs this reading lacks: read them together again."""
+        if review is None or not review.attached:
+            return False
+        pdf = self.state.pdf_path
+        sources = [Path(s) for s in self.state.document.sources()]
+        have = {p.name for p in sources}
+        wanted = [pdf.with_name(name) for name in review.attached if name not in have]
+        if not wanted:
+            return False
+        missing = [p.name for p in wanted if not p.is_file()]
+        if missing:
+            self.prompts.inform("找不到附件", f"审核记录中与本文件一并校验的附件不在 PDF 所在文件夹中：{'、'.join(missing)}。"
+                                "\n\n可用 文件 ▸ 添加附件… 重新添加。")
+            return False
+        self.message.emit(f"按审核记录一并打开附件：{'、'.join(p.name for p in wanted)}", 8000)
+        self.attachments_recorded.emit([*sources, *wanted])
+        return True
 
     def save_review_dialog(self) -> None:
         session = self.state.session

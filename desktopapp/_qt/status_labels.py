@@ -32,10 +32,13 @@ class StatusLabels(QObject):
         return [self.file_label, self.kind_label, self.facts_label, self.unit_label, self.counts_label]
 
     def show_document(self, path: Path, document: Document) -> None:
-        # an 80-character name would widen the window past the screen: elided, whole in the tooltip
+        sources = [Path(s) for s in document.sources()] if document.parts else [path]
+        # several files read together are named together; an 80-character name would widen the
+        # window past the screen: elided, whole in the tooltip
         metrics = self.file_label.fontMetrics()
-        self.file_label.setText(metrics.elidedText(path.name, Qt.TextElideMode.ElideMiddle, 320))
-        self.file_label.setToolTip(str(path))
+        names = " + ".join(p.name for p in sources)
+        self.file_label.setText(metrics.elidedText(names, Qt.TextElideMode.ElideMiddle, 320))
+        self.file_label.setToolTip("\n".join(str(p) for p in sources))
         self._show_facts()
 
     def _show_facts(self) -> None:

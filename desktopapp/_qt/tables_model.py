@@ -74,7 +74,7 @@ class TablesModel(QAbstractListModel):
             return table.title or "（无标题）"
         if role == KindRole:
             kind = table_kind_label(table)
-            extra = [kind if kind not in table.title else "", pages_label(table.pages)]
+            extra = [kind if kind not in table.title else "", pages_label(table.pages, self.state.document)]
             if table.unit:
                 extra.append(table.unit)
             if table.numeric and table.is_empty:
@@ -85,7 +85,7 @@ class TablesModel(QAbstractListModel):
             if table.unit:
                 lines.append(f"单位：{table.unit}")
             if table.pages:
-                lines.append(pages_label(table.pages))
+                lines.append(pages_label(table.pages, self.state.document))
             lines.append(f"错误 {errors} 个，警告 {warnings} 个" if errors or warnings else "未发现问题")
             lines.extend(f"读取提示：{p}" for p in table.unreadable)
             return "\n".join(lines)

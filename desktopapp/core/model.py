@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 
 from desktopapp.core.numbers import parse_amount
 
@@ -160,9 +161,23 @@ class Page:
     table_ids: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class DocumentPart:
+    """One PDF of a disclosure printed as several files (text and tables apart): its pages are
+    `first_page` … `first_page + page_count - 1` of the combined document (extract.together)."""
+
+    source: str  # file path as given
+    sha256: str
+    page_count: int
+    first_page: int  # 1-based page of the combined document where this file begins
+
+    def local_page(self, page: int) -> int:
+        return page - self.first_page + 1
+
+
 @dataclass
 class Document:
-    source: str  # file path as given
+    source: str  # file path as given (the first file when several are read together)
     sha256: str
     page_count: int
     kind: DocKind = DocKind.UNKNOWN
@@ -174,6 +189,25 @@ class Document:
     pages: list[Page] = field(default_factory=list)
     toc: list[str] = field(default_factory=list)  # table titles listed in the 目录
     warnings: list[str] = field(default_factory=list)
+    # The files read together as this document, in page order; empty for a single file.
+    parts: list[DocumentPart] = field(default_factory=list)
+
+    def part_of_page(self, page: int) -> DocumentPart | None:
+        """The file a (combined) page number belongs to; None for a single-file document."""
+        return next((p for p in self.parts if p.first_page <= page < p.first_page + p.page_count), None)
+
+    def page_label(self, page: int) -> str:
+        """The page as the officer finds it: "3", or "3（公开表）" — page 3 of that file — when
+        several files are read together."""
+        part = self.part_of_page(page)
+        if part is None:
+            return str(page)
+        stem = Path(part.source).stem
+        return f"{part.local_page(page)}（{stem}）"
+
+    def sources(self) -> list[str]:
+        """Every file this document was read from."""
+        return [p.source for p in self.parts] or [self.source]
 
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables if t.id == table_id), None)

@@ -78,6 +78,7 @@ def build_workbook(
         findings,
         sheets,
         rule_names if rule_names is not None else catalog_rule_names(),
+        document,
     )
     write_changes_sheet(workbook.create_sheet(CHANGES_SHEET), changes, sheets)
     corrected = sum(1 for t in document.tables for row in t.body for c in row if c.is_corrected)

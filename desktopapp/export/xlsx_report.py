@@ -120,6 +120,7 @@ def write_findings_sheet(
     findings: Sequence[Finding],
     sheets: dict[str, TableSheet],
     rule_names: dict[str, str],
+    document: Document | None = None,
 ) -> None:
     _write_heading(ws, FINDING_COLUMNS)
     row = 1
@@ -146,7 +147,8 @@ def write_findings_sheet(
         for c, text in enumerate((finding.expected, finding.actual, finding.difference), start=len(values) + 1):
             value, number_format = _amount_or_text(text)
             _put(ws, row, c, value, number_format)
-        _put(ws, row, 13, finding.page)
+        page = finding.page
+        _put(ws, row, 13, document.page_label(page) if document is not None and document.parts and page else page)
         _put(ws, row, 14, finding.quote)
         link = _put(ws, row, 15, None)
         if sheet is not None:
@@ -232,7 +234,7 @@ def write_about_sheet(
 ) -> None:
     counts = {key.value: sum(1 for f in findings if f.severity == key) for key in SEVERITY_LABELS}
     facts: list[tuple[str, object, str | None]] = [
-        ("源文件", Path(document.source).name, None),
+        ("源文件", " + ".join(Path(source).name for source in document.sources()), None),
         ("SHA-256", document.sha256, st.TEXT_FORMAT),
         ("页数", document.page_count, "0"),
         ("文件类型", doc_kind_label(document.kind), None),

@@ -17,14 +17,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from desktopapp.core.errors import NoTablesError, ScannedPdfError
+from desktopapp.core.errors import ScannedPdfError
 from desktopapp.core.model import Document
 from desktopapp.extract.assemble import build_table, group_pieces
 from desktopapp.extract.docinfo import apply_facts, document_kind, read_facts, table_of_contents
 from desktopapp.extract.pages import read_pages
 from desktopapp.extract.pdf_open import load_pdf, open_pdf
+from desktopapp.extract.together import combine_documents, require_disclosure_text
 
-__all__ = ["read_document"]
+__all__ = ["combine_documents", "read_document"]
 
 
 def read_document(
@@ -56,7 +57,7 @@ def read_document(
     for i, group in enumerate(groups, start=1):
         document.tables.append(build_table(group, f"T{i}", final))
     if not document.tables:
-        raise NoTablesError("在这份 PDF 中没有找到表格。请确认这是部门预算、单位预算或决算公开文件。")
+        require_disclosure_text(pages)  # a text-only disclosure is read for its narrative
     by_page = {p.number: p for p in pages}
     for table in document.tables:
         for n in table.pages:

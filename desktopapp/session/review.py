@@ -63,6 +63,9 @@ class Review:
     path: Path | None = None  # where it was read from
     facts: dict[str, object] = field(default_factory=dict)  # the officer's year / organization / kind / level
     unapplied: list[Unapplied] = field(default_factory=list)  # kept, not applied, until discarded
+    # The other PDFs of a disclosure printed as several files (extract.together), read with this
+    # one: their names, in the review file's folder beside this PDF.
+    attached: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -236,6 +239,7 @@ def review_data(
         "disabled_rules": sorted(set(disabled_rules)),
         "facts": corrected_facts(document),
         "changes": [change.as_dict() for change in changes],
+        "attached": [{"file": Path(p.source).name, "sha256": p.sha256} for p in document.parts[1:]],
     }
     kept = [item.as_dict() for item in unapplied]
     if kept:
@@ -304,6 +308,9 @@ def _load(path: Path) -> Review:
             unapplied.append(read)
     unapplied += [_kept(item) for item in kept_data]
     facts = _facts(data.get("facts", {}), path)
+    attached = data.get("attached", [])
+    if not isinstance(attached, list) or not all(isinstance(a, dict) and isinstance(a.get("file"), str) for a in attached):
+        raise _damaged(path, "attached 不是文件列表")
     return Review(
         sha256=sha256,
         source=_plain(source.get("file") or "", 255),
@@ -313,6 +320,7 @@ def _load(path: Path) -> Review:
         disabled_rules=[_plain(rule, 80) for rule in disabled],
         path=path,
         facts=facts,
+        attached=[Path(a["file"]).name for a in attached],
     )
 
 
