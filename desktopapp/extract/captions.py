@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.text import Fragment, Line, fragments
 
-NUMBER_PREFIX = re.compile(
-    r"^\s*((?:附表|表)\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?|公开\s*[0-9]+\s*表)\s*[、.．:：]?\s*"
-)
-_NUMBER_ONLY = re.compile(r"^((附表|表)[0-9一二三四五六七八九十]+([-—－][0-9]+)?|公开[0-9]+表)$")
+# A table's printed number ("表3", "附表3", "表一", "表1-2", "公开表1", "公开01表").
+_LABEL = r"(?:附表|公开表|表)\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?|公开\s*[0-9]+\s*表"
+NUMBER_PREFIX = re.compile(rf"^\s*({_LABEL})\s*[、.．:：]?\s*")
+_NUMBER_ONLY = re.compile(rf"^({_LABEL})$")
 _UNIT = re.compile(r"[（(]?\s*(?:计量|金额)?单位[:：]\s*(?:人民币)?\s*(万元|千元|亿元|元)\s*[)）]?\s*$")
 # A 单位 line wrapped before its unit ends: "单位：" | "万元", "金额单位：万" | "元".
 _UNIT_OPEN = re.compile(r"[（(]?\s*(?:计量|金额)?单位[:：]\s*(?:人民币)?\s*(万|千|亿)?\s*$")
