@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from desktopapp.core.model import Document
+from desktopapp.core.numbers import normalize, parse_amount
 from desktopapp.extract import read_document
 from tests.helpers.pdfgen import EXPENDITURE_HEADER, EXPENDITURE_ROWS, PrintedDocument
 from tests.helpers.pdfgen_structure import StructureBuilder, StructureSpec
@@ -65,3 +66,76 @@ def test_small_label_by_the_title_is_the_number_not_the_title(tmp_path, label, o
     assert table.number == label.replace(" ", "")
     assert table.kind == "budget_summary"
     assert table.unit == "万元"
+
+
+def _names(table) -> list[str]:
+    return [normalize(next((c.text for c in row if c.text and not c.covered and parse_amount(c.text) is None), "")) for row in table.body]
+
+
+def _broken_row_table(first: list[str], second: list[str], style: str, coded: bool) -> StructureSpec:
+    """A table whose page ends on `first` and whose next page starts with `second`."""
+    filler = [[f"{k + 1}、其他项目{k}", "1.00", "1.00", ""] for k in range(3)]
+    rows = [*filler, first, second, ["九、住房保障支出", "2.00", "2.00", ""]]
+    header: list = ["项目", "合计", "基本支出", "项目支出"]
+    widths = [80.0, 80.0, 80.0, 80.0]
+    if coded:
+        rows = [[("" if k in (len(filler) + 1,) else f"{201 + k}"), *r] for k, r in enumerate(rows)]
+        header = ["科目编码", *header]
+        widths = [60.0, *widths]
+    return _spec(
+        title="部门支出总表",
+        header=[header],
+        body=rows,
+        col_widths=widths,
+        style=style,
+        break_before=(len(filler) + 1,),
+    )
+
+
+@pytest.mark.parametrize("style", ["lines", "wps_rects"])
+@pytest.mark.parametrize("coded", [False, True])
+def test_name_broken_by_a_page_is_one_row(tmp_path, style, coded):
+    spec = _broken_row_table(["八、社会保障和就", "", "", ""], ["业支出", "30.00", "20.00", "10.00"], style, coded)
+    document, printed = _read(tmp_path, "broken", lambda b: b.table(spec))
+    (table,) = document.tables
+    assert table.pages == [1, 2]
+    names = _names(table)
+    assert "八、社会保障和就业支出" in names and "业支出" not in names
+    assert len(table.body) == len(spec.body) - 1
+    row = table.body[names.index("八、社会保障和就业支出")]
+    figures = [c.value for c in row[2 if coded else 1 :]]
+    assert figures == [Decimal("30.00"), Decimal("20.00"), Decimal("10.00")]
+    if coded:
+        assert row[0].text == "204"
+    name = next(c for c in row if normalize(c.text) == "八、社会保障和就业支出")
+    # Both parts of the name keep where they were printed.
+    assert name.page == 1 and name.continued and name.continued[0][0] == 2
+    first_part = printed.tables[0].cells[spec.break_before[0] - 1][1 if coded else 0]
+    assert first_part.contains((name.box.x0 + name.box.x1) / 2, (name.box.top + name.box.bottom) / 2)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (["一、基本支出", "", "", ""], ["工资福利支出", "30.00", "20.00", "10.00"]),  # a short group row
+        (["八、社会保障和就业", "", "", ""], ["（一）行政事业单位养老", "30.00", "20.00", "10.00"]),  # next starts an item
+        (["八、社会保障和就业", "", "", ""], ["合计", "30.00", "20.00", "10.00"]),
+        (["八、社会保障和就业", "1.00", "", ""], ["业支出", "30.00", "20.00", "10.00"]),  # figures of its own
+    ],
+)
+@pytest.mark.parametrize("style", ["lines", "wps_rects"])
+def test_rows_around_a_page_break_without_clear_evidence_stay_apart(tmp_path, first, second, style):
+    spec = _broken_row_table(first, second, style, coded=False)
+    document, _ = _read(tmp_path, "apart", lambda b: b.table(spec))
+    (table,) = document.tables
+    assert len(table.body) == len(spec.body)
+    names = _names(table)
+    assert normalize(first[0]) in names and normalize(second[0]) in names
+
+
+def test_a_row_with_its_own_code_after_the_break_stays_apart(tmp_path):
+    spec = _broken_row_table(["八、社会保障和就", "", "", ""], ["业支出", "30.00", "20.00", "10.00"], "lines", coded=True)
+    spec.body[4][0] = "20801"  # the second part has a code of its own: a row of its own
+    document, _ = _read(tmp_path, "own-code", lambda b: b.table(spec))
+    (table,) = document.tables
+    assert len(table.body) == len(spec.body)

@@ -16,6 +16,7 @@ from desktopapp.extract.geometry import cluster_means
 from desktopapp.extract.grid_aligned import make_grid, shared_columns
 from desktopapp.extract.header import header_row_count, is_column_number_row
 from desktopapp.extract.page_tables import Piece, grid_rows
+from desktopapp.extract.row_breaks import join_rows, joins_next_page
 from desktopapp.tables.kinds import classify, is_text_kind
 
 _TOTAL_LABEL = re.compile(r"^(合计|总计)$")
@@ -176,6 +177,7 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
     header_cells = [row for row in first.rows[:n_header]]
     header_texts = [[normalize(t) for t in r] for r in rows[:n_header]]
     body_cells: list[tuple[int, list[Cell]]] = [(first.page, row) for row in first.rows[n_header:]]
+    last_piece = first
     for piece in group[1:]:
         prow = piece.row_texts()
         skip = 0
@@ -193,7 +195,18 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
                 header_cells.extend(piece.rows[skip : skip + more])
                 header_texts.extend([normalize(t) for t in r] for r in prow[skip : skip + more])
                 skip += more
+        if (
+            not text_table
+            and body_cells
+            and skip < len(piece.rows)
+            and body_cells[-1][0] == last_piece.page
+            and body_cells[-1][1] is (last_piece.rows[-1] if last_piece.rows else None)
+            and joins_next_page(body_cells[-1][1], piece.rows[skip], last_piece.names_at_edge)
+        ):
+            body_cells[-1] = (piece.page, join_rows(body_cells[-1][1], piece.rows[skip]))
+            skip += 1
         body_cells.extend((piece.page, row) for row in piece.rows[skip:])
+        last_piece = piece
     header_cells = [row for row in header_cells if any(c.text for c in row)]
     while body_cells and not any(c.text for c in body_cells[-1][1]):
         body_cells.pop()  # empty ruled rows left at the end of the form

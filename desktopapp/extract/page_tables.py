@@ -15,6 +15,7 @@ from desktopapp.extract.grid import Grid, GridCell, bin_chars
 from desktopapp.extract.grid_aligned import RegionText, find_aligned_grids, split_tall_rows
 from desktopapp.extract.grid_ruled import find_ruled_grids
 from desktopapp.extract.layout import Char, Frame, PageLayout
+from desktopapp.extract.row_breaks import names_at_edge
 from desktopapp.extract.text import Line, group_lines
 
 _UNIT_OR_ORG = re.compile(r"单位[:：]|部门[:：]")
@@ -46,6 +47,8 @@ class Piece:
     # one set of columns (a column may be empty on one page).
     aligned: RegionText | None = None
     frame: Frame | None = None
+    # Cells of the last row whose text runs to the cell's edge (a name the page broke).
+    names_at_edge: list[Cell] = field(default_factory=list)
 
     def row_texts(self) -> list[list[str]]:
         return [["" if c.covered else c.text for c in row] for row in self.rows]
@@ -294,9 +297,11 @@ def grid_rows(grid: Grid, frame: Frame, page: int) -> list[list[Cell]]:
 
 def _piece(layout: PageLayout, grid: Grid, caption: Caption, notes: list[str]) -> Piece:
     frame = layout.frame
+    rows = grid_rows(grid, frame, layout.number)
     return Piece(
         page=layout.number,
-        rows=grid_rows(grid, frame, layout.number),
+        rows=rows,
+        names_at_edge=names_at_edge(grid, rows[-1]) if rows else [],
         strategy=grid.strategy,
         caption=caption,
         notes=notes,
