@@ -139,3 +139,38 @@ def test_a_row_with_its_own_code_after_the_break_stays_apart(tmp_path):
     document, _ = _read(tmp_path, "own-code", lambda b: b.table(spec))
     (table,) = document.tables
     assert len(table.body) == len(spec.body)
+
+
+@pytest.mark.parametrize("style", ["lines", "wps_rects", "three_line"])
+@pytest.mark.parametrize("with_label", [False, True])
+def test_caption_alone_at_the_foot_of_a_page_titles_the_grid_on_the_next(tmp_path, style, with_label):
+    first = _spec(title="一般公共预算支出表", number="表5", style=style, body=EXPENDITURE_ROWS[:6])
+    second = _spec(
+        title="一般公共预算基本支出表",
+        label="表6" if with_label else None,
+        style=style,
+        body=EXPENDITURE_ROWS[6:],
+    )
+
+    def fill(b: StructureBuilder) -> None:
+        b.table(first)
+        b.table_with_caption_at_foot(second)
+
+    document, printed = _read(tmp_path, "foot", fill)
+    assert [t.title for t in document.tables] == ["一般公共预算支出表", "一般公共预算基本支出表"]
+    above, below = document.tables
+    assert above.pages == [1] and 2 in below.pages
+    assert len(above.body) == 6 and len(below.body) == len(EXPENDITURE_ROWS) - 6
+    assert below.kind == "basic_expenditure" and below.unit == "万元"
+    assert below.number == ("表6" if with_label else None)
+
+
+def test_caption_at_the_foot_of_a_text_page_titles_the_grid_on_the_next(tmp_path):
+    def fill(b: StructureBuilder) -> None:
+        b.text_page(["本部门2024年收支预算总计1,826.31万元。"] * 3, heading="第二部分 部门预算情况说明")
+        b.table_with_caption_at_foot(_spec(title="一般公共预算支出表", label="表5"))
+
+    document, _ = _read(tmp_path, "foot-text", fill)
+    (table,) = document.tables
+    assert (table.number, table.title, table.kind) == ("表5", "一般公共预算支出表", "general_budget_expenditure")
+    assert len(table.body) == len(EXPENDITURE_ROWS)

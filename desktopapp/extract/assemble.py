@@ -8,6 +8,7 @@ are dropped. The header/body split, title, number, unit, notes and kind are sett
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from desktopapp.core.model import Cell, Table
 from desktopapp.core.numbers import normalize, parse_amount
@@ -48,7 +49,37 @@ def _drop_running_titles(pieces: list[Piece]) -> None:
             p.caption.title = None
 
 
+def _adopt_foot_captions(pieces: list[Piece]) -> list[Piece]:
+    """A caption printed alone at the foot of a page is the caption of the grid that tops the
+    next page, when that grid has no title of its own (it is then no continuation of the
+    table above the caption). Caption-only pieces leave the list either way."""
+    out: list[Piece] = []
+    for k, p in enumerate(pieces):
+        if p.strategy != "foot_caption":
+            out.append(p)
+            continue
+        nxt = next((q for q in pieces[k + 1 :] if q.strategy != "foot_caption"), None)
+        if (
+            nxt is not None
+            and nxt.page == p.page + 1
+            and nxt.index_on_page == 0
+            and nxt.rows
+            and not nxt.blank
+            and not nxt.text_above
+            and not nxt.caption.title
+        ):
+            own = nxt.caption
+            nxt.caption = replace(
+                p.caption,
+                unit=own.unit or p.caption.unit,
+                org_line=own.org_line or p.caption.org_line,
+                number=own.number or p.caption.number,
+            )
+    return out
+
+
 def group_pieces(pieces: list[Piece]) -> list[list[Piece]]:
+    pieces = _adopt_foot_captions(pieces)
     _drop_running_titles(pieces)
     groups: list[list[Piece]] = []
     last_on_page: dict[int, int] = {}

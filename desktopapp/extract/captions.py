@@ -213,6 +213,32 @@ def is_caption_text(text: str) -> bool:
     return _title_like(t) and t.endswith("表") and len(t) >= 4 or bool(NUMBER_PREFIX.match(t) and "表" in t[3:])
 
 
+FOOT_CAPTION_LINES = 5
+
+
+def read_foot_caption(lines: list[Line]) -> Caption | None:
+    """A table's caption printed alone at the foot of a page, its grid on the next: the run
+    of caption lines (number, title, 单位, 编制单位) that ends the page — only a page number
+    below it — holding a table's title. `lines` are those below everything else on the page."""
+    printed = [ln for ln in lines if not is_page_number(ln.text)]
+    run: list[Line] = []
+    for ln in reversed(printed):
+        if len(run) >= FOOT_CAPTION_LINES or not (is_caption_text(ln.text) or _UNIT_OPEN.search(ln.text.strip())):
+            break
+        run.insert(0, ln)
+    if not any(_is_table_title(ln.text) for ln in run):
+        return None
+    cap = read_caption(run, min(ln.x0 for ln in run), max(ln.x1 for ln in run))
+    return cap if cap.title else None
+
+
+def _is_table_title(text: str) -> bool:
+    t = _CONTINUED.sub("", normalize(text))
+    return not _UNIT.search(t) and not _ORG.match(t) and (
+        (_title_like(t) and t.endswith("表") and len(t) >= 4) or bool(NUMBER_PREFIX.match(t) and "表" in t[3:])
+    )
+
+
 def is_note_start(text: str) -> bool:
     t = normalize(text)
     return bool(_NOTE_START.match(t) or _FORMULA.search(t))

@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 
 from desktopapp.core.model import Box, Cell, Page, TextLine
 from desktopapp.core.numbers import normalize
-from desktopapp.extract.captions import Caption, is_caption_text, is_note_start, read_caption, read_notes
+from desktopapp.extract.captions import (
+    Caption,
+    is_caption_text,
+    is_note_start,
+    read_caption,
+    read_foot_caption,
+    read_notes,
+)
 from desktopapp.extract.grid import Grid, GridCell, bin_chars
 from desktopapp.extract.grid_aligned import RegionText, find_aligned_grids, split_tall_rows
 from desktopapp.extract.grid_ruled import find_ruled_grids
@@ -114,7 +121,31 @@ def analyse_page(layout: PageLayout) -> PageResult:
         for k, piece in enumerate(pieces):
             piece.index_on_page = k
             piece.text_above = piece.text_above or k > 0
+    foot = _foot_caption([ln for ln in outside_lines if id(ln) not in used], pieces, floor, layout)
+    if foot is not None:
+        foot.index_on_page = len(pieces)
+        pieces.append(foot)
     return PageResult(_page_model(layout), pieces)
+
+
+def _foot_caption(lines: list[Line], pieces: list[Piece], floor: float, layout: PageLayout) -> Piece | None:
+    """A caption alone at the foot of the page (its grid on the next): a blank piece that
+    assembly hands to the next page's first grid (extract/assemble.py)."""
+    below = max([floor] + [p.bottom for p in pieces])
+    caption = read_foot_caption([ln for ln in lines if ln.top >= below - 1.0])
+    if caption is None or caption.top is None:
+        return None
+    return Piece(
+        page=layout.number,
+        rows=[],
+        strategy="foot_caption",
+        caption=caption,
+        top=caption.top,
+        bottom=layout.height,
+        page_height=layout.height,
+        blank=True,
+        frame=layout.frame,
+    )
 
 
 def _tables_without_grid(lines: list[Line], layout: PageLayout) -> list[Piece]:
