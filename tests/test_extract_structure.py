@@ -174,3 +174,53 @@ def test_caption_at_the_foot_of_a_text_page_titles_the_grid_on_the_next(tmp_path
     (table,) = document.tables
     assert (table.number, table.title, table.kind) == ("表5", "一般公共预算支出表", "general_budget_expenditure")
     assert len(table.body) == len(EXPENDITURE_ROWS)
+
+
+@pytest.mark.parametrize("parser", ["pdfplumber", "pdfium"])
+def test_text_outside_the_visible_page_box_is_not_read(tmp_path, monkeypatch, parser):
+    import desktopapp.extract.pages as pages
+
+    monkeypatch.setattr(pages, "TABLE_PARSER", parser)
+
+    def fill(b: StructureBuilder) -> None:
+        b.text_page(["本部门2024年收支预算总计1,826.31万元。"], heading="第二部分 部门预算情况说明")
+        b.hide_outside_view("隐藏页眉：附表9", "隐藏文字：本部门收入合计999.99万元")
+        b.table(_spec(title="一般公共预算支出表", number="表5", body=EXPENDITURE_ROWS))
+        b.hide_outside_view("表9 隐藏表", "隐藏文字：合计 999.99")
+        b.text_page(["以上为本部门预算情况。"])
+
+    document, _ = _read(tmp_path, "cropped", fill)
+    assert all("隐藏" not in page.text for page in document.pages)
+    assert "本部门2024年收支预算总计" in document.pages[0].text
+    assert "以上为本部门预算情况" in document.pages[2].text
+    (table,) = document.tables
+    assert (table.number, table.title) == ("表5", "一般公共预算支出表")
+    assert len(table.body) == len(EXPENDITURE_ROWS)
+    assert all("隐藏" not in c.text and "999" not in c.text for row in table.body for c in row)
+
+
+LOWER_BAND = ["科目编码", "科目名称", "合计", "小计", "人员经费", "公用经费", "项目支出"]
+MERGED_BANDS = ["科目编码", "科目名称", "合计", "基本支出小计", "人员经费", "公用经费", "项目支出"]
+
+
+@pytest.mark.parametrize("repeated", [LOWER_BAND, MERGED_BANDS, EXPENDITURE_HEADER[1]])
+@pytest.mark.parametrize("style", ["lines", "wps_rects"])
+def test_header_repeated_in_part_on_the_next_page_is_no_body_row(tmp_path, repeated, style):
+    """The continuation page prints the header's lower band only (the labels of the
+    columns merged over both bands written in it, or not), or both bands run together."""
+    widths = [60.0, 170.0, 60.0, 60.0, 60.0, 60.0, 60.0]
+    first = _spec(title="一般公共预算支出表", number="表5", style=style, body=EXPENDITURE_ROWS[:9], col_widths=widths)
+    header = [["", "", "", *repeated, ""]] if repeated is EXPENDITURE_HEADER[1] else [list(repeated)]
+    rest = _spec(title="", unit=None, style=style, body=EXPENDITURE_ROWS[9:], header=header, col_widths=widths)
+
+    def fill(b: StructureBuilder) -> None:
+        b.table(first)
+        rest.caption_drawn = True
+        b.table(rest)
+
+    document, _ = _read(tmp_path, "band", fill)
+    (table,) = document.tables
+    assert table.pages == [1, 2]
+    assert [[normalize(c.text) for c in row] for row in table.body] == [
+        [normalize(t) for t in row] for row in EXPENDITURE_ROWS
+    ]

@@ -15,7 +15,7 @@ from desktopapp.core.numbers import normalize, parse_amount
 from desktopapp.extract.captions import is_note_start
 from desktopapp.extract.geometry import cluster_means
 from desktopapp.extract.grid_aligned import make_grid, shared_columns
-from desktopapp.extract.header import header_row_count, is_column_number_row
+from desktopapp.extract.header import header_row_count, is_column_number_row, is_data_amount
 from desktopapp.extract.page_tables import Piece, grid_rows
 from desktopapp.extract.row_breaks import join_rows, joins_next_page
 from desktopapp.tables.kinds import classify, is_text_kind
@@ -212,7 +212,11 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
     for piece in group[1:]:
         prow = piece.row_texts()
         skip = 0
-        while skip < len(prow) and _is_repeated_header(prow[skip], header_texts, text_table, piece, skip):
+        paths = _column_paths(header_cells)
+        while skip < len(prow) and (
+            _is_repeated_header(prow[skip], header_texts, text_table, piece, skip)
+            or _header_by_columns(piece.rows[skip], paths)
+        ):
             skip += 1
         # Some print the 合计 row again under the repeated header: it is the same row.
         totals = {tuple(normalize(t) for t in r) for _, r in ((p, [c.text for c in row]) for p, row in body_cells)
@@ -281,6 +285,35 @@ def _is_repeated_header(row: list[str], header_texts: list[list[str]], text_tabl
     # labels in the same order.
     labels = [t for t in norm if t]
     return any(labels == [t for t in h if t] for h in header_texts)
+
+
+def _column_paths(header_cells: list[list[Cell]]) -> list[list[str]]:
+    """Each column's header labels, top to bottom (a merged label in every column it spans)."""
+    n = max((len(r) for r in header_cells), default=0)
+    paths: list[list[str]] = [[] for _ in range(n)]
+    for row in header_cells:
+        for c, cell in enumerate(row):
+            text = normalize(cell.text)
+            if cell.covered or not text:
+                continue
+            for k in range(c, min(n, c + cell.col_span)):
+                paths[k].append(text)
+    return paths
+
+
+def _header_by_columns(row: list[Cell], paths: list[list[str]]) -> bool:
+    """A header repeated on a continuation page in fewer bands (the lower band only, with the
+    labels merged over both bands written in it, or the bands run together): every label
+    stands in a column whose header holds it, or a run of its labels."""
+    filled = [(c, normalize(cell.text)) for c, cell in enumerate(row) if cell.text and not cell.covered]
+    if len(filled) < 2 or len(row) != len(paths):
+        return False
+    for c, text in filled:
+        parts = paths[c]
+        runs = {"".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
+        if text not in runs or is_data_amount(text):
+            return False
+    return True
 
 
 def _note_row(row: list[Cell]) -> bool:

@@ -27,7 +27,8 @@ class StructureBuilder(PdfBuilder):
     def _title_height(self, spec: TableSpec) -> float:
         if isinstance(spec, StructureSpec) and spec.caption_drawn:
             return 0.0
-        return super()._title_height(spec) + (16 if isinstance(spec, StructureSpec) and spec.label else 0)
+        label = isinstance(spec, StructureSpec) and spec.label and not spec.number
+        return super()._title_height(spec) + (16 if label else 0)
 
     def _draw_title(self, s: _Surface, spec: TableSpec, x0: float, width: float, continuation: bool) -> float:
         if not isinstance(spec, StructureSpec):
@@ -35,13 +36,14 @@ class StructureBuilder(PdfBuilder):
         top = self.cursor
         if continuation or spec.caption_drawn:
             return top
-        if spec.label and not spec.label_on_unit_line:
-            s.text(x0, top + 10, spec.label, spec.font_size)
+        label = spec.label or spec.number
+        if label and not spec.label_on_unit_line:
+            s.text(x0, top + 10, label, spec.font_size)
             top += 16
         s.text(s.width / 2, top + spec.title_size, spec.title, spec.title_size, "c")
         top += spec.title_size + 12
-        if spec.label and spec.label_on_unit_line:
-            s.text(x0, top + 10, spec.label, spec.font_size)
+        if label and spec.label_on_unit_line:
+            s.text(x0, top + 10, label, spec.font_size)
         if spec.unit_lines:
             for i, part in enumerate(spec.unit_lines):
                 s.text(x0 + width, top + 10 + i * spec.font_size * 1.3, part, spec.font_size, "r")
@@ -49,7 +51,7 @@ class StructureBuilder(PdfBuilder):
         elif spec.unit:
             s.text(x0 + width, top + 10, f"单位：{spec.unit}", spec.font_size, "r")
             top += 16
-        elif spec.label and spec.label_on_unit_line:
+        elif label and spec.label_on_unit_line:
             top += 16
         return top + 4
 
@@ -64,3 +66,19 @@ class StructureBuilder(PdfBuilder):
         self.new_page()
         spec.caption_drawn = True
         return self.table(spec, new_page=False)
+
+    def hide_outside_view(self, hidden_top: str, hidden_bottom: str, margin: float = 32.0) -> None:
+        """Print two lines in the current page's top and bottom margins and crop the page
+        (CropBox) so that a viewer does not show them."""
+        s = self.surface
+        assert s is not None
+        s.text(PAGE_MARGIN_X, 14, hidden_top, 9)
+        s.text(PAGE_MARGIN_X, s.height - 8, hidden_bottom, 9)
+        if s.page.rotation:
+            raise ValueError("only upright pages are cropped here")
+        self.c.setCropBox((0, margin, s.width, s.height - margin))
+
+    def new_page(self, **kwargs) -> _Surface:
+        surface = super().new_page(**kwargs)
+        self.c.setCropBox(None)  # reportlab keeps a crop box for the pages that follow
+        return surface
