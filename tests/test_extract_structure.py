@@ -92,9 +92,13 @@ def _broken_row_table(first: list[str], second: list[str], style: str, coded: bo
     )
 
 
-@pytest.mark.parametrize("style", ["lines", "wps_rects"])
-@pytest.mark.parametrize("coded", [False, True])
+@pytest.mark.parametrize(("style", "coded"), [
+    ("lines", False), ("lines", True), ("wps_rects", False), ("wps_rects", True),
+    ("three_line", False), ("three_line", True), ("no_rules", True),
+])
 def test_name_broken_by_a_page_is_one_row(tmp_path, style, coded):
+    """Ruled cells show the name running to the cell's edge; without rules the two parts
+    together make a 科目's name."""
     spec = _broken_row_table(["八、社会保障和就", "", "", ""], ["业支出", "30.00", "20.00", "10.00"], style, coded)
     document, printed = _read(tmp_path, "broken", lambda b: b.table(spec))
     (table,) = document.tables
@@ -123,7 +127,7 @@ def test_name_broken_by_a_page_is_one_row(tmp_path, style, coded):
         (["八、社会保障和就业", "1.00", "", ""], ["业支出", "30.00", "20.00", "10.00"]),  # figures of its own
     ],
 )
-@pytest.mark.parametrize("style", ["lines", "wps_rects"])
+@pytest.mark.parametrize("style", ["lines", "wps_rects", "three_line"])
 def test_rows_around_a_page_break_without_clear_evidence_stay_apart(tmp_path, first, second, style):
     spec = _broken_row_table(first, second, style, coded=False)
     document, _ = _read(tmp_path, "apart", lambda b: b.table(spec))
@@ -224,3 +228,24 @@ def test_header_repeated_in_part_on_the_next_page_is_no_body_row(tmp_path, repea
     assert [[normalize(c.text) for c in row] for row in table.body] == [
         [normalize(t) for t in row] for row in EXPENDITURE_ROWS
     ]
+
+
+def test_a_running_footer_like_a_title_does_not_split_a_continued_table(tmp_path):
+    """A line ending in 表 printed at the foot of every page is no caption of the grid that
+    tops the next page."""
+    spec = _spec(title="一般公共预算支出表", number="表5", body=EXPENDITURE_ROWS * 4)
+
+    class FooterBuilder(StructureBuilder):
+        def _finish_page(self) -> None:
+            if self.surface is not None:
+                s = self.surface
+                s.text(s.width / 2, s.height - 40, "某某局2024年部门预算公开表", 9, "c")
+            super()._finish_page()
+
+    builder = FooterBuilder(tmp_path / "footer.pdf")
+    builder.table(spec)
+    printed = builder.save()
+    document = read_document(printed.path)
+    (table,) = document.tables
+    assert table.pages == printed.tables[0].pages and len(table.pages) >= 2
+    assert len(table.body) == len(spec.body)

@@ -54,10 +54,13 @@ def _adopt_foot_captions(pieces: list[Piece]) -> list[Piece]:
     next page, when that grid has no title of its own (it is then no continuation of the
     table above the caption). Caption-only pieces leave the list either way."""
     out: list[Piece] = []
+    feet = [_norm_title(p.caption.title) for p in pieces if p.strategy == "foot_caption"]
     for k, p in enumerate(pieces):
         if p.strategy != "foot_caption":
             out.append(p)
             continue
+        if feet.count(_norm_title(p.caption.title)) > 1:
+            continue  # a running footer printed on several pages, no caption
         nxt = next((q for q in pieces[k + 1 :] if q.strategy != "foot_caption"), None)
         if (
             nxt is not None

@@ -4,8 +4,9 @@ with the figures tops the next. The two parts are one row.
 The evidence has to be clear, since a figure-less group row followed by a normal row is
 common: the first part's name runs to the right edge of its cell on its last line (it was
 wrapping when the page ended; `names_at_edge` is read on the page, where the characters
-are), it has no figures, and the next page's first body row has no code of its own and
-does not start an item (一、, （一）, 其中, 合计).
+are) or only the two parts together make a 科目's name (社会保障和就业支出; for tables set
+without rules, whose cells have no edge), it has no figures, and the next page's first body
+row has no code of its own and does not start an item (一、, （一）, 其中, 合计).
 """
 
 from __future__ import annotations
@@ -15,6 +16,12 @@ import re
 from desktopapp.core.model import Cell
 from desktopapp.core.numbers import normalize, parse_amount
 from desktopapp.extract.grid import Grid
+from desktopapp.tables.subjects import (
+    economic_class_code,
+    economic_item_code,
+    function_class_code,
+    split_prefix,
+)
 
 _NEW_ITEM = re.compile(
     r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|其中|合计|总计|小计)"
@@ -45,17 +52,26 @@ def joins_next_page(first: list[Cell], second: list[Cell], at_edge: list[Cell]) 
     if not filled or len(filled) > 2 or len(second) != len(first):
         return False
     n, name = filled[-1]
-    if not any(name is c for c in at_edge):
-        return False
-    if parse_amount(normalize(name.text)) is not None:
-        return False  # a figure: the row is complete
+    if parse_amount(normalize(name.text)) is not None or _CODE.match(normalize(name.text)):
+        return False  # a figure or a code, no name
     if len(filled) == 2 and not _CODE.match(normalize(filled[0][1].text)):
         return False  # besides the name only a code
     rest = second[n]
-    if rest.covered or not normalize(rest.text) or _NEW_ITEM.match(normalize(rest.text)):
+    tail = normalize(rest.text)
+    if rest.covered or not tail or _NEW_ITEM.match(tail) or _CODE.match(tail) or parse_amount(tail) is not None:
         return False
-    # No code or label of its own left of the name.
-    return not any(c.text and not c.covered for c in second[:n])
+    if any(c.text and not c.covered for c in second[:n]):
+        return False  # a code or label of its own left of the name
+    # The name was wrapping when the page ended, or only the two parts make a 科目's name.
+    head = normalize(name.text)
+    return any(name is c for c in at_edge) or (
+        _known_subject(head + tail) and not _known_subject(head) and not _known_subject(tail)
+    )
+
+
+def _known_subject(label: str) -> bool:
+    _, _, bare = split_prefix(label)
+    return bool(function_class_code(bare) or economic_class_code(bare) or economic_item_code(bare))
 
 
 def join_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:
