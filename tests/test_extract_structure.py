@@ -53,7 +53,7 @@ def test_unit_line_wrapped_over_two_lines_keeps_the_unit(tmp_path, parts, unit, 
     assert table.body[0][2].value == Decimal("1826.31")
 
 
-@pytest.mark.parametrize("label", ["公开表1", "附表3", "表一", "公开01表", "表1-2", "附表 5"])
+@pytest.mark.parametrize("label", ["公开表1", "附表3", "表一", "公开01表", "表1-2", "附表 5", "附件2-1"])
 @pytest.mark.parametrize("on_unit_line", [False, True])
 def test_small_label_by_the_title_is_the_number_not_the_title(tmp_path, label, on_unit_line):
     document, _ = _read(

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.text import Fragment, Line, fragments
 
-# A table's printed number ("表3", "附表3", "表一", "表1-2", "公开表1", "公开01表").
-_LABEL = r"(?:附表|公开表|表)\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?|公开\s*[0-9]+\s*表"
+# A table's printed number ("表3", "附表3", "附件3", "表一", "表1-2", "公开表1", "公开01表").
+_LABEL = r"(?:附表|附件|公开表|表)\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?|公开\s*[0-9]+\s*表"
 NUMBER_PREFIX = re.compile(rf"^\s*({_LABEL})\s*[、.．:：]?\s*")
 _NUMBER_ONLY = re.compile(rf"^({_LABEL})$")
 _UNIT = re.compile(r"[（(]?\s*(?:计量|金额)?单位[:：]\s*(?:人民币)?\s*(万元|千元|亿元|元)\s*[)）]?\s*$")
