@@ -78,6 +78,9 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
     covered: bool = False  # part of a merged cell, not its top-left
+    # Where else the cell's text was printed: a name the page broke goes on at the top of the
+    # next page, (page, box) of that part.
+    continued: list[tuple[int, Box]] = field(default_factory=list)
 
     @classmethod
     def from_text(

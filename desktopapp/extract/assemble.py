@@ -8,14 +8,16 @@ are dropped. The header/body split, title, number, unit, notes and kind are sett
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from desktopapp.core.model import Cell, Table
 from desktopapp.core.numbers import normalize, parse_amount
 from desktopapp.extract.captions import is_note_start
 from desktopapp.extract.geometry import cluster_means
 from desktopapp.extract.grid_aligned import make_grid, shared_columns
-from desktopapp.extract.header import header_row_count, is_column_number_row
+from desktopapp.extract.header import header_row_count, is_column_number_row, is_data_amount
 from desktopapp.extract.page_tables import Piece, grid_rows
+from desktopapp.extract.row_breaks import join_rows, joins_next_page
 from desktopapp.tables.kinds import classify, is_text_kind
 
 _TOTAL_LABEL = re.compile(r"^(合计|总计)$")
@@ -47,7 +49,40 @@ def _drop_running_titles(pieces: list[Piece]) -> None:
             p.caption.title = None
 
 
+def _adopt_foot_captions(pieces: list[Piece]) -> list[Piece]:
+    """A caption printed alone at the foot of a page is the caption of the grid that tops the
+    next page, when that grid has no title of its own (it is then no continuation of the
+    table above the caption). Caption-only pieces leave the list either way."""
+    out: list[Piece] = []
+    feet = [_norm_title(p.caption.title) for p in pieces if p.strategy == "foot_caption"]
+    for k, p in enumerate(pieces):
+        if p.strategy != "foot_caption":
+            out.append(p)
+            continue
+        if feet.count(_norm_title(p.caption.title)) > 1:
+            continue  # a running footer printed on several pages, no caption
+        nxt = next((q for q in pieces[k + 1 :] if q.strategy != "foot_caption"), None)
+        if (
+            nxt is not None
+            and nxt.page == p.page + 1
+            and nxt.index_on_page == 0
+            and nxt.rows
+            and not nxt.blank
+            and not nxt.text_above
+            and not nxt.caption.title
+        ):
+            own = nxt.caption
+            nxt.caption = replace(
+                p.caption,
+                unit=own.unit or p.caption.unit,
+                org_line=own.org_line or p.caption.org_line,
+                number=own.number or p.caption.number,
+            )
+    return out
+
+
 def group_pieces(pieces: list[Piece]) -> list[list[Piece]]:
+    pieces = _adopt_foot_captions(pieces)
     _drop_running_titles(pieces)
     groups: list[list[Piece]] = []
     last_on_page: dict[int, int] = {}
@@ -176,10 +211,15 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
     header_cells = [row for row in first.rows[:n_header]]
     header_texts = [[normalize(t) for t in r] for r in rows[:n_header]]
     body_cells: list[tuple[int, list[Cell]]] = [(first.page, row) for row in first.rows[n_header:]]
+    last_piece = first
     for piece in group[1:]:
         prow = piece.row_texts()
         skip = 0
-        while skip < len(prow) and _is_repeated_header(prow[skip], header_texts, text_table, piece, skip):
+        paths = _column_paths(header_cells)
+        while skip < len(prow) and (
+            _is_repeated_header(prow[skip], header_texts, text_table, piece, skip)
+            or _header_by_columns(piece.rows[skip], paths)
+        ):
             skip += 1
         # Some print the 合计 row again under the repeated header: it is the same row.
         totals = {tuple(normalize(t) for t in r) for _, r in ((p, [c.text for c in row]) for p, row in body_cells)
@@ -193,7 +233,18 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
                 header_cells.extend(piece.rows[skip : skip + more])
                 header_texts.extend([normalize(t) for t in r] for r in prow[skip : skip + more])
                 skip += more
+        if (
+            not text_table
+            and body_cells
+            and skip < len(piece.rows)
+            and body_cells[-1][0] == last_piece.page
+            and body_cells[-1][1] is (last_piece.rows[-1] if last_piece.rows else None)
+            and joins_next_page(body_cells[-1][1], piece.rows[skip], last_piece.names_at_edge)
+        ):
+            body_cells[-1] = (piece.page, join_rows(body_cells[-1][1], piece.rows[skip]))
+            skip += 1
         body_cells.extend((piece.page, row) for row in piece.rows[skip:])
+        last_piece = piece
     header_cells = [row for row in header_cells if any(c.text for c in row)]
     while body_cells and not any(c.text for c in body_cells[-1][1]):
         body_cells.pop()  # empty ruled rows left at the end of the form
@@ -237,6 +288,35 @@ def _is_repeated_header(row: list[str], header_texts: list[list[str]], text_tabl
     # labels in the same order.
     labels = [t for t in norm if t]
     return any(labels == [t for t in h if t] for h in header_texts)
+
+
+def _column_paths(header_cells: list[list[Cell]]) -> list[list[str]]:
+    """Each column's header labels, top to bottom (a merged label in every column it spans)."""
+    n = max((len(r) for r in header_cells), default=0)
+    paths: list[list[str]] = [[] for _ in range(n)]
+    for row in header_cells:
+        for c, cell in enumerate(row):
+            text = normalize(cell.text)
+            if cell.covered or not text:
+                continue
+            for k in range(c, min(n, c + cell.col_span)):
+                paths[k].append(text)
+    return paths
+
+
+def _header_by_columns(row: list[Cell], paths: list[list[str]]) -> bool:
+    """A header repeated on a continuation page in fewer bands (the lower band only, with the
+    labels merged over both bands written in it, or the bands run together): every label
+    stands in a column whose header holds it, or a run of its labels."""
+    filled = [(c, normalize(cell.text)) for c, cell in enumerate(row) if cell.text and not cell.covered]
+    if len(filled) < 2 or len(row) != len(paths):
+        return False
+    for c, text in filled:
+        parts = paths[c]
+        runs = {"".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
+        if text not in runs or is_data_amount(text):
+            return False
+    return True
 
 
 def _note_row(row: list[Cell]) -> bool:

@@ -6,13 +6,16 @@ import re
 from dataclasses import dataclass
 
 from desktopapp.core.numbers import normalize
-from desktopapp.extract.text import Line, fragments
+from desktopapp.extract.text import Fragment, Line, fragments
 
-NUMBER_PREFIX = re.compile(
-    r"^\s*((?:附表|表)\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?|公开\s*[0-9]+\s*表)\s*[、.．:：]?\s*"
-)
-_NUMBER_ONLY = re.compile(r"^((附表|表)[0-9一二三四五六七八九十]+([-—－][0-9]+)?|公开[0-9]+表)$")
+# A table's printed number ("表3", "附表3", "附件3", "表一", "表1-2", "公开表1", "公开01表").
+_LABEL = r"(?:附表|附件|公开表|表)\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?|公开\s*[0-9]+\s*表"
+NUMBER_PREFIX = re.compile(rf"^\s*({_LABEL})\s*[、.．:：]?\s*")
+_NUMBER_ONLY = re.compile(rf"^({_LABEL})$")
 _UNIT = re.compile(r"[（(]?\s*(?:计量|金额)?单位[:：]\s*(?:人民币)?\s*(万元|千元|亿元|元)\s*[)）]?\s*$")
+# A 单位 line wrapped before its unit ends: "单位：" | "万元", "金额单位：万" | "元".
+_UNIT_OPEN = re.compile(r"[（(]?\s*(?:计量|金额)?单位[:：]\s*(?:人民币)?\s*(万|千|亿)?\s*$")
+_UNIT_REST = re.compile(r"^\s*(万元|千元|亿元|元)?\s*[)）]?\s*$")
 _ORG = re.compile(r"^(编制单位|编制部门|填报单位|单位名称|部门名称|预算单位|部门|单位)([（(][^)）]{0,6}[)）])?[:：]")
 _CONTINUED = re.compile(r"[（(]\s*续\s*[)）]\s*$|^续表")
 _NOTE_START = re.compile(r"^(注|备注|说明|附注)\s*[0-9一二三四五六七八九十]*\s*[:：]|^注[0-9一二三四五六七八九十]|^本(单位|部门)[^，。]{0,20}无")
@@ -53,14 +56,21 @@ def read_caption(lines: list[Line], table_x0: float, table_x1: float) -> Caption
     title_lines: list[tuple[Line, str]] = []
     org_parts: list[str] = []
     org_open = False
+    unit_open: tuple[str, float] | None = None  # a 单位 line cut before its unit: (start, its x1)
     for ln in lines:
         if cap.top is None:
             cap.top = ln.top
         frags = fragments(ln)
         rest = []
+        pending, unit_open = unit_open, None
         for fr in frags:
             text = fr.text.strip()
             compact = normalize(text)
+            if pending is not None and not cap.unit:
+                unit = _unit_rest(pending, fr, text)
+                if unit:
+                    cap.unit = unit
+                    continue
             unit = _unit_in(text)
             if unit:
                 cap.unit = unit
@@ -71,6 +81,14 @@ def read_caption(lines: list[Line], table_x0: float, table_x1: float) -> Caption
                         org_open = False
                     else:
                         rest.append(before)
+                org_open = False
+                continue
+            opened = _UNIT_OPEN.search(text)
+            if opened and not cap.unit:
+                unit_open = (opened.group(1) or "", fr.x1)
+                before = text[: opened.start()].strip()
+                if before:
+                    (org_parts if _ORG.match(normalize(before)) or org_open else rest).append(before)
                 org_open = False
                 continue
             if _NUMBER_ONLY.match(compact):
@@ -104,6 +122,17 @@ def read_caption(lines: list[Line], table_x0: float, table_x1: float) -> Caption
 def _unit_in(text: str) -> str | None:
     m = _UNIT.search(text.strip())
     return m.group(1) if m else None
+
+
+def _unit_rest(start: tuple[str, float], fragment: Fragment, text: str) -> str | None:
+    """The end of a wrapped 单位 line: the next line's fragment under the cut one's end
+    completes the unit ("万" + "元")."""
+    _, x1 = start
+    m = _UNIT_REST.match(text)
+    if not m or not m.group(1) or abs(fragment.x1 - x1) > 4 * max(fragment.size, 1.0):
+        return None
+    unit = start[0] + m.group(1)
+    return unit if unit in ("万元", "千元", "亿元", "元") else None
 
 
 def _clean_number(compact: str) -> str:
@@ -182,6 +211,32 @@ def is_caption_text(text: str) -> bool:
     if _UNIT.search(text.strip()) or _ORG.match(t) or _NUMBER_ONLY.match(t):
         return True
     return _title_like(t) and t.endswith("表") and len(t) >= 4 or bool(NUMBER_PREFIX.match(t) and "表" in t[3:])
+
+
+FOOT_CAPTION_LINES = 5
+
+
+def read_foot_caption(lines: list[Line]) -> Caption | None:
+    """A table's caption printed alone at the foot of a page, its grid on the next: the run
+    of caption lines (number, title, 单位, 编制单位) that ends the page — only a page number
+    below it — holding a table's title. `lines` are those below everything else on the page."""
+    printed = [ln for ln in lines if not is_page_number(ln.text)]
+    run: list[Line] = []
+    for ln in reversed(printed):
+        if len(run) >= FOOT_CAPTION_LINES or not (is_caption_text(ln.text) or _UNIT_OPEN.search(ln.text.strip())):
+            break
+        run.insert(0, ln)
+    if not any(_is_table_title(ln.text) for ln in run):
+        return None
+    cap = read_caption(run, min(ln.x0 for ln in run), max(ln.x1 for ln in run))
+    return cap if cap.title else None
+
+
+def _is_table_title(text: str) -> bool:
+    t = _CONTINUED.sub("", normalize(text))
+    return not _UNIT.search(t) and not _ORG.match(t) and (
+        (_title_like(t) and t.endswith("表") and len(t) >= 4) or bool(NUMBER_PREFIX.match(t) and "表" in t[3:])
+    )
 
 
 def is_note_start(text: str) -> bool:

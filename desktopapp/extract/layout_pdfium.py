@@ -107,7 +107,7 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
         directions: Counter[int] = Counter()
         last_obj = None
         last_visible = True
-        page_box = (space.x0, space.y0, space.x1, space.y1)
+        page_box = _visible_box(page, space)
         unclipped = (-1e9, -1e9, 1e9, 1e9)
         upright_page = space.rotation == 0
         mx0, my1 = space.x0, space.y1
@@ -166,6 +166,18 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
         return out, directions
     finally:
         textpage.close()
+
+
+def _visible_box(page: pdfium.PdfPage, space: _PageSpace) -> tuple[float, float, float, float]:
+    """The part of the page a viewer shows (user space): CropBox ∩ MediaBox. Text placed
+    outside it is hidden from the reader and is no content."""
+    box = (space.x0, space.y0, space.x1, space.y1)
+    try:
+        cx0, cy0, cx1, cy1 = page.get_cropbox()
+    except pdfium.PdfiumError:
+        return box
+    visible = (max(box[0], cx0), max(box[1], cy0), min(box[2], cx1), min(box[3], cy1))
+    return visible if visible[0] < visible[2] and visible[1] < visible[3] else box
 
 
 def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:

@@ -47,6 +47,35 @@ def _display_size(page: pdfplumber.page.Page) -> tuple[float, float]:
     return (h, w) if rotation in (90, 270) else (w, h)
 
 
+def _visible_box(page: pdfplumber.page.Page) -> tuple[float, float, float, float]:
+    """The part of the page a viewer shows, CropBox ∩ MediaBox, in pdfminer's device space
+    (where its characters are placed: the MediaBox origin moved to 0, /Rotate applied)."""
+    obj = page.page_obj
+    mx0, my0, mx1, my1 = _ordered(obj.mediabox)
+    cx0, cy0, cx1, cy1 = _ordered(obj.cropbox or obj.mediabox)
+    vx0, vy0, vx1, vy1 = max(mx0, cx0), max(my0, cy0), min(mx1, cx1), min(my1, cy1)
+    if vx0 >= vx1 or vy0 >= vy1:
+        vx0, vy0, vx1, vy1 = mx0, my0, mx1, my1
+    rotation = (obj.rotate or 0) % 360
+
+    def device(x: float, y: float) -> tuple[float, float]:  # pdfminer's PDFPageInterpreter
+        if rotation == 90:
+            return y - my0, mx1 - x
+        if rotation == 180:
+            return mx1 - x, my1 - y
+        if rotation == 270:
+            return my1 - y, x - mx0
+        return x - mx0, y - my0
+
+    (ax, ay), (bx, by) = device(vx0, vy0), device(vx1, vy1)
+    return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+def _ordered(box) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = (float(v) for v in box)
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
 def _walk(objs):
     """Layout objects, descending into forms (LTFigure) as pdfplumber does."""
     for obj in objs:
@@ -81,12 +110,15 @@ def _read(page: pdfplumber.page.Page, index: int) -> PageLayout:
     frame = Frame(turn, w, h)
     to_frame = frame.point_from_page
     chars: list[Char] = []
+    vx0, vy0, vx1, vy1 = _visible_box(page)
     for ch, q in zip(raw_chars, quarters):
         text = ch.get_text()
         if not text or text.isspace() or text == "\x00":
             # pdfminer keeps the space glyphs a layout program appends to figures; a trailing
             # space can reach past the cell's rule (pdfium skips them too): gaps come from positions
             continue
+        if not (vx0 - 1 <= (ch.x0 + ch.x1) / 2 <= vx1 + 1 and vy0 - 1 <= (ch.y0 + ch.y1) / 2 <= vy1 + 1):
+            continue  # outside the page's visible box: hidden, no content
         x0, x1 = ch.x0 + mb_x0, ch.x1 + mb_x0
         top, bottom = height - ch.y1 + mb_top, height - ch.y0 + mb_top
         ax, ay = to_frame(x0, top)

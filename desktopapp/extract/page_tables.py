@@ -10,11 +10,19 @@ from dataclasses import dataclass, field
 
 from desktopapp.core.model import Box, Cell, Page, TextLine
 from desktopapp.core.numbers import normalize
-from desktopapp.extract.captions import Caption, is_caption_text, is_note_start, read_caption, read_notes
+from desktopapp.extract.captions import (
+    Caption,
+    is_caption_text,
+    is_note_start,
+    read_caption,
+    read_foot_caption,
+    read_notes,
+)
 from desktopapp.extract.grid import Grid, GridCell, bin_chars
 from desktopapp.extract.grid_aligned import RegionText, find_aligned_grids, split_tall_rows
 from desktopapp.extract.grid_ruled import find_ruled_grids
 from desktopapp.extract.layout import Char, Frame, PageLayout
+from desktopapp.extract.row_breaks import names_at_edge
 from desktopapp.extract.text import Line, group_lines
 
 _UNIT_OR_ORG = re.compile(r"单位[:：]|部门[:：]")
@@ -46,6 +54,8 @@ class Piece:
     # one set of columns (a column may be empty on one page).
     aligned: RegionText | None = None
     frame: Frame | None = None
+    # Cells of the last row whose text runs to the cell's edge (a name the page broke).
+    names_at_edge: list[Cell] = field(default_factory=list)
 
     def row_texts(self) -> list[list[str]]:
         return [["" if c.covered else c.text for c in row] for row in self.rows]
@@ -111,7 +121,31 @@ def analyse_page(layout: PageLayout) -> PageResult:
         for k, piece in enumerate(pieces):
             piece.index_on_page = k
             piece.text_above = piece.text_above or k > 0
+    foot = _foot_caption([ln for ln in outside_lines if id(ln) not in used], pieces, floor, layout)
+    if foot is not None:
+        foot.index_on_page = len(pieces)
+        pieces.append(foot)
     return PageResult(_page_model(layout), pieces)
+
+
+def _foot_caption(lines: list[Line], pieces: list[Piece], floor: float, layout: PageLayout) -> Piece | None:
+    """A caption alone at the foot of the page (its grid on the next): a blank piece that
+    assembly hands to the next page's first grid (extract/assemble.py)."""
+    below = max([floor] + [p.bottom for p in pieces])
+    caption = read_foot_caption([ln for ln in lines if ln.top >= below - 1.0])
+    if caption is None or caption.top is None:
+        return None
+    return Piece(
+        page=layout.number,
+        rows=[],
+        strategy="foot_caption",
+        caption=caption,
+        top=caption.top,
+        bottom=layout.height,
+        page_height=layout.height,
+        blank=True,
+        frame=layout.frame,
+    )
 
 
 def _tables_without_grid(lines: list[Line], layout: PageLayout) -> list[Piece]:
@@ -294,9 +328,11 @@ def grid_rows(grid: Grid, frame: Frame, page: int) -> list[list[Cell]]:
 
 def _piece(layout: PageLayout, grid: Grid, caption: Caption, notes: list[str]) -> Piece:
     frame = layout.frame
+    rows = grid_rows(grid, frame, layout.number)
     return Piece(
         page=layout.number,
-        rows=grid_rows(grid, frame, layout.number),
+        rows=rows,
+        names_at_edge=names_at_edge(grid, rows[-1]) if rows else [],
         strategy=grid.strategy,
         caption=caption,
         notes=notes,

@@ -129,11 +129,24 @@ def _norm(text: str | None) -> str:
     return t.replace("“", "").replace("”", "").replace('"', "").replace("‘", "").replace("’", "")
 
 
+# A table that selects one part of the spending (政府采购, 机关运行经费 …) for which no
+# standard kind exists: its title also says 支出 or 一般公共预算, but it is not the 支出总表 or
+# the 一般公共预算支出表. Read against the whole title, after the kinds that may name such
+# a part ("“三公”经费和机关运行经费预算表" is the 三公 table).
+_SELECTION_WORDS = ("政府采购", "机关运行经费", "政府购买服务", "新增资产", "资产配置", "国有资产", "财政专户")
+
+
+def _selects_a_part(t: str) -> bool:
+    return any(w in t for w in _SELECTION_WORDS)
+
+
 def _final_kind(t: str) -> TableKind | None:
     if "单位构成" in t:
         return _K.UNIT_COMPOSITION
     if "三公" in t:
         return _K.FINAL_THREE_PUBLIC
+    if _selects_a_part(t):
+        return _K.OTHER
     if "政府性基金" in t:
         return _K.FINAL_GOV_FUND
     if "国有资本" in t:
@@ -168,6 +181,8 @@ def _budget_kind(t: str) -> TableKind | None:
         return _K.ENTRUSTED_BUSINESS
     if "结转结余" in t and ("明细" in t or "情况" in t) and "收支" not in t:
         return _K.CARRYOVER
+    if _selects_a_part(t):
+        return _K.OTHER
     if "政府性基金" in t:
         return _K.GOV_FUND_EXPENDITURE
     if "国有资本" in t:
@@ -189,10 +204,34 @@ def _budget_kind(t: str) -> TableKind | None:
     return None
 
 
+# The part of a title that names the table: what follows the year ("2024年度") and the
+# organisation ("江苏省高级人民法院", "上海市国有资产监督管理委员会") when they are printed.
+# An organisation's name may hold words of a table's ("政府采购中心", "国有资本运营公司").
+_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+_ORG_PREFIX = re.compile(
+    r"^.{2,40}?(?:委员会|人民法院|检察院|办公室|管理局|局|厅|委|办|中心|院|所|站|队|处|馆|会|社|公司|集团|学校|政府)"
+    r"(?=部门|单位|本级|收入|收支|支出|财政|一般公共|政府性|国有资本|项目|三公|整体|预算|决算)"
+)
+
+
+def _name_part(t: str) -> str:
+    years = list(_YEAR.finditer(t))
+    if years:
+        t = t[years[-1].end():]
+    m = _ORG_PREFIX.match(t)
+    return t[m.end():] if m else t
+
+
 def classify_title(title: str | None, final_document: bool = False) -> TableKind | None:
     t = _norm(title)
     if not t:
         return None
+    name = _name_part(t)
+    kind = _title_kind(name, final_document) if name and name != t else None
+    return kind or _title_kind(t, final_document)
+
+
+def _title_kind(t: str, final_document: bool) -> TableKind | None:
     if "决算" in t:
         kind = _final_kind(t)
         if kind:

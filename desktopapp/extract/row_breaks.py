@@ -1,0 +1,89 @@
+"""A body row broken by a page: "八、社会保障和就" ends one page with no figures, "业支出"
+with the figures tops the next. The two parts are one row.
+
+The evidence has to be clear, since a figure-less group row followed by a normal row is
+common: the first part's name runs to the right edge of its cell on its last line (it was
+wrapping when the page ended; `names_at_edge` is read on the page, where the characters
+are) or only the two parts together make a 科目's name (社会保障和就业支出; for tables set
+without rules, whose cells have no edge), it has no figures, and the next page's first body
+row has no code of its own and does not start an item (一、, （一）, 其中, 合计).
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktopapp.core.model import Cell
+from desktopapp.core.numbers import normalize, parse_amount
+from desktopapp.extract.grid import Grid
+from desktopapp.tables.subjects import (
+    economic_class_code,
+    economic_item_code,
+    function_class_code,
+    split_prefix,
+)
+
+_NEW_ITEM = re.compile(
+    r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|其中|合计|总计|小计)"
+)
+_CODE = re.compile(r"^[0-9A-Za-z]{3,}$")
+
+
+def names_at_edge(grid: Grid, last_row: list[Cell]) -> list[Cell]:
+    """The cells of the grid's last row whose text reaches the cell's right edge on its last
+    line (within about a character and the cell's padding)."""
+    out: list[Cell] = []
+    r = len(grid.ys) - 2
+    for c, (cell, origin) in enumerate(grid.slots()[r] if r >= 0 else []):
+        upright = [ch for ch in cell.chars if ch.upright and not ch.text.isspace()]
+        if not origin or not upright or c >= len(last_row):
+            continue
+        base = max(ch.base for ch in upright)
+        line = [ch for ch in upright if abs(ch.base - base) < 0.5 * ch.size]
+        width = max(ch.x1 - ch.x0 for ch in line)
+        if cell.x1 - max(ch.x1 for ch in line) <= 1.5 * width + 4.0:
+            out.append(last_row[c])
+    return out
+
+
+def joins_next_page(first: list[Cell], second: list[Cell], at_edge: list[Cell]) -> bool:
+    """Whether `second` (the next page's first body row) carries on `first` (the page's last)."""
+    filled = [(i, c) for i, c in enumerate(first) if c.text and not c.covered]
+    if not filled or len(filled) > 2 or len(second) != len(first):
+        return False
+    n, name = filled[-1]
+    if parse_amount(normalize(name.text)) is not None or _CODE.match(normalize(name.text)):
+        return False  # a figure or a code, no name
+    if len(filled) == 2 and not _CODE.match(normalize(filled[0][1].text)):
+        return False  # besides the name only a code
+    rest = second[n]
+    tail = normalize(rest.text)
+    if rest.covered or not tail or _NEW_ITEM.match(tail) or _CODE.match(tail) or parse_amount(tail) is not None:
+        return False
+    if any(c.text and not c.covered for c in second[:n]):
+        return False  # a code or label of its own left of the name
+    # The name was wrapping when the page ended, or only the two parts make a 科目's name.
+    head = normalize(name.text)
+    return any(name is c for c in at_edge) or (
+        _known_subject(head + tail) and not _known_subject(head) and not _known_subject(tail)
+    )
+
+
+def _known_subject(label: str) -> bool:
+    _, _, bare = split_prefix(label)
+    return bool(function_class_code(bare) or economic_class_code(bare) or economic_item_code(bare))
+
+
+def join_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:
+    """One row: the figures of the second part, the name joined, the code of the first."""
+    n = max(i for i, c in enumerate(first) if c.text and not c.covered)
+    name, rest = first[n], second[n]
+    name.text = name.text + rest.text
+    if rest.page is not None and rest.box is not None:
+        name.continued.append((rest.page, rest.box))
+    row = list(second)
+    row[n] = name
+    for i in range(n):
+        if first[i].text and not first[i].covered:
+            row[i] = first[i]
+    return row
