@@ -66,6 +66,13 @@ def wrap_text(text: str, width: float, size: float) -> list[str]:
     return lines
 
 
+def split_evenly(text: str, count: int) -> list[str]:
+    """`text` in up to `count` lines of about equal length, each at least two characters."""
+    count = max(1, min(count, len(text) // 2))
+    size = max(1, -(-len(text) // count))
+    return [text[i : i + size] for i in range(0, len(text), size)] or [text]
+
+
 # ----------------------------------------------------------------------------- specs
 
 
@@ -105,6 +112,8 @@ class TableSpec:
     header_fill: float | None = None  # gray level of a shaded header background (big filled rectangles)
     # Body cells merged across columns: (row, col) → colspan; the covered cells' texts are "".
     body_spans: dict[tuple[int, int], int] = field(default_factory=dict)
+    # Header texts typed over this many lines (Alt+Enter), each line at least two characters.
+    header_line_count: int = 1
 
     def body_span(self, r: int, c: int) -> int:
         """0 for a covered body cell, else how many columns the cell spans."""
@@ -356,7 +365,11 @@ def _layout(spec: TableSpec, available_width: float) -> _Layout:
         if s.colspan == 1 and s.col in spec.vertical_header_cols:
             header_lines[(s.row, s.col)] = [ch for ch in s.text if not ch.isspace()]
         else:
-            header_lines[(s.row, s.col)] = wrap_text(s.text, span_width(s) - 2 * CELL_PAD_X, size)
+            header_lines[(s.row, s.col)] = [
+                line
+                for part in split_evenly(s.text, spec.header_line_count)
+                for line in wrap_text(part, span_width(s) - 2 * CELL_PAD_X, size)
+            ]
     header_heights = [spec.header_row_height] * n_header_rows
     for s in sorted(spans, key=lambda s: s.rowspan):
         need = len(header_lines[(s.row, s.col)]) * leading + 2 * CELL_PAD_Y
