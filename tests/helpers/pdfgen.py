@@ -25,7 +25,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 FONT = "STSong-Light"
-STYLES = ("lines", "wps_rects", "three_line", "no_rules")
+STYLES = ("lines", "wps_rects", "filled_paths", "three_line", "no_rules")
 
 PAGE_MARGIN_X = 42.0
 PAGE_MARGIN_TOP = 48.0
@@ -284,6 +284,15 @@ class _Surface:
         self.c.setFillGray(gray)
         self.c.rect(x0, self._y(bottom), x1 - x0, bottom - top, stroke=0, fill=1)
         self.c.setFillGray(0.0)
+
+    def filled_path(self, x0: float, top: float, x1: float, bottom: float) -> None:
+        """A filled rectangle drawn as a path through its four corners, left open (filling
+        closes it; not a `re` operator): pdfminer keeps it as a curve, not a rectangle."""
+        path = self.c.beginPath()
+        path.moveTo(x0, self._y(top))
+        for x, y in ((x1, top), (x1, bottom), (x0, bottom)):
+            path.lineTo(x, self._y(y))
+        self.c.drawPath(path, stroke=0, fill=1)
 
     def image(self, path: str, x0: float, top: float, x1: float, bottom: float) -> None:
         self.c.drawImage(path, x0, self._y(bottom), x1 - x0, bottom - top)
@@ -753,6 +762,9 @@ class PdfBuilder:
                     s.hline(xa, xb, ta)
                 else:
                     s.vline(xa, ta, tb)
+            elif style == "filled_paths":  # a thin filled open path through the four corners
+                t = RECT_RULE_THICKNESS / 2
+                s.filled_path(xa - t, ta - t, xb + t, tb + t)
             else:  # wps_rects: every rule is a thin filled rectangle, nothing stroked
                 t = RECT_RULE_THICKNESS / 2
                 s.filled_rect(xa - t, ta - t, xb + t, tb + t)

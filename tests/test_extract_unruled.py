@@ -1,0 +1,71 @@
+"""Tables whose structure is read from position: rules drawn as filled paths, tables without
+any rule, headers in several bands. Each PDF is rendered by tests/helpers/pdfgen.py and the
+reading is compared with what was printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktopapp.core.model import Document, Table
+from desktopapp.core.numbers import normalize
+from desktopapp.extract import read_document
+from tests.helpers.pdfgen import H, PdfBuilder, PrintedTable, TableSpec
+
+# 收支预算总表 as Jiangsu prints it: 支出 split into 功能分类 and 支出用途, each over a name
+# and an amount column, while 项目名称 and 金额 of 收入 reach down through both bands.
+SUMMARY_HEADER: list[list[H | str]] = [
+    [H("收入", colspan=2), H("支出", colspan=4)],
+    [H("项目名称", rowspan=2), H("金额", rowspan=2), H("功能分类", colspan=2), H("支出用途", colspan=2)],
+    ["功能科目名称", "金额", "项目名称", "金额"],
+]
+SUMMARY_ROWS = [
+    ["一、财政拨款", "27,664.22", "一、一般公共服务支出", "22,395.50", "一、基本支出", "11,700.63"],
+    ["1.一般公共预算", "27,664.22", "二、外交支出", "", "二、项目支出", "13,025.38"],
+    ["2.政府性基金预算", "", "三、国防支出", "", "三、单位预留机动经费", "2,938.21"],
+    ["二、财政专户管理资金", "", "四、公共安全支出", "", "", ""],
+    ["三、其他资金", "", "八、社会保障和就业支出", "1,374.63", "", ""],
+    ["", "", "十八、住房保障支出", "3,894.09", "", ""],
+]
+
+
+def _read(path: Path, spec: TableSpec, **kw) -> tuple[Document, PrintedTable]:
+    builder = PdfBuilder(path)
+    printed = builder.table(spec, **kw)
+    builder.save()
+    return read_document(path), printed
+
+
+def _only_table(document: Document, printed: PrintedTable) -> Table:
+    tables = [t for t in document.tables if normalize(t.title) == normalize(printed.title)]
+    assert len(tables) == 1, f"读到的表格：{[t.title for t in document.tables]}"
+    return tables[0]
+
+
+def _header_grid(table: Table) -> list[list[str]]:
+    return [["" if cell.covered else normalize(cell.text) for cell in row] for row in table.header]
+
+
+def test_rules_drawn_as_filled_paths_separate_the_header_bands(tmp_path):
+    """Excel's PDF export draws some borders as filled four-corner paths: they are rules like
+    any other, so 功能分类 and 功能科目名称 stay in two header rows (not one cell
+    "功能分类功能科目名称金额")."""
+    spec = TableSpec("收支预算总表", SUMMARY_HEADER, SUMMARY_ROWS, style="filled_paths")
+    document, printed = _read(tmp_path / "paths.pdf", spec, landscape=True)
+    table = _only_table(document, printed)
+    assert table.strategy == "ruled"
+    assert _header_grid(table) == [[normalize(t) for t in row] for row in printed.header]
+    assert [[normalize(t) for t in row] for row in table.body_texts()] == [
+        [normalize(t) for t in row] for row in printed.body
+    ]
+
+
+@pytest.mark.parametrize("style", ["no_rules", "three_line", "lines"])
+def test_header_in_three_bands_reads_as_printed(tmp_path, style):
+    spec = TableSpec("收支预算总表", SUMMARY_HEADER, SUMMARY_ROWS, style=style)
+    document, printed = _read(tmp_path / f"{style}.pdf", spec, landscape=True)
+    table = _only_table(document, printed)
+    assert [[normalize(t) for t in row] for row in table.body_texts()] == [
+        [normalize(t) for t in row] for row in printed.body
+    ]
