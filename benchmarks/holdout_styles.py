@@ -123,7 +123,11 @@ def amount_columns(body: list[list[str]], cols: int) -> list[bool]:
         t = text.replace(",", "").strip()
         return "." in t and t.lstrip("-").replace(".", "", 1).isdigit()
 
-    return [any(c < len(row) and amount(row[c]) for row in body) for c in range(cols)]
+    def empty(c: int) -> bool:
+        return not any(c < len(row) and row[c].strip() for row in body)
+
+    # A column left empty is an amount column nothing was budgeted in.
+    return [empty(c) or any(c < len(row) and amount(row[c]) for row in body) for c in range(cols)]
 
 
 def deepen(cells: list[Cell], body: list[list[str]]) -> list[Cell]:

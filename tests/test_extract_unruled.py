@@ -69,3 +69,52 @@ def test_header_in_three_bands_reads_as_printed(tmp_path, style):
     assert [[normalize(t) for t in row] for row in table.body_texts()] == [
         [normalize(t) for t in row] for row in printed.body
     ]
+
+
+def _body(table: Table) -> list[list[str]]:
+    return [[normalize(t) for t in row] for row in table.body_texts()]
+
+
+def _printed_body(printed: PrintedTable) -> list[list[str]]:
+    return [[normalize(t) for t in row] for row in printed.body]
+
+
+def test_group_label_between_its_columns_heads_no_column_of_its_own(tmp_path):
+    """Without rules, '支出用途' centred over 项目名称 | 金额 (and standing over neither's
+    text) groups them: the table keeps four columns."""
+    header: list[list[H | str]] = [
+        [H("收入", colspan=2), H("支出", colspan=2)],
+        [H("项目名称", rowspan=2), H("金额", rowspan=2), H("支出用途", colspan=2)],
+        ["项目名称", "金额"],
+    ]
+    body = [
+        ["一、一般公共预算", "33,172.15", "一、基本支出", "18,570.82"],
+        ["二、政府性基金预算", "", "二、项目支出", "11,343.27"],
+        ["", "", "三、单位预留机动经费", "3,258.06"],
+        ["收入合计", "33,172.15", "支出合计", "33,172.15"],
+    ]
+    spec = TableSpec("财政拨款收支预算总表", header, body, style="no_rules")
+    document, printed = _read(tmp_path / "group.pdf", spec)
+    table = _only_table(document, printed)
+    assert table.n_cols == 4
+    assert _body(table) == _printed_body(printed)
+
+
+def test_rows_without_amounts_after_the_last_figure_stay_in_the_table(tmp_path):
+    """收入预算总表 printed without rules ends in rows with a name and no figure: they
+    start where the table's names start, at its line pitch, so they are its rows."""
+    header: list[list[H | str]] = [[H("项目名称", colspan=2), "金额"]]
+    body = [
+        ["收入总计", "", "33,172.15"],
+        ["一般公共预算资金", "小计", "33,172.15"],
+        ["", "公共财政拨款(补助)资金", "33,172.15"],
+        ["", "专项收入", ""],
+        ["政府性基金", "小计", ""],
+        ["其他资金", "小计", ""],
+        ["", "事业收入", ""],
+        ["", "其中：动用上年结转和结余资金", ""],
+    ]
+    spec = TableSpec("收入预算总表", header, body, style="no_rules", notes=["注：本表为公开样表。"])
+    document, printed = _read(tmp_path / "trailing.pdf", spec)
+    table = _only_table(document, printed)
+    assert _body(table) == _printed_body(printed)

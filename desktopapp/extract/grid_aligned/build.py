@@ -78,7 +78,27 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
     head_bottom = region.header_bottom if region.header_bottom is not None else region.top
     band_ys = header_bands(head_blocks, region.top, head_bottom, region.inner_rules)
     leaves = [b for b in head_blocks if b.bottom > band_ys[-2] + 1] if len(band_ys) >= 2 else head_blocks
+    leaves = [b for b in leaves if not _groups_columns(b, head_blocks, body_columns)]
     return RegionText(region, head_blocks, body_blocks, rows, band_ys, leaves, size)
+
+
+def _groups_columns(label: Block, head: list[Block], body_columns: list[tuple[float, float]]) -> bool:
+    """A label over no column of the body, centred between two labels printed lower that
+    head neighbouring columns ('支出用途' over 项目名称 | 金额): it groups them."""
+    if any(min(b, label.x1) - max(a, label.x0) > 0 for a, b in body_columns):
+        return False
+    lower = [o for o in head if o is not label and o.top >= label.bottom - 0.2 * label.size]
+    centre = (label.x0 + label.x1) / 2
+    left = max((o for o in lower if o.x1 <= centre), key=lambda o: o.x1, default=None)
+    right = min((o for o in lower if o.x0 >= centre), key=lambda o: o.x0, default=None)
+    if left is None or right is None:
+        return False
+
+    def column(block: Block) -> int | None:
+        return next((k for k, (a, b) in enumerate(body_columns) if min(b, block.x1) - max(a, block.x0) > 0), None)
+
+    a, b = column(left), column(right)
+    return a is not None and b is not None and b == a + 1
 
 
 def shared_columns(texts: list[RegionText]) -> list[tuple[float, float]]:

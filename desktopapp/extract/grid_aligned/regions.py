@@ -126,6 +126,18 @@ def text_regions(chars: list[Char]) -> list[Region]:
             kinds[last + 1] == "row" or lines[last + 1].top - lines[last].bottom <= 0.6 * lines[last].size
         ):
             last += 1
+        # Rows after the last amount whose cells start where the table's cells start, at the
+        # table's line pitch ('专项收入' alone in the name column of an empty row).
+        starts = _cell_edges([frags[k] for k in range(first, last + 1) if kinds[k] == "data"])
+        pitch = _line_pitch(lines[first : last + 1])
+        while (
+            last + 1 < len(lines)
+            and kinds[last + 1] in ("label", "row")
+            and pitch is not None
+            and lines[last + 1].top - lines[last].top <= 1.3 * pitch
+            and _on_edges(frags[last + 1], starts)
+        ):
+            last += 1
         data_lines = sum(1 for k in range(first, last + 1) if kinds[k] == "data")
         head = first
         while head > 0 and kinds[head - 1] in ("row", "label") and lines[head].top - lines[head - 1].bottom <= 2.5 * lines[head].size:
@@ -147,6 +159,28 @@ def text_regions(chars: list[Char]) -> list[Region]:
             )
         i = last + 1
     return regions
+
+
+def _cell_edges(rows: list[list[Fragment]]) -> tuple[list[float], list[float]]:
+    """Where the table's text cells start and its amounts end."""
+    lefts = sorted({round(f.x0, 1) for row in rows for f in row if not is_data_amount(f.text)})
+    rights = sorted({round(f.x1, 1) for row in rows for f in row if is_data_amount(f.text)})
+    return lefts, rights
+
+
+def _on_edges(row: list[Fragment], edges: tuple[list[float], list[float]], tol: float = 1.0) -> bool:
+    """Every cell of the line starts where text cells of the table start (or, an amount,
+    ends where its amounts end)."""
+    lefts, rights = edges
+    return bool(row) and all(
+        any(abs((f.x1 if is_data_amount(f.text) else f.x0) - e) <= tol for e in (rights if is_data_amount(f.text) else lefts))
+        for f in row
+    )
+
+
+def _line_pitch(lines) -> float | None:
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    return statistics.median(steps) if steps else None
 
 
 def _line_kind(line, frags: list[Fragment]) -> str:
