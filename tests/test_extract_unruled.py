@@ -11,7 +11,7 @@ import pytest
 from desktopapp.core.model import Document, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.extract import read_document
-from tests.helpers.pdfgen import H, PdfBuilder, PrintedTable, TableSpec
+from tests.helpers.pdfgen import H, PdfBuilder, PrintedTable, TableSpec, register_fonts, text_width
 
 # 收支预算总表 as Jiangsu prints it: 支出 split into 功能分类 and 支出用途, each over a name
 # and an amount column, while 项目名称 and 金额 of 收入 reach down through both bands.
@@ -116,5 +116,41 @@ def test_rows_without_amounts_after_the_last_figure_stay_in_the_table(tmp_path):
     ]
     spec = TableSpec("收入预算总表", header, body, style="no_rules", notes=["注：本表为公开样表。"])
     document, printed = _read(tmp_path / "trailing.pdf", spec)
+    table = _only_table(document, printed)
+    assert _body(table) == _printed_body(printed)
+
+
+SUMMARY_NARROW_ROWS = [
+    ["一、本年收入", "1826.31", "一、本年支出", "1826.31"],
+    ["（一）一般公共预算拨款", "1826.31", "（一）一般公共服务支出", ""],
+    ["（二）政府性基金预算拨款", "", "（二）公共安全支出", ""],
+    ["二、上年结转", "", "（三）社会保障和就业支出", "1452.43"],
+    ["", "", "（四）卫生健康支出", "190.28"],
+    ["", "", "（五）住房保障支出", "183.59"],
+    ["", "", "（廿一）其他支出", ""],
+    ["", "", "（廿二）债务还本支出", ""],
+    ["", "", "二、年终结转结余", ""],
+    ["收    入    总    计", "1826.31", "支    出    总    计", "1826.31"],
+]
+
+
+def test_names_wrapped_in_narrow_columns_without_rules(tmp_path):
+    """Narrow columns: each long name wraps over two lines and its amount, centred on the
+    row, stands on a line of its own between them; names start right after the amounts of
+    the column before. Every row is read whole, the empty rows at the end included, and a
+    total label spread over its cell stays one label."""
+    # As narrow as an office suite sets them: the widest figure or seven characters, padded.
+    register_fonts()
+    amount = text_width("1826.31", 9.0) + 8.0
+    widths = [7 * 9.0 + 8.0, amount, 7 * 9.0 + 8.0, amount]
+    header: list[list[H | str]] = [[H("收    入", colspan=2), H("支    出", colspan=2)], ["项目", "预算数", "项目", "预算数"]]
+    spec = TableSpec(
+        "财政拨款收支总表", header, SUMMARY_NARROW_ROWS, style="no_rules", col_widths=widths, fill_width=False
+    )
+    builder = PdfBuilder(tmp_path / "narrow.pdf")
+    printed = builder.table(spec)
+    drawn = builder.save().pages[0].lines
+    assert "（一）一般公共预算拨款" not in drawn and "（一）一般公共" in drawn, "the names wrap"
+    document = read_document(tmp_path / "narrow.pdf")
     table = _only_table(document, printed)
     assert _body(table) == _printed_body(printed)

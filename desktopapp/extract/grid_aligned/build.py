@@ -67,9 +67,13 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
         body_frags = [f for f in frags if f.cy >= region.header_bottom]
     else:
         head_frags, body_frags = [], frags
+    narrow = 0.25 * (region.x1 - region.x0)
+    # '收  入  总  计' spread over its cell in a body row: one label, when the columns the
+    # other text makes do not part its characters.
+    solid = stack_blocks([f for f in body_frags if len(f.text) > 1], 0.45)
+    body_frags = join_spread_labels(body_frags, body_column_extents([(0, solid, body_rows(solid))], narrow))
     body_blocks = stack_blocks(body_frags, 0.45)
     rows = body_rows(body_blocks)
-    narrow = 0.25 * (region.x1 - region.x0)
     body_columns = body_column_extents([(0, body_blocks, rows)], narrow)
     head_frags = join_spread_labels(head_frags, body_columns)
     head_blocks = split_by_rules(stack_blocks(head_frags, 0.45), region.inner_rules)
