@@ -154,3 +154,30 @@ def test_names_wrapped_in_narrow_columns_without_rules(tmp_path):
     document = read_document(tmp_path / "narrow.pdf")
     table = _only_table(document, printed)
     assert _body(table) == _printed_body(printed)
+
+
+def test_justified_running_text_with_figures_is_not_a_table(tmp_path):
+    """Running text justified to the margins leaves wide gaps around figures ('2019 年度');
+    the figures stand wherever the words put them, in no column: the page holds no table."""
+    builder = PdfBuilder(tmp_path / "prose.pdf")
+    page = builder.new_page()
+    lines = [
+        ["反映江苏省高级人民法院", "2019", "年度一般公共预算资金安排的"],
+        ["“三公”经费情况"],
+        ["江苏省高级人民法院", "2019", "年度一般公共预算拨款安排的“三"],
+        ["公”经费预算支出中，因公出国（境）费支出", "160", "万元"],
+        ["经费的", "51.93%", "公务接待费支出", "86.95", "万元"],
+    ]
+    for k, words in enumerate(lines):
+        # Justified: the words spread over the full measure, the gaps shared out evenly.
+        widths = [text_width(w, 12.0) for w in words]
+        gap = (480.0 - sum(widths)) / max(1, len(words) - 1) if len(words) > 1 else 0.0
+        x = 60.0 + (k % 2) * 24.0
+        for word, width in zip(words, widths):
+            page.text(x, 120.0 + 22.0 * k, word, 12.0)
+            x += width + gap
+    builder.table(TableSpec("收支预算总表", SUMMARY_HEADER, SUMMARY_ROWS, style="lines"), landscape=True)
+    builder.save()
+    document = read_document(tmp_path / "prose.pdf")
+    assert document.pages[0].table_ids == []
+    assert [normalize(t.title) for t in document.tables] == ["收支预算总表"]

@@ -159,7 +159,7 @@ def text_regions(chars: list[Char]) -> list[Region]:
                 break
             body_first = top
         strong = data_lines == 1 and head < first and sum(is_data_amount(f.text) for f in frags[first]) >= 3
-        if data_lines >= 2 or strong:
+        if (data_lines >= 2 or strong) and _columns_align([frags[k] for k in range(body_first, last + 1)]):
             members = range(head, last + 1)
             x0 = min(lines[k].x0 for k in members)
             x1 = max(lines[k].x1 for k in members)
@@ -188,6 +188,23 @@ def _on_edges(row: list[Fragment], edges: tuple[list[float], list[float]], tol: 
         any(abs((f.x1 if is_data_amount(f.text) else f.x0) - e) <= tol for e in (rights if is_data_amount(f.text) else lefts))
         for f in row
     )
+
+
+def _columns_align(rows: list[list[Fragment]], tol: float = 1.5) -> bool:
+    """A grid's cells stand in columns: some cell after the first of a line starts (text)
+    or ends (amounts) where a cell of another line does. Running text spaced out by
+    justification has its figures ('2019 年度') wherever the words put them."""
+    inner = [row[1:] for row in rows if len(row) >= 2]
+    if len(inner) < 2:
+        return True  # one line of figures: judged by what stands around it
+    anchors = [
+        [(f.x1 if is_data_amount(f.text) else f.x0, is_data_amount(f.text)) for f in row] for row in inner
+    ]
+    for k, row in enumerate(anchors):
+        for other in anchors[k + 1 :]:
+            if any(a == c and abs(x - y) <= tol for x, a in row for y, c in other):
+                return True
+    return False
 
 
 def _continues(upper: list[Fragment], lower: list[Fragment], upper_line, lower_line) -> bool:
