@@ -181,3 +181,28 @@ def test_justified_running_text_with_figures_is_not_a_table(tmp_path):
     document = read_document(tmp_path / "prose.pdf")
     assert document.pages[0].table_ids == []
     assert [normalize(t.title) for t in document.tables] == ["收支预算总表"]
+
+
+def test_empty_columns_headed_across_all_bands_are_kept(tmp_path):
+    """收入决算表 without rules: 上级补助收入 … 附属单位上缴收入 are printed from the header's
+    top band to its foot and hold nothing in the body; the lowest band holds only 科目编码.
+    Each label still heads its own column, so the figures stay in theirs."""
+    header: list[list[H | str]] = [
+        [H("项目", colspan=4), H("本年收入合计", rowspan=3), H("财政拨款收入", rowspan=3), H("上级补助收入", rowspan=3),
+         H("事业收入", rowspan=3), H("经营收入", rowspan=3), H("附属单位上缴收入", rowspan=3), H("其他收入", rowspan=3)],
+        [H("支出功能分类", colspan=3), H("科目名称", rowspan=2)],
+        [H("科目编码", colspan=3)],
+    ]
+    body = [
+        ["类", "款", "项", "合计", "2,946.25", "2,940.05", "", "", "", "", "6.20"],
+        ["201", "", "", "一般公共服务支出", "2,112.86", "2,106.66", "", "", "", "", "6.20"],
+        ["201", "06", "", "财政事务", "2,112.86", "2,106.66", "", "", "", "", "6.20"],
+        ["201", "06", "01", "行政运行", "1,511.90", "1,511.89", "", "", "", "", "0.01"],
+        ["208", "", "", "社会保障和就业支出", "326.72", "326.72", "", "", "", "", ""],
+        ["208", "05", "", "行政事业单位养老支出", "326.72", "326.72", "", "", "", "", ""],
+    ]
+    spec = TableSpec("收入决算表", header, body, style="no_rules")
+    document, printed = _read(tmp_path / "empty-columns.pdf", spec, landscape=True)
+    table = _only_table(document, printed)
+    assert table.n_cols == 11
+    assert _body(table) == _printed_body(printed)

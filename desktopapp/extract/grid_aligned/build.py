@@ -82,8 +82,21 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
     head_bottom = region.header_bottom if region.header_bottom is not None else region.top
     band_ys = header_bands(head_blocks, region.top, head_bottom, region.inner_rules)
     leaves = [b for b in head_blocks if b.bottom > band_ys[-2] + 1] if len(band_ys) >= 2 else head_blocks
+    # A label centred from an upper band down to the header's foot, with no label under
+    # it, heads a column too (a column left empty in the body has only its label).
+    leaves += [b for b in head_blocks if b not in leaves and _reaches_foot(b, band_ys, head_blocks)]
     leaves = [b for b in leaves if not _groups_columns(b, head_blocks, body_columns)]
     return RegionText(region, head_blocks, body_blocks, rows, band_ys, leaves, size)
+
+
+def _reaches_foot(label: Block, band_ys: list[float], head: list[Block]) -> bool:
+    foot = band_ys[-1]
+    centred = any(abs((y + foot) / 2 - (label.top + label.bottom) / 2) <= 0.5 * label.size for y in band_ys[:-2])
+    below = any(
+        o is not label and o.top >= label.bottom - 0.2 * label.size and min(o.x1, label.x1) - max(o.x0, label.x0) > 0
+        for o in head
+    )
+    return centred and not below
 
 
 def _groups_columns(label: Block, head: list[Block], body_columns: list[tuple[float, float]]) -> bool:
