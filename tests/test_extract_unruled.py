@@ -206,3 +206,22 @@ def test_empty_columns_headed_across_all_bands_are_kept(tmp_path):
     table = _only_table(document, printed)
     assert table.n_cols == 11
     assert _body(table) == _printed_body(printed)
+
+
+def test_empty_three_line_table_with_a_deep_header_is_found(tmp_path):
+    """A three-line table holding only '无' and 合计 under a header of four bands whose
+    texts are typed over several lines: framed by its rules, it is a table."""
+    header: list[list[H | str]] = [
+        [H("栏目", colspan=4), H("政府性基金预算支出", colspan=3)],
+        [H("项目", colspan=7)],
+        [H("功能分类科目编码", colspan=3), H("功能分类科目名称", rowspan=2), H("合计", rowspan=2),
+         H("基本支出", rowspan=2), H("项目支出", rowspan=2)],
+        ["类", "款", "项"],
+    ]
+    body = [["无", "", "", "", "", "", ""], ["合计", "", "", "", "", "", ""]]
+    spec = TableSpec(
+        "2026年部门政府性基金预算支出功能分类预算表", header, body, unit="元", style="three_line", header_line_count=3
+    )
+    document, printed = _read(tmp_path / "empty-deep.pdf", spec)
+    table = _only_table(document, printed)
+    assert _body(table) == _printed_body(printed)
