@@ -14,7 +14,7 @@ from desktopapp.core.numbers import normalize, parse_amount
 
 _CODE = re.compile(r"^\d{3,}$")
 _TOTAL = re.compile(r"^(合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计)$")
-_ORDINAL = re.compile(r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))")
+_ORDINAL = re.compile(r"^([一二三四五六七八九十廿卅]+、|[(（][一二三四五六七八九十廿卅\d]+[)）]|\d+[、.．](?!\d))")
 _COLNUM_LABEL = re.compile(r"^(※|栏次|行次|甲|乙|丙|栏号|—|-)$")
 _PLACEHOLDER = re.compile(r"^(无|（无）|\(无\))$")
 

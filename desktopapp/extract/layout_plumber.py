@@ -131,12 +131,29 @@ def _read(page: pdfplumber.page.Page, index: int) -> PageLayout:
         if isinstance(obj, LTRect):
             top, bottom = height - obj.y1 + mb_top, height - obj.y0 + mb_top
             _add_rect(obj, (obj.x0 + mb_x0, top, obj.x1 + mb_x0, bottom), frame, hrules, vrules)
-        elif obj.stroke and not _is_white(obj.stroking_color):
+        else:
             pts = [to_frame(x + mb_x0, height - y + mb_top) for x, y in obj.pts]
-            for (ax, ay), (bx, by) in zip(pts, pts[1:]):
-                add_segment(ax, ay, bx, by, hrules, vrules)
+            if obj.fill and not _is_white(obj.non_stroking_color) and _is_axis_box(pts):
+                # A thin filled four-corner path is a rule like a filled rectangle (Excel's
+                # PDF export draws some cell borders so).
+                xs, ys = [x for x, _ in pts], [y for _, y in pts]
+                add_bar(min(xs), min(ys), max(xs), max(ys), hrules, vrules)
+            if obj.stroke and not _is_white(obj.stroking_color):
+                for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+                    add_segment(ax, ay, bx, by, hrules, vrules)
     rotation = (page.rotation or 0) % 360
     return PageLayout(index + 1, frame, rotation, dedupe_chars(chars), hrules, vrules, len(shapes))
+
+
+def _is_axis_box(pts: list[tuple[float, float]], tol: float = 0.5) -> bool:
+    """Every point lies on a corner of the points' bounding box (a rectangle drawn as a path)."""
+    if len(pts) < 4:
+        return False
+    x0, x1 = min(x for x, _ in pts), max(x for x, _ in pts)
+    y0, y1 = min(y for _, y in pts), max(y for _, y in pts)
+    return all(
+        (abs(x - x0) < tol or abs(x - x1) < tol) and (abs(y - y0) < tol or abs(y - y1) < tol) for x, y in pts
+    )
 
 
 def _add_rect(

@@ -25,7 +25,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 FONT = "STSong-Light"
-STYLES = ("lines", "wps_rects", "three_line", "no_rules")
+STYLES = ("lines", "wps_rects", "filled_paths", "three_line", "no_rules")
 
 PAGE_MARGIN_X = 42.0
 PAGE_MARGIN_TOP = 48.0
@@ -64,6 +64,13 @@ def wrap_text(text: str, width: float, size: float) -> list[str]:
             current += ch
     lines.append(current)
     return lines
+
+
+def split_evenly(text: str, count: int) -> list[str]:
+    """`text` in up to `count` lines of about equal length, each at least two characters."""
+    count = max(1, min(count, len(text) // 2))
+    size = max(1, -(-len(text) // count))
+    return [text[i : i + size] for i in range(0, len(text), size)] or [text]
 
 
 # ----------------------------------------------------------------------------- specs
@@ -105,6 +112,8 @@ class TableSpec:
     header_fill: float | None = None  # gray level of a shaded header background (big filled rectangles)
     # Body cells merged across columns: (row, col) → colspan; the covered cells' texts are "".
     body_spans: dict[tuple[int, int], int] = field(default_factory=dict)
+    # Header texts typed over this many lines (Alt+Enter), each line at least two characters.
+    header_line_count: int = 1
 
     def body_span(self, r: int, c: int) -> int:
         """0 for a covered body cell, else how many columns the cell spans."""
@@ -276,6 +285,15 @@ class _Surface:
         self.c.rect(x0, self._y(bottom), x1 - x0, bottom - top, stroke=0, fill=1)
         self.c.setFillGray(0.0)
 
+    def filled_path(self, x0: float, top: float, x1: float, bottom: float) -> None:
+        """A filled rectangle drawn as a path through its four corners, left open (filling
+        closes it; not a `re` operator): pdfminer keeps it as a curve, not a rectangle."""
+        path = self.c.beginPath()
+        path.moveTo(x0, self._y(top))
+        for x, y in ((x1, top), (x1, bottom), (x0, bottom)):
+            path.lineTo(x, self._y(y))
+        self.c.drawPath(path, stroke=0, fill=1)
+
     def image(self, path: str, x0: float, top: float, x1: float, bottom: float) -> None:
         self.c.drawImage(path, x0, self._y(bottom), x1 - x0, bottom - top)
 
@@ -356,7 +374,11 @@ def _layout(spec: TableSpec, available_width: float) -> _Layout:
         if s.colspan == 1 and s.col in spec.vertical_header_cols:
             header_lines[(s.row, s.col)] = [ch for ch in s.text if not ch.isspace()]
         else:
-            header_lines[(s.row, s.col)] = wrap_text(s.text, span_width(s) - 2 * CELL_PAD_X, size)
+            header_lines[(s.row, s.col)] = [
+                line
+                for part in split_evenly(s.text, spec.header_line_count)
+                for line in wrap_text(part, span_width(s) - 2 * CELL_PAD_X, size)
+            ]
     header_heights = [spec.header_row_height] * n_header_rows
     for s in sorted(spans, key=lambda s: s.rowspan):
         need = len(header_lines[(s.row, s.col)]) * leading + 2 * CELL_PAD_Y
@@ -740,6 +762,9 @@ class PdfBuilder:
                     s.hline(xa, xb, ta)
                 else:
                     s.vline(xa, ta, tb)
+            elif style == "filled_paths":  # a thin filled open path through the four corners
+                t = RECT_RULE_THICKNESS / 2
+                s.filled_path(xa - t, ta - t, xb + t, tb + t)
             else:  # wps_rects: every rule is a thin filled rectangle, nothing stroked
                 t = RECT_RULE_THICKNESS / 2
                 s.filled_rect(xa - t, ta - t, xb + t, tb + t)

@@ -56,6 +56,11 @@ def _valid(grid: Grid) -> bool:
     if grid.n_cols < 2:
         return False
     texts = grid.texts()
+    head = grid.header_rows_hint
+    if grid.strategy == "hrules" and head and any(any(row) for row in texts[head:]):
+        # Framed by rules of one extent with its header closed by a rule of its own: a
+        # table, even an empty one ('无') whose header text stands in many bands.
+        return True
     multi = sum(1 for row in texts if sum(1 for t in row if t) >= 2)
     amounts = sum(1 for row in texts for t in row if is_data_amount(t))
     return multi >= max(1, len(texts) // 4) or amounts > 0

@@ -45,14 +45,19 @@ def stack_blocks(frags: list[Fragment], max_gap: float) -> list[Block]:
     blocks: list[Block] = []
     for f in sorted(frags, key=lambda f: (f.top, f.x0)):
         target = None
+        best = 0.0
         for b in reversed(blocks):
             if b.bottom < f.top - max_gap * f.size - 1:
                 continue
             gap = f.top - b.bottom
-            overlap = min(b.x1, f.x1) - max(b.x0, f.x0)
+            # Judged against the block's last line, not its whole width: lines centred in
+            # narrow neighbouring cells overlap the union of a neighbour's lines.
+            last = b.frags[-1]
+            overlap = min(last.x1, f.x1) - max(last.x0, f.x0)
             if -0.3 * f.size <= gap <= max_gap * f.size and overlap > 0:
-                target = b
-                break
+                share = overlap / max(1e-6, min(last.x1 - last.x0, f.x1 - f.x0))
+                if share > best:
+                    target, best = b, share
         if target is None:
             blocks.append(Block.of(f))
         else:

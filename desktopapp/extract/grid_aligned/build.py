@@ -67,9 +67,13 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
         body_frags = [f for f in frags if f.cy >= region.header_bottom]
     else:
         head_frags, body_frags = [], frags
+    narrow = 0.25 * (region.x1 - region.x0)
+    # '收  入  总  计' spread over its cell in a body row: one label, when the columns the
+    # other text makes do not part its characters.
+    solid = stack_blocks([f for f in body_frags if len(f.text) > 1], 0.45)
+    body_frags = join_spread_labels(body_frags, body_column_extents([(0, solid, body_rows(solid))], narrow))
     body_blocks = stack_blocks(body_frags, 0.45)
     rows = body_rows(body_blocks)
-    narrow = 0.25 * (region.x1 - region.x0)
     body_columns = body_column_extents([(0, body_blocks, rows)], narrow)
     head_frags = join_spread_labels(head_frags, body_columns)
     head_blocks = split_by_rules(stack_blocks(head_frags, 0.45), region.inner_rules)
@@ -78,7 +82,40 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
     head_bottom = region.header_bottom if region.header_bottom is not None else region.top
     band_ys = header_bands(head_blocks, region.top, head_bottom, region.inner_rules)
     leaves = [b for b in head_blocks if b.bottom > band_ys[-2] + 1] if len(band_ys) >= 2 else head_blocks
+    # A label centred from an upper band down to the header's foot, with no label under
+    # it, heads a column too (a column left empty in the body has only its label).
+    leaves += [b for b in head_blocks if b not in leaves and _reaches_foot(b, band_ys, head_blocks)]
+    leaves = [b for b in leaves if not _groups_columns(b, head_blocks, body_columns)]
     return RegionText(region, head_blocks, body_blocks, rows, band_ys, leaves, size)
+
+
+def _reaches_foot(label: Block, band_ys: list[float], head: list[Block]) -> bool:
+    foot = band_ys[-1]
+    centred = any(abs((y + foot) / 2 - (label.top + label.bottom) / 2) <= 0.5 * label.size for y in band_ys[:-2])
+    below = any(
+        o is not label and o.top >= label.bottom - 0.2 * label.size and min(o.x1, label.x1) - max(o.x0, label.x0) > 0
+        for o in head
+    )
+    return centred and not below
+
+
+def _groups_columns(label: Block, head: list[Block], body_columns: list[tuple[float, float]]) -> bool:
+    """A label over no column of the body, centred between two labels printed lower that
+    head neighbouring columns ('支出用途' over 项目名称 | 金额): it groups them."""
+    if any(min(b, label.x1) - max(a, label.x0) > 0 for a, b in body_columns):
+        return False
+    lower = [o for o in head if o is not label and o.top >= label.bottom - 0.2 * label.size]
+    centre = (label.x0 + label.x1) / 2
+    left = max((o for o in lower if o.x1 <= centre), key=lambda o: o.x1, default=None)
+    right = min((o for o in lower if o.x0 >= centre), key=lambda o: o.x0, default=None)
+    if left is None or right is None:
+        return False
+
+    def column(block: Block) -> int | None:
+        return next((k for k, (a, b) in enumerate(body_columns) if min(b, block.x1) - max(a, block.x0) > 0), None)
+
+    a, b = column(left), column(right)
+    return a is not None and b is not None and b == a + 1
 
 
 def shared_columns(texts: list[RegionText]) -> list[tuple[float, float]]:

@@ -48,7 +48,8 @@ def body_column_extents(parts: list[tuple[int, list[Block], list[list[Block]]]],
     at the left of the cell, amounts at its right). `parts` are (region, blocks, rows)."""
     row_of = {id(b): (i, k) for i, _, rows in parts for k, r in enumerate(rows) for b in r}
     blocks = [b for _, bs, _ in parts for b in bs]
-    clusters = _unbridged(_cluster_blocks([b for b in blocks if b.x1 - b.x0 <= narrow]))
+    starts = _aligned_starts(blocks, narrow, row_of)
+    clusters = _unbridged(_cluster_blocks([b for b in blocks if b.x1 - b.x0 <= narrow] + starts))
     changed = True
     while changed:
         changed = False
@@ -62,6 +63,25 @@ def body_column_extents(parts: list[tuple[int, list[Block], list[list[Block]]]],
                 changed = True
                 break
     return [(lo, hi) for lo, hi, _ in clusters]
+
+
+def _aligned_starts(blocks: list[Block], narrow: float, row_of: dict[int, tuple[int, int]]) -> list[Block]:
+    """Wide texts (long names in a narrow table) are left out of the clustering, lest one
+    reaching over two columns join them; but where three or more start at the same x they
+    are a column of left-aligned names: its start stands for them."""
+    wide = [b for b in blocks if b.x1 - b.x0 > narrow and not is_amountish(b)]
+    starts: dict[float, list[Block]] = {}
+    for b in blocks:
+        if not is_amountish(b):
+            starts.setdefault(round(b.x0), []).append(b)
+    out: list[Block] = []
+    for b in wide:
+        same = [o for key in (round(b.x0) - 1, round(b.x0), round(b.x0) + 1) for o in starts.get(key, [])]
+        if len(same) >= 3:
+            proxy = Block(b.frags, b.x0, b.top, b.x0 + 1.0, b.bottom)
+            row_of[id(proxy)] = row_of.get(id(b), (-1, -1))
+            out.append(proxy)
+    return out
 
 
 def _cluster_blocks(blocks: list[Block]) -> list[list]:

@@ -107,6 +107,7 @@ def text_regions(chars: list[Char]) -> list[Region]:
     lines = group_lines(chars)
     frags = [fragments(ln, i) for i, ln in enumerate(lines)]
     kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
+    row_pitch = _row_pitch([ln for ln, kind in zip(lines, kinds) if kind in ("data", "row")])
     regions: list[Region] = []
     i = 0
     while i < len(lines):
@@ -116,7 +117,7 @@ def text_regions(chars: list[Char]) -> list[Region]:
         first = last = i
         j = i + 1
         # Wrapped cell text gives lines of one fragment ('label') inside the table.
-        while j < len(lines) and kinds[j] != "stop" and lines[j].top - lines[j - 1].bottom <= 2.5 * lines[j].size:
+        while j < len(lines) and kinds[j] != "stop" and _close(lines[j - 1], lines[j], row_pitch):
             if kinds[j] == "data":
                 last = j
             j += 1
@@ -126,16 +127,39 @@ def text_regions(chars: list[Char]) -> list[Region]:
             kinds[last + 1] == "row" or lines[last + 1].top - lines[last].bottom <= 0.6 * lines[last].size
         ):
             last += 1
+        # Rows after the last amount whose cells start where the table's cells start, at the
+        # table's line pitch ('专项收入' alone in the name column of an empty row).
+        starts = _cell_edges(frags[first : last + 1])
+        size = statistics.median(lines[k].size for k in range(first, last + 1))
+        while (
+            last + 1 < len(lines)
+            and kinds[last + 1] in ("label", "row")
+            and lines[last + 1].size <= 1.1 * size
+            and lines[last + 1].top - lines[last].bottom <= 1.5 * size
+            and _on_edges(frags[last + 1], starts)
+        ):
+            last += 1
         data_lines = sum(1 for k in range(first, last + 1) if kinds[k] == "data")
         head = first
-        while head > 0 and kinds[head - 1] in ("row", "label") and lines[head].top - lines[head - 1].bottom <= 2.5 * lines[head].size:
+        while (
+            head > 0
+            and kinds[head - 1] in ("row", "label")
+            and _close(lines[head - 1], lines[head], row_pitch)
+            and lines[head - 1].size <= 1.2 * lines[head].size  # not the title
+        ):
             head -= 1
         # Rows above the first amount that read as data (a code, '一、…') are body rows.
         body_first = first
-        while body_first > head and is_body_row([f.text for f in frags[body_first - 1]]):
-            body_first -= 1
+        while body_first > head:
+            # A cell wrapped over lines is judged by its first line ('廿四、债务发行' | '费用支出').
+            top = body_first - 1
+            while top > head and _continues(frags[top - 1], frags[top], lines[top - 1], lines[top]):
+                top -= 1
+            if not is_body_row([f.text for f in frags[top]]):
+                break
+            body_first = top
         strong = data_lines == 1 and head < first and sum(is_data_amount(f.text) for f in frags[first]) >= 3
-        if data_lines >= 2 or strong:
+        if (data_lines >= 2 or strong) and _columns_align([frags[k] for k in range(body_first, last + 1)]):
             members = range(head, last + 1)
             x0 = min(lines[k].x0 for k in members)
             x1 = max(lines[k].x1 for k in members)
@@ -149,6 +173,62 @@ def text_regions(chars: list[Char]) -> list[Region]:
     return regions
 
 
+def _cell_edges(rows: list[list[Fragment]]) -> tuple[list[float], list[float]]:
+    """Where the table's text cells start and its amounts end."""
+    lefts = sorted({round(f.x0, 1) for row in rows for f in row if not is_data_amount(f.text)})
+    rights = sorted({round(f.x1, 1) for row in rows for f in row if is_data_amount(f.text)})
+    return lefts, rights
+
+
+def _on_edges(row: list[Fragment], edges: tuple[list[float], list[float]], tol: float = 1.0) -> bool:
+    """Every cell of the line starts where text cells of the table start (or, an amount,
+    ends where its amounts end)."""
+    lefts, rights = edges
+    return bool(row) and all(
+        any(abs((f.x1 if is_data_amount(f.text) else f.x0) - e) <= tol for e in (rights if is_data_amount(f.text) else lefts))
+        for f in row
+    )
+
+
+def _columns_align(rows: list[list[Fragment]], tol: float = 1.5) -> bool:
+    """A grid's cells stand in columns: some cell after the first of a line starts (text)
+    or ends (amounts) where a cell of another line does. Running text spaced out by
+    justification has its figures ('2019 年度') wherever the words put them."""
+    inner = [row[1:] for row in rows if len(row) >= 2]
+    if len(inner) < 2:
+        return True  # one line of figures: judged by what stands around it
+    anchors = [
+        [(f.x1 if is_data_amount(f.text) else f.x0, is_data_amount(f.text)) for f in row] for row in inner
+    ]
+    for k, row in enumerate(anchors):
+        for other in anchors[k + 1 :]:
+            if any(a == c and abs(x - y) <= tol for x, a in row for y, c in other):
+                return True
+    return False
+
+
+def _continues(upper: list[Fragment], lower: list[Fragment], upper_line, lower_line) -> bool:
+    """The lower line only carries on cells of the upper one: set right under it, each of
+    its fragments under one of the upper line's."""
+    if lower_line.top - upper_line.bottom > 0.6 * lower_line.size or not lower:
+        return False
+    return all(any(min(u.x1, f.x1) - max(u.x0, f.x0) > 0 and abs(u.x0 - f.x0) <= 1.0 for u in upper) for f in lower)
+
+
+def _row_pitch(lines) -> float | None:
+    """The pitch of table rows on the page: the usual step between lines of several cells
+    (steps within a wrapped cell, under one and a half lines of text, left out)."""
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top - a.top >= 1.5 * b.size]
+    return statistics.median(steps) if len(steps) >= 2 else None
+
+
+def _close(upper, lower, row_pitch: float | None) -> bool:
+    """Two lines of one table: no wider apart than two and a half lines of text, or than
+    about two empty rows at the pitch of the page's table rows."""
+    gap = lower.top - upper.bottom
+    return gap <= 2.5 * lower.size or (row_pitch is not None and row_pitch <= 4 * lower.size and gap <= 2.2 * row_pitch)
+
+
 def _line_kind(line, frags: list[Fragment]) -> str:
     """data: a table row with amounts; row: several cells; label: a short header line;
     stop: captions, notes, running text."""
@@ -159,6 +239,8 @@ def _line_kind(line, frags: list[Fragment]) -> str:
         return "stop"
     if len(frags) >= 2 and any(is_data_amount(f.text) for f in frags):
         return "data"
+    if frags and all(is_data_amount(f.text) for f in frags):
+        return "data"  # amounts alone: centred between the lines of names wrapped beside them
     if len(frags) >= 2:
         return "row"
     return "label" if len(text) <= 20 else "stop"
