@@ -174,6 +174,8 @@ class Document:
     pages: list[Page] = field(default_factory=list)
     toc: list[str] = field(default_factory=list)  # table titles listed in the 目录
     warnings: list[str] = field(default_factory=list)
+    # Pages no parser could read within the budget: page number → why (Chinese, extract.bounded).
+    unreadable_pages: dict[int, str] = field(default_factory=dict)
 
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables if t.id == table_id), None)

@@ -13,7 +13,7 @@ from collections import Counter
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from desktopapp.core.errors import DamagedPdfError
+from desktopapp.core.errors import DamagedPdfError, EncryptedPdfError
 from desktopapp.extract.geometry import add_bar, add_segment, quarter_turns
 from desktopapp.extract.layout import Char, Frame, HRule, PageLayout, VRule, dedupe_chars
 
@@ -26,6 +26,8 @@ def open_pdfium(data: bytes) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedPdfError("PDF 已加密（设置了打开密码），无法读取。请取得未加密的文件。", str(exc)) from exc
         raise DamagedPdfError("PDF 文件已损坏，无法解析。", str(exc)) from exc
 
 

@@ -3,8 +3,9 @@
 - the standard tables of the document kind (部门/单位预算, 部门决算) are printed;
 - every table the 目录 lists is in the document, under the title the 目录 gives it;
 - an empty table says why ("本单位无政府性基金预算安排的支出");
-- what could not be read — a damaged table, a figure that is not a number — is reported,
-  never silently counted as 0.
+- what could not be read — a page over the reading budget or damaged, a damaged table, a
+  figure that is not a number — is reported, never silently counted as 0; a table not found
+  while a page could not be read is not blamed on the document.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ RULE_MISSING = value_independent("missing_table")
 RULE_TOC = value_independent("toc_table_missing")
 RULE_EMPTY = "empty_table_note"
 RULE_UNREADABLE = "unreadable"
+RULE_UNREADABLE_PAGE = value_independent("unreadable_page")
+MAX_PAGE_FINDINGS = 10  # unreadable pages named one by one; the rest in one finding
 
 _TOC_PREFIX = re.compile(
     r"^((附表|表)[0-9一二三四五六七八九十]+(-[0-9]+)?[、.:：]?|公开[0-9]+表[、.:：]?|[0-9一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\))"
@@ -126,7 +129,15 @@ def check_toc(document: Document, ctx: RuleContext) -> Iterable[Finding]:
         if table is not None and exact:
             continue
         page, printed = _toc_line(document, entry, ctx)
-        if table is None:
+        if table is None and document.unreadable_pages:
+            yield Finding(
+                rule=RULE_TOC,
+                severity=Severity.WARNING,
+                message=f"目录列出的“{printed}”没有读到：{_unread_pages(document)}无法读取，此表可能在其中",
+                quote=printed,
+                page=page,
+            )
+        elif table is None:
             known = classify(entry, None, final) != "other"
             yield Finding(
                 rule=RULE_TOC,
@@ -158,10 +169,38 @@ def check_missing_tables(document: Document, ctx: RuleContext) -> Iterable[Findi
     for kind in required:
         if kind in present or kind in listed:  # a listed but absent table is the 目录 check's
             continue
+        label = KIND_LABELS.get(kind, kind)
+        message = (
+            f"未读到“{label}”：{_unread_pages(document)}无法读取，此表可能在其中"
+            if document.unreadable_pages
+            else f"未找到“{label}”：{what}应公开此表，没有相关资金也应公开空表并注明"
+        )
+        yield Finding(rule=RULE_MISSING, severity=Severity.WARNING, message=message)
+
+
+def _unread_pages(document: Document) -> str:
+    numbers = sorted(document.unreadable_pages)
+    shown = "、".join(str(n) for n in numbers[:5]) + ("等" if len(numbers) > 5 else "")
+    return f"第 {shown} 页"
+
+
+@rule(RULE_UNREADABLE_PAGE)
+def check_unreadable_pages(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    pages = sorted(document.unreadable_pages.items())
+    for number, why in pages[:MAX_PAGE_FINDINGS]:
         yield Finding(
-            rule=RULE_MISSING,
+            rule=RULE_UNREADABLE_PAGE,
             severity=Severity.WARNING,
-            message=f"未找到“{KIND_LABELS.get(kind, kind)}”：{what}应公开此表，没有相关资金也应公开空表并注明",
+            message=f"第 {number} 页无法读取：{why}。此页如有表格或文字，未能读取和核对",
+            page=number,
+        )
+    if len(pages) > MAX_PAGE_FINDINGS:
+        rest = pages[MAX_PAGE_FINDINGS:]
+        yield Finding(
+            rule=RULE_UNREADABLE_PAGE,
+            severity=Severity.WARNING,
+            message=f"另有 {len(rest)} 页（第 {rest[0][0]}–{rest[-1][0]} 页之间）无法读取：{rest[0][1]}等",
+            page=rest[0][0],
         )
 
 
