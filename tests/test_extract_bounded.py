@@ -115,3 +115,28 @@ def test_check_reads_the_file_and_names_the_unreadable_page(source, tmp_path):
     assert "Traceback" not in run.stderr
     result = json.loads((tmp_path / "out" / "坏页.json").read_text(encoding="utf-8"))
     assert any(f["rule"] == "unreadable_page" and f.get("page") == 2 for f in result["findings"])
+
+
+def test_an_error_about_a_table_beside_an_unread_page_is_only_a_warning():
+    """Page 2 could not be read: the table starting on page 3 may have begun there, so its sums
+    may be short — not the document's error. A table far from it keeps its error."""
+    from desktopapp.core.model import CellRef, Finding, Severity, Table
+    from desktopapp.rules.unread_pages import spare_incomplete_tables
+
+    document = Document(source="x.pdf", sha256="", page_count=6, unreadable_pages={2: "页面内容已损坏，无法解析"})
+    document.tables = [Table(id="T1", title="基本支出表", pages=[3, 4]), Table(id="T2", title="三公表", pages=[6])]
+    findings = [
+        Finding(rule="code_hierarchy_sum", severity=Severity.ERROR, message="合计 ≠ 各类之和", cells=[CellRef("T1", 0, 2)]),
+        Finding(rule="code_hierarchy_sum", severity=Severity.ERROR, message="合计 ≠ 各项之和", table="T2"),
+    ]
+    spared = spare_incomplete_tables(document, findings)
+    assert spared[0].severity is Severity.WARNING and "第 2 页无法读取" in spared[0].message
+    assert spared[1].severity is Severity.ERROR and spared[1].message == "合计 ≠ 各项之和"
+    assert findings[0].severity is Severity.ERROR  # the rule's own finding is left as it was
+
+
+def test_a_page_whose_content_does_not_decode_is_named_not_taken_for_blank(source, tmp_path):
+    document = _read(damaged.undecodable_page(source, tmp_path / "坏流.pdf", page=2))
+    assert _tables(document) == [(TITLES[0], [1]), (TITLES[2], [3])]
+    assert list(document.unreadable_pages) == [2]
+    assert not any("没有文字" in w for w in document.warnings)

@@ -42,7 +42,7 @@ def read_document(
     document = Document(source=str(path), sha256=pdf_file.sha256, page_count=len(pages), pages=pages)
     document.unreadable_pages = dict(read.unreadable)
     if len(read.unreadable) == len(pages):
-        raise DamagedPdfError(f"PDF 文件已损坏，没有一页能够读取（{_reasons(read.unreadable)}）。")
+        raise DamagedPdfError(f"PDF 文件无法读取，没有一页读得出：{_reasons(read.unreadable)}。")
     if not any(p.has_text_layer and p.text.strip() for p in pages):
         raise ScannedPdfError(
             "这份 PDF 没有文字层（可能是扫描件或图片），无法读取表格。请取得由 WPS / Word / Excel 直接导出的 PDF。"
@@ -62,7 +62,7 @@ def read_document(
     for i, group in enumerate(groups, start=1):
         document.tables.append(build_table(group, f"T{i}", final))
     if not document.tables and read.unreadable:
-        raise DamagedPdfError(f"没有读到表格：{len(read.unreadable)} 页无法读取（{_reasons(read.unreadable)}）。")
+        raise DamagedPdfError(f"没有读到表格，有 {len(read.unreadable)} 页无法读取：{_reasons(read.unreadable)}。")
     if not document.tables:
         raise NoTablesError("在这份 PDF 中没有找到表格。请确认这是部门预算、单位预算或决算公开文件。")
     by_page = {p.number: p for p in pages}

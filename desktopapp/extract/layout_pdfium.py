@@ -31,13 +31,14 @@ def open_pdfium(data: bytes) -> pdfium.PdfDocument:
         raise DamagedPdfError("PDF 文件已损坏，无法解析。", str(exc)) from exc
 
 
-def drawn_shapes(pdf: pdfium.PdfDocument, index: int) -> int:
-    """How many paths and forms a page draws (without reading them)."""
+def count_objects(pdf: pdfium.PdfDocument, index: int) -> tuple[int, int]:
+    """(objects, paths and forms) a page draws (without reading them)."""
     page = pdf[index]
     try:
         raw = page.raw
         count = pdfium_c.FPDFPage_CountObjects(raw)
-        return sum(1 for i in range(count) if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) in _SHAPES)
+        shapes = sum(1 for i in range(count) if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) in _SHAPES)
+        return count, shapes
     finally:
         page.close()
 

@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 
 from desktopapp.core.errors import EncryptedPdfError, ReadError
 from desktopapp.extract.layout import PageLayout
-from desktopapp.extract.layout_pdfium import drawn_shapes, open_pdfium, read_page
+from desktopapp.extract.layout_pdfium import count_objects, open_pdfium, read_page
 from desktopapp.extract.layout_plumber import read_page_plumber
 from desktopapp.extract.page_tables import PageResult, analyse_page
 from desktopapp.extract.pdf_open import open_pdf
@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 TABLE_PARSER = os.environ.get("DESKTOPAPP_PARSER", "pdfplumber")
 # A page drawing this many shapes (paths, forms) may be a ruled grid: straight to pdfplumber.
 MIN_SHAPES_FOR_GRID = 3
+# Content of this many bytes that draws nothing at all does not decode: the page is damaged
+# (a blank page's content, if any, is a few operators).
+MIN_DAMAGED_CONTENT = 256
 # What pdfium raises on a damaged page (and Python on one nested too deep).
 _PDFIUM_FAILURES = (pdfium.PdfiumError, RecursionError, IndexError, ValueError)
 
@@ -81,7 +84,10 @@ class PageReader:
         if not self.use_plumber:
             return analyse_page(self._pdfium_layout(index))
         try:
-            if drawn_shapes(self.pdfium, index) < MIN_SHAPES_FOR_GRID:
+            objects, shapes = count_objects(self.pdfium, index)
+            if objects == 0 and self._content_bytes(index) >= MIN_DAMAGED_CONTENT:
+                raise PageUnreadable("its content streams draw nothing")
+            if shapes < MIN_SHAPES_FOR_GRID:
                 layout = read_page(self.pdfium, index)
                 result = analyse_page(layout)
                 if not (result.pieces or layout.hrules or layout.vrules):
@@ -98,6 +104,17 @@ class PageReader:
         except Exception as exc:  # pdfminer raises many ad-hoc errors on damaged objects
             log.info("page %d: pdfminer failed (%s: %s), read by pdfium", index + 1, type(exc).__name__, exc)
             return analyse_page(self._pdfium_layout(index, exc))
+
+    def _content_bytes(self, index: int) -> int:
+        """The bytes of the page's content streams as stored (pdfminer's view; 0 unknown)."""
+        self.open_plumber()
+        if self._plumber is None:
+            return 0
+        try:
+            streams = self._plumber.pages[index].page_obj.contents
+            return sum(len(getattr(stream, "rawdata", None) or b"") for stream in streams)
+        except Exception:  # a page pdfminer cannot even look at: left to the reading proper
+            return 0
 
     def _pdfium_layout(self, index: int, earlier: BaseException | None = None) -> PageLayout:
         try:

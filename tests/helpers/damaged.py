@@ -1,7 +1,8 @@
 """Damaged and hostile variants of a small generated disclosure, made with raw bytes: one page
 of a three-page document (a table on each page) spoilt the way the reproducers in
 ../shared/fuzz spoilt real files — a reference loop, an array nested thousands deep, a page
-decoding to far more memory than its bytes, a page object no parser loads — written as an
+decoding to far more memory than its bytes, a page object no parser loads, a content stream
+that does not inflate — written as an
 incremental update (the original objects stay, new ones replace them), and a valid file
 followed by bytes after %%EOF."""
 
@@ -78,6 +79,17 @@ def unloadable_page(source: Path, target: Path, page: int) -> Path:
     data = source.read_bytes()
     number, _body = _page(data, page)
     return _write(target, data, {number: b"(not a page)"})
+
+
+def undecodable_page(source: Path, target: Path, page: int) -> Path:
+    """Page `page`'s content stream is replaced by bytes that do not inflate (a bit-flipped
+    flate stream): both parsers draw nothing there, though the page printed a table."""
+    data = source.read_bytes()
+    number, body = _page(data, page)
+    (extra,) = _next_numbers(data, 1)
+    body = re.sub(rb"/Contents \d+ 0 R", b"/Contents %d 0 R" % extra, body, count=1)
+    junk = bytes((i * 151 + 7) % 256 for i in range(2000))
+    return _write(target, data, {number: body, extra: _stream(b"x\x9c" + junk, b"/Filter /FlateDecode ")})
 
 
 def trailing_bytes(source: Path, target: Path, size: int = 6000) -> Path:
