@@ -140,3 +140,12 @@ def test_a_page_whose_content_does_not_decode_is_named_not_taken_for_blank(sourc
     assert _tables(document) == [(TITLES[0], [1]), (TITLES[2], [3])]
     assert list(document.unreadable_pages) == [2]
     assert not any("没有文字" in w for w in document.warnings)
+
+
+def test_pages_beyond_the_page_limit_are_named_not_read(source, monkeypatch):
+    monkeypatch.setattr(bounded, "MAX_PAGES", 2)
+    seen: list[tuple[int, int]] = []
+    document = _read(source, progress=lambda done, total: seen.append((done, total)))
+    assert _tables(document) == [(TITLES[0], [1]), (TITLES[1], [2])]
+    assert list(document.unreadable_pages) == [3] and "页数上限" in document.unreadable_pages[3]
+    assert seen[-1] == (3, 3)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktopapp.core.errors import DamagedPdfError, NoTablesError, ScannedPdfError
+from desktopapp.core.labels import page_span
 from desktopapp.core.model import Document
 from desktopapp.extract.assemble import build_table, group_pieces
 from desktopapp.extract.bounded import read_pages
@@ -47,10 +48,10 @@ def read_document(
         raise ScannedPdfError(
             "这份 PDF 没有文字层（可能是扫描件或图片），无法读取表格。请取得由 WPS / Word / Excel 直接导出的 PDF。"
         )
+    for first, last, why in document.unreadable_runs():
+        document.warnings.append(f"{page_span(first, last)}无法读取：{why}，其中如有表格未能读取。")
     for page in pages:
-        if page.number in read.unreadable:
-            document.warnings.append(f"第 {page.number} 页无法读取：{read.unreadable[page.number]}，其中如有表格未能读取。")
-        elif not page.has_text_layer:
+        if not page.has_text_layer and page.number not in read.unreadable:
             document.warnings.append(f"第 {page.number} 页没有文字（空白页或扫描页），其中如有表格无法读取。")
     results = read.results
     pieces = [piece for r in results for piece in r.pieces]

@@ -13,7 +13,8 @@ window or the CLI, nor cost the pages that can be read:
   alone, and so is every later page: a stall in pdfminer mostly comes from a font or CMap the
   next pages share. A page pdfium cannot read within the budget either is reported
   unreadable, and a new worker reads the rest;
-- the document has DOCUMENT_SECONDS: pages not read by then are reported unreadable.
+- the document has DOCUMENT_SECONDS and MAX_PAGES: pages not read by then, or beyond, are
+  reported unreadable.
 On Windows the time budgets hold (a worker process can be killed there too); the memory cap
 does not (no RLIMIT_AS: a Job Object would be needed), so a bomb is stopped by its time only.
 """
@@ -44,6 +45,9 @@ PAGE_SECONDS = 30.0
 OPEN_SECONDS = 30.0
 DOCUMENT_SECONDS = 120.0
 MEMORY_BYTES = 1536 * 2**20
+# Pages read at most: a disclosure has a few hundred; a page tree repeating one page 20,000
+# times must not keep the reader and the checks busy for ever.
+MAX_PAGES = 500
 # How often the reader looks at the workers and at 取消.
 POLL_SECONDS = 0.05
 
@@ -291,7 +295,7 @@ class _Reading:
             self._start()
         results: list[PageResult | None] = [None] * total
         unreadable: dict[int, str] = {}
-        pending = deque(range(total))
+        pending = deque(range(min(total, MAX_PAGES)))
         done = 0
 
         def finish(index: int, result: PageResult | None, why: str | None = None) -> None:
@@ -345,6 +349,11 @@ class _Reading:
                     pending.appendleft(index)
                 else:
                     finish(index, None, _failure(kind))
+        if total > MAX_PAGES:
+            for index in range(MAX_PAGES, total):
+                unreadable[index + 1] = f"超出页数上限（{MAX_PAGES} 页），此页未读"
+            if self.progress is not None:
+                self.progress(total, total)
         pages = [r if r is not None else _unread_page(i) for i, r in enumerate(results)]
         return PagesRead(pages, unreadable)
 

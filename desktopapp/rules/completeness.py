@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from desktopapp.core.labels import page_span
 from desktopapp.core.model import CellRef, Document, Finding, Severity, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.rules.base import RuleContext, rule
@@ -34,7 +35,6 @@ RULE_TOC = value_independent("toc_table_missing")
 RULE_EMPTY = "empty_table_note"
 RULE_UNREADABLE = "unreadable"
 RULE_UNREADABLE_PAGE = value_independent("unreadable_page")
-MAX_PAGE_FINDINGS = 10  # unreadable pages named one by one; the rest in one finding
 
 _TOC_PREFIX = re.compile(
     r"^((附表|表)[0-9一二三四五六七八九十]+(-[0-9]+)?[、.:：]?|公开[0-9]+表[、.:：]?|[0-9一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\))"
@@ -179,28 +179,19 @@ def check_missing_tables(document: Document, ctx: RuleContext) -> Iterable[Findi
 
 
 def _unread_pages(document: Document) -> str:
-    numbers = sorted(document.unreadable_pages)
-    shown = "、".join(str(n) for n in numbers[:5]) + ("等" if len(numbers) > 5 else "")
-    return f"第 {shown} 页"
+    runs = document.unreadable_runs()
+    shown = "、".join(page_span(first, last).removeprefix("第 ").removesuffix(" 页") for first, last, _ in runs[:5])
+    return f"第 {shown}{'等' if len(runs) > 5 else ''} 页"
 
 
 @rule(RULE_UNREADABLE_PAGE)
 def check_unreadable_pages(document: Document, ctx: RuleContext) -> Iterable[Finding]:
-    pages = sorted(document.unreadable_pages.items())
-    for number, why in pages[:MAX_PAGE_FINDINGS]:
+    for first, last, why in document.unreadable_runs():
         yield Finding(
             rule=RULE_UNREADABLE_PAGE,
             severity=Severity.WARNING,
-            message=f"第 {number} 页无法读取：{why}。此页如有表格或文字，未能读取和核对",
-            page=number,
-        )
-    if len(pages) > MAX_PAGE_FINDINGS:
-        rest = pages[MAX_PAGE_FINDINGS:]
-        yield Finding(
-            rule=RULE_UNREADABLE_PAGE,
-            severity=Severity.WARNING,
-            message=f"另有 {len(rest)} 页（第 {rest[0][0]}–{rest[-1][0]} 页之间）无法读取：{rest[0][1]}等",
-            page=rest[0][0],
+            message=f"{page_span(first, last)}无法读取：{why}。此页如有表格或文字，未能读取和核对",
+            page=first,
         )
 
 
