@@ -54,6 +54,7 @@ def test_a_reference_loop_on_one_page_leaves_every_table_read(source, tmp_path, 
     assert _tables(document) == [(TITLES[0], [1]), (TITLES[1], [2]), (TITLES[2], [3])]
     assert document.tables[1].body_texts()[-1][-1] == "1,982.31"
     assert document.unreadable_pages == {}
+    assert document.fallback_pages == [2, 3]  # pdfminer given up on after its stall: errors there are spared
 
 
 def test_a_reference_loop_met_when_opening_leaves_the_other_pages_read(source, tmp_path, short_budgets):
@@ -149,3 +150,18 @@ def test_pages_beyond_the_page_limit_are_named_not_read(source, monkeypatch):
     assert _tables(document) == [(TITLES[0], [1]), (TITLES[1], [2])]
     assert list(document.unreadable_pages) == [3] and "页数上限" in document.unreadable_pages[3]
     assert seen[-1] == (3, 3)
+
+
+def test_an_error_about_a_table_read_by_the_fallback_parser_is_only_a_warning():
+    from desktopapp.core.model import CellRef, Finding, Severity, Table
+    from desktopapp.rules.unread_pages import spare_incomplete_tables
+
+    document = Document(source="x.pdf", sha256="", page_count=4, fallback_pages=[3])
+    document.tables = [Table(id="T1", title="支出决算表", pages=[3]), Table(id="T2", title="收入决算表", pages=[1])]
+    findings = [
+        Finding(rule="row_sum", severity=Severity.ERROR, message="合计 ≠ 各项之和", cells=[CellRef("T1", 0, 2)]),
+        Finding(rule="row_sum", severity=Severity.ERROR, message="合计 ≠ 各项之和", table="T2"),
+    ]
+    spared = spare_incomplete_tables(document, findings)
+    assert spared[0].severity is Severity.WARNING and "第 3 页的内容已损坏" in spared[0].message
+    assert spared[1].severity is Severity.ERROR

@@ -176,6 +176,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # Pages no parser could read within the budget: page number → why (Chinese, extract.bounded).
     unreadable_pages: dict[int, str] = field(default_factory=dict)
+    # Table pages pdfminer failed or stalled on, read by pdfium instead (a reading trusted less).
+    fallback_pages: list[int] = field(default_factory=list)
 
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables if t.id == table_id), None)

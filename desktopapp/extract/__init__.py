@@ -42,6 +42,7 @@ def read_document(
     pages = [r.page for r in read.results]
     document = Document(source=str(path), sha256=pdf_file.sha256, page_count=len(pages), pages=pages)
     document.unreadable_pages = dict(read.unreadable)
+    document.fallback_pages = list(read.fallback)
     if len(read.unreadable) == len(pages):
         raise DamagedPdfError(f"PDF 文件无法读取，没有一页读得出：{_reasons(read.unreadable)}。")
     if not any(p.has_text_layer and p.text.strip() for p in pages):

@@ -85,6 +85,7 @@ class PagesRead:
 
     results: list[PageResult]
     unreadable: dict[int, str] = field(default_factory=dict)
+    fallback: list[int] = field(default_factory=list)  # table pages pdfium read for pdfminer
 
 
 def read_pages(
@@ -124,7 +125,8 @@ def _serve(conn: Connection, data: bytes, use_plumber: bool, memory_bytes: int) 
         except EOFError:
             return
         try:
-            conn.send(("page", index, reader.read(index)))
+            result = reader.read(index)
+            conn.send(("page", index, result, reader.fell_back))
         except PageUnreadable as exc:
             conn.send(("damaged", index, str(exc)))
         except MemoryError:
@@ -295,6 +297,7 @@ class _Reading:
             self._start()
         results: list[PageResult | None] = [None] * total
         unreadable: dict[int, str] = {}
+        fallback: list[int] = []
         pending = deque(range(min(total, MAX_PAGES)))
         done = 0
 
@@ -336,6 +339,8 @@ class _Reading:
                 worker.page = None
                 if kind == "page":
                     finish(index, message[2])
+                    if message[3]:
+                        fallback.append(index + 1)
                     continue
                 if kind == "damaged":
                     log.info("page %d: %s", index + 1, message[2])
@@ -355,7 +360,7 @@ class _Reading:
             if self.progress is not None:
                 self.progress(total, total)
         pages = [r if r is not None else _unread_page(i) for i, r in enumerate(results)]
-        return PagesRead(pages, unreadable)
+        return PagesRead(pages, unreadable, sorted(fallback))
 
 
 def _failure(kind: str) -> str:

@@ -54,6 +54,7 @@ class PageReader:
         self.pdfium = open_pdfium(data)
         self.use_plumber = use_plumber and TABLE_PARSER == "pdfplumber"
         self._plumber: pdfplumber.PDF | None = None
+        self.fell_back = False
 
     def __len__(self) -> int:
         return len(self.pdfium)
@@ -81,8 +82,13 @@ class PageReader:
         self._plumber = plumber
 
     def read(self, index: int) -> PageResult:
+        """The page's reading; `fell_back` tells afterwards whether a table page of it was
+        read by pdfium because pdfminer could not (a reading to be trusted less)."""
+        self.fell_back = False
         if not self.use_plumber:
-            return analyse_page(self._pdfium_layout(index))
+            result = analyse_page(self._pdfium_layout(index))
+            self.fell_back = TABLE_PARSER == "pdfplumber" and _may_hold_table(result)
+            return result
         try:
             objects, shapes = count_objects(self.pdfium, index)
             if objects == 0 and self._content_bytes(index) >= MIN_DAMAGED_CONTENT:
@@ -95,15 +101,16 @@ class PageReader:
         except _PDFIUM_FAILURES as exc:
             log.info("page %d: pdfium failed (%s: %s), read by pdfminer", index + 1, type(exc).__name__, exc)
         self.open_plumber()
-        if self._plumber is None:
-            return analyse_page(self._pdfium_layout(index))
-        try:
-            return analyse_page(read_page_plumber(self._plumber, index))
-        except MemoryError:
-            raise
-        except Exception as exc:  # pdfminer raises many ad-hoc errors on damaged objects
-            log.info("page %d: pdfminer failed (%s: %s), read by pdfium", index + 1, type(exc).__name__, exc)
-            return analyse_page(self._pdfium_layout(index, exc))
+        if self._plumber is not None:
+            try:
+                return analyse_page(read_page_plumber(self._plumber, index))
+            except MemoryError:
+                raise
+            except Exception as exc:  # pdfminer raises many ad-hoc errors on damaged objects
+                log.info("page %d: pdfminer failed (%s: %s), read by pdfium", index + 1, type(exc).__name__, exc)
+        result = analyse_page(self._pdfium_layout(index))
+        self.fell_back = _may_hold_table(result)
+        return result
 
     def _content_bytes(self, index: int) -> int:
         """The bytes of the page's content streams as stored (pdfminer's view; 0 unknown)."""
@@ -116,16 +123,17 @@ class PageReader:
         except Exception:  # a page pdfminer cannot even look at: left to the reading proper
             return 0
 
-    def _pdfium_layout(self, index: int, earlier: BaseException | None = None) -> PageLayout:
+    def _pdfium_layout(self, index: int) -> PageLayout:
         try:
             return read_page(self.pdfium, index)
         except _PDFIUM_FAILURES as exc:
-            why = f"{type(exc).__name__}: {exc}"
-            if earlier is not None:
-                why += f"; {type(earlier).__name__}: {earlier}"
-            raise PageUnreadable(why) from exc
+            raise PageUnreadable(f"{type(exc).__name__}: {exc}") from exc
 
     def close(self) -> None:
         self.pdfium.close()
         if self._plumber is not None:
             self._plumber.close()
+
+
+def _may_hold_table(result: PageResult) -> bool:
+    return bool(result.pieces)
