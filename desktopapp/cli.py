@@ -13,6 +13,7 @@ import traceback
 from pathlib import Path
 
 from desktopapp.core.errors import ReadError
+from desktopapp.core.labels import page_span
 from desktopapp.core.model import Document, Finding
 
 
@@ -85,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         errors = sum(1 for f in findings if f.severity.value == "error")
         warnings = sum(1 for f in findings if f.severity.value == "warning")
         print(f"{pdf}: {len(document.tables)} 张表，{errors} 个错误，{warnings} 个警告")
+        for first, last, why in document.unreadable_runs():
+            print(f"{pdf}: {page_span(first, last)}无法读取：{why}")
         if args.json_dir:
             write_json_atomic(document_to_json(document, findings), args.json_dir / f"{pdf.stem}.json")
         if args.xlsx:

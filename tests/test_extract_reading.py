@@ -11,9 +11,9 @@ import pytest
 
 from desktopapp.core.errors import EmptyFileError, NotPdfError
 from desktopapp.extract import read_document
+from desktopapp.extract.bounded import read_pages
 from desktopapp.extract.page_tables import PageResult
-from desktopapp.extract.pages import read_pages
-from desktopapp.extract.pdf_open import load_pdf, open_pdf
+from desktopapp.extract.pdf_open import load_pdf
 from tests.helpers import REPO_ROOT
 
 SAMPLE = REPO_ROOT / "resources" / "sample-dept-budget.pdf"
@@ -25,7 +25,7 @@ def _summary(results: list[PageResult]) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def in_one_process() -> list[tuple]:
-    return _summary(read_pages(SAMPLE.read_bytes(), workers=1))
+    return _summary(read_pages(SAMPLE.read_bytes(), workers=1).results)
 
 
 def test_document_hash_is_of_the_file_read(tmp_path):
@@ -53,18 +53,17 @@ def test_pages_are_read_from_the_bytes_once_the_file_is_gone(tmp_path, in_one_pr
     shutil.copy(SAMPLE, copy)
     pdf_file = load_pdf(copy)
     copy.unlink()
-    with open_pdf(pdf_file) as plumber:
-        assert _summary(read_pages(pdf_file.data, plumber, workers=1)) == in_one_process
-    assert _summary(read_pages(pdf_file.data, workers=2)) == in_one_process  # forked workers
+    assert _summary(read_pages(pdf_file.data, workers=1).results) == in_one_process
+    assert _summary(read_pages(pdf_file.data, workers=2).results) == in_one_process  # forked workers
 
 
 def test_workers_started_afresh_are_handed_the_bytes(in_one_process):
-    """From a secondary thread (the window reads in one) workers are not forked."""
+    """From a secondary thread (the window reads in one) workers come from the fork server."""
     out: dict[str, object] = {}
 
     def read() -> None:
         try:
-            out["result"] = _summary(read_pages(SAMPLE.read_bytes(), workers=2))
+            out["result"] = _summary(read_pages(SAMPLE.read_bytes(), workers=2).results)
         except BaseException as exc:  # reported below, in the test's thread
             out["error"] = exc
 

@@ -18,11 +18,14 @@ from desktopapp.core.paths import resources_dir
 
 from . import settings as stored
 from .prompts import Prompts, make_action
-from .reader_thread import ReaderThread, ReadResult
+from .reader_thread import ReaderThread, ReadResult, start_fork_server
 
 log = logging.getLogger(__name__)
 
 SAMPLE_NAME = "sample-dept-budget.pdf"
+# Closing the window waits this long at most for the reading to stop.
+STOP_WAIT_MS = 1500
+_abandoned: list[ReaderThread] = []
 
 
 class Opener(QObject):
@@ -54,6 +57,7 @@ class Opener(QObject):
         self.sample_action = make_action(window, "打开示例(&M)", self.open_sample)
         self.recent_menu = QMenu("最近打开(&R)", window)
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        start_fork_server()
 
     # -- opening ---------------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -103,11 +107,18 @@ class Opener(QObject):
             self.message.emit("正在取消…", 0)
 
     def stop(self) -> None:
-        """Cancel any reading, quietly, and wait for the thread to end (PDFium must be idle before closing)."""
+        """Cancel any reading, quietly, and let the thread end. The pages are read in worker
+        processes, which cancelling kills: the thread ends within a poll interval, and this
+        never waits longer than STOP_WAIT_MS (a thread left running is kept referenced, not
+        destroyed under itself)."""
         if self._reader is not None:
             self._pending_path = None
-            self._reader.cancel()
-            self._reader.wait()
+            reader = self._reader
+            reader.cancel()
+            if not reader.wait(STOP_WAIT_MS):
+                log.warning("the reader thread did not end within %d ms", STOP_WAIT_MS)
+                reader.setParent(None)
+                _abandoned.append(reader)
 
     @property
     def is_reading(self) -> bool:

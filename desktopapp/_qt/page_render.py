@@ -40,7 +40,10 @@ class PageRenderer:
         if size is None:
             if self._pdf is None or self.busy():
                 return A4  # a stand-in until PDFium is free again (not remembered)
-            size = self._sizes[number] = _displayed_size(self._pdf[number - 1])
+            try:
+                size = self._sizes[number] = _displayed_size(self._pdf[number - 1])
+            except pdfium.PdfiumError:  # a damaged page (the reader reported it): a blank stand-in
+                size = self._sizes[number] = A4
         return size
 
     def render(self, number: int, scale: float) -> QImage | None:
@@ -57,7 +60,11 @@ class PageRenderer:
             return max(others, key=lambda img: img.width()) if others else None
         width, height = self.page_size(number)
         scale = min(key[1] / 100, (MAX_PIXELS / max(1.0, width * height)) ** 0.5)
-        bitmap = self._pdf[number - 1].render(scale=scale, prefer_bgrx=True, draw_annots=True)
+        try:
+            bitmap = self._pdf[number - 1].render(scale=scale, prefer_bgrx=True, draw_annots=True)
+        except pdfium.PdfiumError:  # a damaged page (the reader reported it): nothing to show
+            log.info("page %d cannot be rendered", number)
+            return None
         # straight from PDFium's buffer (BGRx = Qt's RGB32 in memory); no numpy import on the UI thread
         data = bytes(bitmap.buffer)
         image = QImage(data, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB32).copy()

@@ -3,13 +3,15 @@ Several PDFs of one disclosure (text and tables printed apart) are read one afte
 checked as one document (extract.combine_documents).
 
 The thread reports through signals only (queued to the UI thread) and never touches a widget.
-Cancelling sets a flag the reader polls between pages. The reader drives PDFium, which is not
+Cancelling sets a flag the reader polls every few hundredths of a second while worker
+processes read the pages (extract.bounded); it kills them, so the thread ends at once. The reader drives PDFium, which is not
 thread-safe: while this thread runs, the page view renders nothing new (see PageRenderer.busy).
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import threading
 import time
 from dataclasses import dataclass, field
@@ -22,6 +24,20 @@ from desktopapp.core.model import Document, Finding
 from desktopapp.session.review_session import Checker
 
 log = logging.getLogger(__name__)
+
+# The module the reader's worker processes run (imported once by the fork server).
+_READER_MODULE = "desktopapp.extract.bounded"
+
+
+def start_fork_server() -> None:
+    """Start the fork server the reader's workers come from (a thread may not fork), so the
+    first read need not wait for it. Quick: the server imports the reader in its own process."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload([_READER_MODULE])
+    forkserver.ensure_running()
 
 
 @dataclass

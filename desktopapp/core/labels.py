@@ -35,3 +35,8 @@ def table_caption(table: Table) -> str:
     """"表3 一般公共预算支出表" — number and printed title, the way the officer names a table
     ("" when it printed neither)."""
     return f"{table.number} {table.title}".strip() if table.number else table.title
+
+
+def page_span(first: int, last: int) -> str:
+    """"第 5 页", "第 501–20000 页"."""
+    return f"第 {first} 页" if first == last else f"第 {first}–{last} 页"

@@ -211,9 +211,23 @@ class Document:
     def sources(self) -> list[str]:
         """Every file this document was read from."""
         return [p.source for p in self.parts] or [self.source]
+    # Pages no parser could read within the budget: page number → why (Chinese, extract.bounded).
+    unreadable_pages: dict[int, str] = field(default_factory=dict)
+    # Table pages pdfminer failed or stalled on, read by pdfium instead (a reading trusted less).
+    fallback_pages: list[int] = field(default_factory=list)
 
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables if t.id == table_id), None)
+
+    def unreadable_runs(self) -> list[tuple[int, int, str]]:
+        """The unreadable pages as runs of consecutive pages for the same reason: (first, last, why)."""
+        runs: list[tuple[int, int, str]] = []
+        for number, why in sorted(self.unreadable_pages.items()):
+            if runs and runs[-1][1] == number - 1 and runs[-1][2] == why:
+                runs[-1] = (runs[-1][0], number, why)
+            else:
+                runs.append((number, number, why))
+        return runs
 
     def tables_of_kind(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

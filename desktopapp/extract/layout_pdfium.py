@@ -13,7 +13,7 @@ from collections import Counter
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from desktopapp.core.errors import DamagedPdfError
+from desktopapp.core.errors import DamagedPdfError, EncryptedPdfError
 from desktopapp.extract.geometry import add_bar, add_segment, quarter_turns
 from desktopapp.extract.layout import Char, Frame, HRule, PageLayout, VRule, dedupe_chars
 
@@ -26,16 +26,19 @@ def open_pdfium(data: bytes) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedPdfError("PDF 已加密（设置了打开密码），无法读取。请取得未加密的文件。", str(exc)) from exc
         raise DamagedPdfError("PDF 文件已损坏，无法解析。", str(exc)) from exc
 
 
-def drawn_shapes(pdf: pdfium.PdfDocument, index: int) -> int:
-    """How many paths and forms a page draws (without reading them)."""
+def count_objects(pdf: pdfium.PdfDocument, index: int) -> tuple[int, int]:
+    """(objects, paths and forms) a page draws (without reading them)."""
     page = pdf[index]
     try:
         raw = page.raw
         count = pdfium_c.FPDFPage_CountObjects(raw)
-        return sum(1 for i in range(count) if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) in _SHAPES)
+        shapes = sum(1 for i in range(count) if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) in _SHAPES)
+        return count, shapes
     finally:
         page.close()
 

@@ -1,182 +1,139 @@
-"""Read every page of a PDF: pdfium for a quick look, pdfplumber for the pages with tables.
+"""Read one page of a PDF: pdfium for a quick look, pdfplumber for the pages with tables.
 
 1. Every page is looked at with pdfium (fast, C). Narrative pages, most of a disclosure,
    are taken from there.
 2. A page that may hold a table (ruling lines, or a grid found in its text) is read again
    with pdfplumber, whose parse the table grids are built from.
-pdfminer's parse is the slow part of reading, so two worker processes share the pages of
-any but a short document.
+One damaged object costs at most its page: where pdfminer fails on a page (RecursionError,
+IndexError, PdfminerException…) the page is pdfium's reading, and the other way round; a page
+neither parser reads raises `PageUnreadable`. The pages are read in worker processes within a
+time and memory budget (bounded.py), which use this reader.
 
 `DESKTOPAPP_PARSER=pdfium` skips step 2 (for comparing the two parsers). Both parsers read
-the file's bytes, read once (pdf_open.py); workers are handed those bytes (a forked worker
-inherits them) and return small picklable `PageResult`s; pages are closed as soon as they
-are read, so memory stays bounded whatever the page count.
+the file's bytes, read once (pdf_open.py); pages are closed as soon as they are read, so
+memory stays bounded whatever the page count.
 """
 
 from __future__ import annotations
 
-import io
-import multiprocessing
+import logging
 import os
-import threading
-from collections.abc import Callable
 
 import pdfplumber
+import pypdfium2 as pdfium
 
-from desktopapp.core.errors import CancelledError
-from desktopapp.extract.layout_pdfium import drawn_shapes, open_pdfium, read_page
+from desktopapp.core.errors import EncryptedPdfError, ReadError
+from desktopapp.extract.layout import PageLayout
+from desktopapp.extract.layout_pdfium import count_objects, open_pdfium, read_page
 from desktopapp.extract.layout_plumber import read_page_plumber
 from desktopapp.extract.page_tables import PageResult, analyse_page
+from desktopapp.extract.pdf_open import open_pdf
+
+log = logging.getLogger(__name__)
 
 TABLE_PARSER = os.environ.get("DESKTOPAPP_PARSER", "pdfplumber")
-# Shorter documents are read in this process: starting workers costs more (forked workers
-# start in milliseconds; started afresh — from the window's reading thread — they re-import
-# the application first).
-PARALLEL_MIN_PAGES = 8
-PARALLEL_MIN_PAGES_SPAWN = 60
-CHUNK = 2
 # A page drawing this many shapes (paths, forms) may be a ruled grid: straight to pdfplumber.
 MIN_SHAPES_FOR_GRID = 3
-
-ProgressFn = Callable[[int, int], None]
-CancelFn = Callable[[], bool]
-
-
-def _check_cancel(cancel: CancelFn | None) -> None:
-    if cancel is not None and cancel():
-        raise CancelledError("已取消读取")
+# Content of this many bytes that draws nothing at all does not decode: the page is damaged
+# (a blank page's content, if any, is a few operators).
+MIN_DAMAGED_CONTENT = 256
+# What pdfium raises on a damaged page (and Python on one nested too deep).
+_PDFIUM_FAILURES = (pdfium.PdfiumError, RecursionError, IndexError, ValueError)
 
 
-class _Progress:
-    """Pages are reported done once their final reading is known, one by one."""
-
-    def __init__(self, total: int, report: ProgressFn | None) -> None:
-        self.total, self.done, self.report = total, 0, report
-
-    def page_done(self) -> None:
-        self.done += 1
-        if self.report is not None:
-            self.report(self.done, self.total)
+class PageUnreadable(Exception):
+    """Neither parser reads this page; the message says what failed (for the log)."""
 
 
 class PageReader:
-    """One page at a time: pdfium first, pdfplumber (given, or opened on first need) for
-    table pages. Only a pdfplumber PDF opened here is closed here."""
+    """One page at a time: pdfium first, pdfplumber (opened on first need) for table pages.
+    `use_plumber=False` reads every page with pdfium (after pdfminer stalled on the file)."""
 
-    def __init__(self, data: bytes, plumber: pdfplumber.PDF | None = None) -> None:
+    def __init__(self, data: bytes, use_plumber: bool = True) -> None:
         self.data = data
         self.pdfium = open_pdfium(data)
-        self._plumber = plumber
-        self._own_plumber = plumber is None
+        self.use_plumber = use_plumber and TABLE_PARSER == "pdfplumber"
+        self._plumber: pdfplumber.PDF | None = None
+        self.fell_back = False
 
     def __len__(self) -> int:
         return len(self.pdfium)
 
+    def open_plumber(self) -> None:
+        """Open the file with pdfplumber now (its page tree read): a password error is the
+        document's; any other failure leaves the pages to pdfium."""
+        if not self.use_plumber or self._plumber is not None:
+            return
+        try:
+            plumber = open_pdf(self.data)
+        except EncryptedPdfError:
+            raise
+        except ReadError as exc:
+            log.info("pdfplumber cannot open the file, its pages are read by pdfium: %s", exc.detail)
+            self.use_plumber = False
+            return
+        if len(plumber.pages) != len(self.pdfium):
+            # A damaged page tree the two parsers walk differently: pdfminer's page i may
+            # be another page than pdfium's, so its readings cannot be put in their place.
+            log.info("pdfminer sees %d pages, pdfium %d: pages read by pdfium", len(plumber.pages), len(self.pdfium))
+            plumber.close()
+            self.use_plumber = False
+            return
+        self._plumber = plumber
+
     def read(self, index: int) -> PageResult:
-        if TABLE_PARSER != "pdfplumber":
-            return analyse_page(read_page(self.pdfium, index))
-        if drawn_shapes(self.pdfium, index) < MIN_SHAPES_FOR_GRID:
-            layout = read_page(self.pdfium, index)
-            result = analyse_page(layout)
-            if not (result.pieces or layout.hrules or layout.vrules):
-                return result  # running text: pdfium's reading is final
+        """The page's reading; `fell_back` tells afterwards whether a table page of it was
+        read by pdfium because pdfminer could not (a reading to be trusted less)."""
+        self.fell_back = False
+        if not self.use_plumber:
+            result = analyse_page(self._pdfium_layout(index))
+            self.fell_back = TABLE_PARSER == "pdfplumber" and _may_hold_table(result)
+            return result
+        try:
+            objects, shapes = count_objects(self.pdfium, index)
+            if objects == 0 and self._content_bytes(index) >= MIN_DAMAGED_CONTENT:
+                raise PageUnreadable("its content streams draw nothing")
+            if shapes < MIN_SHAPES_FOR_GRID:
+                layout = read_page(self.pdfium, index)
+                result = analyse_page(layout)
+                if not (result.pieces or layout.hrules or layout.vrules):
+                    return result  # running text: pdfium's reading is final
+        except _PDFIUM_FAILURES as exc:
+            log.info("page %d: pdfium failed (%s: %s), read by pdfminer", index + 1, type(exc).__name__, exc)
+        self.open_plumber()
+        if self._plumber is not None:
+            try:
+                return analyse_page(read_page_plumber(self._plumber, index))
+            except MemoryError:
+                raise
+            except Exception as exc:  # pdfminer raises many ad-hoc errors on damaged objects
+                log.info("page %d: pdfminer failed (%s: %s), read by pdfium", index + 1, type(exc).__name__, exc)
+        result = analyse_page(self._pdfium_layout(index))
+        self.fell_back = _may_hold_table(result)
+        return result
+
+    def _content_bytes(self, index: int) -> int:
+        """The bytes of the page's content streams as stored (pdfminer's view; 0 unknown)."""
+        self.open_plumber()
         if self._plumber is None:
-            self._plumber = pdfplumber.open(io.BytesIO(self.data))
-        return analyse_page(read_page_plumber(self._plumber, index))
+            return 0
+        try:
+            streams = self._plumber.pages[index].page_obj.contents
+            return sum(len(getattr(stream, "rawdata", None) or b"") for stream in streams)
+        except Exception:  # a page pdfminer cannot even look at: left to the reading proper
+            return 0
+
+    def _pdfium_layout(self, index: int) -> PageLayout:
+        try:
+            return read_page(self.pdfium, index)
+        except _PDFIUM_FAILURES as exc:
+            raise PageUnreadable(f"{type(exc).__name__}: {exc}") from exc
 
     def close(self) -> None:
         self.pdfium.close()
-        if self._own_plumber and self._plumber is not None:
+        if self._plumber is not None:
             self._plumber.close()
 
 
-def read_pages(
-    data: bytes,
-    plumber: pdfplumber.PDF | None = None,
-    progress: ProgressFn | None = None,
-    cancel: CancelFn | None = None,
-    workers: int | None = None,
-) -> list[PageResult]:
-    """Every page of the PDF in `data`; `plumber`, when given, is that PDF already opened
-    with pdfplumber (read from in this process, left open)."""
-    reader = PageReader(data, plumber)
-    total = len(reader)
-    counter = _Progress(total, progress)
-    if workers is None:
-        workers = _default_workers(total)
-    if workers > 1 and total >= 2:
-        reader.close()
-        return _read_parallel(data, total, workers, counter, cancel)
-    try:
-        results = []
-        for index in range(total):
-            _check_cancel(cancel)
-            results.append(reader.read(index))
-            counter.page_done()
-        return results
-    finally:
-        reader.close()
-
-
-def _default_workers(pages: int) -> int:
-    """Two processes when there is enough to share and the cores are not already busy."""
-    cores = os.cpu_count() or 1
-    threshold = PARALLEL_MIN_PAGES if _can_fork() else PARALLEL_MIN_PAGES_SPAWN
-    if cores < 2 or pages < threshold:
-        return 1
-    try:
-        busy = os.getloadavg()[0]
-    except OSError:  # not available on this platform
-        busy = 0.0
-    return 2 if busy < cores - 0.5 else 1
-
-
-def _can_fork() -> bool:
-    return (
-        "fork" in multiprocessing.get_all_start_methods()
-        and threading.current_thread() is threading.main_thread()
-        and threading.active_count() == 1
-    )
-
-
-def _context():
-    # fork is cheap and needs no re-import, but is unsafe from a secondary thread (the
-    # window reads in a worker thread): use forkserver there.
-    if _can_fork():
-        return multiprocessing.get_context("fork")
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("forkserver")
-    return multiprocessing.get_context("spawn")
-
-
-_worker_reader: PageReader | None = None
-
-
-def _init_worker(data: bytes) -> None:
-    global _worker_reader
-    _worker_reader = PageReader(data)
-
-
-def _work(indices: list[int]) -> list[PageResult]:
-    assert _worker_reader is not None
-    return [_worker_reader.read(i) for i in indices]
-
-
-def _read_parallel(data: bytes, total: int, workers: int, counter: _Progress, cancel) -> list[PageResult]:
-    chunks = [list(range(i, min(i + CHUNK, total))) for i in range(0, total, CHUNK)]
-    results: list[PageResult] = []
-    # Forked workers inherit `data`; others are sent it (a few MB) instead of reading the file.
-    pool = _context().Pool(workers, initializer=_init_worker, initargs=(data,))
-    try:
-        for batch in pool.imap(_work, chunks):
-            _check_cancel(cancel)
-            for result in batch:
-                results.append(result)
-                counter.page_done()
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
-    return results
+def _may_hold_table(result: PageResult) -> bool:
+    return bool(result.pieces)

@@ -49,8 +49,9 @@ def load_pdf(path: str | Path) -> PdfFile:
             raise NotPdfError("这不是 PDF 文件（文件头不是 %PDF）。请确认选择了正确的文件。")
         fh.seek(0)
         data = fh.read()
-    tail = data[-2048:]
-    if b"%%EOF" not in tail and b"startxref" not in tail:
+    # A file cut short has no end marker; one with bytes after %%EOF (a download note, a
+    # mail footer) is whole: the parsers read it.
+    if b"%%EOF" not in data and b"startxref" not in data[-2048:]:
         raise DamagedPdfError("PDF 文件不完整或已损坏（文件结尾缺失），可能下载或复制时中断。")
     return PdfFile(data, hashlib.sha256(data).hexdigest())
 
@@ -68,11 +69,12 @@ def _is_password_error(exc: BaseException) -> bool:
     return False
 
 
-def open_pdf(pdf_file: PdfFile) -> pdfplumber.PDF:
+def open_pdf(pdf_file: PdfFile | bytes) -> pdfplumber.PDF:
     """Open the file's bytes with pdfplumber; raise a ReadError subclass with a Chinese
     message on failure."""
+    data = pdf_file.data if isinstance(pdf_file, PdfFile) else pdf_file
     try:
-        pdf = pdfplumber.open(io.BytesIO(pdf_file.data))
+        pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # forces the page tree: a damaged xref fails here, not later
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise EncryptedPdfError("PDF 已加密（设置了打开密码），无法读取。请取得未加密的文件。", str(exc)) from exc

@@ -52,6 +52,8 @@ def combine_documents(documents: list[Document]) -> Document:
         combined.tables += doc.tables
         name = Path(doc.source).name
         combined.warnings += [f"{name}：{w}" for w in doc.warnings]
+        combined.unreadable_pages |= {n + offset: why for n, why in doc.unreadable_pages.items()}
+        combined.fallback_pages += [n + offset for n in doc.fallback_pages]
         combined.page_count += doc.page_count
     titles = [t.title for t in combined.tables]
     combined.kind = document_kind(combined.pages, titles)
@@ -75,6 +77,7 @@ def _shift_pages(doc: Document, offset: int, tables_before: int) -> None:
             for cell in row:
                 if cell.page is not None:
                     cell.page += offset
+                cell.continued = [(n + offset, box) for n, box in cell.continued]
         for n in table.pages:
             if n in by_page:
                 by_page[n].table_ids.append(table.id)

@@ -3,8 +3,9 @@
 - the standard tables of the document kind (部门/单位预算, 部门决算) are printed;
 - every table the 目录 lists is in the document, under the title the 目录 gives it;
 - an empty table says why ("本单位无政府性基金预算安排的支出");
-- what could not be read — a damaged table, a figure that is not a number — is reported,
-  never silently counted as 0.
+- what could not be read — a page over the reading budget or damaged, a damaged table, a
+  figure that is not a number — is reported, never silently counted as 0; a table not found
+  while a page could not be read is not blamed on the document.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from desktopapp.core.labels import page_span
 from desktopapp.core.model import CellRef, Document, Finding, Severity, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.rules.base import RuleContext, rule
@@ -32,6 +34,7 @@ RULE_MISSING = value_independent("missing_table")
 RULE_TOC = value_independent("toc_table_missing")
 RULE_EMPTY = "empty_table_note"
 RULE_UNREADABLE = "unreadable"
+RULE_UNREADABLE_PAGE = value_independent("unreadable_page")
 
 _TOC_PREFIX = re.compile(
     r"^((附表|表)[0-9一二三四五六七八九十]+(-[0-9]+)?[、.:：]?|公开[0-9]+表[、.:：]?|[0-9一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\))"
@@ -128,7 +131,15 @@ def check_toc(document: Document, ctx: RuleContext) -> Iterable[Finding]:
         if table is not None and exact:
             continue
         page, printed = _toc_line(document, entry, ctx)
-        if table is None:
+        if table is None and document.unreadable_pages:
+            yield Finding(
+                rule=RULE_TOC,
+                severity=Severity.WARNING,
+                message=f"目录列出的“{printed}”没有读到：{_unread_pages(document)}无法读取，此表可能在其中",
+                quote=printed,
+                page=page,
+            )
+        elif table is None:
             known = classify(entry, None, final) != "other"
             yield Finding(
                 rule=RULE_TOC,
@@ -160,10 +171,29 @@ def check_missing_tables(document: Document, ctx: RuleContext) -> Iterable[Findi
     for kind in required:
         if kind in present or kind in listed:  # a listed but absent table is the 目录 check's
             continue
+        label = KIND_LABELS.get(kind, kind)
+        message = (
+            f"未读到“{label}”：{_unread_pages(document)}无法读取，此表可能在其中"
+            if document.unreadable_pages
+            else f"未找到“{label}”：{what}应公开此表，没有相关资金也应公开空表并注明"
+        )
+        yield Finding(rule=RULE_MISSING, severity=Severity.WARNING, message=message)
+
+
+def _unread_pages(document: Document) -> str:
+    runs = document.unreadable_runs()
+    shown = "、".join(page_span(first, last).removeprefix("第 ").removesuffix(" 页") for first, last, _ in runs[:5])
+    return f"第 {shown}{'等' if len(runs) > 5 else ''} 页"
+
+
+@rule(RULE_UNREADABLE_PAGE)
+def check_unreadable_pages(document: Document, ctx: RuleContext) -> Iterable[Finding]:
+    for first, last, why in document.unreadable_runs():
         yield Finding(
-            rule=RULE_MISSING,
+            rule=RULE_UNREADABLE_PAGE,
             severity=Severity.WARNING,
-            message=f"未找到“{KIND_LABELS.get(kind, kind)}”：{what}应公开此表，没有相关资金也应公开空表并注明",
+            message=f"{page_span(first, last)}无法读取：{why}。此页如有表格或文字，未能读取和核对",
+            page=first,
         )
 
 

@@ -22,6 +22,7 @@ from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import REGISTRY, RuleContext, rule
 from desktopapp.rules.catalog import RuleInfo, default_info, read_catalog_files
 from desktopapp.rules.scoped import TABLE_RULES, VALUE_INDEPENDENT
+from desktopapp.rules.unread_pages import spare_incomplete_tables
 from desktopapp.tables.structure import text_signature
 
 _LOADED = False
@@ -240,7 +241,7 @@ class Checker:
                 own = self._document_level.get(rule_id, [])
                 counted = self._counts.get(rule_id, {}).get(None, 0)
             found.extend(premise_guard(self.document, self._info(rule_id), own, counted))
-        return number_findings(self.document, found)
+        return number_findings(self.document, spare_incomplete_tables(self.document, found))
 
     def check_all(self) -> list[Finding]:
         start = perf_counter()
