@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import Enum
 
 from desktopapp.core.numbers import parse_amount
+from desktopapp.core.safe_text import safe_optional, safe_text
 
 
 class DocKind(str, Enum):
@@ -78,13 +79,16 @@ class Cell:
     col_span: int = 1
     covered: bool = False  # part of a merged cell, not its top-left
 
+    def __post_init__(self) -> None:
+        self.text = safe_text(self.text)  # the model's boundary: see core.safe_text
+
     @classmethod
     def from_text(
         cls, text: str, page: int | None = None, box: Box | None = None, numeric: bool = True
     ) -> Cell:
         cell = cls(text=text, page=page, box=box)
         if numeric:
-            parsed = parse_amount(text)
+            parsed = parse_amount(cell.text)
             if parsed is not None:
                 cell.value, cell.decimals = parsed
         return cell
@@ -124,6 +128,13 @@ class Table:
     # structure here, with the text signature it was read from).
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        self.title = safe_text(self.title)
+        self.number = safe_optional(self.number)
+        self.unit = safe_optional(self.unit)
+        self.notes = [safe_text(n) for n in self.notes]
+        self.organization_line = safe_optional(self.organization_line)
+
     @property
     def n_cols(self) -> int:
         rows = self.header + self.body
@@ -147,6 +158,9 @@ class TextLine:
     text: str
     box: Box
 
+    def __post_init__(self) -> None:
+        self.text = safe_text(self.text)
+
 
 @dataclass
 class Page:
@@ -158,6 +172,9 @@ class Page:
     lines: list[TextLine] = field(default_factory=list)
     has_text_layer: bool = True
     table_ids: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = safe_text(self.text)
 
 
 @dataclass
@@ -174,6 +191,10 @@ class Document:
     pages: list[Page] = field(default_factory=list)
     toc: list[str] = field(default_factory=list)  # table titles listed in the 目录
     warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.organization = safe_optional(self.organization)
+        self.toc = [safe_text(t) for t in self.toc]
 
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables if t.id == table_id), None)
@@ -215,6 +236,10 @@ class Finding:
     quote: str | None = None
     table: str | None = None  # table id the finding is mainly about
     id: str = ""
+
+    def __post_init__(self) -> None:
+        self.message = safe_text(self.message)
+        self.quote = safe_optional(self.quote)
 
     def as_dict(self) -> dict:
         out: dict = {

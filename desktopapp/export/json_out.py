@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from desktopapp.core.model import Cell, DocKind, Document, Finding, Table
+from desktopapp.core.safe_text import safe_tree
 from desktopapp.export.atomic import atomic_write
 
 SCHEMA = "disclosure-check/1"
@@ -61,7 +62,8 @@ def write_json_atomic(data: dict, path: str | Path) -> None:
     """Write JSON to `path` atomically (temporary file beside it, then a rename)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    # strings are made safe again here: a lone surrogate could not even be encoded
+    payload = json.dumps(safe_tree(data), ensure_ascii=False, indent=1).encode("utf-8")
     atomic_write(path, lambda fh: fh.write(payload))
 
 

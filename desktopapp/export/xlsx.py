@@ -20,7 +20,7 @@ from desktopapp.core.edits import Change
 from desktopapp.core.errors import UserError
 from desktopapp.core.labels import severity_rank, table_caption
 from desktopapp.core.model import Document, Finding
-from desktopapp.export import xlsx_decimal
+from desktopapp.export import xlsx_decimal, xlsx_safe_text
 from desktopapp.export.atomic import atomic_write, lock_file_of
 from desktopapp.export.sheet_names import SheetNamer, table_sheet_name
 from desktopapp.export.xlsx_report import (
@@ -34,6 +34,7 @@ from desktopapp.export.xlsx_report import (
 from desktopapp.export.xlsx_table import TableSheet, write_table_sheet
 
 xlsx_decimal.install()
+xlsx_safe_text.install()
 
 
 class ExportError(UserError):

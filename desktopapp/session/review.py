@@ -24,6 +24,7 @@ import desktopapp
 from desktopapp.core.edits import Change, EditLog
 from desktopapp.core.errors import UserError
 from desktopapp.core.model import Document
+from desktopapp.core.numbers import storable_amount
 from desktopapp.core.paths import user_data_dir
 from desktopapp.export.atomic import atomic_write, folder_is_writable
 from desktopapp.extract.docinfo import FACT_NAMES, corrected_facts
@@ -245,7 +246,7 @@ def _typed(value: object, kind: type):
 def _amount_text(value: object) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not Decimal(value).is_finite():
+    if not isinstance(value, str) or not storable_amount(Decimal(value)):
         raise ValueError(f"{value!r} 不是金额")
     return value
 
