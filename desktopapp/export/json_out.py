@@ -12,6 +12,7 @@ from pathlib import Path
 from desktopapp.core.model import Cell, DocKind, Document, Finding, Table
 from desktopapp.core.safe_text import safe_tree
 from desktopapp.export.atomic import atomic_write
+from desktopapp.export.write_errors import display_path
 
 SCHEMA = "disclosure-check/1"
 
@@ -24,7 +25,7 @@ def document_to_json(document: Document, findings: list[Finding] | None = None) 
     return {
         "schema": SCHEMA,
         "source": {
-            "file": Path(document.source).name,
+            "file": display_path(Path(document.source).name),
             "sha256": document.sha256,
             "pages": document.page_count,
         },
