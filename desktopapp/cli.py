@@ -67,7 +67,9 @@ def _quiet_libraries(debug: bool) -> None:
     if debug:
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
         return
-    logging.getLogger().addHandler(logging.NullHandler())  # no "last resort" printing to stderr
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())  # no "last resort" printing to stderr
     warnings.simplefilter("ignore")
 
 
