@@ -325,10 +325,10 @@ MUTATIONS: dict[str, tuple[int, Callable[[bytes, random.Random], bytes | None]]]
     "truncate": (8, truncate),
     "duplicate_object": (6, duplicate_object),
     "duplicate_kids": (3, duplicate_kids),
-    "reference_loop": (4, reference_loop),
+    "reference_loop": (2, reference_loop),
     "deep_nesting": (3, deep_nesting),
-    "contents_array": (2, contents_array),
+    "contents_array": (1, contents_array),
     "huge_cmap": (2, huge_cmap),
-    "flate_bomb": (2, flate_bomb),
+    "flate_bomb": (1, flate_bomb),
     "unchanged": (4, unchanged),
 }
