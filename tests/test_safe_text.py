@@ -98,3 +98,34 @@ def test_showing_any_decimal_never_raises(value):
 def test_safe_text_leaves_clean_text_alone():
     text = "2026年部门预算\t合计\r\n1,234.56"
     assert safe_text(text) == text
+
+
+def test_a_printed_figure_of_30_digits_is_checked_and_exported(tmp_path):
+    """A damaged file may print any number of digits: the checks and the export still run."""
+    from desktopapp.rules import run_checks
+
+    document = copy.deepcopy(sample_document())
+    document.tables[0].body[2][4] = Cell.from_text("1" * 30 + ".00")
+    findings = run_checks(document)
+    assert any(f.severity == Severity.ERROR and f.table == "T1" for f in findings)
+    out = tmp_path / "结果.xlsx"
+    export_workbook(document, findings, [], out)
+    assert openpyxl.load_workbook(out).sheetnames
+
+
+def test_a_review_file_is_saved_whatever_the_text_and_refuses_a_50_digit_amount(tmp_path):
+    from desktopapp.session.review import ReviewFileError, load_review, save_review
+
+    document = sample_document()
+    document.source = str(tmp_path / "a.pdf")
+    document.organization = "样例\ud800区\x01司法局"  # set after construction: past the model's guard
+    change = Change("2026-01-01T00:00:00", "T1", 0, 4, "1,608.43", None, "1608.44", reason="核对\x02原件")
+    path = tmp_path / "a.review.json"
+    save_review(path, document, [change])
+    restored = load_review(path)
+    assert restored.changes[0].new == "1608.44" and is_safe(restored.changes[0].reason)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["changes"][0]["new"] = "1E+50"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ReviewFileError):  # a Chinese message, never decimal.InvalidOperation
+        load_review(path)

@@ -26,6 +26,7 @@ from desktopapp.core.errors import UserError
 from desktopapp.core.model import Document
 from desktopapp.core.numbers import storable_amount
 from desktopapp.core.paths import user_data_dir
+from desktopapp.core.safe_text import safe_tree
 from desktopapp.export.atomic import atomic_write, folder_is_writable
 from desktopapp.extract.docinfo import FACT_NAMES, corrected_facts
 
@@ -137,7 +138,7 @@ def save_review(
     path = Path(path)
     if document.source and path.resolve() == Path(document.source).resolve():
         raise ReviewSaveError("不能把审核记录保存到源 PDF 文件上，请换一个文件名。")
-    payload = json.dumps(review_data(document, changes, disabled_rules), ensure_ascii=False, indent=1)
+    payload = json.dumps(safe_tree(review_data(document, changes, disabled_rules)), ensure_ascii=False, indent=1)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, lambda fh: fh.write(payload.encode("utf-8")))
