@@ -320,8 +320,8 @@ def main() -> int:
                         shutil.copy(
                             p, keep / ("input-" + os.fsencode(p.name).decode("utf-8", "replace")[:60])
                         )
-                for log in ("stdout.txt", "stderr.txt"):
-                    shutil.copy(result.case.folder / log, keep / log)
+                for stream in ("stdout.txt", "stderr.txt"):
+                    shutil.copy(result.case.folder / stream, keep / stream)
             if n % 50 == 0:
                 print(f"  {n}/{len(cases)} in {time.monotonic() - started:.0f} s", flush=True)
             if not result.problems:
