@@ -17,10 +17,14 @@ import sys
 import traceback
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktopapp.core.errors import ReadError, UserError
 from desktopapp.core.model import Document, Finding
 from desktopapp.export.write_errors import WriteError, display_path, os_error_message
+
+if TYPE_CHECKING:
+    from desktopapp.export.targets import Outputs
 
 
 def _progress_printer(name: str, enabled: bool):
@@ -102,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     return 2 if failed else 0
 
 
-def _check_one(pdf: Path, plan, args: argparse.Namespace) -> bool:
+def _check_one(pdf: Path, plan: Outputs, args: argparse.Namespace) -> bool:
     """Read, check and write one file; print its lines. False when anything was not done."""
     shown = display_path(pdf)
     try:
