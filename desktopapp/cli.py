@@ -1,20 +1,31 @@
 """`python -m desktopapp check FILE.pdf [FILE …] --json OUT_DIR [--xlsx OUT.xlsx]`.
 
 The same engine as the window: read each PDF, run every enabled rule, write one JSON per
-file (schema disclosure-check/1). Exit 0 when every file was read, 2 when any could not be
-read — with one line per such file on stderr saying why, never a traceback.
+file (schema disclosure-check/1) and optionally a workbook. Exit 0 when every file was read
+and every result written; 2 when any file could not be read or any result not written (one
+Chinese line per such file on stderr saying why, never a traceback), and at once when an
+output folder cannot be used; 130 when interrupted. Output names: export.targets.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import logging
 import sys
 import traceback
+import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktopapp.core.errors import ReadError
+from desktopapp.core.errors import ReadError, UserError
 from desktopapp.core.labels import page_span
 from desktopapp.core.model import Document, Finding
+from desktopapp.export.write_errors import WriteError, display_path, os_error_message
+
+if TYPE_CHECKING:
+    from desktopapp.export.targets import Outputs
 
 
 def _progress_printer(name: str, enabled: bool):
@@ -31,7 +42,7 @@ def check_file(path: Path, disabled: list[str], progress: bool) -> tuple[Documen
     from desktopapp.extract import read_document
     from desktopapp.rules import run_checks
 
-    document = read_document(path, progress=_progress_printer(path.name, progress))
+    document = read_document(path, progress=_progress_printer(display_path(path.name), progress))
     return document, run_checks(document, disabled=disabled)
 
 
@@ -41,8 +52,13 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
         description="读取预决算公开 PDF 中的表格并校验勾稽关系（结果写为 JSON / Excel）。",
     )
     ap.add_argument("files", nargs="+", type=Path, help="PDF 文件")
-    ap.add_argument("--json", dest="json_dir", type=Path, help="每个文件写一个 JSON 到此文件夹")
-    ap.add_argument("--xlsx", type=Path, help="导出 Excel 工作簿（一个文件时为文件路径，多个文件时为文件夹）")
+    # plain strings: a trailing separator ("out/") must survive to mean a folder
+    ap.add_argument("--json", dest="json_dir", metavar="OUT_DIR", help="每个文件写一个 JSON 到此文件夹")
+    ap.add_argument(
+        "--xlsx",
+        metavar="OUT",
+        help="导出 Excel 工作簿（一个文件时为文件路径；多个文件、或以 / 结尾时为文件夹，不存在则创建）",
+    )
     ap.add_argument("--disable", action="append", default=[], metavar="RULE", help="关闭某条规则（可重复）")
     ap.add_argument("--progress", action="store_true", help="在标准错误输出显示读取进度")
     ap.add_argument(
@@ -50,96 +66,213 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="各文件是同一份公开文件（如情况说明与公开表格分为两个 PDF）：一并校验，每个文件仍各写一个 JSON",
     )
+    ap.add_argument("--debug", action="store_true", help="出错时显示技术细节和所用程序库的日志")
     return ap.parse_args(argv)
 
 
-def _xlsx_target(base: Path, pdf: Path, many: bool) -> Path:
-    if many or base.is_dir():
-        return base / f"{pdf.stem}.xlsx"
-    return base
+def _quiet_libraries(debug: bool) -> None:
+    """pdfminer, pdfplumber and friends log and warn in English on stderr: the officer reads one
+    Chinese line per file instead; `--debug` shows them."""
+    logging.captureWarnings(True)
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
+        return
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())  # no "last resort" printing to stderr
+    warnings.simplefilter("ignore")
+
+
+def _safe_streams() -> None:
+    """A path that cannot be encoded (surrogate escapes) must never stop the report."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def main(argv: list[str] | None = None) -> int:
+    _safe_streams()
     args = _parse_args(sys.argv[1:] if argv is None else argv)
-    from desktopapp.export.json_out import document_to_json, write_json_atomic
+    _quiet_libraries(args.debug)
+    from desktopapp.export.targets import TargetError, plan_outputs
 
+    try:
+        if args.together:  # one JSON per file, one workbook for them all
+            plans = plan_outputs(args.files, args.json_dir, None)
+            plans[0].xlsx = plan_outputs(args.files[:1], None, args.xlsx)[0].xlsx
+        else:
+            plans = plan_outputs(args.files, args.json_dir, args.xlsx)
+    except TargetError as exc:
+        print(f"无法写出结果：{exc.message}", file=sys.stderr)
+        return 2
     if args.together:
-        return _main_together(args)
+        return _main_together(args, plans)
     failed = 0
-    many = len(args.files) > 1
-    for pdf in args.files:
+    for pdf, plan in zip(args.files, plans, strict=True):
         try:
-            document, findings = check_file(pdf, args.disable, args.progress)
-        except ReadError as exc:
-            print(f"{pdf}: 无法读取：{exc.message}", file=sys.stderr)
-            failed += 1
-            continue
+            ok = _check_one(pdf, plan, args)
         except KeyboardInterrupt:
-            print(f"{pdf}: 已中断", file=sys.stderr)
+            print(f"{display_path(pdf)}: 已中断", file=sys.stderr)
             return 130
-        except Exception as exc:  # a bug must not hide the other files' results
-            print(f"{pdf}: 读取时发生内部错误（{type(exc).__name__}: {exc}）", file=sys.stderr)
-            if "--debug" in sys.argv:
-                traceback.print_exc()
-            failed += 1
-            continue
-        errors = sum(1 for f in findings if f.severity.value == "error")
-        warnings = sum(1 for f in findings if f.severity.value == "warning")
-        print(f"{pdf}: {len(document.tables)} 张表，{errors} 个错误，{warnings} 个警告")
-        for first, last, why in document.unreadable_runs():
-            print(f"{pdf}: {page_span(first, last)}无法读取：{why}")
-        if args.json_dir:
-            write_json_atomic(document_to_json(document, findings), args.json_dir / f"{pdf.stem}.json")
-        if args.xlsx:
-            from desktopapp.export.xlsx import ExportError, export_workbook
-
-            target = _xlsx_target(args.xlsx, pdf, many)
-            try:
-                export_workbook(document, findings, [], target)
-            except ExportError as exc:
-                print(f"{pdf}: 导出 Excel 失败：{exc.message}", file=sys.stderr)
-                failed += 1
+        failed += 0 if ok else 1
     return 2 if failed else 0
 
 
-def _main_together(args: argparse.Namespace) -> int:
+def _check_one(pdf: Path, plan: Outputs, args: argparse.Namespace) -> bool:
+    """Read, check and write one file; print its lines. False when anything was not done."""
+    shown = display_path(pdf)
+    try:
+        document, findings = check_file(pdf, args.disable, args.progress)
+    except ReadError as exc:
+        print(f"{shown}: 无法读取：{exc.message}", file=sys.stderr)
+        return False
+    except OSError as exc:
+        print(f"{shown}: 无法读取：{_open_reason(exc)}", file=sys.stderr)
+        return False
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a bug must not hide the other files' results
+        print(f"{shown}: 无法读取：文件可能已损坏，读取时发生内部错误（{type(exc).__name__}）", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        return False
+    errors = sum(1 for f in findings if f.severity.value == "error")
+    warnings_ = sum(1 for f in findings if f.severity.value == "warning")
+    written: list[str] = []
+    ok = True
+    for problem in plan.refused or []:
+        print(f"{shown}: {problem}", file=sys.stderr)
+        ok = False
+    if plan.json is not None:
+        ok &= _write(shown, "JSON", plan.json, written, args.debug, lambda: _write_json(document, findings, plan.json))
+    if plan.xlsx is not None:
+        ok &= _write(shown, "Excel", plan.xlsx, written, args.debug, lambda: _write_xlsx(document, findings, plan.xlsx))
+    line = f"{shown}: {len(document.tables)} 张表，{errors} 个错误，{warnings_} 个警告"
+    print(line + (f"；写入 {'、'.join(written)}" if written else ""))
+    _print_unreadable(shown, document)
+    return ok
+
+
+def _print_unreadable(shown: str, document: Document) -> None:
+    for first, last, why in document.unreadable_runs():
+        print(f"{shown}: {page_span(first, last)}无法读取：{why}")
+
+
+def _read_or_report(pdf: Path, args: argparse.Namespace) -> Document | None:
+    from desktopapp.extract import read_document
+
+    shown = display_path(pdf)
+    try:
+        return read_document(pdf, progress=_progress_printer(display_path(pdf.name), args.progress))
+    except ReadError as exc:
+        print(f"{shown}: 无法读取：{exc.message}", file=sys.stderr)
+    except OSError as exc:
+        print(f"{shown}: 无法读取：{_open_reason(exc)}", file=sys.stderr)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a bug: the other files are still checked together
+        print(f"{shown}: 无法读取：文件可能已损坏，读取时发生内部错误（{type(exc).__name__}）", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+    return None
+
+
+def _main_together(args: argparse.Namespace, plans: list[Outputs]) -> int:
     """The files are one disclosure (text and tables printed apart): read each, check them as
     one document, write one JSON per file (export.json_together) and one workbook."""
-    from desktopapp.export.json_out import write_json_atomic
     from desktopapp.export.json_together import jsons_by_file
-    from desktopapp.extract import combine_documents, read_document
+    from desktopapp.export.targets import same_file
+    from desktopapp.extract import combine_documents
     from desktopapp.rules import run_checks
 
-    documents, failed = [], 0
-    for pdf in args.files:
+    documents, plan_of, ok = [], {}, True
+    for pdf, plan in zip(args.files, plans, strict=True):
         try:
-            documents.append(read_document(pdf, progress=_progress_printer(pdf.name, args.progress)))
-        except ReadError as exc:
-            print(f"{pdf}: 无法读取：{exc.message}", file=sys.stderr)
-            failed += 1
+            document = _read_or_report(pdf, args)
         except KeyboardInterrupt:
-            print(f"{pdf}: 已中断", file=sys.stderr)
+            print(f"{display_path(pdf)}: 已中断", file=sys.stderr)
             return 130
-        except Exception as exc:  # a bug: the other files are still checked together
-            print(f"{pdf}: 读取时发生内部错误（{type(exc).__name__}: {exc}）", file=sys.stderr)
-            failed += 1
+        for problem in plan.refused or []:
+            print(f"{display_path(pdf)}: {problem}", file=sys.stderr)
+            ok = False
+        if document is None:
+            ok = False
+            continue
+        documents.append(document)
+        plan_of[document.source] = plan
     if not documents:
         return 2
     document = combine_documents(documents)
     findings = run_checks(document, disabled=args.disable)
     errors = sum(1 for f in findings if f.severity.value == "error")
-    warnings = sum(1 for f in findings if f.severity.value == "warning")
-    names = " + ".join(Path(s).name for s in document.sources())
-    print(f"{names}（一并校验）: {len(document.tables)} 张表，{errors} 个错误，{warnings} 个警告")
-    if args.json_dir:
-        for source, data in jsons_by_file(document, findings):
-            write_json_atomic(data, args.json_dir / f"{Path(source).stem}.json")
-    if args.xlsx:
-        from desktopapp.export.xlsx import ExportError, export_workbook
+    warnings_ = sum(1 for f in findings if f.severity.value == "warning")
+    names = " + ".join(display_path(Path(s).name) for s in document.sources())
+    written: list[str] = []
+    for source, data in jsons_by_file(document, findings):
+        target = plan_of[source].json
+        if target is not None:
+            ok &= _write(names, "JSON", target, written, args.debug, lambda d=data, t=target: _write_data(d, t))
+    xlsx = plans[0].xlsx
+    if xlsx is not None:
+        if any(same_file(xlsx, source) for source in args.files):
+            print(f"{names}: 输出文件“{display_path(xlsx)}”就是输入文件，为避免覆盖已拒绝写入；请换一个输出位置。",
+                  file=sys.stderr)
+            ok = False
+        else:
+            ok &= _write(names, "Excel", xlsx, written, args.debug, lambda: _write_xlsx(document, findings, xlsx))
+    line = f"{names}（一并校验）: {len(document.tables)} 张表，{errors} 个错误，{warnings_} 个警告"
+    print(line + (f"；写入 {'、'.join(written)}" if written else ""))
+    _print_unreadable(names, document)
+    return 0 if ok else 2
 
-        try:
-            export_workbook(document, findings, [], _xlsx_target(args.xlsx, Path(document.source), False))
-        except ExportError as exc:
-            print(f"{names}: 导出 Excel 失败：{exc.message}", file=sys.stderr)
-            failed += 1
-    return 2 if failed else 0
+
+def _write_data(data: dict, target: Path) -> None:
+    from desktopapp.export.json_out import write_json_atomic
+
+    if target.is_dir():
+        raise WriteError(f"“{display_path(target)}”是一个文件夹，无法写成 JSON 文件。")
+    write_json_atomic(data, target)
+
+
+def _open_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "找不到该文件。"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹，不是 PDF 文件。"
+    if isinstance(exc, PermissionError):
+        return "没有读取该文件的权限。"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "文件名过长，系统无法打开。"
+    return f"无法打开文件（系统错误号 {exc.errno}）。"
+
+
+def _write(shown: str, what: str, target: Path, written: list[str], debug: bool, write) -> bool:
+    try:
+        write()
+    except UserError as exc:
+        print(f"{shown}: 无法写入 {what}：{exc.message}", file=sys.stderr)
+        return False
+    except OSError as exc:
+        print(f"{shown}: 无法写入 {what}：{os_error_message(exc, target, what + ' 文件')}", file=sys.stderr)
+        return False
+    except Exception as exc:  # noqa: BLE001 — one file's export must not stop the others
+        print(f"{shown}: 无法写入 {what}：导出时发生内部错误（{type(exc).__name__}）", file=sys.stderr)
+        if debug:
+            traceback.print_exc()
+        return False
+    written.append(display_path(target))
+    return True
+
+
+def _write_json(document: Document, findings: list[Finding], target: Path) -> None:
+    from desktopapp.export.json_out import document_to_json, write_json_atomic
+
+    if target.is_dir():
+        raise WriteError(f"“{display_path(target)}”是一个文件夹，无法写成 JSON 文件。")
+    write_json_atomic(document_to_json(document, findings), target)
+
+
+def _write_xlsx(document: Document, findings: list[Finding], target: Path) -> None:
+    from desktopapp.export.xlsx import export_workbook
+
+    export_workbook(document, findings, [], target)

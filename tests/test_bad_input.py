@@ -30,6 +30,7 @@ from desktopapp.core.errors import (
     ScannedPdfError,
 )
 from desktopapp.extract import read_document
+from desktopapp.extract.bounded import MEMORY_BYTES
 from tests.helpers import REPO_ROOT
 from tests.helpers.pdfgen import PdfBuilder, TableSpec, generated_rows
 from tests.helpers.specs import ORG, expenditure_spec
@@ -267,7 +268,8 @@ def test_300_page_document_reads_with_progress_and_bounded_memory(tmp_path):
     assert titles == ["一般公共预算支出表", "支出总表", "项目支出表"]
     assert result["tables"][1][1] == [120, 121]
     peak_mb = result["maxrss_kb"] / 1024
-    assert peak_mb < 400, f"峰值内存 {peak_mb:.0f} MB"
+    # a guard, not a measurement (benchmarks/ measure): far below the reader's documented budget
+    assert peak_mb < MEMORY_BYTES / 2**20, f"峰值内存 {peak_mb:.0f} MB"
     assert time.monotonic() - started < 60, (
         f"300 页用时 {time.monotonic() - started:.0f} 秒（读取 {result['elapsed']:.1f} 秒）"
     )

@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from desktopapp.core.errors import UserError
 from desktopapp.core.model import Cell, Document
-from desktopapp.core.numbers import format_amount, parse_amount
+from desktopapp.core.numbers import MAX_SIGNIFICANT_DIGITS, format_amount, parse_amount, storable_amount
+from desktopapp.core.safe_text import safe_text
 
 
 class EditError(UserError):
@@ -31,6 +32,11 @@ class Change:
     new: str | None  # new value ("" / None = back to the printed value)
     reason: str = ""
 
+    def __post_init__(self) -> None:
+        # typed or restored text enters the model here (core.safe_text)
+        object.__setattr__(self, "printed", safe_text(self.printed))
+        object.__setattr__(self, "reason", safe_text(self.reason))
+
     def as_dict(self) -> dict:
         return asdict(self)
 
@@ -43,6 +49,10 @@ def parse_user_amount(text: str) -> Decimal | None:
     parsed = parse_amount(stripped)
     if parsed is None:
         raise EditError(f"“{stripped}”不是有效的金额，请输入数字（可带千分位逗号，例如 1,234.56）。")
+    if not storable_amount(parsed[0]):
+        raise EditError(
+            f"“{stripped}”位数过多：金额最多 {MAX_SIGNIFICANT_DIGITS} 位数字（整数与小数合计），请检查后重新输入。"
+        )
     return parsed[0]
 
 

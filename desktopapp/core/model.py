@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from desktopapp.core.numbers import parse_amount
+from desktopapp.core.safe_text import safe_optional, safe_text
 
 
 class DocKind(str, Enum):
@@ -82,13 +83,16 @@ class Cell:
     # next page, (page, box) of that part.
     continued: list[tuple[int, Box]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.text = safe_text(self.text)  # the model's boundary: see core.safe_text
+
     @classmethod
     def from_text(
         cls, text: str, page: int | None = None, box: Box | None = None, numeric: bool = True
     ) -> Cell:
         cell = cls(text=text, page=page, box=box)
         if numeric:
-            parsed = parse_amount(text)
+            parsed = parse_amount(cell.text)
             if parsed is not None:
                 cell.value, cell.decimals = parsed
         return cell
@@ -128,6 +132,13 @@ class Table:
     # structure here, with the text signature it was read from).
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        self.title = safe_text(self.title)
+        self.number = safe_optional(self.number)
+        self.unit = safe_optional(self.unit)
+        self.notes = [safe_text(n) for n in self.notes]
+        self.organization_line = safe_optional(self.organization_line)
+
     @property
     def n_cols(self) -> int:
         rows = self.header + self.body
@@ -151,6 +162,9 @@ class TextLine:
     text: str
     box: Box
 
+    def __post_init__(self) -> None:
+        self.text = safe_text(self.text)
+
 
 @dataclass
 class Page:
@@ -162,6 +176,9 @@ class Page:
     lines: list[TextLine] = field(default_factory=list)
     has_text_layer: bool = True
     table_ids: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = safe_text(self.text)
 
 
 @dataclass(frozen=True)
@@ -216,6 +233,10 @@ class Document:
     # Table pages pdfminer failed or stalled on, read by pdfium instead (a reading trusted less).
     fallback_pages: list[int] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.organization = safe_optional(self.organization)
+        self.toc = [safe_text(t) for t in self.toc]
+
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables if t.id == table_id), None)
 
@@ -266,6 +287,10 @@ class Finding:
     quote: str | None = None
     table: str | None = None  # table id the finding is mainly about
     id: str = ""
+
+    def __post_init__(self) -> None:
+        self.message = safe_text(self.message)
+        self.quote = safe_optional(self.quote)
 
     def as_dict(self) -> dict:
         out: dict = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 _AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _PAREN_NEGATIVE = re.compile(r"^[(](.+)[)]$")
@@ -50,12 +50,31 @@ def is_amount(text: str | None) -> bool:
 
 
 def format_amount(value: Decimal | None, decimals: int = 2, thousands: bool = True) -> str:
-    """"1,234.50" for Decimal("1234.5"); "" for None."""
+    """"1,234.50" for Decimal("1234.5"); "" for None. Never raises, whatever the magnitude."""
     if value is None:
         return ""
-    quant = Decimal(1).scaleb(-decimals)
-    rounded = value.quantize(quant, rounding=ROUND_HALF_UP)
-    return f"{rounded:,.{decimals}f}" if thousands else f"{rounded:.{decimals}f}"
+    if not value.is_finite():
+        return str(value)
+    with localcontext() as ctx:
+        # quantize needs every digit of the result within the context's precision (28 by
+        # default): a figure of 27+ digits from a damaged file must still be shown
+        ctx.prec = max(28, value.adjusted() + decimals + 3)
+        quant = Decimal(1).scaleb(-decimals)
+        rounded = value.quantize(quant, rounding=ROUND_HALF_UP)
+        return f"{rounded:,.{decimals}f}" if thousands else f"{rounded:.{decimals}f}"
+
+
+MAX_SIGNIFICANT_DIGITS = 15  # what Excel (a double) keeps; far beyond any real budget in 元 and 分
+
+
+def storable_amount(value: Decimal) -> bool:
+    """True for a finite amount of at most 15 digits (integer digits plus decimals)."""
+    if not value.is_finite():
+        return False
+    exponent = value.as_tuple().exponent
+    decimals = max(-exponent, 0) if isinstance(exponent, int) else 0
+    integer_digits = max(value.adjusted() + 1, 1)
+    return integer_digits + decimals <= MAX_SIGNIFICANT_DIGITS
 
 
 UNIT_FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}

@@ -10,7 +10,9 @@ import json
 from pathlib import Path
 
 from desktopapp.core.model import Cell, DocKind, Document, Finding, Table
+from desktopapp.core.safe_text import safe_tree
 from desktopapp.export.atomic import atomic_write
+from desktopapp.export.write_errors import display_path
 
 SCHEMA = "disclosure-check/1"
 
@@ -23,7 +25,7 @@ def document_to_json(document: Document, findings: list[Finding] | None = None) 
     return {
         "schema": SCHEMA,
         "source": {
-            "file": Path(document.source).name,
+            "file": display_path(Path(document.source).name),
             "sha256": document.sha256,
             "pages": document.page_count,
         },
@@ -61,7 +63,8 @@ def write_json_atomic(data: dict, path: str | Path) -> None:
     """Write JSON to `path` atomically (temporary file beside it, then a rename)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    # strings are made safe again here: a lone surrogate could not even be encoded
+    payload = json.dumps(safe_tree(data), ensure_ascii=False, indent=1).encode("utf-8")
     atomic_write(path, lambda fh: fh.write(payload))
 
 

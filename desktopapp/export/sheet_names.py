@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from desktopapp.core.model import Document, Table
+from desktopapp.core.safe_text import safe_text
 
 MAX_LEN = 31
 # Full-width look-alikes keep the name readable where a character is forbidden.
@@ -25,7 +26,7 @@ def short_title(table: Table, document: Document) -> str:
 
 
 def clean_sheet_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", name.translate(_REPLACEMENTS)).strip()
+    name = re.sub(r"\s+", " ", safe_text(name).translate(_REPLACEMENTS)).strip()
     name = name.strip("'").strip()
     return name[:MAX_LEN].rstrip("'").rstrip() or "表"
 

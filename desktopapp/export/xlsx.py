@@ -8,7 +8,6 @@ failure (file open in Excel, read-only, disk full) leaves any old workbook intac
 
 from __future__ import annotations
 
-import errno
 import stat
 from collections.abc import Sequence
 from datetime import datetime
@@ -20,9 +19,10 @@ from desktopapp.core.edits import Change
 from desktopapp.core.errors import UserError
 from desktopapp.core.labels import severity_rank, table_caption
 from desktopapp.core.model import Document, Finding
-from desktopapp.export import xlsx_decimal
+from desktopapp.export import xlsx_decimal, xlsx_safe_text
 from desktopapp.export.atomic import atomic_write, lock_file_of
 from desktopapp.export.sheet_names import SheetNamer, table_sheet_name
+from desktopapp.export.write_errors import os_error_message
 from desktopapp.export.xlsx_report import (
     ABOUT_SHEET,
     CHANGES_SHEET,
@@ -34,6 +34,7 @@ from desktopapp.export.xlsx_report import (
 from desktopapp.export.xlsx_table import TableSheet, write_table_sheet
 
 xlsx_decimal.install()
+xlsx_safe_text.install()
 
 
 class ExportError(UserError):
@@ -132,14 +133,4 @@ def _is_writable_file(path: Path) -> bool:
 
 
 def _os_error_message(exc: OSError, target: Path) -> str:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "磁盘空间不足，无法保存 Excel 文件。请清理磁盘或换一个位置保存。"
-    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.EBUSY):
-        return (
-            f"无法写入“{target}”：文件正被其他程序（如 Excel、WPS）打开，或该文件夹没有写入权限。"
-            "请关闭该文件，或选择其他保存位置。"
-        )
-    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
-        return f"保存位置“{target.parent}”不存在或不是文件夹，请选择其他保存位置。"
-    reason = exc.strerror or str(exc)
-    return f"无法保存 Excel 文件“{target.name}”：{reason}"
+    return os_error_message(exc, target, "Excel 文件")

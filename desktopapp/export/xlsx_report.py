@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
@@ -179,7 +179,12 @@ CHANGE_COLUMNS = (
 def _change_value(text: str | None, printed_empty: str) -> tuple[Decimal | str, str | None]:
     if text is None:
         return printed_empty, None
-    value = Decimal(text)
+    try:
+        value = Decimal(text)
+    except InvalidOperation:  # not an amount (an old or foreign review): shown as written
+        return text, None
+    if not value.is_finite():
+        return text, None
     exponent = value.as_tuple().exponent
     decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return value, st.amount_format(decimals)

@@ -32,7 +32,9 @@ import desktopapp
 from desktopapp.core.edits import Change, EditLog
 from desktopapp.core.errors import UserError
 from desktopapp.core.model import Document
+from desktopapp.core.numbers import storable_amount
 from desktopapp.core.paths import user_data_dir
+from desktopapp.core.safe_text import safe_tree
 from desktopapp.export.atomic import atomic_write, folder_is_writable
 from desktopapp.extract.docinfo import FACT_NAMES, corrected_facts
 
@@ -258,7 +260,7 @@ def save_review(
     path = Path(path)
     if document.source and path.resolve() == Path(document.source).resolve():
         raise ReviewSaveError("不能把审核记录保存到源 PDF 文件上，请换一个文件名。")
-    text = json.dumps(review_data(document, changes, disabled_rules, unapplied), ensure_ascii=False, indent=1)
+    text = json.dumps(safe_tree(review_data(document, changes, disabled_rules, unapplied)), ensure_ascii=False, indent=1)
     # a lone surrogate kept from a file becomes its JSON escape again, so it is read back the same
     payload = text.encode("utf-8", errors="backslashreplace")
     try:
@@ -460,9 +462,7 @@ def _amount_text(value: object) -> str | None:
         amount = Decimal(value)
     except (InvalidOperation, ValueError) as exc:
         raise ValueError(f"“{_plain(value, 30)}”不是有效金额") from exc
-    if not amount.is_finite() or abs(amount) >= Decimal(10) ** MAX_AMOUNT_DIGITS or (
-        amount and len(amount.normalize().as_tuple().digits) > MAX_AMOUNT_DIGITS
-    ):
+    if not storable_amount(amount):  # the same bound as typing a figure (core.numbers)
         raise ValueError(f"“{_plain(value, 30)}”超出 {MAX_AMOUNT_DIGITS} 位有效数字，不是有效金额")
     return value
 
