@@ -210,7 +210,8 @@ class MainWindow(QMainWindow):
         """文件 ▸ 添加附件…: another PDF of the open disclosure; the files are read again as one."""
         if not self.state.has_document:
             return
-        path = self.prompts.ask_open_path("添加附件（同一份公开文件的另一个 PDF）", "PDF 文件 (*.pdf *.PDF);;所有文件 (*)")
+        path = self.prompts.ask_open_path("添加附件（同一份公开文件的另一个 PDF）", "PDF 文件 (*.pdf *.PDF);;所有文件 (*)",
+                                          Path(self.state.document.source).parent)
         if path is not None:
             self.attach(path)
 

@@ -52,8 +52,10 @@ class Prompts(QObject):
         box.exec()
         return box.clickedButton() is yes
 
-    def ask_open_path(self, title: str, filters: str) -> Path | None:
-        start = self.settings.value("last_dir", str(Path.home()))
+    def ask_open_path(self, title: str, filters: str, folder: Path | None = None) -> Path | None:
+        """A file to open, starting in `folder` (the open PDF's, for its attachment or review)
+        or else where the officer last opened one."""
+        start = folder if folder is not None and folder.is_dir() else self.settings.value("last_dir", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(self.window, title, str(start), filters)
         if not path:
             return None
