@@ -63,3 +63,19 @@ def test_closing_the_window_while_a_read_loops_returns(qtbot, window, looping_pd
     window.close()
     assert time.monotonic() - started < GUARD_SECONDS
     assert reader is not None and reader.isFinished()
+
+
+def test_a_page_the_reader_gave_up_on_is_shown_blank_without_drawing_it(qtbot, tmp_path):
+    """Drawing happens on the UI thread: a page over the reader's budget is never handed to PDFium."""
+    from desktopapp._qt.page_render import A4, PageRenderer
+
+    source = tmp_path / "source.pdf"
+    damaged.three_tables(source)
+    renderer = PageRenderer(source, unreadable={2})
+    try:
+        assert renderer.render(2, 1.0) is None
+        assert renderer.page_size(2) == A4
+        drawn = renderer.render(1, 1.0)
+        assert drawn is not None and drawn.width() > 100
+    finally:
+        renderer.close()

@@ -185,7 +185,8 @@ class MainWindow(QMainWindow):
             if document.parts:  # several files read together: pages numbered through
                 renderer = PartsRenderer(document, busy=lambda: self.opener.is_reading)
             else:
-                renderer = PageRenderer(result.path, busy=lambda: self.opener.is_reading)
+                renderer = PageRenderer(result.path, busy=lambda: self.opener.is_reading,
+                                        unreadable=document.unreadable_pages)
         except Exception as exc:  # the grid is still useful without the page picture
             log.exception("cannot render %s", result.path)
             self.statusBar().showMessage(message_of(exc, "无法显示 PDF 页面"), 10_000)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -21,9 +21,13 @@ MAX_PIXELS = 40_000_000  # refuse absurd zoom levels instead of exhausting memor
 
 
 class PageRenderer:
-    def __init__(self, path: Path, cache_size: int = 16, busy: Callable[[], bool] = lambda: False) -> None:
+    def __init__(self, path: Path, cache_size: int = 16, busy: Callable[[], bool] = lambda: False,
+                 unreadable: Collection[int] = ()) -> None:
         self.path = Path(path)
         self.busy = busy  # True while another thread drives PDFium: render nothing new then
+        # Pages the reader gave up on (over its time or memory budget, in a worker it could kill):
+        # drawing them here, on the UI thread, could hang the window — they are shown blank.
+        self.unreadable = frozenset(unreadable)
         self._pdf = pdfium.PdfDocument(str(self.path))
         self._count = len(self._pdf)
         self._sizes: dict[int, tuple[float, float]] = {}  # loaded when first needed: pages load lazily
@@ -37,6 +41,8 @@ class PageRenderer:
     def page_size(self, number: int) -> tuple[float, float]:
         """(width, height) in PDF points of 1-based page `number`, as displayed (rotation applied)."""
         size = self._sizes.get(number)
+        if size is None and number in self.unreadable:
+            return A4
         if size is None:
             if self._pdf is None or self.busy():
                 return A4  # a stand-in until PDFium is free again (not remembered)
@@ -50,6 +56,8 @@ class PageRenderer:
         """1-based page `number` at `scale` pixels per PDF point (cached by scale in 1% steps).
 
         None when the page is not cached and PDFium is busy in another thread."""
+        if number in self.unreadable:
+            return None
         key = (number, max(1, round(scale * 100)))
         image = self._cache.get(key)
         if image is not None:

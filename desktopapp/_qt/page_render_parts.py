@@ -25,7 +25,8 @@ class PartsRenderer:
         self._renderers: list[PageRenderer] = []
         try:
             for part in document.parts:
-                self._renderers.append(PageRenderer(Path(part.source), busy=busy))
+                unreadable = [part.local_page(n) for n in document.unreadable_pages if document.part_of_page(n) is part]
+                self._renderers.append(PageRenderer(Path(part.source), busy=busy, unreadable=unreadable))
         except Exception:
             self.close()
             raise
