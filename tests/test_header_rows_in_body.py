@@ -1,0 +1,33 @@
+"""A header line read into the body of a table set without rules ("项目 | 2024年预算数 | 本年预算 |
+上年结转" under a band row 收入 | 支出) is no item: it makes no sum, while a slip among the items
+below it is still caught."""
+
+from __future__ import annotations
+
+from tests.helpers.rules_support import document, findings, table
+
+HEADER = [["收入", "", "", "支出", "", ""]]
+
+
+def _rows(first_income: str) -> list[list[str]]:
+    return [
+        ["项目", "2024年预算数", "本年预算", "项目", "2024年预算数", "本年预算"],
+        ["一、财政拨款收入", first_income, "900.00", "一、社会保障和就业支出", "800.00", "800.00"],
+        ["一般公共预算拨款收入", "1,000.00", "900.00", "二、卫生健康支出", "200.00", "100.00"],
+        ["本年收入合计", "1,000.00", "900.00", "本年支出合计", "1,000.00", "900.00"],
+    ]
+
+
+def _summary_errors(first_income: str) -> list[str]:
+    t = table("T1", "收支预算总表", HEADER, _rows(first_income), kind="budget_summary")
+    t.strategy = "aligned"
+    return [f.message for f in findings(document(t), "summary_sum", "error")]
+
+
+def test_a_header_line_in_the_body_makes_no_sum():
+    assert _summary_errors("1,000.00") == []
+
+
+def test_a_slip_below_the_header_line_is_still_caught():
+    found = _summary_errors("1,100.00")
+    assert found and all("1,100.00" in m for m in found)
