@@ -396,6 +396,25 @@ def test_table_titles_printed_with_the_organisation_or_a_qualifier_match_the_con
     assert sorted(f.quote for f in missing) == ["三、支出预算表", "四、政府采购支出预算表"]
 
 
+def test_contents_entry_naming_the_funds_a_title_leaves_out_matches_the_table():
+    """The 目录's "一般公共预算三公经费…表" is the printed "“三公”经费…表" (a 三公 table covers
+    一般公共预算 money); a prefix naming other funds, or a table not printed, is still missing."""
+    toc = (
+        "目 录\n一、收支预算总表\n二、一般公共预算三公经费、会议费、培训费支出预算表\n"
+        "三、政府性基金预算三公经费、会议费、培训费支出预算表\n四、一般公共预算支出预算表\n"
+    )
+    tables = [
+        table("T1", "收支预算总表", "budget_summary", [["项目", "金额"]], [["合计", "1.00"]]),
+        table("T2", "“三公”经费、会议费、培训费支出预算表", "three_public", [["项目", "金额"]], [["合计", "1.00"]]),
+        table("T3", "支出预算表", "expenditure_summary", [["项目", "金额"]], [["合计", "1.00"]]),
+    ]
+    missing = run(make_doc([toc], tables), "narrative_toc_table_missing")
+    assert sorted(f.quote for f in missing) == [
+        "三、政府性基金预算三公经费、会议费、培训费支出预算表",
+        "四、一般公共预算支出预算表",
+    ]
+
+
 def test_most_contents_entries_unmatched_give_one_warning():
     toc = "目 录\n" + "".join(f"{n}、第{n}张预算表\n" for n in "一二三四五")
     summary = table("T1", "收支总表", "budget_summary", [["项目", "金额"]], [["合计", "1.00"]])
