@@ -19,6 +19,15 @@ def test_doubled_full_stop():
     assert found[0].quote.endswith("支出。。")
 
 
+def test_a_run_of_full_stops_filling_a_blank_is_no_doubled_mark():
+    """A unit list left with "。。。" rows (a template's blanks, a table read as text) is no
+    slip; a full stop typed twice beside it still is."""
+    text = "本部门所属单位包括：上海市某某中心、上海市某某研究所、。。。、。。。等单位，决算为汇总决算。。\n"
+    found = run(make_doc([text]), "narrative_double_punct")
+    assert [f.actual for f in errors(found)] == ["。。"]
+    assert found[0].quote.endswith("汇总决算。。")
+
+
 def test_paragraph_ending_with_semicolon_before_a_heading():
     text = (
         "二、收入决算情况说明\n"
