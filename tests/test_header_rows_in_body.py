@@ -31,3 +31,24 @@ def test_a_header_line_in_the_body_makes_no_sum():
 def test_a_slip_below_the_header_line_is_still_caught():
     found = _summary_errors("1,100.00")
     assert found and all("1,100.00" in m for m in found)
+
+
+def _expenditure_errors(first_basic: str) -> list[str]:
+    header = [["科目名称", "合计", "基本支出", "项目支出"]]
+    rows = [
+        ["合计", "1,000.00", "600.00", "400.00"],
+        ["社会保障和就业支出", "700.00", first_basic, "100.00"],
+        ["※", "1", "2", "3"],  # the 栏次 line of the header repeated on the next page
+        ["卫生健康支出", "300.00", "0.00", "300.00"],
+    ]
+    t = table("T1", "支出总表", header, rows, kind="expenditure_summary")
+    return [f.message for f in findings(document(t), "row_sum", "error")]
+
+
+def test_a_column_number_line_in_the_body_makes_no_sum():
+    assert _expenditure_errors("600.00") == []
+
+
+def test_a_slip_beside_a_column_number_line_is_still_caught():
+    found = _expenditure_errors("650.00")
+    assert len(found) == 1 and "650.00" in found[0]
