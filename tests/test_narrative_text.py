@@ -19,6 +19,15 @@ def test_doubled_full_stop():
     assert found[0].quote.endswith("支出。。")
 
 
+def test_a_run_of_full_stops_filling_a_blank_is_no_doubled_mark():
+    """A unit list left with "。。。" rows (a template's blanks, a table read as text) is no
+    slip; a full stop typed twice beside it still is."""
+    text = "本部门所属单位包括：上海市某某中心、上海市某某研究所、。。。、。。。等单位，决算为汇总决算。。\n"
+    found = run(make_doc([text]), "narrative_double_punct")
+    assert [f.actual for f in errors(found)] == ["。。"]
+    assert found[0].quote.endswith("汇总决算。。")
+
+
 def test_paragraph_ending_with_semicolon_before_a_heading():
     text = (
         "二、收入决算情况说明\n"
@@ -394,6 +403,25 @@ def test_table_titles_printed_with_the_organisation_or_a_qualifier_match_the_con
     missing = run(doc, "narrative_toc_table_missing")
     # a title ending in the entry's name after table words ("…基本支出预算表") is another table
     assert sorted(f.quote for f in missing) == ["三、支出预算表", "四、政府采购支出预算表"]
+
+
+def test_contents_entry_naming_the_funds_a_title_leaves_out_matches_the_table():
+    """The 目录's "一般公共预算三公经费…表" is the printed "“三公”经费…表" (a 三公 table covers
+    一般公共预算 money); a prefix naming other funds, or a table not printed, is still missing."""
+    toc = (
+        "目 录\n一、收支预算总表\n二、一般公共预算三公经费、会议费、培训费支出预算表\n"
+        "三、政府性基金预算三公经费、会议费、培训费支出预算表\n四、一般公共预算支出预算表\n"
+    )
+    tables = [
+        table("T1", "收支预算总表", "budget_summary", [["项目", "金额"]], [["合计", "1.00"]]),
+        table("T2", "“三公”经费、会议费、培训费支出预算表", "three_public", [["项目", "金额"]], [["合计", "1.00"]]),
+        table("T3", "支出预算表", "expenditure_summary", [["项目", "金额"]], [["合计", "1.00"]]),
+    ]
+    missing = run(make_doc([toc], tables), "narrative_toc_table_missing")
+    assert sorted(f.quote for f in missing) == [
+        "三、政府性基金预算三公经费、会议费、培训费支出预算表",
+        "四、一般公共预算支出预算表",
+    ]
 
 
 def test_most_contents_entries_unmatched_give_one_warning():

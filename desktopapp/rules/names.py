@@ -1,7 +1,8 @@
 """Names that must match across tables: 科目 names by code, project names.
 
 - The same 科目 code carries the same name in every table (the odd one out, by table majority,
-  is an error; with no majority, a warning). An outdated class name (医疗卫生与计划生育支出 for
+  is an error; with no majority, a warning; in a table read by position alone, only the start
+  or the tail of the name is a warning: a wrapped name may have lost a line). An outdated class name (医疗卫生与计划生育支出 for
   210) is a warning.
 - Projects named in the 绩效目标表 and the 委托业务费表 are the projects of the 项目支出表:
   a name that is close to, but not the same as, a listed project is an error; a name not
@@ -18,6 +19,7 @@ from desktopapp.core.model import CellRef, Document, Finding, Severity, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.scoped import value_independent
+from desktopapp.tables.header_trust import POSITION_READ
 from desktopapp.tables.kinds import PERFORMANCE_KINDS, PROJECT_KINDS
 from desktopapp.tables.structure import structure_of
 from desktopapp.tables.subjects import FUNCTION_CLASSES, OLD_FUNCTION_CLASS_NAMES
@@ -28,6 +30,14 @@ RULE_PROJECT = value_independent("project_name")
 
 def _name_key(name: str) -> str:
     return normalize(name).replace("(", "").replace(")", "").replace("、", "")
+
+
+def _wrap_fragment(table: Table, key: str, right: str) -> bool:
+    """A name read by position alone as only the start or the tail of the name the other tables
+    print: a name wrapped over two lines may have lost a line to the row beside it."""
+    if table.strategy not in POSITION_READ or not key or len(key) >= len(right):
+        return False
+    return right.startswith(key) or right.endswith(key)
 
 
 @rule(RULE_SUBJECT)
@@ -82,10 +92,12 @@ def check_subject_names(document: Document, ctx: RuleContext) -> Iterable[Findin
                     continue
                 for table, r, c, name in wrong:
                     where = "、".join(dict.fromkeys(p[0].title for p in right))
+                    gap = _wrap_fragment(table, key, winners[0])
                     yield Finding(
                         rule=RULE_SUBJECT,
-                        severity=Severity.ERROR,
-                        message=f"{code} 科目名称不一致：{table.title}印为“{name}”，{where}为“{right[0][3]}”",
+                        severity=Severity.WARNING if gap else Severity.ERROR,
+                        message=f"{code} 科目名称不一致：{table.title}印为“{name}”，{where}为“{right[0][3]}”"
+                        + ("（该表按位置读出，可能只读到换行名称的一部分，请核对）" if gap else ""),
                         cells=[CellRef(table.id, r, c), *(CellRef(p[0].id, p[1], p[2]) for p in right)],
                         expected=right[0][3],
                         actual=name,

@@ -156,6 +156,7 @@ def column_relations(value_cols: list[Column]) -> list[ColumnRelation]:
         _relations(_tree(cols), [], out)
     if ambiguous:
         # A group missing a column cannot be summed: leave out relations under its label.
+        # Twins at the top level mean the bands above them were lost: nothing can be summed.
         groups = {c.path[:-1] for c in value_cols if c.index in ambiguous}
-        out = [r for r in out if not any(r.total.path[: len(g)] == g for g in groups if g)]
+        out = [r for r in out if not any(r.total.path[: len(g)] == g for g in groups)]
     return out

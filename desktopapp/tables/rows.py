@@ -23,6 +23,7 @@ from desktopapp.tables.text import clean, is_amount_text
 
 _DIGITS = re.compile(r"^\d+$")
 _HAS_ALNUM = re.compile(r"[0-9A-Za-z]")
+_YEAR = re.compile(r"(19|20)\d\d\s*年(度)?")
 
 
 class RowRole(StrEnum):
@@ -216,8 +217,24 @@ def read_row(
     value_texts = [text(c) for c in seg_cols if c.role == "value"]
     filled = [t for t in value_texts if t]
     row.has_values = bool(filled)
-    row.header_like = bool(filled) and all(not is_amount_text(t) and not _HAS_ALNUM.search(t) for t in filled)
+    # Labels, not figures, in every value column: a header line left in the body ("项目 |
+    # 2024年预算数 | 本年预算": a year names a column, it is no figure).
+    row.header_like = bool(filled) and all(
+        not is_amount_text(t) and not _HAS_ALNUM.search(_YEAR.sub("", t)) for t in filled
+    ) or _column_numbers(label, filled)
     return row, parts
+
+
+def _column_numbers(label: str, values: list[str]) -> bool:
+    """A 栏次 line ("※ | 1 | 2 | 3 …", a repeated header's last line on a continued page): column
+    numbers counting up, under a marker or no label, are no figures."""
+    marker = label.replace("※", "").replace(" ", "")
+    if marker not in ("", "栏次", "行次") or len(values) < (3 if not label else 2):
+        return False
+    if not all(_DIGITS.match(v) and len(v) <= 2 for v in values):
+        return False
+    numbers = [int(v) for v in values]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 _CLASS_PREFIXES = ("cn", "pcn", "code")

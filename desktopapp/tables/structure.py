@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from desktopapp.core.model import Cell, Document, Table
 from desktopapp.tables.column_sums import ColumnRelation, ambiguous_columns, column_relations
 from desktopapp.tables.columns import Column, ColumnKind, classify_columns, header_paths, split_segments
+from desktopapp.tables.header_trust import header_doubtful, trusted_relations
 from desktopapp.tables.kinds import TableKind, kind_of
 from desktopapp.tables.rows import Row, assign_roles, infer_class_codes, merged_values, read_row
 from desktopapp.tables.scope import Scope, scope_of
@@ -60,6 +61,8 @@ class Structure:
     row_numbers: dict[int, tuple[int, int]] = field(default_factory=dict)  # 行次 → (body row, segment)
     # Body positions whose figure is printed in a merged cell elsewhere in the row (rows.merged_values).
     merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    # The header's bands cross (header_trust): no column is taken as a total of others.
+    header_doubtful: bool = False
 
     def source(self, row: int, col: int) -> tuple[int, int]:
         """Where the value of body row `row` in column `col` is printed (merges followed)."""
@@ -117,6 +120,7 @@ def _read(table: Table, kind: TableKind) -> Structure:
     columns = classify_columns(table, kind, paths)
     for number, index in col_numbers.items():
         columns[index].number = number
+    doubtful = header_doubtful(table)
     segments = []
     row_numbers: dict[int, tuple[int, int]] = {}
     for seg_cols in split_segments(columns):
@@ -134,7 +138,8 @@ def _read(table: Table, kind: TableKind) -> Structure:
         if not segment.code_cols:
             infer_class_codes(segment.rows, kind)
         assign_roles(segment.rows)
-        segment.relations = column_relations(segment.value_cols)
+        if not doubtful:
+            segment.relations = trusted_relations(table, column_relations(segment.value_cols))
         for relation in segment.relations:
             relation.total.is_total = True
             for part in relation.parts:
@@ -153,6 +158,7 @@ def _read(table: Table, kind: TableKind) -> Structure:
         col_numbers=col_numbers,
         row_numbers=row_numbers,
         merged=merged_values(table, [s.columns for s in segments]),
+        header_doubtful=doubtful,
     )
 
 

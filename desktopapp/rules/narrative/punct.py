@@ -39,6 +39,20 @@ def _clause_start(text: str, pos: int, floor: int = 0, marks: str = "，,；;。
     return i
 
 
+def _in_run(text: str, start: int, end: int) -> bool:
+    """A mark of the pair standing in a row of three or more of itself ("。。。" in a row left
+    blank, 。 typed for an ellipsis) fills a space on purpose: no mark typed twice by slip."""
+    for i in (start, end - 1):
+        lo = hi = i
+        while lo > 0 and text[lo - 1] == text[i]:
+            lo -= 1
+        while hi + 1 < len(text) and text[hi + 1] == text[i]:
+            hi += 1
+        if hi - lo >= 2:
+            return True
+    return False
+
+
 @rule(DOUBLE_PUNCT)
 def double_punct(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     nt = analysis_of(document, ctx).nt
@@ -46,6 +60,8 @@ def double_punct(document: Document, ctx: RuleContext) -> Iterable[Finding]:
         if _looks_fake_bold(p.text):
             continue
         for m in _DOUBLE.finditer(p.text):
+            if _in_run(p.text, m.start(), m.end()):
+                continue
             start = p.start + m.start()
             left = max(_clause_start(nt.flow, start, p.start), start - 12)
             marks = m.group(0)

@@ -24,6 +24,7 @@ from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.narrative.common import analysis_of, finding, severity
 from desktopapp.rules.narrative.parse import CJK, HEADING_MARK, NarrativeText, normalize_name
+from desktopapp.tables.scope import Funds, scope_of
 
 TEMPLATE = "narrative_template_text"
 FLAT = "narrative_flat_wording"
@@ -382,6 +383,29 @@ def _same_table(key: str, title: str, organization: str | None) -> bool:
 
 _QUALIFIER = re.compile(r"[（(][^（）()]{1,8}[）)]")
 
+# A scope named before a table's name in the 目录 ("一般公共预算“三公”经费…表") that the printed
+# title may leave out when the table covers those funds anyway.
+_FUNDS_PREFIXES = (
+    ("一般公共预算", Funds.GENERAL_BUDGET),
+    ("政府性基金预算", Funds.GOV_FUND),
+    ("国有资本经营预算", Funds.STATE_CAPITAL),
+    ("财政拨款", Funds.FISCAL),
+)
+
+
+def _scoped_match(key: str, tables: list[tuple[str, Funds, bool]], organization: str | None) -> bool:
+    """The entry minus its scope prefix names a table whose title names no funds while its kind
+    covers exactly the funds the prefix names."""
+    funds = next((f for word, f in _FUNDS_PREFIXES if key.startswith(word)), None)
+    if funds is None:
+        return False
+    rest = key[len(next(w for w, f in _FUNDS_PREFIXES if f is funds)) :]
+    return any(
+        covers is funds and not names_funds and _same_table(rest, title, organization)
+        for title, covers, names_funds in tables
+        if title
+    )
+
 
 @rule(TOC_TABLE)
 def toc_table_missing(document: Document, ctx: RuleContext) -> Iterable[Finding]:
@@ -391,6 +415,11 @@ def toc_table_missing(document: Document, ctx: RuleContext) -> Iterable[Finding]
     toc = [(1, t) for t in document.toc] if document.toc else nt.toc
     in_tables = False
     titles = [_title_key(t.title) for t in document.tables if t.title]
+    scoped = [
+        (_title_key(t.title), scope_of(t.kind, t.title).funds, any(w in t.title for w, _ in _FUNDS_PREFIXES))
+        for t in document.tables
+        if t.title
+    ]
     listed = 0
     missing: list[tuple[int, str]] = []
     for page, entry in toc:
@@ -404,6 +433,8 @@ def toc_table_missing(document: Document, ctx: RuleContext) -> Iterable[Finding]
             continue
         listed += 1
         if any(_same_table(key, t, document.organization) for t in titles if t):
+            continue
+        if _scoped_match(key, scoped, document.organization):
             continue
         missing.append((page, clean))
     if len(missing) >= _MOST_MISSING and 2 * len(missing) > listed:
