@@ -165,3 +165,43 @@ def test_an_error_about_a_table_read_by_the_fallback_parser_is_only_a_warning():
     spared = spare_incomplete_tables(document, findings)
     assert spared[0].severity is Severity.WARNING and "第 3 页的内容已损坏" in spared[0].message
     assert spared[1].severity is Severity.ERROR
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        text = (task / "children").read_text() if (task / "children").exists() else ""
+        found |= {int(p) for p in text.split()}
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="Linux /proc needed to find the worker")
+def test_a_worker_does_not_outlive_a_reader_killed_mid_loop(source, tmp_path):
+    """kill -9 of the CLI (or a crash of the window) while pdfminer loops: the worker ends too."""
+    import os
+    import signal
+
+    looping = damaged.reference_loop_on_page(source, tmp_path / "loop.pdf", page=2)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from desktopapp.extract import read_document; read_document(sys.argv[1])",
+         str(looping)],
+        cwd=REPO_ROOT,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        workers: set[int] = set()
+        while not workers and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = _children(reader.pid)
+        assert workers, "the reader started no worker"
+        os.kill(reader.pid, signal.SIGKILL)
+        reader.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        alive = [w for w in workers if Path(f"/proc/{w}/stat").exists()
+                 and Path(f"/proc/{w}/stat").read_text().split()[2] != "Z"]
+        assert alive == []
+    finally:
+        if reader.poll() is None:
+            reader.kill()

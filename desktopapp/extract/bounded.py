@@ -25,6 +25,8 @@ import faulthandler
 import logging
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -45,6 +47,8 @@ PAGE_SECONDS = 30.0
 OPEN_SECONDS = 30.0
 DOCUMENT_SECONDS = 120.0
 MEMORY_BYTES = 1536 * 2**20
+# A worker's CPU time, whatever happens to the reader that should stop it (a backstop).
+CPU_SECONDS = int(OPEN_SECONDS + DOCUMENT_SECONDS + 30)
 # Pages read at most: a disclosure has a few hundred; a page tree repeating one page 20,000
 # times must not keep the reader and the checks busy for ever.
 MAX_PAGES = 500
@@ -108,7 +112,9 @@ def read_pages(
 def _serve(conn: Connection, data: bytes, use_plumber: bool, memory_bytes: int) -> None:
     """Open the file, say how many pages it has, then read the pages asked for, one by one."""
     faulthandler.disable()  # a worker dying of a bomb is foreseen: the reader reports the page
+    _die_with_parent()
     _cap_memory(memory_bytes)
+    _cap_cpu(CPU_SECONDS)
     try:
         reader = PageReader(data, use_plumber)
         reader.open_plumber()
@@ -152,6 +158,36 @@ def _cap_memory(budget: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ValueError, OSError) as exc:  # macOS may refuse it
         log.info("no memory cap for the reader: %s", exc)
+
+
+def _die_with_parent() -> None:
+    """A worker whose reader is killed (kill -9, a crash) must not spin on in a parser loop:
+    Linux ends it with its parent; elsewhere the CPU cap below is the backstop."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the parent died before the call
+            os._exit(1)
+    except (OSError, AttributeError) as exc:
+        log.info("no parent-death signal for the reader: %s", exc)
+
+
+def _cap_cpu(seconds: int) -> None:
+    """However the reader ends, no worker runs longer than the document may take."""
+    try:
+        import resource
+    except ImportError:  # Windows: the reader kills its workers, a Job Object would be needed otherwise
+        return
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        limit = seconds if hard == resource.RLIM_INFINITY else min(seconds, hard)
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, hard))
+    except (ValueError, OSError) as exc:
+        log.info("no CPU cap for the reader: %s", exc)
 
 
 def _address_space() -> int:
