@@ -14,11 +14,12 @@ def cell_at(document: Document, page: int, x: float, y: float) -> CellRef | None
             continue
         for r, row in enumerate(table.body):
             for c, cell in enumerate(row):
-                if cell.page != page or cell.box is None or not cell.box.contains(x, y):
-                    continue
-                area = (cell.box.x1 - cell.box.x0) * (cell.box.bottom - cell.box.top)
-                if best is None or area < best[0]:  # the innermost box wins
-                    best = (area, CellRef(table.id, r, c))
+                # a name the page broke is printed on two pages: either part finds the cell
+                placed = [(cell.page, cell.box), *cell.continued]
+                for box in (b for p, b in placed if p == page and b is not None and b.contains(x, y)):
+                    area = (box.x1 - box.x0) * (box.bottom - box.top)
+                    if best is None or area < best[0]:  # the innermost box wins
+                        best = (area, CellRef(table.id, r, c))
     return best[1] if best else None
 
 

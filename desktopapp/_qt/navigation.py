@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
-from desktopapp.core.model import CellRef, Finding, Severity, Table
+from desktopapp.core.model import Cell, CellRef, Finding, Severity, Table
 
 from .findings_panel import FindingsPanel
 from .grid_view import GridView
@@ -178,9 +178,7 @@ class Navigator(QObject):
         kind = finding.severity.value if isinstance(finding.severity, Severity) else str(finding.severity)
         marks = []
         for ref in finding.cells:
-            cell = self.state.cell(ref.table, ref.row, ref.col)
-            if cell is not None and cell.page and cell.box:
-                marks.append(Mark(cell.page, cell.box, kind))
+            marks += _cell_marks(self.state.cell(ref.table, ref.row, ref.col), kind)
         page = page_of(self.state.document, finding.page) if self.state.document else None
         if page is not None and finding.quote:
             marks.extend(Mark(page.number, box, "quote") for box in quote_boxes(page, finding.quote))
@@ -194,9 +192,7 @@ class Navigator(QObject):
         marks += self._finding_marks()
         index = self.grid.currentIndex()
         if index.isValid():
-            cell = self.grid_model.cell(index.row(), index.column())
-            if cell is not None and cell.page and cell.box:
-                marks.append(Mark(cell.page, cell.box, "cell"))
+            marks += _cell_marks(self.grid_model.cell(index.row(), index.column()), "cell")
         self.page_view.set_marks(marks, focus)
 
     # -- findings --------------------------------------------------------------------------
@@ -264,3 +260,10 @@ class Navigator(QObject):
             self.findings_panel.view.selectionModel().blockSignals(False)
         if self.grid_model.table is not None:
             self._refresh_marks(focus=None)
+
+
+def _cell_marks(cell: Cell | None, kind: str) -> list[Mark]:
+    """The cell's box, and the boxes of its part on the next page when the page broke it."""
+    if cell is None or not cell.page or cell.box is None:
+        return []
+    return [Mark(cell.page, cell.box, kind), *(Mark(page, box, kind) for page, box in cell.continued)]
