@@ -16,8 +16,9 @@ import logging
 import sys
 import traceback
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from desktopapp.core.errors import ReadError, UserError
 from desktopapp.core.labels import page_span
@@ -26,6 +27,8 @@ from desktopapp.export.write_errors import WriteError, display_path, os_error_me
 
 if TYPE_CHECKING:
     from desktopapp.export.targets import Outputs
+
+T = TypeVar("T")
 
 
 def _progress_printer(name: str, enabled: bool):
@@ -121,23 +124,10 @@ def main(argv: list[str] | None = None) -> int:
 def _check_one(pdf: Path, plan: Outputs, args: argparse.Namespace) -> bool:
     """Read, check and write one file; print its lines. False when anything was not done."""
     shown = display_path(pdf)
-    try:
-        document, findings = check_file(pdf, args.disable, args.progress)
-    except ReadError as exc:
-        print(f"{shown}: 无法读取：{exc.message}", file=sys.stderr)
+    checked = _reported(pdf, args, lambda: check_file(pdf, args.disable, args.progress))
+    if checked is None:
         return False
-    except OSError as exc:
-        print(f"{shown}: 无法读取：{_open_reason(exc)}", file=sys.stderr)
-        return False
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:  # a bug must not hide the other files' results
-        print(f"{shown}: 无法读取：文件可能已损坏，读取时发生内部错误（{type(exc).__name__}）", file=sys.stderr)
-        if args.debug:
-            traceback.print_exc()
-        return False
-    errors = sum(1 for f in findings if f.severity.value == "error")
-    warnings_ = sum(1 for f in findings if f.severity.value == "warning")
+    document, findings = checked
     written: list[str] = []
     ok = True
     for problem in plan.refused or []:
@@ -147,30 +137,32 @@ def _check_one(pdf: Path, plan: Outputs, args: argparse.Namespace) -> bool:
         ok &= _write(shown, "JSON", plan.json, written, args.debug, lambda: _write_json(document, findings, plan.json))
     if plan.xlsx is not None:
         ok &= _write(shown, "Excel", plan.xlsx, written, args.debug, lambda: _write_xlsx(document, findings, plan.xlsx))
-    line = f"{shown}: {len(document.tables)} 张表，{errors} 个错误，{warnings_} 个警告"
-    print(line + (f"；写入 {'、'.join(written)}" if written else ""))
-    _print_unreadable(shown, document)
+    _print_summary(shown, document, findings, written)
     return ok
 
 
-def _print_unreadable(shown: str, document: Document) -> None:
+def _print_summary(label: str, document: Document, findings: list[Finding], written: list[str]) -> None:
+    """The file's line on stdout (tables, errors, warnings, what was written), then its unread pages."""
+    errors = sum(1 for f in findings if f.severity.value == "error")
+    warnings_ = sum(1 for f in findings if f.severity.value == "warning")
+    line = f"{label}: {len(document.tables)} 张表，{errors} 个错误，{warnings_} 个警告"
+    print(line + (f"；写入 {'、'.join(written)}" if written else ""))
     for first, last, why in document.unreadable_runs():
-        print(f"{shown}: {page_span(first, last)}无法读取：{why}")
+        print(f"{label}: {page_span(first, last)}无法读取：{why}")
 
 
-def _read_or_report(pdf: Path, args: argparse.Namespace) -> Document | None:
-    from desktopapp.extract import read_document
-
+def _reported(pdf: Path, args: argparse.Namespace, work: Callable[[], T]) -> T | None:
+    """`work()` on one input; None, with the file's Chinese line on stderr, when it fails."""
     shown = display_path(pdf)
     try:
-        return read_document(pdf, progress=_progress_printer(display_path(pdf.name), args.progress))
+        return work()
     except ReadError as exc:
         print(f"{shown}: 无法读取：{exc.message}", file=sys.stderr)
     except OSError as exc:
         print(f"{shown}: 无法读取：{_open_reason(exc)}", file=sys.stderr)
     except (KeyboardInterrupt, SystemExit):
         raise
-    except BaseException as exc:  # a bug: the other files are still checked together
+    except BaseException as exc:  # a bug must not hide the other files' results
         print(f"{shown}: 无法读取：文件可能已损坏，读取时发生内部错误（{type(exc).__name__}）", file=sys.stderr)
         if args.debug:
             traceback.print_exc()
@@ -181,14 +173,15 @@ def _main_together(args: argparse.Namespace, plans: list[Outputs]) -> int:
     """The files are one disclosure (text and tables printed apart): read each, check them as
     one document, write one JSON per file (export.json_together) and one workbook."""
     from desktopapp.export.json_together import jsons_by_file
-    from desktopapp.export.targets import same_file
-    from desktopapp.extract import combine_documents
+    from desktopapp.export.targets import input_clash
+    from desktopapp.extract import combine_documents, read_document
     from desktopapp.rules import run_checks
 
     documents, plan_of, ok = [], {}, True
     for pdf, plan in zip(args.files, plans, strict=True):
         try:
-            document = _read_or_report(pdf, args)
+            document = _reported(pdf, args, lambda p=pdf: read_document(p, progress=_progress_printer(
+                display_path(p.name), args.progress)))
         except KeyboardInterrupt:
             print(f"{display_path(pdf)}: 已中断", file=sys.stderr)
             return 130
@@ -204,34 +197,21 @@ def _main_together(args: argparse.Namespace, plans: list[Outputs]) -> int:
         return 2
     document = combine_documents(documents)
     findings = run_checks(document, disabled=args.disable)
-    errors = sum(1 for f in findings if f.severity.value == "error")
-    warnings_ = sum(1 for f in findings if f.severity.value == "warning")
     names = " + ".join(display_path(Path(s).name) for s in document.sources())
     written: list[str] = []
     for source, data in jsons_by_file(document, findings):
         target = plan_of[source].json
         if target is not None:
-            ok &= _write(names, "JSON", target, written, args.debug, lambda d=data, t=target: _write_data(d, t))
+            ok &= _write(names, "JSON", target, written, args.debug, lambda d=data, t=target: _write_json_data(d, t))
     xlsx = plans[0].xlsx
-    if xlsx is not None:
-        if any(same_file(xlsx, source) for source in args.files):
-            print(f"{names}: 输出文件“{display_path(xlsx)}”就是输入文件，为避免覆盖已拒绝写入；请换一个输出位置。",
-                  file=sys.stderr)
-            ok = False
-        else:
-            ok &= _write(names, "Excel", xlsx, written, args.debug, lambda: _write_xlsx(document, findings, xlsx))
-    line = f"{names}（一并校验）: {len(document.tables)} 张表，{errors} 个错误，{warnings_} 个警告"
-    print(line + (f"；写入 {'、'.join(written)}" if written else ""))
-    _print_unreadable(names, document)
+    clash = input_clash(xlsx, args.files) if xlsx is not None else None
+    if clash is not None:
+        print(f"{names}: {clash}", file=sys.stderr)
+        ok = False
+    elif xlsx is not None:
+        ok &= _write(names, "Excel", xlsx, written, args.debug, lambda: _write_xlsx(document, findings, xlsx))
+    _print_summary(f"{names}（一并校验）", document, findings, written)
     return 0 if ok else 2
-
-
-def _write_data(data: dict, target: Path) -> None:
-    from desktopapp.export.json_out import write_json_atomic
-
-    if target.is_dir():
-        raise WriteError(f"“{display_path(target)}”是一个文件夹，无法写成 JSON 文件。")
-    write_json_atomic(data, target)
 
 
 def _open_reason(exc: OSError) -> str:
@@ -265,11 +245,17 @@ def _write(shown: str, what: str, target: Path, written: list[str], debug: bool,
 
 
 def _write_json(document: Document, findings: list[Finding], target: Path) -> None:
-    from desktopapp.export.json_out import document_to_json, write_json_atomic
+    from desktopapp.export.json_out import document_to_json
+
+    _write_json_data(document_to_json(document, findings), target)
+
+
+def _write_json_data(data: dict, target: Path) -> None:
+    from desktopapp.export.json_out import write_json_atomic
 
     if target.is_dir():
         raise WriteError(f"“{display_path(target)}”是一个文件夹，无法写成 JSON 文件。")
-    write_json_atomic(document_to_json(document, findings), target)
+    write_json_atomic(data, target)
 
 
 def _write_xlsx(document: Document, findings: list[Finding], target: Path) -> None:

@@ -55,12 +55,18 @@ def plan_outputs(inputs: list[Path], json_dir: str | None, xlsx: str | None) -> 
     for plan in plans:
         for attr in ("json", "xlsx"):
             target = getattr(plan, attr)
-            if target is not None and any(same_file(target, source) for source in inputs):
+            clash = input_clash(target, inputs) if target is not None else None
+            if clash is not None:
                 setattr(plan, attr, None)
-                plan.refused.append(
-                    f"输出文件“{display_path(target)}”就是输入文件，为避免覆盖已拒绝写入；请换一个输出位置。"
-                )
+                plan.refused.append(clash)
     return plans
+
+
+def input_clash(target: Path, inputs: list[Path]) -> str | None:
+    """Why `target` must not be written (it is one of the inputs), or None."""
+    if any(same_file(target, source) for source in inputs):
+        return f"输出文件“{display_path(target)}”就是输入文件，为避免覆盖已拒绝写入；请换一个输出位置。"
+    return None
 
 
 def unique_names(inputs: list[Path], suffix: str) -> list[str]:
