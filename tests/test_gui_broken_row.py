@@ -4,29 +4,22 @@ both parts, on both pages, and clicking either part on the page chooses it."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from desktopapp._qt.locate import cell_at
-from desktopapp._qt.main_window import MainWindow
 from desktopapp.core.numbers import normalize
 from tests.helpers.pdfgen_structure import StructureBuilder
 from tests.test_extract_structure import _broken_row_table
+from tests.test_gui_window import make_window, open_and_wait  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.gui
 
 
-def test_both_parts_of_a_broken_name_are_lit_and_clickable(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("DESKTOPAPP_DATA_DIR", str(tmp_path / "data"))
+def test_both_parts_of_a_broken_name_are_lit_and_clickable(qtbot, tmp_path, make_window):  # noqa: F811
     builder = StructureBuilder(tmp_path / "broken.pdf")
     builder.table(_broken_row_table(["八、社会保障和就", "", "", ""], ["业支出", "30.00", "20.00", "10.00"], "lines", False))
     path = builder.save().path
-    window = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window.prompts.ask = lambda title, text: True
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.opener.read_finished, timeout=60_000):
-        window.opener.open_pdf(path)
-    qtbot.waitUntil(lambda: not window.opener.is_reading, timeout=10_000)
+    window = make_window()
+    open_and_wait(qtbot, window, path)
     (table,) = window.state.document.tables
     row = next(i for i, r in enumerate(table.body) if normalize(r[0].text) == "八、社会保障和就业支出")
     name = table.body[row][0]

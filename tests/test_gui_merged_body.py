@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from desktopapp._qt.main_window import MainWindow
+from tests.test_gui_window import make_window, open_and_wait  # noqa: F401  (fixtures)
 from tests.test_merged_body_cells import _pdf, summary_rows
 
 pytestmark = pytest.mark.gui
 
 
-def test_merged_total_is_one_box_in_the_grid(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("DESKTOPAPP_DATA_DIR", str(tmp_path / "data"))
+def test_merged_total_is_one_box_in_the_grid(qtbot, tmp_path, make_window):  # noqa: F811
     path = _pdf(tmp_path, summary_rows())
-    window = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window.prompts.ask = lambda title, text: True
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.opener.read_finished, timeout=60_000):
-        window.opener.open_pdf(path)
-    qtbot.waitUntil(lambda: not window.opener.is_reading, timeout=10_000)
+    window = make_window()
+    open_and_wait(qtbot, window, path)
     table = next(t for t in window.state.document.tables if "收支预算总表" in t.title)
     window.navigator.select_cell(table.id, 0, 0)
     assert window.grid_model.table_id == table.id
