@@ -56,10 +56,12 @@ class ReviewFiles(QObject):
             return
         if review is None and self.state.document.parts:
             session.autosave()  # records the attached files, so that reopening reads them again
-        if review is None or not (review.changes or review.disabled_rules or review.facts or review.unapplied):
+        if review is None or not (review.changes or review.disabled_rules or review.facts or review.unapplied
+                                  or review.marks):
             return
         kept = f"，另有 {len(review.unapplied)} 处未能恢复的修改" if review.unapplied else ""
-        if self.prompts.ask("恢复审核记录", f"发现此文件上次的审核记录（{len(review.changes)} 条修改{kept}"
+        marked = f"，{len(review.marks)} 个问题已标记" if review.marks else ""
+        if self.prompts.ask("恢复审核记录", f"发现此文件上次的审核记录（{len(review.changes)} 条修改{kept}{marked}"
                             f"{'，文件信息已更正' if review.facts else ''}）。\n\n是否恢复上次的审核记录？"):
             self._restore(review, "已恢复上次的审核记录")
             return

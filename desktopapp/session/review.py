@@ -38,6 +38,8 @@ from desktopapp.core.safe_text import safe_tree
 from desktopapp.export.atomic import atomic_write, folder_is_writable
 from desktopapp.extract.docinfo import FACT_NAMES, corrected_facts
 
+from .marks import FindingMark, marks_data, marks_from_data
+
 SCHEMA = "disclosure-review/1"
 SUFFIX = ".review.json"
 MAX_BYTES = 64 * 1024 * 1024  # far beyond any real review; refuses to parse a wrong huge file
@@ -68,6 +70,7 @@ class Review:
     # The other PDFs of a disclosure printed as several files (extract.together), read with this
     # one: their names, in the review file's folder beside this PDF.
     attached: list[str] = field(default_factory=list)
+    marks: dict[str, FindingMark] = field(default_factory=dict)  # the officer's judgement of findings, by key
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,7 @@ def review_data(
     changes: Iterable[Change],
     disabled_rules: Iterable[str] = (),
     unapplied: Iterable[Unapplied] = (),
+    marks: Mapping[str, FindingMark] | None = None,
 ) -> dict:
     data = {
         "schema": SCHEMA,
@@ -246,6 +250,8 @@ def review_data(
     kept = [item.as_dict() for item in unapplied]
     if kept:
         data["unapplied"] = kept
+    if marks:
+        data["marks"] = marks_data(marks)
     return data
 
 
@@ -255,12 +261,13 @@ def save_review(
     changes: Iterable[Change],
     disabled_rules: Iterable[str] = (),
     unapplied: Iterable[Unapplied] = (),
+    marks: Mapping[str, FindingMark] | None = None,
 ) -> None:
     """Write the review (the whole change history) to `path` atomically; raises ReviewSaveError."""
     path = Path(path)
     if document.source and path.resolve() == Path(document.source).resolve():
         raise ReviewSaveError("不能把审核记录保存到源 PDF 文件上，请换一个文件名。")
-    text = json.dumps(safe_tree(review_data(document, changes, disabled_rules, unapplied)), ensure_ascii=False, indent=1)
+    text = json.dumps(safe_tree(review_data(document, changes, disabled_rules, unapplied, marks)), ensure_ascii=False, indent=1)
     # a lone surrogate kept from a file becomes its JSON escape again, so it is read back the same
     payload = text.encode("utf-8", errors="backslashreplace")
     try:
@@ -323,6 +330,7 @@ def _load(path: Path) -> Review:
         path=path,
         facts=facts,
         attached=[Path(a["file"]).name for a in attached],
+        marks=marks_from_data(data.get("marks", {})),
     )
 
 

@@ -24,6 +24,7 @@ from desktopapp.core.model import Cell, Document, Finding, Table
 from desktopapp.extract.docinfo import FACT_NAMES, correct_fact
 
 from .findings import FindingsIndex
+from .marks import FindingMark, Verdict, finding_key, mark_for
 from .messages import message_of
 from .review import (
     SUFFIX,
@@ -78,6 +79,8 @@ class ReviewSession:
         self.on_save_location: list[Callable[[str, str], None]] = []  # not beside the PDF: why ("" = beside), where
         self.on_unapplied_changed: list[Callable[[], None]] = []  # changes kept without being applied
         self.on_review_set_aside: list[Callable[[str], None]] = []  # a damaged review file was renamed: message
+        self.on_marks_changed: list[Callable[[], None]] = []  # the officer marked a finding (or cleared a mark)
+        self.marks: dict[str, FindingMark] = {}  # by session.marks.finding_key; kept for findings no longer raised
         self.unapplied: list[Unapplied] = []  # restored changes that do not fit; saved until discarded
         self.holder: LockHolder | None = None  # who writes this review when this session is read-only
         self._lock: ReviewLock | None = None
@@ -150,6 +153,23 @@ class ReviewSession:
         self.recheck_all()
         _notify(self.on_facts_changed)
         self.autosave()
+
+    # -- the officer's judgement of findings ------------------------------------------------
+    def mark_of(self, finding: Finding) -> FindingMark | None:
+        return self.marks.get(finding_key(finding))
+
+    def set_mark(self, finding: Finding, verdict: Verdict | None, note: str = "") -> FindingMark | None:
+        """Mark a finding 确有问题 / 非问题 / 待确认 with a note (verdict None: the mark is removed); saved at once."""
+        self._writable()
+        key = finding_key(finding)
+        mark = None if verdict is None else mark_for(finding, verdict, note)
+        if mark is None:
+            self.marks.pop(key, None)
+        else:
+            self.marks[key] = mark
+        _notify(self.on_marks_changed)
+        self.autosave()
+        return mark
 
     # -- corrections -----------------------------------------------------------------------
     def set_value(self, table_id: str, row: int, col: int, text: str, reason: str = "") -> Change | None:
@@ -268,6 +288,8 @@ class ReviewSession:
             correct_fact(self.document, name, review.facts.get(name))
         _notify(self.on_facts_changed)
         self.checker.disabled = set(review.disabled_rules)
+        self.marks = dict(review.marks)
+        _notify(self.on_marks_changed)
         self.recheck_all()
         _notify(self.on_restored)
         _notify(self.on_log_changed)
@@ -337,7 +359,7 @@ class ReviewSession:
         """Write the review to `path`; raises ReviewSaveError."""
         if self.read_only and Path(path).resolve() == self.autosave_target().resolve():
             raise ReviewSaveError("这份审核记录正由另一个窗口写入，请换一个文件名另存。")
-        save_review(path, self.document, list(self.changes), sorted(self.disabled_rules), self.unapplied)
+        save_review(path, self.document, list(self.changes), sorted(self.disabled_rules), self.unapplied, self.marks)
 
 
 _ERRNO_REASONS = {
