@@ -277,8 +277,16 @@ def _cells(values: Sequence[object], tag: str = "td") -> str:
     return "".join(f"<{tag}>{escape(str(v)) if v not in (None, '') else '&nbsp;'}</{tag}>" for v in values)
 
 
-def _table(headings: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    head = f"<thead><tr>{_cells(headings, 'th')}</tr></thead>"
+FINDING_WIDTHS = (5, 7, 22, 4, 39, 8, 15)  # per cent of the page's width
+CHANGE_WIDTHS = (5, 18, 22, 12, 12, 16, 15)
+
+
+def _table(headings: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[int] = ()) -> str:
+    if widths:
+        cells = "".join(f"<th width='{w}%'>{escape(h)}</th>" for h, w in zip(headings, widths, strict=True))
+    else:
+        cells = _cells(headings, "th")
+    head = f"<thead><tr>{cells}</tr></thead>"
     body = "".join(f"<tr>{_cells(row)}</tr>" for row in rows)
     return f'<table border="1" cellspacing="0" cellpadding="3" width="100%">{head}<tbody>{body}</tbody></table>'
 
@@ -309,13 +317,13 @@ def report_html(report: ReviewReport) -> str:
         parts.append(_table(("检查类别", "错误", "警告", "提示"),
                             [(f.family, f.errors, f.warnings, f.infos) for f in report.families]))
     parts.append("<h2>三、发现的问题</h2>")
-    parts.append(_table(FINDING_HEADINGS, [finding_row(f) for f in report.open_findings]) if report.open_findings
+    parts.append(_table(FINDING_HEADINGS, [finding_row(f) for f in report.open_findings], FINDING_WIDTHS) if report.open_findings
                  else "<p class='none'>无。</p>")
     parts.append("<h2>四、经核实不构成问题（非问题）</h2>")
-    parts.append(_table(FINDING_HEADINGS, [finding_row(f) for f in report.dismissed]) if report.dismissed
+    parts.append(_table(FINDING_HEADINGS, [finding_row(f) for f in report.dismissed], FINDING_WIDTHS) if report.dismissed
                  else "<p class='none'>无。</p>")
-    parts.append("<h2>五、数据修改</h2>")
-    parts.append(_table(CHANGE_HEADINGS, [change_row(c) for c in report.changes]) if report.changes
+    parts.append("<h2>五、数据修改（每个单元格的最终结果）</h2>")
+    parts.append(_table(CHANGE_HEADINGS, [change_row(c) for c in report.changes], CHANGE_WIDTHS) if report.changes
                  else "<p class='none'>无。</p>")
     signs = "".join(f"<td width='33%'>{escape(s)}：______________</td>" for s in SIGNATURES)
     parts.append(f"<br/><br/><table width='100%' cellpadding='8'><tr>{signs}</tr></table></body></html>")
