@@ -149,3 +149,15 @@ def test_the_about_sheet_names_the_organisation_and_year_the_window_shows(tmp_pa
     about = {row[0]: row[1] for row in openpyxl.load_workbook(tmp_path / "y.xlsx")["说明"].iter_rows(values_only=True)
              if row and row[0]}
     assert about["年度"] == "2025（审核人员更正）"
+
+
+def test_check_writes_the_clean_workbook_with_clean(tmp_path, capsys):
+    from desktopapp import cli
+
+    pdf = _disclosure_opening_with_a_number(tmp_path / "预算.pdf")
+    assert cli.main([str(pdf), "--xlsx", str(tmp_path / "上报.xlsx"), "--clean"]) == 0
+    workbook = openpyxl.load_workbook(tmp_path / "上报.xlsx")
+    assert workbook.sheetnames == ["表1 部门收支总表"]
+    assert workbook.worksheets[0]["B4"].value == pytest.approx(1826.31)  # title, unit line, header, then the body
+    assert cli.main([str(pdf), "--json", str(tmp_path / "j"), "--clean"]) == 2
+    assert "--xlsx" in capsys.readouterr().err
