@@ -190,7 +190,7 @@ def _report_finding(number: int, finding: Finding, mark: FindingMark | None, doc
         severity=severity_label(finding.severity),
         family=family_label(rule_families.get(finding.rule, "")),
         rule=rule_names.get(finding.rule) or finding.rule,
-        table=table_caption(locator.table) if locator else (table_id or ""),
+        table=table_caption(locator.table) if locator else (table_id or ("正文" if page else "全文")),
         page=page_text,
         place=_place(locator, first.row, first.col) if first else "",
         message=safe_text(finding.message),

@@ -83,6 +83,8 @@ def _amount_or_text(text: str | None) -> tuple[Decimal | str | None, str | None]
     if parsed is None:
         return str(text), None
     value, decimals = parsed
+    if "," not in str(text) and "，" not in str(text):  # as quoted: a year (2025) is no "2,025"
+        return value, "0" + ("." + "0" * decimals if decimals > 0 else "")
     return value, st.amount_format(decimals)
 
 
@@ -184,8 +186,6 @@ def _fit_amount_widths(ws: Worksheet, first: int, last: int) -> None:
             if isinstance(cell.value, Decimal | int | float):
                 decimals = len(cell.number_format.partition(".")[2])
                 widest = max(widest, len(format_amount(Decimal(str(cell.value)), decimals)))
-            elif isinstance(cell.value, str):
-                widest = max(widest, min(display_width(cell.value), 30))
         letter = get_column_letter(col)
         # two characters of padding: a minus sign and the cell's margins (Excel's width unit is a "0")
         ws.column_dimensions[letter].width = max(FINDING_COLUMNS[col - 1].width, widest + 3)

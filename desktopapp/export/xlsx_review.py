@@ -39,6 +39,7 @@ FINDING_SPANS = tuple((c, c) for c in range(1, 8))
 CHANGE_SHEET_HEADINGS = ("序号", "表格 / 位置", "原印刷值 → 修改后", "修改时间", "原因")
 CHANGE_SPANS = ((1, 1), (2, 4), (5, 5), (6, 6), (7, 7))
 FAMILY_SPANS = ((1, 2), (3, 7))
+SIGNATURE_SPANS = ((1, 3), (4, 5), (6, 7))
 
 
 def write_review_sheet(ws: Worksheet, report: ReviewReport) -> None:
@@ -64,10 +65,11 @@ def write_review_sheet(ws: Worksheet, report: ReviewReport) -> None:
                for c in report.changes]
     row = _grid(ws, row, CHANGE_SHEET_HEADINGS, changes, CHANGE_SPANS)
     row += 2
-    for c, label in zip((1, 4, 6), SIGNATURES, strict=True):
-        cell = ws.cell(row=row, column=c, value=f"{label}：")
-        cell.font, cell.alignment = st.HEADER_FONT, st.LEFT
-    ws.row_dimensions[row].height = 36
+    for (first, last), label in zip(SIGNATURE_SPANS, SIGNATURES, strict=True):
+        cell = ws.cell(row=row, column=first, value=f"{label}：{'_' * 14}")
+        cell.font, cell.alignment = st.HEADER_FONT, st.LEFT_BOTTOM
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    ws.row_dimensions[row].height = 40  # room to sign above the line's end
     print_setup(ws, landscape=False, title_rows="1:2" if report.subtitle else "1:1")
 
 
