@@ -277,7 +277,7 @@ def _cells(values: Sequence[object], tag: str = "td") -> str:
     return "".join(f"<{tag}>{escape(str(v)) if v not in (None, '') else '&nbsp;'}</{tag}>" for v in values)
 
 
-FINDING_WIDTHS = (5, 7, 22, 4, 39, 8, 15)  # per cent of the page's width
+FINDING_WIDTHS = (5, 9, 20, 5, 40, 9, 12)  # per cent of the page's width
 CHANGE_WIDTHS = (5, 18, 22, 12, 12, 16, 15)
 
 
