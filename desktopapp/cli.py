@@ -1,4 +1,4 @@
-"""`python -m desktopapp check FILE.pdf [FILE …] --json OUT_DIR [--xlsx OUT.xlsx]`.
+"""`python -m desktopapp check FILE.pdf [FILE …] --json OUT_DIR [--xlsx OUT.xlsx [--clean]]`.
 
 The same engine as the window: read each PDF, run every enabled rule, write one JSON per
 file (schema disclosure-check/1) and optionally a workbook. Exit 0 when every file was read
@@ -62,6 +62,8 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
         metavar="OUT",
         help="导出 Excel 工作簿（一个文件时为文件路径；多个文件、或以 / 结尾时为文件夹，不存在则创建）",
     )
+    ap.add_argument("--clean", action="store_true",
+                    help="与 --xlsx 同用：只导出表格（数值，无底色、无批注、无校验结果），供上报使用")
     ap.add_argument("--disable", action="append", default=[], metavar="RULE", help="关闭某条规则（可重复）")
     ap.add_argument("--progress", action="store_true", help="在标准错误输出显示读取进度")
     ap.add_argument(
@@ -97,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     _safe_streams()
     args = _parse_args(sys.argv[1:] if argv is None else argv)
     _quiet_libraries(args.debug)
+    if args.clean and not args.xlsx:
+        print("--clean 只用于导出 Excel，请同时给出 --xlsx。", file=sys.stderr)
+        return 2
     from desktopapp.export.targets import TargetError, plan_outputs
 
     try:
@@ -136,7 +141,7 @@ def _check_one(pdf: Path, plan: Outputs, args: argparse.Namespace) -> bool:
     if plan.json is not None:
         ok &= _write(shown, "JSON", plan.json, written, args.debug, lambda: _write_json(document, findings, plan.json))
     if plan.xlsx is not None:
-        ok &= _write(shown, "Excel", plan.xlsx, written, args.debug, lambda: _write_xlsx(document, findings, plan.xlsx))
+        ok &= _write(shown, "Excel", plan.xlsx, written, args.debug, lambda: _write_xlsx(document, findings, plan.xlsx, args.clean))
     _print_summary(shown, document, findings, written)
     return ok
 
@@ -209,7 +214,7 @@ def _main_together(args: argparse.Namespace, plans: list[Outputs]) -> int:
         print(f"{names}: {clash}", file=sys.stderr)
         ok = False
     elif xlsx is not None:
-        ok &= _write(names, "Excel", xlsx, written, args.debug, lambda: _write_xlsx(document, findings, xlsx))
+        ok &= _write(names, "Excel", xlsx, written, args.debug, lambda: _write_xlsx(document, findings, xlsx, args.clean))
     _print_summary(f"{names}（一并校验）", document, findings, written)
     return 0 if ok else 2
 
@@ -258,7 +263,10 @@ def _write_json_data(data: dict, target: Path) -> None:
     write_json_atomic(data, target)
 
 
-def _write_xlsx(document: Document, findings: list[Finding], target: Path) -> None:
-    from desktopapp.export.xlsx import export_workbook
+def _write_xlsx(document: Document, findings: list[Finding], target: Path, clean: bool = False) -> None:
+    from desktopapp.export.xlsx import export_clean_workbook, export_workbook
 
-    export_workbook(document, findings, [], target)
+    if clean:
+        export_clean_workbook(document, target)
+    else:
+        export_workbook(document, findings, [], target)

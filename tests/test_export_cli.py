@@ -32,9 +32,9 @@ def test_check_writes_a_workbook_with_the_documents_figures(corpus_dir, tmp_path
     assert done.returncode == 0, done.stderr
     data = json.loads((tmp_path / f"{pdf.stem}.json").read_text(encoding="utf-8"))
     workbook = openpyxl.load_workbook(out)
-    assert len(workbook.sheetnames) == len(data["tables"]) + 3
+    assert len(workbook.sheetnames) == 1 + len(data["tables"]) + 3  # 审核意见, tables, findings, changes, about
     figures = codes = 0
-    for name, table in zip(workbook.sheetnames, data["tables"], strict=False):
+    for name, table in zip(workbook.sheetnames[1:], data["tables"], strict=False):
         ws = workbook[name]
         first = 3 + len(table["header"])
         for r, row in enumerate(table["body"]):

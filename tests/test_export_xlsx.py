@@ -37,7 +37,7 @@ def exported(tmp_path):
 
 
 def _sheet_names(workbook) -> list[str]:
-    return [ws.title for ws in workbook.worksheets[: -3]]
+    return [ws.title for ws in workbook.worksheets[1:-3]]  # after 审核意见, before the review's sheets
 
 
 def _expected_cells(document):
@@ -101,7 +101,7 @@ def test_corrected_cells_carry_the_printed_value_in_a_comment(exported):
 def test_pandas_reads_the_same_figures_and_codes(exported):
     document, _, _, path = exported
     frames = pd.read_excel(path, sheet_name=None, header=None, dtype=object)
-    names = list(frames)[: len(document.tables)]
+    names = list(frames)[1 : 1 + len(document.tables)]  # after 审核意见
     for table, r, c, kind, expected in _expected_cells(document):
         frame = frames[names[document.tables.index(table)]]
         value = frame.iat[2 + len(table.header) + r, c]
@@ -117,14 +117,14 @@ def test_sheet_names_are_valid_unique_and_say_which_table(exported):
     _, _, _, path = exported
     workbook = openpyxl.load_workbook(path)
     names = workbook.sheetnames
-    assert names[-3:] == ["校验结果", "修改记录", "说明"]
-    assert names[0] == "表3 部门支出预算总表"  # year and organization dropped
-    assert names[1] == "表5 一般公共预算支出表"
+    assert names[0] == "审核意见" and names[-3:] == ["校验结果", "修改记录", "说明"]
+    assert names[1] == "表3 部门支出预算总表"  # year and organization dropped
+    assert names[2] == "表5 一般公共预算支出表"
     assert len({n.casefold() for n in names}) == len(names)
     for name in names:
         assert 0 < len(name) <= 31 and not FORBIDDEN.search(name), name
         assert not name.startswith("'") and not name.endswith("'")
-    assert names[3].startswith("4 ") and names[4].startswith("5 ")  # unnumbered: by position
+    assert names[4].startswith("4 ") and names[5].startswith("5 ")  # unnumbered: by position
 
 
 def test_sheet_namer_never_repeats_and_stays_short():
@@ -215,7 +215,7 @@ def test_cli_style_call_without_changes_and_without_tables(tmp_path):
     assert workbook["校验结果"]["A2"].value == "未发现问题。"
     document.tables.clear()
     export_workbook(document, [], [], tmp_path / "empty.xlsx")
-    assert openpyxl.load_workbook(tmp_path / "empty.xlsx").sheetnames == ["校验结果", "修改记录", "说明"]
+    assert openpyxl.load_workbook(tmp_path / "empty.xlsx").sheetnames == ["审核意见", "校验结果", "修改记录", "说明"]
 
 
 def test_text_starting_with_equals_stays_text(tmp_path):
@@ -223,7 +223,7 @@ def test_text_starting_with_equals_stays_text(tmp_path):
     document.table("T1").body[4][0].text = "=SUM(A1:A3)"
     export_workbook(document, [], [], tmp_path / "x.xlsx")
     with zipfile.ZipFile(tmp_path / "x.xlsx") as archive:
-        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+        xml = archive.read("xl/worksheets/sheet2.xml").decode()
     assert "<f>" not in xml and "<t>=SUM(A1:A3)</t>" in xml
 
 
@@ -247,7 +247,7 @@ def test_figures_are_stored_digit_for_digit(tmp_path):
     document.table("T3").body[1][3].corrected = Decimal("8746472232.63")
     export_workbook(document, [], [], tmp_path / "x.xlsx")
     with zipfile.ZipFile(tmp_path / "x.xlsx") as archive:
-        xml = archive.read("xl/worksheets/sheet3.xml").decode()
+        xml = archive.read("xl/worksheets/sheet4.xml").decode()
     assert "<v>623324177.57</v>" in xml and "<v>8746472232.63</v>" in xml
     assert "<v>96282213.44</v>" in xml
 
@@ -259,7 +259,7 @@ def test_inconsistent_recorded_spans_never_overlap(tmp_path):
     header[1][3].col_span = 3  # 科目名称 claims 合计 and 基本支出, which have their own boxes
     header[0][4].row_span = 3  # 支出预算 claims the rows below it
     export_workbook(document, [], [], tmp_path / "x.xlsx")
-    ws = openpyxl.load_workbook(tmp_path / "x.xlsx").worksheets[0]
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx").worksheets[1]
     boxes = [set(c for row in r.cells for c in [row]) for r in ws.merged_cells.ranges]
     cells = [cell for box in boxes for cell in box]
     assert len(cells) == len(set(cells))

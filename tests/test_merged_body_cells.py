@@ -149,7 +149,7 @@ def test_workbook_keeps_the_merged_total_as_one_box(tmp_path):
 
     doc = read_document(_pdf(tmp_path, summary_rows()))
     export_workbook(doc, run_checks(doc), [], tmp_path / "x.xlsx")
-    ws = openpyxl.load_workbook(tmp_path / "x.xlsx").worksheets[0]
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx").worksheets[1]  # after 审核意见
     merged = [r for r in ws.merged_cells.ranges]
     body = [r for r in merged if ws.cell(r.min_row, r.min_col).value == "支出合计"]
     assert len(body) == 1 and (body[0].min_col, body[0].max_col) == (3, 5)

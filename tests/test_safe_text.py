@@ -56,7 +56,7 @@ def test_the_workbook_holds_every_row_of_a_damaged_document(tmp_path):
     out = tmp_path / "结果.xlsx"
     export_workbook(document, findings, changes, out)
     workbook = openpyxl.load_workbook(out)  # invalid XML would fail here
-    ws = workbook[workbook.sheetnames[0]]
+    ws = workbook[workbook.sheetnames[1]]  # after 审核意见
     texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert any(t.startswith("社会保障") and "就业支出" in t for t in texts)
     assert any("人力资源" in t and "管理事务" in t for t in texts)

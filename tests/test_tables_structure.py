@@ -170,7 +170,7 @@ def test_grid_workbook_and_rules_agree_on_code_columns(tmp_path):
     document = Document(source="x.pdf", sha256="", page_count=1, tables=[table])
     path = tmp_path / "book.xlsx"
     export_workbook(document, [], [], path)
-    sheet = openpyxl.load_workbook(path).worksheets[0]
+    sheet = openpyxl.load_workbook(path).worksheets[1]  # after 审核意见
     body = 3 + len(table.header)
     written = [sheet.cell(row=body, column=c + 1) for c in range(5)]
     assert [c.value for c in written[:3]] == ["208", "01", "01"]  # codes stay text, zeros kept

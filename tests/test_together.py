@@ -102,7 +102,7 @@ def test_together_writes_one_workbook_naming_both_files(together_json, split_pdf
     book = openpyxl.load_workbook(folder / "book.xlsx", read_only=True)
     about = {row[0]: row[1] for row in book[book.sheetnames[-1]].iter_rows(values_only=True) if row and row[0]}
     assert about["源文件"] == f"{split_pdfs[0].name} + {split_pdfs[1].name}"
-    assert len(book.sheetnames) == 11 + 3  # the tables of the tables file, findings, changes, about
+    assert len(book.sheetnames) == 1 + 11 + 3  # 审核意见, the tables of the tables file, findings, changes, about
     pages = [row[12] for row in book["校验结果"].iter_rows(min_row=2, values_only=True) if row[1] == "错误"]
     assert pages and all(str(p).endswith(f"（{split_pdfs[0].stem}）") for p in pages)
 

@@ -30,6 +30,7 @@ from .page_render_parts import PartsRenderer
 from .page_view import PagePanel
 from .prompts import Prompts, make_action
 from .reader_thread import ReadResult
+from .report_exports import ReportExports
 from .review_files import ReviewFiles
 from .review_notices import ReviewNotices
 from .review_state import ReviewState
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
                                    self.tabs.findings_panel)
         self.editor = Editor(self, self.state, self.grid, self.grid_model, self.prompts)
         self.review_files = ReviewFiles(self, self.state, self.prompts)
+        self.report_exports = ReportExports(self, self.state, self.prompts)
         self.review_notices = ReviewNotices(self, self.state, self.prompts)
         self.document_facts = DocumentFacts(self, self.state)
 
@@ -134,7 +136,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.attach_action)
         file_menu.addMenu(opener.recent_menu)
         _add(file_menu, [opener.sample_action, None, files.open_review_action, files.save_review_action, None,
-                         files.export_action, None, self.close_action, quit_action])
+                         files.export_action, self.report_exports.report_action, self.report_exports.clean_action,
+                         None, self.close_action, quit_action])
         _add(bar.addMenu("编辑(&E)"), [editor.undo_action, editor.redo_action, None, editor.edit_cell_action,
                                       editor.restore_action])
         _add(bar.addMenu("查看(&V)"), [navigator.prev_table_action, navigator.next_table_action, None,
@@ -151,7 +154,7 @@ class MainWindow(QMainWindow):
 
     def _connect_parts(self) -> None:
         show = self.statusBar().showMessage
-        for part in (self.opener, self.navigator, self.editor, self.review_files):
+        for part in (self.opener, self.navigator, self.editor, self.review_files, self.report_exports):
             part.message.connect(show)
         self.state.autosave_failed.connect(lambda message: show(message, 10_000))
         self.welcome.open_requested.connect(self.opener.open_pdf)

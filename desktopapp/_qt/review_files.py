@@ -156,8 +156,9 @@ class ReviewFiles(QObject):
         try:
             from desktopapp.export.xlsx import export_workbook
 
+            session = self.state.session
             export_workbook(self.state.document, list(self.state.findings), list(self.state.changes), path,
-                            rule_names=self.state.rule_names())
+                            rule_names=self.state.rule_names(), marks=session.marks if session else None)
         except Exception as exc:
             self.prompts.inform("导出失败", message_of(exc, "无法导出 Excel"))
             return False

@@ -1,7 +1,9 @@
 """Export a checked (and possibly corrected) document as an Excel workbook.
 
-One sheet per table with real numbers at their printed precision, then 校验结果 (findings
-linked to their cells), 修改记录 (change log) and 说明. The file is written atomically: a
+审核意见 first (the review report to print and sign), one sheet per table with real numbers at
+their printed precision, then 校验结果 (findings linked to their cells, with the officer's marks),
+修改记录 (change log) and 说明. The clean export (`export_clean_workbook`) is for upstream: the
+chosen tables only, real numbers, no tints, no comments, no sheets of the review. The file is written atomically: a
 failure (file open in Excel, read-only, disk full) leaves any old workbook intact and raises
 `ExportError` with a Chinese message for the officer.
 """
@@ -9,28 +11,35 @@ failure (file open in Excel, read-only, disk full) leaves any old workbook intac
 from __future__ import annotations
 
 import stat
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.styles import PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
 
 from desktopapp.core.edits import Change
 from desktopapp.core.errors import UserError
 from desktopapp.core.labels import severity_rank, table_caption
+from desktopapp.core.marks import FindingMark
 from desktopapp.core.model import Document, Finding
 from desktopapp.export import xlsx_decimal, xlsx_safe_text
+from desktopapp.export import xlsx_styles as st
 from desktopapp.export.atomic import atomic_write, lock_file_of
+from desktopapp.export.review_report import build_review_report
 from desktopapp.export.sheet_names import SheetNamer, table_sheet_name
 from desktopapp.export.write_errors import os_error_message
 from desktopapp.export.xlsx_report import (
     ABOUT_SHEET,
     CHANGES_SHEET,
     FINDINGS_SHEET,
+    program_label,
     write_about_sheet,
     write_changes_sheet,
     write_findings_sheet,
 )
+from desktopapp.export.xlsx_review import REVIEW_SHEET, print_setup, write_review_sheet
 from desktopapp.export.xlsx_table import TableSheet, write_table_sheet
 
 xlsx_decimal.install()
@@ -47,11 +56,23 @@ def export_workbook(
     changes: Sequence[Change],
     path: str | Path,
     rule_names: dict[str, str] | None = None,
+    marks: Mapping[str, FindingMark] | None = None,
 ) -> None:
-    """Write the workbook to `path` (an .xlsx file), replacing it atomically if it exists."""
+    """Write the workbook to `path` (an .xlsx file), replacing it atomically if it exists;
+    `marks` are the officer's judgements of the findings (session.marks), by finding key."""
     target = Path(path)
     _refuse_unwritable(target, document)
-    workbook = build_workbook(document, findings, changes, rule_names)
+    _save(build_workbook(document, findings, changes, rule_names, marks), target)
+
+
+def export_clean_workbook(document: Document, path: str | Path, tables: Collection[str] | None = None) -> None:
+    """The tables only (`tables`: their ids, all when None), as printed or corrected, for upstream."""
+    target = Path(path)
+    _refuse_unwritable(target, document)
+    _save(build_clean_workbook(document, tables), target)
+
+
+def _save(workbook: Workbook, target: Path) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, workbook.save)
@@ -64,28 +85,61 @@ def build_workbook(
     findings: Sequence[Finding],
     changes: Sequence[Change],
     rule_names: dict[str, str] | None = None,
+    marks: Mapping[str, FindingMark] | None = None,
 ) -> Workbook:
     workbook = Workbook()
     workbook.remove(workbook.active)
-    namer = SheetNamer(reserved=(FINDINGS_SHEET, CHANGES_SHEET, ABOUT_SHEET))
-    marks = _cell_marks(findings)
+    names = rule_names if rule_names is not None else catalog_rule_names()
+    report = build_review_report(document, findings, changes, marks, names, catalog_rule_families(),
+                                 program_label())
+    write_review_sheet(workbook.create_sheet(REVIEW_SHEET), report)
+    namer = SheetNamer(reserved=(REVIEW_SHEET, FINDINGS_SHEET, CHANGES_SHEET, ABOUT_SHEET))
+    tints = _cell_marks(findings)
     sheets: dict[str, TableSheet] = {}
     for index, table in enumerate(document.tables, start=1):
         ws = workbook.create_sheet(namer.name(table_sheet_name(table, index, document)))
         title = table_caption(table) or table.id
-        sheets[table.id] = write_table_sheet(ws, table, marks.get(table.id, {}), title)
-    write_findings_sheet(
-        workbook.create_sheet(FINDINGS_SHEET),
-        findings,
-        sheets,
-        rule_names if rule_names is not None else catalog_rule_names(),
-        document,
-    )
-    write_changes_sheet(workbook.create_sheet(CHANGES_SHEET), changes, sheets)
+        sheets[table.id] = write_table_sheet(ws, table, tints.get(table.id, {}), title)
+    findings_ws = workbook.create_sheet(FINDINGS_SHEET)
+    write_findings_sheet(findings_ws, findings, sheets, names, document, marks)
+    changes_ws = workbook.create_sheet(CHANGES_SHEET)
+    write_changes_sheet(changes_ws, changes, sheets)
+    for ws in (findings_ws, changes_ws):  # they print like the table sheets: A4, page numbers
+        print_setup(ws, landscape=True, title_rows="1:1")
     corrected = sum(1 for t in document.tables for row in t.body for c in row if c.is_corrected)
     write_about_sheet(workbook.create_sheet(ABOUT_SHEET), document, findings, changes, corrected, datetime.now())
     workbook.active = 0
     return workbook
+
+
+def build_clean_workbook(document: Document, tables: Collection[str] | None = None) -> Workbook:
+    """One sheet per chosen table: the values in force, no tint, no comment, no review sheets."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    namer = SheetNamer()
+    for index, table in enumerate(document.tables, start=1):
+        if tables is not None and table.id not in tables:
+            continue
+        ws = workbook.create_sheet(namer.name(table_sheet_name(table, index, document)))
+        write_table_sheet(ws, table, {}, table_caption(table) or table.id)
+        _drop_review_traces(ws)
+    if not workbook.worksheets:
+        raise ExportError("没有选择要导出的表格。")
+    workbook.active = 0
+    return workbook
+
+
+def _drop_review_traces(ws: Worksheet) -> None:
+    """Upstream gets the figures alone: a corrected one is written bold blue with the printed value
+    in a comment, a header shaded grey; here every cell is plain (borders, fonts and formats kept)."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.comment is not None:
+                cell.comment = None
+            if cell.font == st.CORRECTED_FONT:
+                cell.font = st.BODY_FONT
+            if cell.fill.fill_type is not None:
+                cell.fill = PatternFill(fill_type=None)
 
 
 def _cell_marks(findings: Sequence[Finding]) -> dict[str, dict[tuple[int, int], str]]:
@@ -99,6 +153,12 @@ def _cell_marks(findings: Sequence[Finding]) -> dict[str, dict[tuple[int, int], 
             if known is None or severity_rank(severity) < severity_rank(known):
                 cells[(ref.row, ref.col)] = severity
     return marks
+
+
+def catalog_rule_families() -> dict[str, str]:
+    from desktopapp.rules.catalog import read_catalog_files
+
+    return {rule_id: info.family for rule_id, info in read_catalog_files().items()}
 
 
 def catalog_rule_names() -> dict[str, str]:

@@ -3,7 +3,7 @@ and 说明 (where the figures come from)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -15,11 +15,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import desktopapp
 from desktopapp.core.edits import Change
-from desktopapp.core.labels import SEVERITY_LABELS, doc_kind_label, severity_label, table_caption
+from desktopapp.core.labels import SEVERITY_LABELS, severity_label, table_caption
+from desktopapp.core.marks import FindingMark, finding_key
 from desktopapp.core.model import Document, Finding
-from desktopapp.core.numbers import parse_amount
+from desktopapp.core.numbers import format_amount, parse_amount
 from desktopapp.export import xlsx_styles as st
 from desktopapp.export.grid import display_width
+from desktopapp.export.review_report import fact_text
 from desktopapp.export.sheet_names import sheet_ref
 from desktopapp.export.xlsx_table import TableSheet
 
@@ -81,6 +83,8 @@ def _amount_or_text(text: str | None) -> tuple[Decimal | str | None, str | None]
     if parsed is None:
         return str(text), None
     value, decimals = parsed
+    if "," not in str(text) and "，" not in str(text):  # as quoted: a year (2025) is no "2,025"
+        return value, "0" + ("." + "0" * decimals if decimals > 0 else "")
     return value, st.amount_format(decimals)
 
 
@@ -112,7 +116,14 @@ FINDING_COLUMNS = (
     Column("页码", 5),
     Column("原文", 22),
     Column("定位", 10),
+    Column("标记", 9),
+    Column("备注", 24),
 )
+AMOUNT_COLUMNS = (10, 11, 12)  # 应为, 实为, 差额
+
+
+def program_label() -> str:
+    return f"desktopapp {desktopapp.__version__}"
 
 
 def write_findings_sheet(
@@ -121,6 +132,7 @@ def write_findings_sheet(
     sheets: dict[str, TableSheet],
     rule_names: dict[str, str],
     document: Document | None = None,
+    marks: Mapping[str, FindingMark] | None = None,
 ) -> None:
     _write_heading(ws, FINDING_COLUMNS)
     row = 1
@@ -154,10 +166,29 @@ def write_findings_sheet(
         if sheet is not None:
             coordinate = sheet.coordinate(first.row, first.col) if first else "A1"
             _link(link, sheet, coordinate)
+        mark = (marks or {}).get(finding_key(finding))
+        _put(ws, row, 16, mark.verdict.label if mark else None)
+        _put(ws, row, 17, mark.note if mark and mark.note else None)
         ws.cell(row=row, column=2).fill = st.SEVERITY_FILL.get(severity, st.INFO_FILL)
     if not findings:
         _put(ws, 2, 1, "未发现问题。")
+    _fit_amount_widths(ws, 2, row)
     _fit_rows(ws, 2, row, FINDING_COLUMNS)
+
+
+def _fit_amount_widths(ws: Worksheet, first: int, last: int) -> None:
+    """The amount columns as wide as their widest figure in its number format: a figure wider than
+    its column prints as "###" in Excel, WPS and LibreOffice."""
+    for col in AMOUNT_COLUMNS:
+        widest = 0
+        for row in range(first, last + 1):
+            cell = ws.cell(row=row, column=col)
+            if isinstance(cell.value, Decimal | int | float):
+                decimals = len(cell.number_format.partition(".")[2])
+                widest = max(widest, len(format_amount(Decimal(str(cell.value)), decimals)))
+        letter = get_column_letter(col)
+        # two characters of padding: a minus sign and the cell's margins (Excel's width unit is a "0")
+        ws.column_dimensions[letter].width = max(FINDING_COLUMNS[col - 1].width, widest + 3)
 
 
 CHANGE_COLUMNS = (
@@ -220,15 +251,6 @@ def write_changes_sheet(ws: Worksheet, changes: Sequence[Change], sheets: dict[s
     _fit_rows(ws, 2, row, CHANGE_COLUMNS)
 
 
-def _fact_text(document: Document, name: str, value: object) -> str:
-    """The fact in force, saying when the officer set it or the document's sources disagreed."""
-    entry = (document.facts or {}).get(name) or {}
-    if value in (None, ""):
-        note = entry.get("note")
-        return f"（无法确定：{note}）" if entry.get("status") == "uncertain" and note else "（未识别）"
-    return f"{value}（审核人员更正）" if entry.get("status") == "corrected" else str(value)
-
-
 def write_about_sheet(
     ws: Worksheet,
     document: Document,
@@ -242,10 +264,11 @@ def write_about_sheet(
         ("源文件", " + ".join(Path(source).name for source in document.sources()), None),
         ("SHA-256", document.sha256, st.TEXT_FORMAT),
         ("页数", document.page_count, "0"),
-        ("文件类型", doc_kind_label(document.kind), None),
-        ("单位名称", _fact_text(document, "organization", document.organization), None),
-        ("年度", _fact_text(document, "year", document.year), st.TEXT_FORMAT),
-        ("级次", _fact_text(document, "level", document.level), None),
+        # the facts in force, as the window shows them (校验 ▸ 文件信息, the officer's corrections)
+        ("文件类型", fact_text(document, "kind"), None),
+        ("单位名称", fact_text(document, "organization"), None),
+        ("年度", fact_text(document, "year"), st.TEXT_FORMAT),
+        ("级次", fact_text(document, "level"), None),
         ("表格数", len(document.tables), "0"),
         (
             "校验结果",
@@ -254,7 +277,7 @@ def write_about_sheet(
         ),
         ("修改记录", f"{len(changes)} 条；当前已修改 {corrected_cells} 个单元格", None),
         ("导出时间", exported_at.replace(microsecond=0), st.DATETIME_FORMAT),
-        ("程序版本", f"desktopapp {desktopapp.__version__}", None),
+        ("程序版本", program_label(), None),
     ]
     ws.column_dimensions["A"].width = 14
     ws.column_dimensions["B"].width = 80

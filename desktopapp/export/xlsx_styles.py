@@ -25,6 +25,7 @@ SEVERITY_FILL = {"error": ERROR_FILL, "warning": WARNING_FILL, "info": INFO_FILL
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 LEFT_TOP = Alignment(horizontal="left", vertical="top", wrap_text=True)
+LEFT_BOTTOM = Alignment(horizontal="left", vertical="bottom")
 RIGHT = Alignment(horizontal="right", vertical="center")
 NUMBER = Alignment(horizontal="right", vertical="center")
 
