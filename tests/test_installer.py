@@ -144,6 +144,18 @@ def test_no_module_of_the_application_imports_what_the_build_leaves_out(spec):
         ("PySide6/Qt/lib/libQt6Pdf.so.6", True),
         ("PySide6/plugins/imageformats/qpdf.dll", True),
         ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", True),  # would load the system's GTK
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", True),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", True),
+        ("PySide6/plugins/tls/qschannelbackend.dll", True),
+        ("PySide6/Qt/lib/libQt6WaylandClient.so.6", True),
+        ("libQt6Network.so.6", True),  # Linux: the link PyInstaller puts in the top folder
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", False),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", False),
+        ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", False),
         ("PySide6/Qt/lib/libQt6Widgets.so.6", False),
         ("PySide6/Qt6Gui.dll", False),
         ("PySide6/plugins/platforms/qwindows.dll", False),
@@ -153,6 +165,22 @@ def test_no_module_of_the_application_imports_what_the_build_leaves_out(spec):
 )
 def test_spec_drops_only_qt_parts_nothing_uses(spec, dest, unused):
     assert spec.ns["is_unused_qt_binary"](dest) is unused
+
+
+@pytest.mark.parametrize(
+    ("dest", "plain"),
+    [
+        ("libcairo.so.2", True),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", True),
+        ("PySide6/QtGui.abi3.so", False),  # Python extension
+        ("python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so", False),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", False),
+        ("pypdfium2_raw/libpdfium.so", False),  # loaded by ctypes, named by no binary
+        ("libpython3.11.so.1.0", False),
+    ],
+)
+def test_only_libraries_some_kept_binary_names_can_be_pruned(spec, dest, plain):
+    assert spec.ns["is_plain_library"](dest) is plain
 
 
 def test_spec_keeps_only_chinese_qt_translations(spec):
