@@ -91,6 +91,7 @@ if (-not $iscc) {
     ) | Where-Object { Test-Path $_ } | Select-Object -First 1
 }
 if (-not $iscc) { throw "ISCC.exe (Inno Setup 6.3+) not found; install it or run with -NoInstaller" }
-$version = (Select-String -Path (Join-Path $Root "pyproject.toml") -Pattern '^version\s*=\s*"([^"]+)"').Matches[0].Groups[1].Value
+# The one place the version is written (pyproject.toml reads it from there too).
+$version = (Select-String -Path (Join-Path $Root "desktopapp\core\version.py") -Pattern '^__version__ = "([^"]+)"').Matches[0].Groups[1].Value
 Invoke-Checked "ISCC" { & $iscc "/DAppVersion=$version" "/DBuildDir=$app" (Join-Path $Here "desktopapp.iss") }
 Get-ChildItem (Join-Path $Dist "desktopapp-setup-$version.exe")

@@ -18,6 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from desktopapp.core.version import PROGRAM, __version__
 from desktopapp.rules.catalog import read_catalog_files
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -59,16 +60,19 @@ def installed(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
 def test_installed_program_reads_its_own_copy_of_sample_catalog_and_icon(installed):
     bin_dir, work, env = installed
     probe = (
-        "import json, desktopapp; from desktopapp.core.paths import resources_dir, icon_path;"
+        "import json, desktopapp; from importlib.metadata import version;"
+        "from desktopapp.core.paths import resources_dir, icon_path;"
         "from desktopapp.rules.catalog import read_catalog_files;"
-        "print(json.dumps([desktopapp.__file__, str(resources_dir()), icon_path().read_bytes()[:8].hex(),"
+        "print(json.dumps([desktopapp.__file__, version('desktopapp'), str(resources_dir()),"
+        "icon_path().read_bytes()[:8].hex(),"
         f"(resources_dir() / {SAMPLE!r}).read_bytes()[:5].decode(), sorted(read_catalog_files())]))"
     )
-    package_file, resources, icon_magic, sample_magic, rule_ids = json.loads(
+    package_file, metadata_version, resources, icon_magic, sample_magic, rule_ids = json.loads(
         _run([bin_dir / "python", "-c", probe], work, env).stdout
     )
     package = Path(package_file).parent
     assert REPO_ROOT not in package.parents  # the installed copy, not this checkout
+    assert metadata_version == __version__  # pyproject reads desktopapp/core/version.py
     assert Path(resources) == package / "resources"
     assert sample_magic == "%PDF-"
     assert icon_magic == b"\x89PNG\r\n\x1a\n".hex()
@@ -85,6 +89,7 @@ def test_installed_check_names_rules_in_chinese_and_reads_the_tables(installed):
     data = json.loads((work / "sample-dept-budget.json").read_text(encoding="utf-8"))
     titles = [table["title"] for table in data["tables"]]
     assert titles and "收支总表" in titles[0]
+    assert data["program"] == PROGRAM
     assert data["findings"]
 
     catalog = read_catalog_files(REPO_ROOT / "resources" / "rules")
