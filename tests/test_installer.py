@@ -64,7 +64,7 @@ def test_spec_bundles_resources_without_generator_or_review_files(spec):
     catalog = {name for name, dest in resources if dest == "resources/rules"}
     assert catalog == {p.name for p in (REPO_ROOT / "resources" / "rules").glob("*.json")}
     assert catalog, "the rule catalog must ship"
-    assert not [name for name, _ in resources if name.endswith(".py") or ".review.json" in name]
+    assert not [name for name, _ in resources if name.endswith(".py") or ".review.json" in name or name.startswith(".")]
 
 
 def test_spec_bundles_pdfminer_cmaps_and_pdfium_where_the_libraries_look(spec):
@@ -243,3 +243,35 @@ def test_inno_setup_script_installs_per_user_without_claiming_pdf(spec):
     entries = [line for line in section.splitlines() if line.startswith("Root:")]
     assert entries and all("Tasks: openwith" in line for line in entries)
     assert not any("ProgID" in line or '\\.pdf"; ValueType: string; ValueName: ""' in line for line in entries)
+
+
+def test_windows_uninstaller_removes_what_the_sample_left_in_the_program_folder_only(tmp_path):
+    """The sample opens from the program folder (writable in a per-user installation): its lock,
+    review file and a cut-short save's temporary file go with the program; the officer's own
+    review files (beside their PDFs or in %LOCALAPPDATA%\\desktopapp) stay."""
+    import fnmatch
+    import os
+
+    from desktopapp.export.atomic import _temporary_beside
+    from desktopapp.session.review import _beside, _beside_for
+    from desktopapp.session.review_lock import ReviewLock
+
+    text = (INSTALLER / "desktopapp.iss").read_bytes().decode("utf-8-sig")
+    section = text.split("[UninstallDelete]", 1)[1].split("\n[", 1)[0]
+    targets = [line.split('Name: "', 1)[1].split('"', 1)[0] for line in section.splitlines() if line.startswith("Type:")]
+    folder = "{app}\\_internal\\resources\\"
+    assert targets and all(t.startswith(folder) for t in targets)
+    patterns = [t[len(folder):] for t in targets]
+
+    sample = tmp_path / SAMPLE
+    fd, temporary = _temporary_beside(_beside(sample))
+    os.close(fd)
+    left_behind = [
+        ReviewLock(sample, "0" * 64)._beside_the_pdf().name,
+        _beside(sample).name,
+        _beside_for(sample, "0" * 64).name,
+        Path(temporary).name,
+    ]
+    for name in left_behind:
+        assert any(fnmatch.fnmatch(name, p) for p in patterns), f"{name} would stay after uninstalling"
+    assert not any(fnmatch.fnmatch(SAMPLE, p) or fnmatch.fnmatch("tables.json", p) for p in patterns)
