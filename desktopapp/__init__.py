@@ -2,7 +2,9 @@
 
 import logging as _logging
 
-__version__ = "0.1.0"
+from desktopapp.core.version import __version__
+
+__all__ = ["__version__"]
 
 # The PDF libraries log in English (pdfminer: "CropBox missing from /Page…"); without a handler
 # Python prints their warnings on stderr. The officer reads our Chinese lines instead; an

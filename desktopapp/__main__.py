@@ -1,4 +1,5 @@
-"""`python -m desktopapp [PDF | --sample]` opens the window; `python -m desktopapp check …` runs the CLI."""
+"""`python -m desktopapp [PDF | --sample]` opens the window; `python -m desktopapp check …` runs the CLI;
+`--version` prints the version."""
 
 from __future__ import annotations
 
@@ -10,6 +11,11 @@ def main(argv: list[str] | None = None) -> int:
     # A frozen build re-runs this entry in the page-reading worker processes.
     multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:
+        from desktopapp import __version__
+
+        print(f"desktopapp {__version__}")
+        return 0
     if args and args[0] == "check":
         from desktopapp.cli import main as check_main
 

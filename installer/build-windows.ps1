@@ -8,8 +8,10 @@
   for the installer, Inno Setup 6.3+ (ISCC.exe on PATH or in its default folder).
     powershell -ExecutionPolicy Bypass -File installer\build-windows.ps1
     powershell -ExecutionPolicy Bypass -File installer\build-windows.ps1 -Wheelhouse D:\wheels
-  -Wheelhouse: build without internet from wheels fetched elsewhere with
-    pip download --dest D:\wheels --only-binary=:all: --platform win_amd64 --python-version 3.11 <project folder> pyinstaller
+  -Wheelhouse: build without internet from wheels fetched on a PC with internet (any OS,
+  Python 3.11) - the project's own wheel, then everything it and the build need for Windows:
+    python -m pip wheel --no-deps -w D:\wheels <project folder>
+    python -m pip download --dest D:\wheels --only-binary=:all: --platform win_amd64 --python-version 3.11 --implementation cp --find-links D:\wheels desktopapp pyinstaller "setuptools>=68"
   PyInstaller is installed into the build environment only; it is not a dependency of the
   application. (This file is kept ASCII so Windows PowerShell 5.1 reads it in any code page.)
 #>
@@ -73,11 +75,17 @@ try {
     Start-Sleep -Seconds $GuiSeconds
     if ($gui.HasExited) { throw "desktopapp.exe ended after less than $GuiSeconds s (exit status $($gui.ExitCode))" }
     Stop-Process -Id $gui.Id
+    Wait-Process -Id $gui.Id -Timeout 10 -ErrorAction SilentlyContinue
     "Smoke test: the window ran $GuiSeconds s on the sample"
 } finally {
     Remove-Item Env:QT_QPA_PLATFORM -ErrorAction SilentlyContinue
     Remove-Item Env:DESKTOPAPP_DATA_DIR -ErrorAction SilentlyContinue
     Remove-Item $out -Recurse -Force -ErrorAction SilentlyContinue
+    # The window takes its lock (and would save a review) beside the sample it opened, inside
+    # the build folder: nothing the smoke tests left may go into the installer.
+    Get-ChildItem (Join-Path $app "_internal\resources") -File -Force |
+        Where-Object { $_.Name -like ".*.review.lock" -or $_.Name -like "*.review.json" -or $_.Name -like ".*.tmp" } |
+        Remove-Item -Force
 }
 
 # 4. The installer.
@@ -91,6 +99,7 @@ if (-not $iscc) {
     ) | Where-Object { Test-Path $_ } | Select-Object -First 1
 }
 if (-not $iscc) { throw "ISCC.exe (Inno Setup 6.3+) not found; install it or run with -NoInstaller" }
-$version = (Select-String -Path (Join-Path $Root "pyproject.toml") -Pattern '^version\s*=\s*"([^"]+)"').Matches[0].Groups[1].Value
+# The one place the version is written (pyproject.toml reads it from there too).
+$version = (Select-String -Path (Join-Path $Root "desktopapp\core\version.py") -Pattern '^__version__ = "([^"]+)"').Matches[0].Groups[1].Value
 Invoke-Checked "ISCC" { & $iscc "/DAppVersion=$version" "/DBuildDir=$app" (Join-Path $Here "desktopapp.iss") }
 Get-ChildItem (Join-Path $Dist "desktopapp-setup-$version.exe")

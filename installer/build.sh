@@ -30,7 +30,14 @@ echo "打包用时 $(( $(date +%s) - start )) 秒；大小 $(du -sh "$DIST_DIR/d
 
 # Smoke tests, with settings and review files kept out of the user's own folders.
 out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+# The window takes its lock (and would save a review) beside the sample it opens, inside the
+# bundle: whatever the smoke tests leave there must not be shipped.
+forget_smoke_runs() {
+    rm -rf "$out"
+    find "$DIST_DIR/desktopapp/_internal/resources" -maxdepth 1 -type f \
+        \( -name '.*.review.lock' -o -name '*.review.json' -o -name '.*.tmp' \) -delete
+}
+trap forget_smoke_runs EXIT
 export XDG_CONFIG_HOME="$out/config" DESKTOPAPP_DATA_DIR="$out/data"
 
 # 1. The console program reads the bundled sample (CMaps, PDFium, rule catalog).

@@ -1,13 +1,14 @@
 ﻿; Inno Setup script: installs 预决算公开审核助手 for the current user, without administrator
 ; rights, from the one-folder build (installer/desktopapp.spec). Needs Inno Setup 6.3 or newer.
-;   ISCC.exe /DAppVersion=0.1.0 installer\desktopapp.iss      (installer\build-windows.ps1 does this)
+;   ISCC.exe /DAppVersion=<version> installer\desktopapp.iss   (installer\build-windows.ps1 does this,
+;   reading the version from desktopapp\core\version.py, the one place it is written)
 ; Result: installer\dist\desktopapp-setup-<version>.exe — everything inside, nothing downloaded.
 
 #if PREPROCVER < 0x06030000
 #error Inno Setup 6.3 or newer is needed (x64compatible, UTF-8 scripts)
 #endif
 #ifndef AppVersion
-#define AppVersion "0.1.0"
+#error Pass /DAppVersion=<version> (installer\build-windows.ps1 reads it from desktopapp\core\version.py)
 #endif
 ; BuildDir: the PyInstaller output, relative to this script unless given absolute
 #ifndef BuildDir
@@ -33,6 +34,7 @@ UsePreviousAppDir=yes
 MinVersion=10.0
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
+SetupIconFile=..\resources\icons\desktopapp.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppTitle}
 OutputDir=dist
@@ -41,6 +43,8 @@ Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
+; Explorer re-reads the 打开方式 entries after install and uninstall
+ChangesAssociations=yes
 
 [Languages]
 #if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
@@ -83,4 +87,7 @@ Filename: "{app}\{#AppExe}"; Description: "启动{#AppTitle}"; Flags: nowait pos
 ; a review file the officer's corrections of the bundled sample left beside it; review files
 ; of the officer's own PDFs (beside them, or in %LOCALAPPDATA%\desktopapp) are kept
 Type: files; Name: "{app}\_internal\resources\*.review.json"
-Type: files; Name: "{app}\_internal\resources\*.review.json.tmp"
+; (and the temporary file of a save cut short: export/atomic.py names it ".<name>.<pid>.<random>.tmp")
+Type: files; Name: "{app}\_internal\resources\.*.tmp"
+; (and the lock the window takes beside the sample it has open, left behind if it was killed)
+Type: files; Name: "{app}\_internal\resources\.*.review.lock"

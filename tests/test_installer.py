@@ -64,7 +64,7 @@ def test_spec_bundles_resources_without_generator_or_review_files(spec):
     catalog = {name for name, dest in resources if dest == "resources/rules"}
     assert catalog == {p.name for p in (REPO_ROOT / "resources" / "rules").glob("*.json")}
     assert catalog, "the rule catalog must ship"
-    assert not [name for name, _ in resources if name.endswith(".py") or ".review.json" in name]
+    assert not [name for name, _ in resources if name.endswith(".py") or ".review.json" in name or name.startswith(".")]
 
 
 def test_spec_bundles_pdfminer_cmaps_and_pdfium_where_the_libraries_look(spec):
@@ -144,6 +144,18 @@ def test_no_module_of_the_application_imports_what_the_build_leaves_out(spec):
         ("PySide6/Qt/lib/libQt6Pdf.so.6", True),
         ("PySide6/plugins/imageformats/qpdf.dll", True),
         ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", True),  # would load the system's GTK
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", True),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", True),
+        ("PySide6/plugins/tls/qschannelbackend.dll", True),
+        ("PySide6/Qt/lib/libQt6WaylandClient.so.6", True),
+        ("libQt6Network.so.6", True),  # Linux: the link PyInstaller puts in the top folder
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", False),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", False),
+        ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", False),
         ("PySide6/Qt/lib/libQt6Widgets.so.6", False),
         ("PySide6/Qt6Gui.dll", False),
         ("PySide6/plugins/platforms/qwindows.dll", False),
@@ -153,6 +165,22 @@ def test_no_module_of_the_application_imports_what_the_build_leaves_out(spec):
 )
 def test_spec_drops_only_qt_parts_nothing_uses(spec, dest, unused):
     assert spec.ns["is_unused_qt_binary"](dest) is unused
+
+
+@pytest.mark.parametrize(
+    ("dest", "plain"),
+    [
+        ("libcairo.so.2", True),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", True),
+        ("PySide6/QtGui.abi3.so", False),  # Python extension
+        ("python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so", False),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", False),
+        ("pypdfium2_raw/libpdfium.so", False),  # loaded by ctypes, named by no binary
+        ("libpython3.11.so.1.0", False),
+    ],
+)
+def test_only_libraries_some_kept_binary_names_can_be_pruned(spec, dest, plain):
+    assert spec.ns["is_plain_library"](dest) is plain
 
 
 def test_spec_keeps_only_chinese_qt_translations(spec):
@@ -215,3 +243,35 @@ def test_inno_setup_script_installs_per_user_without_claiming_pdf(spec):
     entries = [line for line in section.splitlines() if line.startswith("Root:")]
     assert entries and all("Tasks: openwith" in line for line in entries)
     assert not any("ProgID" in line or '\\.pdf"; ValueType: string; ValueName: ""' in line for line in entries)
+
+
+def test_windows_uninstaller_removes_what_the_sample_left_in_the_program_folder_only(tmp_path):
+    """The sample opens from the program folder (writable in a per-user installation): its lock,
+    review file and a cut-short save's temporary file go with the program; the officer's own
+    review files (beside their PDFs or in %LOCALAPPDATA%\\desktopapp) stay."""
+    import fnmatch
+    import os
+
+    from desktopapp.export.atomic import _temporary_beside
+    from desktopapp.session.review import _beside, _beside_for
+    from desktopapp.session.review_lock import ReviewLock
+
+    text = (INSTALLER / "desktopapp.iss").read_bytes().decode("utf-8-sig")
+    section = text.split("[UninstallDelete]", 1)[1].split("\n[", 1)[0]
+    targets = [line.split('Name: "', 1)[1].split('"', 1)[0] for line in section.splitlines() if line.startswith("Type:")]
+    folder = "{app}\\_internal\\resources\\"
+    assert targets and all(t.startswith(folder) for t in targets)
+    patterns = [t[len(folder):] for t in targets]
+
+    sample = tmp_path / SAMPLE
+    fd, temporary = _temporary_beside(_beside(sample))
+    os.close(fd)
+    left_behind = [
+        ReviewLock(sample, "0" * 64)._beside_the_pdf().name,
+        _beside(sample).name,
+        _beside_for(sample, "0" * 64).name,
+        Path(temporary).name,
+    ]
+    for name in left_behind:
+        assert any(fnmatch.fnmatch(name, p) for p in patterns), f"{name} would stay after uninstalling"
+    assert not any(fnmatch.fnmatch(SAMPLE, p) or fnmatch.fnmatch("tables.json", p) for p in patterns)

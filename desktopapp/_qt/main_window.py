@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from desktopapp.core.version import __version__
 from desktopapp.session.messages import message_of
 
 from . import settings as stored
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "关于",
-            f"<b>{APP_TITLE}</b><br>读取预决算公开 PDF 中的表格，校验勾稽关系，修改并导出 Excel。"
+            f"<b>{APP_TITLE}</b>　版本 {__version__}<br>读取预决算公开 PDF 中的表格，校验勾稽关系，修改并导出 Excel。"
             "<br><br>全部处理在本机完成，不联网，不修改原 PDF。",
         )
 

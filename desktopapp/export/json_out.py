@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktopapp.core.model import Cell, DocKind, Document, Finding, Table
 from desktopapp.core.safe_text import safe_tree
+from desktopapp.core.version import PROGRAM
 from desktopapp.export.atomic import atomic_write
 from desktopapp.export.write_errors import display_path
 
@@ -24,6 +25,7 @@ def _header_texts(table: Table) -> list[list[str]]:
 def document_to_json(document: Document, findings: list[Finding] | None = None) -> dict:
     return {
         "schema": SCHEMA,
+        "program": PROGRAM,  # which version read and checked it
         "source": {
             "file": display_path(Path(document.source).name),
             "sha256": document.sha256,

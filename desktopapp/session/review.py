@@ -28,13 +28,13 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import desktopapp
 from desktopapp.core.edits import Change, EditLog
 from desktopapp.core.errors import UserError
 from desktopapp.core.model import Document
 from desktopapp.core.numbers import storable_amount
 from desktopapp.core.paths import user_data_dir
 from desktopapp.core.safe_text import safe_tree
+from desktopapp.core.version import PROGRAM
 from desktopapp.export.atomic import atomic_write, folder_is_writable
 from desktopapp.extract.docinfo import FACT_NAMES, corrected_facts
 
@@ -235,7 +235,7 @@ def review_data(
 ) -> dict:
     data = {
         "schema": SCHEMA,
-        "program": f"desktopapp {desktopapp.__version__}",
+        "program": PROGRAM,
         "saved_at": datetime.now().isoformat(timespec="seconds"),
         "source": {
             "file": Path(document.source).name,
