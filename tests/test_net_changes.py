@@ -98,3 +98,13 @@ def test_history_of_an_older_file_without_actions_still_nets() -> None:
                Change(time="2026-01-01T10:02:00", old="102", new="101", reason="撤销：又改", **base)]
     [net] = net_changes(history)
     assert (net.value, net.reason, net.time) == ("101", "原因", "2026-01-01T10:02:00")
+
+
+def test_a_reason_written_afterwards_survives_undo_and_redo() -> None:
+    log = make_log()
+    log.set_value("T1", 0, 0, "101")
+    log.set_reason("T1", 0, 0, "补填的原因")
+    log.undo()
+    log.redo()
+    [net] = net_changes(log.changes)
+    assert (net.value, net.reason) == ("101", "补填的原因")

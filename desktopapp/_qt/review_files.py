@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktopapp.core.net_changes import net_count
 from desktopapp.session.messages import message_of
 from desktopapp.session.review import Review, load_review
 
@@ -61,7 +62,8 @@ class ReviewFiles(QObject):
             return
         kept = f"，另有 {len(review.unapplied)} 处未能恢复的修改" if review.unapplied else ""
         marked = f"，{len(review.marks)} 个问题已标记" if review.marks else ""
-        if self.prompts.ask("恢复审核记录", f"发现此文件上次的审核记录（{len(review.changes)} 条修改{kept}{marked}"
+        corrected = net_count(review.changes)  # corrected cells, not history rows (undo / redo)
+        if self.prompts.ask("恢复审核记录", f"发现此文件上次的审核记录（{corrected} 处修改{kept}{marked}"
                             f"{'，文件信息已更正' if review.facts else ''}）。\n\n是否恢复上次的审核记录？"):
             self._restore(review, "已恢复上次的审核记录")
             return
@@ -131,8 +133,7 @@ class ReviewFiles(QObject):
     def _restore(self, review: Review, done: str) -> None:
         problems = self.state.restore(review)
         self.restored.emit()
-        applied = len(review.changes) - len(problems)
-        self.message.emit(f"{done}：{applied} 条修改", 8000)
+        self.message.emit(f"{done}：{len(self.state.net_changes())} 处修改", 8000)
         if problems:
             titles = self.state.table_titles()
             lines = [item.describe(titles) for item in problems[:8]]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from desktopapp.core.edits import Change
+from desktopapp.core.edits import Change, current_reason
 from desktopapp.core.model import Cell, Document, Finding, Severity, Table
 from desktopapp.core.net_changes import NetChange, net_changes
 from desktopapp.session.findings import FindingsIndex, rule_names, worst_severity
@@ -192,6 +192,10 @@ class ReviewState(QObject):
 
     def net_changes(self) -> list[NetChange]:
         return net_changes(self.changes)
+
+    def reason_of(self, table_id: str, row: int, col: int) -> str:
+        """The reason of the correction in force on a cell ("" when none or not corrected)."""
+        return current_reason(self.changes, table_id, row, col)
 
     def undo(self) -> Change | None:
         return self._unless_refused(lambda session: session.undo())

@@ -52,8 +52,11 @@ def net_changes(changes: Iterable[Change]) -> list[NetChange]:
         history.setdefault(key, []).append(change)
         last_seen[key] = n
         value[key] = change.new
-        if not _is_undo(change):
-            reason_of.setdefault(key, {})[change.new] = change.reason
+        reasons = reason_of.setdefault(key, {})
+        if change.action == "redo":  # brings the value back with the reason it had (written afterwards too)
+            reasons.setdefault(change.new, change.reason)
+        elif not _is_undo(change):
+            reasons[change.new] = change.reason
     out: list[NetChange] = []
     for key in sorted(history, key=last_seen.__getitem__):
         in_force = value[key]
