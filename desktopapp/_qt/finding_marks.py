@@ -78,6 +78,7 @@ class NoteDialog(QDialog):
         layout.addWidget(QLabel("Ctrl+Enter 确定", self))
         layout.addWidget(box)
         self.resize(520, 260)
+        self.note.setFocus()  # the officer types the note straight away; Ctrl+1/2/3 do not apply here
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
