@@ -5,7 +5,7 @@ Marking, notes, copying and the context menu are finding_marks.FindingMarks'.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,27 @@ from .finding_marks import FindingMarks
 from .findings_model import UNMARKED, FindingRole, FindingsFilter, FindingsModel
 from .labels import table_caption
 from .review_state import ReviewState
+
+
+class FindingsHeader(QHeaderView):
+    """The list's header; its saved state (column widths, order) names the column layout it was
+    saved with, so a state from before the 标记 column is not applied to the wrong columns."""
+
+    LAYOUT = b"findings-6:"  # the columns of findings_model.COLUMNS
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+
+    def saveState(self) -> QByteArray:  # noqa: N802
+        return QByteArray(self.LAYOUT + bytes(super().saveState().data()))
+
+    def restoreState(self, state) -> bool:  # noqa: N802
+        data = bytes(state.data()) if isinstance(state, QByteArray) else bytes(state or b"")
+        if not data.startswith(self.LAYOUT):
+            return False  # saved with other columns: the default widths fit better
+        return super().restoreState(QByteArray(data[len(self.LAYOUT):]))
 
 
 class FindingsPanel(QWidget):
@@ -67,6 +88,7 @@ class FindingsPanel(QWidget):
         self.search.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
 
         self.view = QTableView(self)
+        self.view.setHorizontalHeader(FindingsHeader(self.view))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # document order until a header is clicked

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from desktopapp.core.edits import Change, current_reason
+from desktopapp.core.edits import Change
 from desktopapp.core.model import Cell, Document, Finding, Severity, Table
-from desktopapp.core.net_changes import NetChange, net_changes
+from desktopapp.core.net_changes import NetChange, current_reason, net_changes
 from desktopapp.session.findings import FindingsIndex, rule_names, worst_severity
 from desktopapp.session.marks import FindingMark, Verdict
 from desktopapp.session.review import Review, Unapplied

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from desktopapp.core.errors import UserError
 from desktopapp.core.model import Cell, Document
-from desktopapp.core.net_changes import net_changes
+from desktopapp.core.net_changes import current_reason
 from desktopapp.core.numbers import MAX_SIGNIFICANT_DIGITS, format_amount, parse_amount, storable_amount
 from desktopapp.core.safe_text import safe_text
 
@@ -184,13 +184,6 @@ class EditLog:
 
 def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
-
-
-def current_reason(changes: list[Change], table_id: str, row: int, col: int) -> str:
-    """The reason of the correction in force on a cell (core.net_changes), "" when none."""
-    for net in net_changes([c for c in changes if (c.table, c.row, c.col) == (table_id, row, col)]):
-        return net.reason
-    return ""
 
 
 def _reverse(change: Change) -> Change:

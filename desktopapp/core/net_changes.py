@@ -8,14 +8,32 @@ figure has no net change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # core.edits imports this module
-    from desktopapp.core.edits import Change
+from typing import Protocol
 
 CellKey = tuple[str, int, int]  # table id, body row, column
+
+
+class Change(Protocol):
+    """A history entry (core.edits.Change, which imports this module to find a cell's reason)."""
+
+    @property
+    def time(self) -> str: ...
+    @property
+    def table(self) -> str: ...
+    @property
+    def row(self) -> int: ...
+    @property
+    def col(self) -> int: ...
+    @property
+    def printed(self) -> str: ...
+    @property
+    def new(self) -> str | None: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def action(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -67,6 +85,13 @@ def net_changes(changes: Iterable[Change]) -> list[NetChange]:
                              reason=reason_of.get(key, {}).get(in_force, ""), time=entries[-1].time,
                              history=entries))
     return out
+
+
+def current_reason(changes: Sequence[Change], table_id: str, row: int, col: int) -> str:
+    """The reason of the correction in force on a cell, "" when none."""
+    for net in net_changes(c for c in changes if (c.table, c.row, c.col) == (table_id, row, col)):
+        return net.reason
+    return ""
 
 
 def net_count(changes: Iterable[Change]) -> int:

@@ -78,12 +78,14 @@ def fmt(value: Decimal, decimals: int = DEFAULT_DECIMALS) -> str:
     return format_amount(value, max(decimals, 0))
 
 
-def with_printed(cell: Cell, shown: str) -> str:
+def with_printed(cell: Cell, shown: str, printed_unit: str = "") -> str:
     """A figure as a message shows it: `shown` is the value in force; when the officer corrected
-    the cell to another figure, the printed one follows ("1,099.62（原印 1,096.62）")."""
+    the cell to another figure, the printed one follows ("1,099.62（原印 1,096.62）"), with
+    `printed_unit` when `shown` is in another unit."""
     if cell.corrected is None or cell.corrected == cell.value:
         return shown
-    return f"{shown}（原印 {cell.text.strip() or '空白'}）"
+    unit = f" {printed_unit}" if printed_unit else ""
+    return f"{shown}（原印 {cell.text.strip() or '空白'}{unit}）"
 
 
 def grain_decimals(grain: Decimal) -> int:
