@@ -138,3 +138,18 @@ def test_a_finding_after_a_correction_shows_the_value_in_force_and_the_printed_o
     assert "1,097.00（原印 1,096.62）" in finding.message
     assert model.setData(model.index(PLANTED_ROW, TOTAL_COL), TRUE)
     assert not any(planted_sum(f) for f in window.state.findings)
+
+
+def test_the_note_dialog_starts_at_the_note_and_ctrl_enter_accepts(qtbot):
+    from desktopapp._qt.finding_marks import NoteDialog
+
+    dialog = NoteDialog(None, "合计行：合计 1,982.31 ≠ 各项之和 1,982.30", None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.verdict() == Verdict.PENDING  # a note alone marks the finding 待确认
+    assert dialog.focusWidget() is dialog.note
+    qtbot.keyClicks(dialog.note, "ok 0512")  # typed where the focus is (QTest types Latin keys only)
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.note_text() == "ok 0512"

@@ -16,7 +16,7 @@ from desktopapp.core.edits import Change
 from desktopapp.core.model import Cell, Document, Finding, Severity, Table
 from desktopapp.core.net_changes import NetChange, current_reason, net_changes
 from desktopapp.session.findings import FindingsIndex, rule_names, worst_severity
-from desktopapp.session.marks import FindingMark, Verdict
+from desktopapp.session.marks import FindingMark, Verdict, finding_key
 from desktopapp.session.review import Review, Unapplied
 from desktopapp.session.review_session import Checker, ReviewLockedError, ReviewSession
 
@@ -38,6 +38,9 @@ class ReviewState(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session: ReviewSession | None = None
+        # finding → its mark key, for the findings on screen: the list asks for marks at every paint
+        self._keys: dict[int, tuple[Finding, str]] = {}
+        self.findings_changed.connect(self._keys.clear)  # connected first: cleared before panels refresh
 
     # -- the session -----------------------------------------------------------------------
     def load(self, document: Document, pdf_path: Path, checker: Checker, findings: list[Finding]) -> None:
@@ -126,7 +129,13 @@ class ReviewState(QObject):
 
     # -- the officer's judgement of findings ------------------------------------------------
     def mark_of(self, finding: Finding) -> FindingMark | None:
-        return self.session.mark_of(finding) if self.session else None
+        if self.session is None:
+            return None
+        known = self._keys.get(id(finding))
+        if known is None or known[0] is not finding:
+            known = (finding, finding_key(finding))
+            self._keys[id(finding)] = known
+        return self.session.marks.get(known[1])
 
     def is_dismissed(self, finding: Finding) -> bool:
         mark = self.mark_of(finding)
