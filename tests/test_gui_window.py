@@ -209,7 +209,7 @@ def test_correction_clears_the_finding_and_undo_brings_it_back(qtbot, window, pd
     assert len(window.state.findings) == before
     assert log.rowCount() == 0  # back to the printed figure: no net change
     window.tabs.history_check.setChecked(True)  # the whole history is still there
-    assert log.rowCount() == 2 and log.index(1, 7).data().startswith("撤销") and log.index(1, 8).data() == "撤销"
+    assert log.rowCount() == 2 and log.index(1, 7).data() == "撤销" and log.index(1, 8).data().startswith("撤销")
     window.editor.redo_action.trigger()
     assert cell.amount == Decimal("1099.62") and not row_findings(window, "row_sum", PLANTED_ROW)
     assert log.rowCount() == 3

@@ -23,7 +23,7 @@ from .table_model import uses_thousands
 ChangeRole = Qt.ItemDataRole.UserRole + 1  # the Change, or the NetChange in the net view
 
 NET_COLUMNS = ["最后修改", "表格", "行", "列", "印刷值", "现值", "原因"]
-HISTORY_COLUMNS = ["时间", "表格", "行", "列", "印刷值", "修改前", "修改后", "原因", "操作"]
+HISTORY_COLUMNS = ["时间", "表格", "行", "列", "印刷值", "修改前", "修改后", "操作", "原因"]  # reason last: it stretches
 NET_REASON_COL = 6
 ACTION_LABELS = {"edit": "修改", "undo": "撤销", "redo": "重做", "reason": "填写原因"}
 
@@ -133,8 +133,8 @@ class ChangesModel(QAbstractTableModel):
         if col == 6:
             return _amount_text(item.new, decimals, thousands, before=False)
         if col == 7:
-            return item.reason
-        return ACTION_LABELS.get(item.action, item.action)
+            return ACTION_LABELS.get(item.action, item.action)
+        return item.reason
 
     def _history_tooltip(self, net: NetChange) -> str:
         cell = self.state.cell(net.table, net.row, net.col)
@@ -144,7 +144,7 @@ class ChangesModel(QAbstractTableModel):
         lines = [f"这处单元格的 {len(net.history)} 条记录："]
         for change in net.history[-12:]:
             new = _amount_text(change.new, decimals, thousands, before=False)
-            reason = f"（{change.reason}）" if change.reason else ""
+            reason = f"（{change.reason}）" if change.reason and change.action != "undo" else ""
             lines.append(f"{change.time.replace('T', ' ')}  {ACTION_LABELS.get(change.action, change.action)} → {new}{reason}")
         if len(net.history) > 12:
             lines.insert(1, "……")

@@ -122,7 +122,7 @@ class EditBar(QWidget):
         """The reason box belongs to the current cell: it shows the reason of its correction (or nothing)."""
         self._bound_reason = reason
         self.reason_edit.setText(reason)
-        self.reason_edit.setPlaceholderText("修改原因（可补填，回车保存）" if corrected else "修改原因（可选）")
+        self.reason_edit.setPlaceholderText("可补填原因，回车保存" if corrected else "修改原因（可选）")
 
     def set_table(self, table: Table | None, document: Document | None = None) -> None:
         if table is None:

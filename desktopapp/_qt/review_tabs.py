@@ -22,7 +22,7 @@ from .review_state import ReviewState
 
 # Column widths of the change log, from the widest text each column usually holds.
 _CHANGE_SAMPLES = ("00:00:00", "表5 一般公共预算支出表", "行数", "12 一般公共预算支出合计",
-                   "1,234,567.00", "1,234,567.00", "1,234,567.00", "这处修改的原因", "填写原因")
+                   "1,234,567.00", "1,234,567.00", "1,234,567.00", "填写原因")
 
 
 class ReviewTabs(QTabWidget):
