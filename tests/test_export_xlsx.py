@@ -182,17 +182,26 @@ def test_findings_sheet_lists_every_finding_with_a_link_to_its_cell(exported):
     assert ws.cell(row=4, column=col["定位"] + 1).hyperlink is None  # narrative: no cell
 
 
-def test_change_log_sheet_has_every_change(exported):
+def test_change_log_sheet_has_the_net_changes_then_every_change(exported):
     _, _, changes, path = exported
     ws = openpyxl.load_workbook(path)["修改记录"]
-    rows = list(ws.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == len(changes) == 4
-    header = [c.value for c in ws[1]]
-    col = {name: header.index(name) for name in header}
-    assert rows[0][col["原印刷值"]] == "1,209.58"
-    assert Decimal(str(rows[0][col["修改后"]])) == Decimal("1209.60")
-    assert rows[0][col["原因"]] == "核对原始凭证" and rows[0][col["项目"]] == "2080101 行政运行"
-    assert rows[3][col["修改后"]] == "（恢复原印刷值）" and rows[3][col["原因"]] == "撤销"
+    rows = list(ws.iter_rows(min_row=1, values_only=True))
+    header = list(rows[0])
+    col = {name: header.index(name) for name in header if name}
+    net = rows[1:3]  # two cells stay corrected: the third correction was undone
+    assert rows[3][0] is None and rows[4][0].startswith("全部修改历史")
+    assert net[0][col["原印刷值"]] == "1,209.58" and Decimal(str(net[0][col["现值"]])) == Decimal("1209.60")
+    assert net[0][col["原因"]] == "核对原始凭证" and net[0][col["项目"]] == "2080101 行政运行"
+    assert net[1][col["原因"]] == "空白应为零" and net[1][col["修改次数"]] == 1
+    history_header = list(rows[5])
+    hcol = {name: history_header.index(name) for name in history_header if name}
+    history = rows[6:]
+    assert len(history) == len(changes) == 4
+    assert Decimal(str(history[0][hcol["修改后"]])) == Decimal("1209.60")
+    assert history[3][hcol["修改后"]] == "（恢复原印刷值）" and history[3][hcol["原因"]] == "撤销"
+    assert [r[hcol["操作"]] for r in history] == ["修改", "修改", "修改", "撤销"]
+    link = ws.cell(row=2, column=col["定位"] + 1).hyperlink
+    assert link is not None and link.location.endswith("!E8")  # the corrected cell
 
 
 def test_about_sheet_names_the_source(exported):

@@ -10,8 +10,10 @@ import json
 import shutil
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktopapp._qt.main_window import MainWindow
+from desktopapp.session.marks import Verdict
 from desktopapp.session.review import load_review
 from tests import test_gui_window as gui
 from tests.test_gui_window import PLANTED_ROW, TOTAL_COL, TRUE, message_boxes, open_and_wait
@@ -100,6 +102,11 @@ def test_a_second_window_on_the_same_pdf_is_read_only(qtbot, make_window, pdf):
     assert not correct_planted(second, "1,099.00")
     assert any("只读" in text for text in box_texts(second))
     second.editor.undo()
+    panel = second.tabs.findings_panel  # nor are marks or reasons recorded
+    panel.select_row(0)
+    panel.marks.mark(Verdict.DISMISSED)
+    assert second.state.mark_of(panel.current_finding()) is None
+    assert not second.tabs.changes_model.flags(second.tabs.changes_model.index(0, 6)) & Qt.ItemFlag.ItemIsEditable
     assert target.read_bytes() == written
 
     suggested = []

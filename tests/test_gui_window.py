@@ -196,21 +196,26 @@ def test_correction_clears_the_finding_and_undo_brings_it_back(qtbot, window, pd
     assert PLANTED in changed.data(Qt.ItemDataRole.ToolTipRole)  # the printed value stays visible
     assert model.index(PLANTED_ROW, 1).data(Qt.ItemDataRole.BackgroundRole) is None  # tint gone
 
-    log = window.tabs.changes_model
+    log = window.tabs.changes_model  # the net change per cell: printed → value in force, reason
     assert log.rowCount() == 1
     texts = [log.index(0, c).data() for c in range(log.columnCount())]
     assert texts[1].endswith("一般公共预算支出表") and texts[2] == str(PLANTED_ROW + 1)
-    assert texts[4] == PLANTED and texts[6] == TRUE and texts[7] == "核对预算批复"
+    assert texts[4] == PLANTED and texts[5] == TRUE and texts[6] == "核对预算批复"
     assert window.editor.undo_action.isEnabled()
 
     window.editor.undo_action.trigger()
     assert cell.amount == Decimal("1096.62") and not cell.is_corrected
     assert row_findings(window, "row_sum", PLANTED_ROW)
     assert len(window.state.findings) == before
-    assert log.rowCount() == 2 and log.index(1, 7).data().startswith("撤销")
+    assert log.rowCount() == 0  # back to the printed figure: no net change
+    window.tabs.history_check.setChecked(True)  # the whole history is still there
+    assert log.rowCount() == 2 and log.index(1, 7).data() == "撤销" and log.index(1, 8).data().startswith("撤销")
     window.editor.redo_action.trigger()
     assert cell.amount == Decimal("1099.62") and not row_findings(window, "row_sum", PLANTED_ROW)
     assert log.rowCount() == 3
+    window.tabs.history_check.setChecked(False)
+    assert log.rowCount() == 1 and log.index(0, 6).data() == "核对预算批复"
+    assert window.tabs.tabText(1) == "修改记录（1）"
 
 
 def test_a_figure_that_is_not_a_number_is_refused(qtbot, window, pdf):
@@ -237,7 +242,7 @@ def test_edit_bar_corrects_the_selected_cell(qtbot, window, pdf):
     assert window.editor.bar.restore_button.isEnabled()
     window.editor.bar.restore_button.click()  # back to the printed figure
     assert row_findings(window, "row_sum", PLANTED_ROW)
-    assert window.tabs.changes_model.rowCount() == 2
+    assert window.tabs.changes_model.rowCount() == 0 and len(window.state.changes) == 2
 
 
 def test_clicking_a_cell_on_the_page_selects_it_in_the_grid(qtbot, window, pdf):

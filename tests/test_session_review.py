@@ -219,7 +219,9 @@ def test_the_source_pdf_is_never_written(split_codes_pdf, tmp_path):
     assert apply_review(EditLog(again), load_review(found)) == []
     assert again.table(table.id).body[r][c].amount == Decimal("123.45")
     workbook = openpyxl.load_workbook(pdf.with_suffix(".xlsx"))
-    assert workbook["修改记录"].max_row == 4
+    changes_sheet = workbook["修改记录"]
+    assert changes_sheet["J2"].value == pytest.approx(123.45) and changes_sheet["I2"].value == 3  # one net row
+    assert changes_sheet.max_row == 8  # then a blank row, the history's title and heading, its 3 rows
     assert _fingerprint(pdf) == before
     assert sorted(p.name for p in pdf.parent.iterdir()) == sorted(
         [pdf.name, review_path.name, pdf.with_suffix(".xlsx").name]

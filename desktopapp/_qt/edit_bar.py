@@ -69,7 +69,9 @@ class EditBar(QWidget):
         self.value_edit.setToolTip("输入正确的金额（可带千分位逗号），回车确认；留空并确认则恢复印刷值")
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setPlaceholderText("修改原因（可选）")
-        self.reason_edit.setToolTip("记入修改记录；也用于在表格中直接输入的修改")
+        self.reason_edit.setToolTip("只属于当前单元格：记入这处修改的记录，也用于在表格中直接输入的修改；"
+                                    "已修改的单元格在这里补填或改写原因，回车保存")
+        self._bound_reason = ""  # the reason in force of the current cell, shown in the box
         self.reason_edit.setMaximumWidth(220)
         self.apply_button = QPushButton("修改", self)
         self.restore_button = QPushButton("恢复印刷值", self)
@@ -102,10 +104,25 @@ class EditBar(QWidget):
             self.apply_requested.emit(self.value_edit.text(), self.reason_edit.text())
 
     def reason(self) -> str:
+        """A reason the officer typed for the next edit of this cell ("" when the box still shows the
+        reason of the correction in force: that one belongs to the earlier edit)."""
+        text = self.reason_edit.text().strip()
+        return "" if text == self._bound_reason else text
+
+    def typed_reason(self) -> str:
         return self.reason_edit.text().strip()
 
+    def reason_changed(self) -> bool:
+        return self.reason_edit.text().strip() != self._bound_reason
+
     def clear_reason(self) -> None:
-        self.reason_edit.clear()
+        self.bind_reason("", corrected=False)
+
+    def bind_reason(self, reason: str, corrected: bool) -> None:
+        """The reason box belongs to the current cell: it shows the reason of its correction (or nothing)."""
+        self._bound_reason = reason
+        self.reason_edit.setText(reason)
+        self.reason_edit.setPlaceholderText("可补填原因，回车保存" if corrected else "修改原因（可选）")
 
     def set_table(self, table: Table | None, document: Document | None = None) -> None:
         if table is None:
@@ -136,6 +153,6 @@ class EditBar(QWidget):
                 text += f" · 已改为 {display_text(cell, thousands)}"
             self.location.set_full_text(text)
             self.value_edit.setText(display_text(cell, thousands) if editable else "")
-        for widget in (self.value_edit, self.apply_button):
+        for widget in (self.value_edit, self.apply_button, self.reason_edit):
             widget.setEnabled(cell is not None and editable)
         self.restore_button.setEnabled(cell is not None and cell.is_corrected)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QWidget
 
-from desktopapp.core.edits import EditError
+from desktopapp.core.edits import EditError, parse_user_amount
 from desktopapp.core.model import Table
 
 from .edit_bar import EditBar
@@ -57,6 +57,7 @@ class Editor(QObject):
         """A different table is in the grid: no cell is chosen yet."""
         self.bar.set_table(table, self.state.document)
         self.bar.set_cell(None, -1, -1, "", False)
+        self.bar.clear_reason()
 
     def _document_loaded(self) -> None:
         if not self.state.has_document:
@@ -66,6 +67,10 @@ class Editor(QObject):
         cell = self.grid_model.cell(row, col)
         self.bar.set_cell(cell, row, col, self.grid_model.column_label(col), self.grid_model.is_editable(col),
                           self.grid_model.thousands)
+        # the reason box follows the cell: text left there never attaches to another cell's edit
+        corrected = cell is not None and cell.is_corrected and self.grid_model.table_id is not None
+        reason = self.state.reason_of(self.grid_model.table_id, row, col) if corrected else ""
+        self.bar.bind_reason(reason, corrected)
         self.restore_action.setEnabled(cell is not None and cell.is_corrected)
 
     def _grid_current_changed(self, current, _previous) -> None:
@@ -73,6 +78,7 @@ class Editor(QObject):
             self._show_cell(current.row(), current.column())
         else:
             self.bar.set_cell(None, -1, -1, "", False)
+            self.bar.clear_reason()
 
     def _cell_changed(self, table_id: str, row: int, col: int) -> None:
         self.bar.clear_reason()
@@ -92,12 +98,21 @@ class Editor(QObject):
             return None
         return self.grid_model.table_id, index.row(), index.column()
 
-    def _apply_from_bar(self, text: str, reason: str) -> None:
+    def _apply_from_bar(self, text: str, _reason: str) -> None:
         where = self._current_cell()
         if where is None:
             return
         try:
-            self.state.set_value(*where, text, reason=reason)
+            cell = self.state.cell(*where)
+            typed = parse_user_amount(text)
+            if cell is not None and cell.is_corrected and typed == cell.corrected:
+                # the value stays: the officer writes or changes the reason of the correction in force
+                if self.bar.reason_changed() and self.state.set_reason(*where, self.bar.typed_reason()) is not None:
+                    self.bar.bind_reason(self.bar.typed_reason(), corrected=True)
+                    self.message.emit("已记录修改原因", 5000)
+                self.grid.setFocus()
+                return
+            self.state.set_value(*where, text, reason=self.bar.reason())
         except EditError as exc:
             self._refused(str(exc))
             return
@@ -116,7 +131,7 @@ class Editor(QObject):
         cell = self.state.cell(*where)
         if cell is not None and cell.is_corrected:
             try:
-                self.state.set_value(*where, "", reason=self.bar.reason())
+                self.state.set_value(*where, "", reason=self.bar.reason())  # only a reason typed for the restore
             except EditError as exc:  # a read-only window
                 self._refused(exc.message)
 

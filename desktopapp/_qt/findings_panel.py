@@ -1,8 +1,11 @@
-"""The findings panel: filter bar (severity, table, rule, text) above a sortable list."""
+"""The findings panel: filter bar (severity, mark, table, rule, text) above a sortable list.
+
+Marking, notes, copying and the context menu are finding_marks.FindingMarks'.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,10 +20,33 @@ from PySide6.QtWidgets import (
 
 from desktopapp.core.labels import SEVERITY_LABELS
 from desktopapp.core.model import Finding
+from desktopapp.session.marks import UNMARKED_LABEL, Verdict
 
-from .findings_model import FindingRole, FindingsFilter, FindingsModel
+from .finding_marks import FindingMarks
+from .findings_model import UNMARKED, FindingRole, FindingsFilter, FindingsModel
 from .labels import table_caption
 from .review_state import ReviewState
+
+
+class FindingsHeader(QHeaderView):
+    """The list's header; its saved state (column widths, order) names the column layout it was
+    saved with, so a state from before the 标记 column is not applied to the wrong columns."""
+
+    LAYOUT = b"findings-6:"  # the columns of findings_model.COLUMNS
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+
+    def saveState(self) -> QByteArray:  # noqa: N802
+        return QByteArray(self.LAYOUT + bytes(super().saveState().data()))
+
+    def restoreState(self, state) -> bool:  # noqa: N802
+        data = bytes(state.data()) if isinstance(state, QByteArray) else bytes(state or b"")
+        if not data.startswith(self.LAYOUT):
+            return False  # saved with other columns: the default widths fit better
+        return super().restoreState(QByteArray(data[len(self.LAYOUT):]))
 
 
 class FindingsPanel(QWidget):
@@ -37,6 +63,12 @@ class FindingsPanel(QWidget):
         self.severity_combo.addItem("全部严重程度", None)
         for severity, label in SEVERITY_LABELS.items():
             self.severity_combo.addItem(label, severity)
+        self.mark_combo = QComboBox(self)
+        self.mark_combo.setToolTip("按审核标记筛选（Ctrl+1 确有问题，Ctrl+2 非问题，Ctrl+3 待确认，Ctrl+0 清除）")
+        self.mark_combo.addItem("全部标记", None)
+        self.mark_combo.addItem(UNMARKED_LABEL, UNMARKED)
+        for verdict in Verdict:
+            self.mark_combo.addItem(verdict.label, verdict)
         self.table_combo = QComboBox(self)
         self.table_combo.setMinimumContentsLength(10)
         self.table_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -50,16 +82,18 @@ class FindingsPanel(QWidget):
         self.severity_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_filter(severity=self.severity_combo.currentData())
         )
+        self.mark_combo.currentIndexChanged.connect(lambda: self.proxy.set_filter(mark=self.mark_combo.currentData()))
         self.table_combo.currentIndexChanged.connect(lambda: self.proxy.set_filter(table_id=self.table_combo.currentData()))
         self.rule_combo.currentIndexChanged.connect(lambda: self.proxy.set_filter(rule=self.rule_combo.currentData()))
         self.search.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
 
         self.view = QTableView(self)
+        self.view.setHorizontalHeader(FindingsHeader(self.view))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # document order until a header is clicked
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # mark or copy several at once
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
@@ -69,7 +103,7 @@ class FindingsPanel(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         fm = self.fontMetrics()
-        for col, sample in enumerate(("✖ 严重程度", "一般公共预算支出合计", "表5 一般公共预算支出表", "页 00")):
+        for col, sample in enumerate(("✖ 严重程度", "● 确有问题：备注", "一般公共预算支出合计", "表5 一般公共预算支出表", "页 00")):
             self.view.setColumnWidth(col, fm.horizontalAdvance(sample) + 18)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.clicked.connect(self._clicked)
@@ -77,10 +111,12 @@ class FindingsPanel(QWidget):
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+        self.marks = FindingMarks(self.view, self.model, state, self._go_to)
+        state.marks_changed.connect(self._update_count)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
-        for widget in (self.severity_combo, self.table_combo, self.rule_combo):
+        for widget in (self.severity_combo, self.mark_combo, self.table_combo, self.rule_combo):
             bar.addWidget(widget)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count_label)
@@ -123,7 +159,16 @@ class FindingsPanel(QWidget):
     def _update_count(self, *_args) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        self.count_label.setText(f"共 {total} 条" if shown == total else f"显示 {shown} / {total} 条")
+        text = f"共 {total} 条" if shown == total else f"显示 {shown} / {total} 条"
+        dismissed = sum(self.state.dismissed_totals())
+        if dismissed:
+            text += f"（其中 {dismissed} 条已标记为非问题）"
+        self.count_label.setText(text)
+
+    def _go_to(self, finding: Finding | None) -> None:
+        """转到单元格/页面 from the context menu: the finding becomes the current one and is followed."""
+        if finding is not None and not self.select_finding(finding):
+            self.finding_chosen.emit(finding)
 
     # -- choosing --------------------------------------------------------------------------
     def _current_changed(self, current, _previous) -> None:
@@ -147,7 +192,7 @@ class FindingsPanel(QWidget):
             finding = index.data(FindingRole)
             self.finding_chosen.emit(finding)
             return finding
-        self.view.selectionModel().setCurrentIndex(
+        self.view.selectionModel().setCurrentIndex(  # a single selection again: F8 walks one at a time
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         self.view.scrollTo(index)

@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
 
     def _connect_parts(self) -> None:
         show = self.statusBar().showMessage
-        for part in (self.opener, self.navigator, self.editor, self.review_files, self.report_exports):
+        for part in (self.opener, self.navigator, self.editor, self.review_files, self.report_exports, self.tabs):
             part.message.connect(show)
         self.state.autosave_failed.connect(lambda message: show(message, 10_000))
         self.welcome.open_requested.connect(self.opener.open_pdf)

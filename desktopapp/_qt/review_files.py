@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktopapp.core.net_changes import net_count
 from desktopapp.session.messages import message_of
 from desktopapp.session.review import Review, load_review
 
@@ -59,10 +60,14 @@ class ReviewFiles(QObject):
         if review is None or not (review.changes or review.disabled_rules or review.facts or review.unapplied
                                   or review.marks):
             return
-        kept = f"，另有 {len(review.unapplied)} 处未能恢复的修改" if review.unapplied else ""
-        marked = f"，{len(review.marks)} 个问题已标记" if review.marks else ""
-        if self.prompts.ask("恢复审核记录", f"发现此文件上次的审核记录（{len(review.changes)} 条修改{kept}{marked}"
-                            f"{'，文件信息已更正' if review.facts else ''}）。\n\n是否恢复上次的审核记录？"):
+        corrected = net_count(review.changes)  # corrected cells, not history rows (undo / redo)
+        parts = [f"{corrected} 处修改" if corrected else "",
+                 f"另有 {len(review.unapplied)} 处未能恢复的修改" if review.unapplied else "",
+                 f"{len(review.marks)} 个问题已标记" if review.marks else "",
+                 "文件信息已更正" if review.facts else "",
+                 f"关闭了 {len(review.disabled_rules)} 条规则" if review.disabled_rules else ""]
+        said = "，".join(p for p in parts if p) or "改过的数字都已恢复为印刷值"
+        if self.prompts.ask("恢复审核记录", f"发现此文件上次的审核记录（{said}）。\n\n是否恢复上次的审核记录？"):
             self._restore(review, "已恢复上次的审核记录")
             return
         aside = self.state.decline(review)
@@ -131,8 +136,8 @@ class ReviewFiles(QObject):
     def _restore(self, review: Review, done: str) -> None:
         problems = self.state.restore(review)
         self.restored.emit()
-        applied = len(review.changes) - len(problems)
-        self.message.emit(f"{done}：{applied} 条修改", 8000)
+        corrected = len(self.state.net_changes())
+        self.message.emit(f"{done}：{corrected} 处修改" if corrected else done, 8000)
         if problems:
             titles = self.state.table_titles()
             lines = [item.describe(titles) for item in problems[:8]]

@@ -14,7 +14,9 @@ from PySide6.QtCore import QObject, Signal
 
 from desktopapp.core.edits import Change
 from desktopapp.core.model import Cell, Document, Finding, Severity, Table
+from desktopapp.core.net_changes import NetChange, current_reason, net_changes
 from desktopapp.session.findings import FindingsIndex, rule_names, worst_severity
+from desktopapp.session.marks import FindingMark, Verdict, finding_key
 from desktopapp.session.review import Review, Unapplied
 from desktopapp.session.review_session import Checker, ReviewLockedError, ReviewSession
 
@@ -31,10 +33,14 @@ class ReviewState(QObject):
     review_set_aside = Signal(str)  # a damaged review file was renamed aside: Chinese message
     read_only = Signal(str)  # another window writes this PDF's review: Chinese message
     edit_refused = Signal(str)  # an edit refused in a read-only window: Chinese message
+    marks_changed = Signal()  # the officer marked a finding or cleared its mark (or a review was restored)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session: ReviewSession | None = None
+        # finding → its mark key, for the findings on screen: the list asks for marks at every paint
+        self._keys: dict[int, tuple[Finding, str]] = {}
+        self.findings_changed.connect(self._keys.clear)  # connected first: cleared before panels refresh
 
     # -- the session -----------------------------------------------------------------------
     def load(self, document: Document, pdf_path: Path, checker: Checker, findings: list[Finding]) -> None:
@@ -48,6 +54,7 @@ class ReviewState(QObject):
         session.on_save_location.append(self.save_location.emit)
         session.on_unapplied_changed.append(self.unapplied_changed.emit)
         session.on_review_set_aside.append(self.review_set_aside.emit)
+        session.on_marks_changed.append(self.marks_changed.emit)
         if self.session is not None:
             self.session.close()  # reopening the same PDF in this window must find its lock free
         holder = session.take_lock()
@@ -72,6 +79,7 @@ class ReviewState(QObject):
         self.findings_changed.emit()
         self.changes_changed.emit()
         self.unapplied_changed.emit()
+        self.marks_changed.emit()
         self.save_location.emit("", "")
 
     # -- what panels read (empty when no document is open) ---------------------------------
@@ -108,7 +116,34 @@ class ReviewState(QObject):
         return self.index.table_counts
 
     def totals(self) -> tuple[int, int]:
-        return self.index.totals()
+        """(errors, warnings) still open: a finding marked 非问题 is not counted (see dismissed_totals)."""
+        errors, warnings = self.index.totals()
+        dismissed_errors, dismissed_warnings = self.dismissed_totals()
+        return errors - dismissed_errors, warnings - dismissed_warnings
+
+    def dismissed_totals(self) -> tuple[int, int]:
+        """(errors, warnings) the officer marked 非问题."""
+        dismissed = [f for f in self.findings if self.is_dismissed(f)]
+        return (sum(1 for f in dismissed if f.severity == Severity.ERROR),
+                sum(1 for f in dismissed if f.severity == Severity.WARNING))
+
+    # -- the officer's judgement of findings ------------------------------------------------
+    def mark_of(self, finding: Finding) -> FindingMark | None:
+        if self.session is None:
+            return None
+        known = self._keys.get(id(finding))
+        if known is None or known[0] is not finding:
+            known = (finding, finding_key(finding))
+            self._keys[id(finding)] = known
+        return self.session.marks.get(known[1])
+
+    def is_dismissed(self, finding: Finding) -> bool:
+        mark = self.mark_of(finding)
+        return mark is not None and mark.verdict == Verdict.DISMISSED
+
+    def set_mark(self, finding: Finding, verdict: Verdict | None, note: str = "") -> FindingMark | None:
+        """Mark a finding (verdict None clears it); saved at once. Refused in a read-only window."""
+        return self._unless_refused(lambda session: session.set_mark(finding, verdict, note))
 
     @staticmethod
     def worst_severity(findings: list[Finding]) -> Severity | None:
@@ -159,6 +194,17 @@ class ReviewState(QObject):
     def set_value(self, table_id: str, row: int, col: int, text: str, reason: str = "") -> Change | None:
         """Correct one figure; raises EditError (Chinese message) for anything not a number."""
         return self.session.set_value(table_id, row, col, text, reason) if self.session else None
+
+    def set_reason(self, table_id: str, row: int, col: int, reason: str) -> Change | None:
+        """Write or change the reason of a corrected cell afterwards; raises EditError when it is not corrected."""
+        return self.session.set_reason(table_id, row, col, reason) if self.session else None
+
+    def net_changes(self) -> list[NetChange]:
+        return net_changes(self.changes)
+
+    def reason_of(self, table_id: str, row: int, col: int) -> str:
+        """The reason of the correction in force on a cell ("" when none or not corrected)."""
+        return current_reason(self.changes, table_id, row, col)
 
     def undo(self) -> Change | None:
         return self._unless_refused(lambda session: session.undo())

@@ -25,6 +25,7 @@ class StatusLabels(QObject):
         self.unit_label = QLabel("", window)
         self.counts_label = QLabel("", window)
         state.findings_changed.connect(self._findings_changed)
+        state.marks_changed.connect(self._findings_changed)
         state.document_loaded.connect(self._document_loaded)
         state.facts_changed.connect(self._show_facts)
 
@@ -64,9 +65,12 @@ class StatusLabels(QObject):
 
     def _findings_changed(self) -> None:
         if self.state.has_document:
-            errors, warnings = self.state.totals()
+            errors, warnings = self.state.totals()  # open ones: 非问题 set apart, and said so
+            set_aside = [f"另有 {n} 条已标记为非问题" if n else "" for n in self.state.dismissed_totals()]
+            error_text, warning_text = (f"{label} {n}" + (f"（{aside}）" if aside else "")
+                                        for label, n, aside in zip(("错误", "警告"), (errors, warnings), set_aside))
             self.counts_label.setText(
-                f"<span style='color:#b91c1c'>错误 {errors}</span> · <span style='color:#b45309'>警告 {warnings}</span>"
+                f"<span style='color:#b91c1c'>{error_text}</span> · <span style='color:#b45309'>{warning_text}</span>"
             )
         else:
             self.counts_label.setText("")

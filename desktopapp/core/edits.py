@@ -7,18 +7,22 @@ officer's work can be exported, saved in a review file and replayed on the same 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
 from desktopapp.core.errors import UserError
 from desktopapp.core.model import Cell, Document
+from desktopapp.core.net_changes import current_reason
 from desktopapp.core.numbers import MAX_SIGNIFICANT_DIGITS, format_amount, parse_amount, storable_amount
 from desktopapp.core.safe_text import safe_text
 
 
 class EditError(UserError):
     """An edit the officer typed that cannot be applied."""
+
+
+ACTIONS = ("edit", "undo", "redo", "reason")
 
 
 @dataclass(frozen=True)
@@ -31,11 +35,16 @@ class Change:
     old: str | None  # value in force before the change ("" = as printed)
     new: str | None  # new value ("" / None = back to the printed value)
     reason: str = ""
+    # what the officer did: "edit" (typed a figure), "undo", "redo", or "reason" (wrote or changed
+    # the reason of the correction in force; the value stays). Older review files have none: "edit".
+    action: str = "edit"
 
     def __post_init__(self) -> None:
         # typed or restored text enters the model here (core.safe_text)
         object.__setattr__(self, "printed", safe_text(self.printed))
         object.__setattr__(self, "reason", safe_text(self.reason))
+        if self.action not in ACTIONS:
+            object.__setattr__(self, "action", "edit")
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -102,11 +111,11 @@ class EditLog:
         self._redo.clear()
         return change
 
-    def _apply(self, change: Change, forward: bool) -> None:
+    def _apply(self, change: Change, forward: bool, logged: Change | None = None) -> None:
         cell = self.cell(change.table, change.row, change.col)
         target = change.new if forward else change.old
         cell.corrected = Decimal(target) if target is not None else None
-        self.changes.append(change if forward else _reverse(change))
+        self.changes.append(logged or (change if forward else _reverse(change)))
         if self.on_change:
             self.on_change(self.changes[-1])
 
@@ -122,8 +131,29 @@ class EditLog:
         if not self._redo:
             return None
         change = self._redo.pop()
-        self._apply(change, forward=True)
+        # the history says when it was redone (the undo stack keeps the change as first made)
+        self._apply(change, forward=True, logged=replace(change, time=_now(), action="redo"))
         self._undo.append(change)
+        return change
+
+    def set_reason(self, table_id: str, row: int, col: int, reason: str) -> Change | None:
+        """Write or change the reason of the correction in force on a cell, afterwards.
+
+        Recorded as its own history entry (action "reason", value unchanged), not an undo step;
+        None when the reason is already that one. Raises EditError when the cell is not corrected.
+        """
+        cell = self.cell(table_id, row, col)
+        if cell.corrected is None:
+            raise EditError("该单元格没有修改，无需填写修改原因。")
+        value = _as_text(cell.corrected)
+        reason = safe_text(reason.strip())
+        if reason == current_reason(self.changes, table_id, row, col):
+            return None
+        change = Change(time=_now(), table=table_id, row=row, col=col, printed=cell.text,
+                        old=value, new=value, reason=reason, action="reason")
+        self.changes.append(change)
+        if self.on_change:
+            self.on_change(change)
         return change
 
     @property
@@ -138,7 +168,8 @@ class EditLog:
         """Re-apply a saved history (restoring a review session) as one undoable sequence."""
         for change in changes:
             self._apply(change, forward=True)
-            self._undo.append(change)
+            if change.action != "reason":  # a reason written afterwards changes no figure: nothing to undo
+                self._undo.append(change)
         self._redo.clear()
 
     def corrected_cells(self) -> list[tuple[str, int, int, Cell]]:
@@ -151,9 +182,13 @@ class EditLog:
         return out
 
 
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
 def _reverse(change: Change) -> Change:
     return Change(
-        time=datetime.now().isoformat(timespec="seconds"),
+        time=_now(),
         table=change.table,
         row=change.row,
         col=change.col,
@@ -161,6 +196,7 @@ def _reverse(change: Change) -> Change:
         old=change.new,
         new=change.old,
         reason="撤销" if not change.reason else f"撤销：{change.reason}",
+        action="undo",
     )
 
 

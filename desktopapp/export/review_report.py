@@ -20,6 +20,7 @@ from desktopapp.core.header_spans import column_labels, header_spans
 from desktopapp.core.labels import doc_kind_label, severity_label, table_caption
 from desktopapp.core.marks import UNMARKED_LABEL, VERDICT_LABELS, FindingMark, Verdict, finding_key
 from desktopapp.core.model import Document, Finding, Severity, Table
+from desktopapp.core.net_changes import net_changes as cell_net_changes
 from desktopapp.core.numbers import format_amount
 from desktopapp.core.safe_text import safe_text
 from desktopapp.export.grid import figure_decimals
@@ -223,25 +224,18 @@ class CellChange:
 
 
 def net_changes(document: Document, changes: Sequence[Change]) -> list[CellChange]:
-    """Each cell whose value in force differs from the printed one, with the reason and time of
-    the change that set it (undone and redone steps leave no trace here).
-
-    A private stand-in: the net-change computation of core/edits.py (issue 13 point 3) replaces
-    it when both land."""
-    last: dict[tuple[str, int, int], Change] = {}
-    for change in changes:
-        if change.new is not None and not change.reason.startswith("撤销"):
-            last[(change.table, change.row, change.col)] = change
+    """Each cell whose value in force differs from the printed one, in the document's order, with
+    the reason and time of its correction in force (core.net_changes: undone steps leave no trace)."""
+    in_force = {net.key: net for net in cell_net_changes(changes)}
     out: list[CellChange] = []
     for table in document.tables:
         for r, row in enumerate(table.body):
             for c, cell in enumerate(row):
                 if not cell.is_corrected or cell.corrected is None:
                     continue
-                setting = last.get((table.id, r, c))
-                reason = setting.reason if setting is not None and Decimal(setting.new or "0") == cell.corrected else ""
+                net = in_force.get((table.id, r, c))
                 out.append(CellChange(table.id, r, c, cell.text.strip(), cell.corrected, figure_decimals(cell),
-                                      reason, setting.time if setting is not None else ""))
+                                      net.reason if net is not None else "", net.time if net is not None else ""))
     return out
 
 

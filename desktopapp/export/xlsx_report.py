@@ -18,6 +18,7 @@ from desktopapp.core.edits import Change
 from desktopapp.core.labels import SEVERITY_LABELS, severity_label, table_caption
 from desktopapp.core.marks import FindingMark, finding_key
 from desktopapp.core.model import Document, Finding
+from desktopapp.core.net_changes import net_changes
 from desktopapp.core.numbers import format_amount, parse_amount
 from desktopapp.export import xlsx_styles as st
 from desktopapp.export.grid import display_width
@@ -191,7 +192,7 @@ def _fit_amount_widths(ws: Worksheet, first: int, last: int) -> None:
         ws.column_dimensions[letter].width = max(FINDING_COLUMNS[col - 1].width, widest + 3)
 
 
-CHANGE_COLUMNS = (
+CHANGE_COLUMNS = (  # the full history, below the net changes
     Column("序号", 6),
     Column("时间", 20),
     Column("表格", 24),
@@ -204,7 +205,25 @@ CHANGE_COLUMNS = (
     Column("修改后", 14),
     Column("原因", 30),
     Column("定位", 10),
+    Column("操作", 10),
 )
+# the net change per cell, first: same widths column by column as the history below
+NET_CHANGE_COLUMNS = (
+    Column("序号", 6),
+    Column("最后修改时间", 20),
+    Column("表格", 24),
+    Column("行", 6),
+    Column("项目", 22),
+    Column("列", 6),
+    Column("栏目", 16),
+    Column("原印刷值", 14),
+    Column("修改次数", 14),
+    Column("现值", 14),
+    Column("原因", 30),
+    Column("定位", 10),
+)
+ACTION_LABELS = {"edit": "修改", "undo": "撤销", "redo": "重做", "reason": "填写原因"}
+HISTORY_TITLE = "全部修改历史（按时间顺序，含撤销、重做与补填的原因）"
 
 
 def _change_value(text: str | None, printed_empty: str) -> tuple[Decimal | str, str | None]:
@@ -221,34 +240,75 @@ def _change_value(text: str | None, printed_empty: str) -> tuple[Decimal | str, 
     return value, st.amount_format(decimals)
 
 
+def _time_value(text: str) -> tuple[datetime | str, str | None]:
+    try:
+        return datetime.fromisoformat(text), st.DATETIME_FORMAT
+    except ValueError:
+        return text, None
+
+
+def _heading_row(ws: Worksheet, row: int, columns: Sequence[Column]) -> None:
+    for c, column in enumerate(columns, start=1):
+        cell = ws.cell(row=row, column=c, value=column.title)
+        cell.font, cell.alignment, cell.border, cell.fill = st.HEADER_FONT, st.CENTER, st.BORDER, st.HEADER_FILL
+
+
+def _put_where(ws: Worksheet, row: int, table: str, body_row: int, col: int, sheet: TableSheet | None) -> None:
+    """Columns 3–7: the table, the row and its label, the column and its label."""
+    _put(ws, row, 3, _table_caption(sheet, table))
+    _put(ws, row, 4, body_row + 1)
+    _put(ws, row, 5, sheet.row_label(body_row, col) if sheet else None)
+    _put(ws, row, 6, col + 1)
+    _put(ws, row, 7, sheet.column_label(col) if sheet else None)
+
+
+def _put_link(ws: Worksheet, row: int, col: int, body_row: int, body_col: int, sheet: TableSheet | None) -> None:
+    link = _put(ws, row, col, None)
+    if sheet is not None:
+        _link(link, sheet, sheet.coordinate(body_row, body_col))
+
+
 def write_changes_sheet(ws: Worksheet, changes: Sequence[Change], sheets: dict[str, TableSheet]) -> None:
-    _write_heading(ws, CHANGE_COLUMNS)
+    """修改记录: the net change per corrected cell (printed → value in force, its reason, when last
+    changed) first; below, the whole history as it happened."""
+    _write_heading(ws, NET_CHANGE_COLUMNS)
     row = 1
+    for n, net in enumerate(net_changes(changes), start=1):
+        row += 1
+        sheet = sheets.get(net.table)
+        _put(ws, row, 1, n)
+        _put(ws, row, 2, *_time_value(net.time))
+        _put_where(ws, row, net.table, net.row, net.col, sheet)
+        _put(ws, row, 8, net.printed or "（空）", st.TEXT_FORMAT)
+        _put(ws, row, 9, len(net.history))
+        _put(ws, row, 10, *_change_value(net.value, "（原印刷值）"))
+        _put(ws, row, 11, net.reason or None)
+        _put_link(ws, row, 12, net.row, net.col, sheet)
+    if row == 1:
+        row = 2
+        _put(ws, row, 1, "没有修改。" if not changes else "没有修改：改过的单元格都已恢复为原印刷值。")
+    _fit_rows(ws, 2, row, NET_CHANGE_COLUMNS)
+    if not changes:
+        return
+    row += 2
+    ws.cell(row=row, column=1, value=HISTORY_TITLE).font = st.HEADER_FONT
+    row += 1
+    _heading_row(ws, row, CHANGE_COLUMNS)
+    ws.column_dimensions[get_column_letter(len(CHANGE_COLUMNS))].width = CHANGE_COLUMNS[-1].width  # 操作
+    first = row + 1
     for n, change in enumerate(changes, start=1):
         row += 1
         sheet = sheets.get(change.table)
-        try:
-            time: datetime | str = datetime.fromisoformat(change.time)
-        except ValueError:
-            time = change.time
         _put(ws, row, 1, n)
-        _put(ws, row, 2, time, st.DATETIME_FORMAT if isinstance(time, datetime) else None)
-        _put(ws, row, 3, _table_caption(sheet, change.table))
-        _put(ws, row, 4, change.row + 1)
-        _put(ws, row, 5, sheet.row_label(change.row, change.col) if sheet else None)
-        _put(ws, row, 6, change.col + 1)
-        _put(ws, row, 7, sheet.column_label(change.col) if sheet else None)
+        _put(ws, row, 2, *_time_value(change.time))
+        _put_where(ws, row, change.table, change.row, change.col, sheet)
         _put(ws, row, 8, change.printed or "（空）", st.TEXT_FORMAT)
         _put(ws, row, 9, *_change_value(change.old, "（原印刷值）"))
         _put(ws, row, 10, *_change_value(change.new, "（恢复原印刷值）"))
         _put(ws, row, 11, change.reason or None)
-        link = _put(ws, row, 12, None)
-        if sheet is not None:
-            coordinate = sheet.coordinate(change.row, change.col)
-            _link(link, sheet, coordinate)
-    if not changes:
-        _put(ws, 2, 1, "没有修改。")
-    _fit_rows(ws, 2, row, CHANGE_COLUMNS)
+        _put_link(ws, row, 12, change.row, change.col, sheet)
+        _put(ws, row, 13, ACTION_LABELS.get(change.action, change.action))
+    _fit_rows(ws, first, row, CHANGE_COLUMNS)
 
 
 def write_about_sheet(

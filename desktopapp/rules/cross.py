@@ -26,7 +26,7 @@ from decimal import Decimal
 from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.facts import Fact, Key, table_facts
-from desktopapp.rules.relation import Operand, Outcome, cell_amount, evaluate, fmt
+from desktopapp.rules.relation import Operand, Outcome, cell_amount, evaluate, fmt, with_printed
 from desktopapp.tables.structure import structure_of
 
 RULE = "cross_table"
@@ -171,6 +171,8 @@ def _where(fact: Fact) -> str:
 def _printed(fact: Fact, decimals: int) -> str:
     if len(fact.operands) == 1:
         cell = fact.operands[0].cell
+        if cell.corrected is not None:  # the value in force, and the printed figure where it differs
+            return with_printed(cell, fmt(cell.corrected, decimals))
         return cell.text.strip() or "空白"
     return fmt(sum((_value_of(o) for o in fact.operands), 0), decimals)
 

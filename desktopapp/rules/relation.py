@@ -78,6 +78,16 @@ def fmt(value: Decimal, decimals: int = DEFAULT_DECIMALS) -> str:
     return format_amount(value, max(decimals, 0))
 
 
+def with_printed(cell: Cell, shown: str, printed_unit: str = "") -> str:
+    """A figure as a message shows it: `shown` is the value in force; when the officer corrected
+    the cell to another figure, the printed one follows ("1,099.62（原印 1,096.62）"), with
+    `printed_unit` when `shown` is in another unit."""
+    if cell.corrected is None or cell.corrected == cell.value:
+        return shown
+    unit = f" {printed_unit}" if printed_unit else ""
+    return f"{shown}（原印 {cell.text.strip() or '空白'}{unit}）"
+
+
 def grain_decimals(grain: Decimal) -> int:
     exponent = grain.normalize().as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
@@ -230,7 +240,7 @@ def _operand_list(operands: Sequence[Operand], values: Sequence[Decimal], decima
         sign = "" if i == 0 and o.sign > 0 else (" + " if o.sign > 0 else " − ")
         if i == 0 and o.sign < 0:
             sign = "−"
-        parts.append(f"{sign}{o.name + ' ' if o.name else ''}{fmt(v, decimals)}")
+        parts.append(f"{sign}{o.name + ' ' if o.name else ''}{with_printed(o.cell, fmt(v, decimals))}")
     return "".join(parts)
 
 
@@ -290,7 +300,7 @@ def finding_from_outcome(
     )
     named_total = f"{total_name} " if total_name else ""
     message = (
-        f"{subject}：{named_total}{fmt(outcome.actual, d)} ≠ {parts_name} {fmt(outcome.expected, d)}"
+        f"{subject}：{named_total}{with_printed(total.cell, fmt(outcome.actual, d))} ≠ {parts_name} {fmt(outcome.expected, d)}"
         f"（{listing}{tail}）"
     )
     if outcome.unreadable:

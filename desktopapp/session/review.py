@@ -432,6 +432,7 @@ def _change(item: object) -> Change | Unapplied:
             old=_amount_text(item.get("old")),
             new=_amount_text(item.get("new")),
             reason=_CONTROL.sub("", _typed(item.get("reason", ""), str)),
+            action=item.get("action") if isinstance(item.get("action"), str) else "edit",
         )
     except KeyError as exc:
         return Unapplied(dict(item), f"缺少“{exc.args[0]}”")

@@ -21,6 +21,7 @@ from typing import Protocol
 from desktopapp.core.edits import Change, EditError, EditLog
 from desktopapp.core.errors import UserError
 from desktopapp.core.model import Cell, Document, Finding, Table
+from desktopapp.core.net_changes import NetChange, net_changes
 from desktopapp.extract.docinfo import FACT_NAMES, correct_fact
 
 from .findings import FindingsIndex
@@ -176,6 +177,18 @@ class ReviewSession:
         """Correct one figure ("" = back to the printed one); raises EditError (Chinese) for anything not a number."""
         self._writable()
         return self._after(self.edit_log.set_value(table_id, row, col, text, reason=reason.strip()))
+
+    def set_reason(self, table_id: str, row: int, col: int, reason: str) -> Change | None:
+        """Write or change afterwards the reason of a corrected cell; kept in the history, saved at once."""
+        self._writable()
+        change = self.edit_log.set_reason(table_id, row, col, reason)
+        if change is not None:
+            _notify(self.on_log_changed)
+            self.autosave()
+        return change
+
+    def net_changes(self) -> list[NetChange]:
+        return net_changes(self.changes)
 
     def undo(self) -> Change | None:
         self._writable()

@@ -16,7 +16,8 @@ from desktopapp.core.model import Document, Finding
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.narrative.common import analysis_of, finding, fmt, severity
 from desktopapp.rules.narrative.resolve import admissible
-from desktopapp.rules.narrative.tables import to_wan
+from desktopapp.rules.narrative.tables import TableValue, to_wan
+from desktopapp.rules.relation import with_printed
 
 AMOUNT_VS_TABLE = "narrative_amount_vs_table"
 ITEM_TWO_AMOUNTS = "narrative_item_two_amounts"
@@ -65,7 +66,7 @@ def amount_vs_table(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             message = f"正文“{res.what}”为 {actual} {unit}，但{tv.table.title}中该数未填列（表为空）"
         else:
             message = (
-                f"正文“{res.what}”为 {actual} {unit}，与{tv.table.title}所列 {expected} {unit}不一致"
+                f"正文“{res.what}”为 {actual} {unit}，与{tv.table.title}所列 {_in_force(tv, expected, unit)}不一致"
                 f"（差 {fmt(diff, max(mt.decimals, 2))}）"
             )
             if tail:
@@ -215,3 +216,13 @@ def parts_sum(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             difference=fmt(diff, decimals),
             limit=160,
         )
+
+
+def _in_force(tv: TableValue, shown: str, unit: str) -> str:
+    """The table's figure in the message: the value in force and, when the officer corrected the
+    cell, the printed one (in the table's own unit when it differs)."""
+    text = f"{shown} {unit}"
+    if tv.row < 0:
+        return text
+    own = tv.table.unit if tv.table.unit and tv.table.unit != unit else ""
+    return with_printed(tv.table.body[tv.row][tv.col], text, own)
