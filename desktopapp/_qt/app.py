@@ -110,7 +110,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     from .main_window import MainWindow
 
     window = MainWindow()
-    window.show()
+    window.show_on_screen()
     if problem is not None:
         QMessageBox.warning(window, "参数错误", problem)
     elif sample:
