@@ -75,6 +75,10 @@ class GridTools(QObject):
             self.grid.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _menu(self, pos) -> None:
+        self.build_menu(pos).exec(self.grid.viewport().mapToGlobal(pos))
+
+    def build_menu(self, pos) -> QMenu:
+        """The context menu for a right click at `pos` (viewport coordinates)."""
         index = self.grid.indexAt(pos)
         selected = self.grid.selected_indexes()
         if index.isValid() and index not in selected:  # a right click outside the selection chooses that cell
@@ -92,4 +96,5 @@ class GridTools(QObject):
         menu.addSeparator()
         menu.addAction(self.show_on_page_action)
         menu.addAction(self.sum_column_action)
-        menu.exec(self.grid.viewport().mapToGlobal(pos))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return menu

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         for splitter in (self.top_splitter, self.main_splitter):
             splitter.setChildrenCollapsible(False)
         # at 1024×600 and at the window's minimum size the grid keeps rows; the panel below gives way
-        self.grid.setMinimumHeight(self.grid.verticalHeader().defaultSectionSize() * 6)
+        self.grid.setMinimumHeight(self.grid.verticalHeader().defaultSectionSize() * 9)  # ~3 header rows
         self.tabs.setMinimumHeight(self.tabs.fontMetrics().height() * 5)
 
         self.stack = QStackedWidget(self)
