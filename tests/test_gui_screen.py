@@ -110,6 +110,13 @@ def test_a_long_status_message_is_elided_before_the_file_name(qtbot, window, pdf
     shown = QStatusBar.currentMessage(status)  # what is painted
     assert shown.endswith("…") and status.fontMetrics().horizontalAdvance(shown) < window.status_labels.file_label.x()
     assert status.currentMessage() == long and status.toolTip() == long
+    # the selection's sum appears on the right while the message shows: the message makes room
+    _select(window, [(0, TOTAL_COL), (1, TOTAL_COL)])
+    stats = window.grid_tools.stats_label
+    qtbot.waitUntil(lambda: stats.isVisible() and stats.width() >= stats.sizeHint().width())
+    shown = QStatusBar.currentMessage(status)
+    assert shown.endswith("…") and status.fontMetrics().horizontalAdvance(shown) + 16 <= stats.x()
+    assert status.currentMessage() == long
 
 
 # -- 9. the grid as in Excel -------------------------------------------------------------------
@@ -119,7 +126,7 @@ def test_selected_figures_show_their_count_sum_and_average(qtbot, window, pdf):
     assert window.grid_tools.stats_label.text() == "计数 2 · 合计 3,278.74 · 平均 1,639.37"
     _select(window, [(4, TOTAL_COL), (5, TOTAL_COL)])
     assert window.grid_tools.stats_label.text() == "计数 2 · 合计 351.79 · 平均 175.90"  # 175.895, half up
-    _select(window, [(1, 1)])
+    _select(window, [(1, 1), (2, TOTAL_COL)])  # a name and one figure: nothing to add up
     assert window.grid_tools.stats_label.text() == ""
 
 

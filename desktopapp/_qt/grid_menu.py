@@ -49,7 +49,8 @@ class GridTools(QObject):
 
     def update_stats(self, *_args) -> None:
         stats = selection_stats(self.grid_model, self.grid.selected_indexes())
-        self.stats_label.setText(stats.describe(self.grid_model.thousands) if stats else "")
+        # as in Excel, from two figures on: one cell's value is in the grid and the bar above it
+        self.stats_label.setText(stats.describe(self.grid_model.thousands) if stats and stats.count >= 2 else "")
 
     def show_on_page(self) -> None:
         index = self.grid.currentIndex()

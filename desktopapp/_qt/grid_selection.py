@@ -4,6 +4,7 @@ HTML table, figures without thousands separators)."""
 
 from __future__ import annotations
 
+import atexit
 import html
 from dataclasses import dataclass
 from decimal import Decimal
@@ -88,9 +89,28 @@ def block_mime(block: list[list[str]]) -> QMimeData:
     return data
 
 
+_on_clipboard: list[QMimeData] = []  # what this process put there last
+
+
 def copy_block(model: GridModel, indexes: list[QModelIndex]) -> bool:
     block = selected_block(model, indexes)
     if not block:
         return False
-    QGuiApplication.clipboard().setMimeData(block_mime(block))
+    data = block_mime(block)
+    QGuiApplication.clipboard().setMimeData(data)
+    if not _on_clipboard:
+        atexit.register(_hand_over_clipboard)
+    _on_clipboard[:] = [data]
     return True
+
+
+def _hand_over_clipboard() -> None:
+    """At exit, while Python still runs: a QMimeData made in Python calls back into Python when Qt
+    deletes it, which crashes once Python is gone; the clipboard gets the same text made by Qt."""
+    app = QGuiApplication.instance()
+    if app is None or not _on_clipboard:
+        return
+    clipboard = QGuiApplication.clipboard()
+    if clipboard.mimeData() is _on_clipboard[0]:
+        clipboard.setText(clipboard.text())
+    _on_clipboard.clear()

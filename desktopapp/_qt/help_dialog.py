@@ -104,6 +104,7 @@ class HelpDialog(QDialog):
         self.shortcuts = QTableWidget(len(rows), 3, self)
         self.shortcuts.setHorizontalHeaderLabels(["菜单", "操作", "快捷键"])
         self.shortcuts.verticalHeader().setVisible(False)
+        self.shortcuts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.shortcuts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.shortcuts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.shortcuts.setAlternatingRowColors(True)
