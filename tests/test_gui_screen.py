@@ -192,7 +192,8 @@ def test_ctrl_f_finds_a_cell_and_the_text_and_lights_them_on_the_page(qtbot, win
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # back to the 正文
     assert window.page_view.page == 2
     qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
-    assert not bar.isVisible()
+    assert not bar.isVisible() and window.page_view.page == 2  # the 正文 hit stays on screen
+    assert not window.grid.currentIndex().isValid()
     window.find_bar.next_action.trigger()  # F3 goes on with the same text
     assert window.grid.currentIndex().isValid()
 

@@ -76,8 +76,14 @@ class FindBar(QToolBar):
         self.edit.selectAll()
 
     def close_bar(self) -> None:
+        """Esc: the keyboard goes back to where the last hit is (the grid would choose its first
+        cell on taking the focus, turning the page away from a hit in the 正文)."""
+        last = self.hits[self.current] if 0 <= self.current < len(self.hits) else None
+        if last is not None and not last.is_cell:  # before hiding, or Qt gives the focus to the next widget
+            self.navigator.page_view.setFocus()
+        else:
+            self.navigator.grid.setFocus()
         self.hide()
-        self.navigator.grid.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
