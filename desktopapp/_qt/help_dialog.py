@@ -38,7 +38,7 @@ FAMILY_SUMMARIES = {
 }
 
 
-def plain_text(action_text: str) -> str:
+def menu_text(action_text: str) -> str:
     """A menu text without its mnemonic and ellipsis: "查找(&F)…" → "查找"."""
     return re.sub(r"\(&\w\)|&|…$", "", action_text).strip()
 
@@ -58,15 +58,15 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
                 walk(action.menu(), title)
             elif not action.isSeparator() and action.shortcuts() and id(action) not in seen:
                 seen.add(id(action))
-                rows.append((title, plain_text(action.text()), keys_of(action)))
+                rows.append((title, menu_text(action.text()), keys_of(action)))
 
     for top in window.menuBar().actions():
         if top.menu() is not None:
-            walk(top.menu(), plain_text(top.text()))
+            walk(top.menu(), menu_text(top.text()))
     for action in window.findChildren(QAction):
         if action.shortcuts() and id(action) not in seen and action.text():
             seen.add(id(action))
-            rows.append(("其他", plain_text(action.text()), keys_of(action)))
+            rows.append(("其他", menu_text(action.text()), keys_of(action)))
     for shortcut in window.findChildren(QShortcut):
         if shortcut.whatsThis():
             rows.append(("其他", shortcut.whatsThis(), shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)))

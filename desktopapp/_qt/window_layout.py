@@ -87,10 +87,6 @@ class WindowLayout(QObject):
         if self.mode == "grid":
             self.set_mode("both")
 
-    def ensure_grid_shown(self) -> None:
-        if self.mode == "page":
-            self.set_mode(self._before_page)
-
     def set_panel_visible(self, visible: bool) -> None:
         self.panel_below.setVisible(bool(visible))
         self.panel_action.setChecked(bool(visible))
