@@ -11,25 +11,16 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import settings as stored
+from .translations import install_translations
 
 log = logging.getLogger(__name__)
 
 USAGE = "用法：python -m desktopapp [PDF 文件 | --sample]"
-
-
-def _install_translations(app: QApplication) -> None:
-    """Qt's own texts (file dialogs, context menus) in Chinese."""
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_zh_CN", "qt_zh_CN"):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            app._translators = [*getattr(app, "_translators", []), translator]  # keep them alive
 
 
 def _pick_font(app: QApplication) -> None:
@@ -57,7 +48,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("desktopapp")
     app.setApplicationDisplayName(stored.APPLICATION)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    _install_translations(app)
+    install_translations(app)
     _pick_font(app)
     return app
 
@@ -119,7 +110,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     from .main_window import MainWindow
 
     window = MainWindow()
-    window.show()
+    window.show_on_screen()
     if problem is not None:
         QMessageBox.warning(window, "参数错误", problem)
     elif sample:

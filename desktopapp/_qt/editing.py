@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktopapp.core.edits import EditError, parse_user_amount
 from desktopapp.core.model import Table
@@ -43,9 +43,8 @@ class Editor(QObject):
                                           tip="把选中单元格恢复为 PDF 上印刷的数值")
         self.edit_cell_action = make_action(window, "修改单元格(&M)", self._edit_current, "F2")
 
-        grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        grid.customContextMenuRequested.connect(self._grid_menu)
         restore_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), grid, context=Qt.ShortcutContext.WidgetShortcut)
+        restore_key.setWhatsThis("恢复印刷值（表格中）")
         restore_key.activated.connect(self.restore_printed)
         grid.selectionModel().currentChanged.connect(self._grid_current_changed)
         state.cell_changed.connect(self._cell_changed)
@@ -150,13 +149,3 @@ class Editor(QObject):
         if change is not None:
             self.reveal_cell.emit(change.table, change.row, change.col)
             self.message.emit("已重做修改", 5000)
-
-    def _grid_menu(self, pos) -> None:
-        menu = QMenu(self.grid)
-        menu.addAction(self.edit_cell_action)
-        menu.addAction(self.restore_action)
-        menu.addSeparator()
-        copy = menu.addAction("复制", self.grid.copy_selection)
-        copy.setShortcut(QKeySequence.StandardKey.Copy)
-        copy.setEnabled(bool(self.grid.selectionModel().selectedIndexes()))
-        menu.exec(self.grid.viewport().mapToGlobal(pos))

@@ -4,7 +4,7 @@ outlines around the cells of the chosen finding, and a figure editor that accept
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktopapp.core.header_spans import body_spans
 
+from .grid_selection import copy_block, selected_block
 from .header_layout import HeaderSpan
 from .table_model import SEVERITY_COLORS, GridModel, OutlineRole, display_text
 
@@ -187,20 +188,21 @@ class GridView(QTableView):
             for span in body_spans(model.table):
                 self.setSpan(span.row, span.col, span.row_span, span.col_span)
 
+    def selected_indexes(self) -> list:
+        return self.selectionModel().selectedIndexes() if self.selectionModel() else []
+
     def selected_text(self) -> str:
-        """The selected cells as tab-separated lines (pastes into Excel as a block)."""
-        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
-        if not indexes:
+        """The selected cells as tab-separated lines, figures as plain numbers (pastes into Excel
+        as a block of numbers)."""
+        model = self.model()
+        if not isinstance(model, GridModel):
             return ""
-        rows = sorted({i.row() for i in indexes})
-        cols = sorted({i.column() for i in indexes})
-        chosen = {(i.row(), i.column()): str(i.data() or "") for i in indexes}
-        return "\n".join("\t".join(chosen.get((r, c), "") for c in cols) for r in rows)
+        return "\n".join("\t".join(row) for row in selected_block(model, self.selected_indexes()))
 
     def copy_selection(self) -> None:
-        text = self.selected_text()
-        if text:
-            QGuiApplication.clipboard().setText(text)
+        model = self.model()
+        if isinstance(model, GridModel):
+            copy_block(model, self.selected_indexes())
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.matches(QKeySequence.StandardKey.Copy):

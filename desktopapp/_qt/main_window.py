@@ -23,7 +23,10 @@ from desktopapp.session.messages import message_of
 from . import settings as stored
 from .editing import Editor
 from .facts_dialog import DocumentFacts
+from .find_bar import FindBar
+from .grid_menu import GridTools
 from .grid_view import GridView
+from .help_dialog import Help
 from .navigation import Navigator
 from .opening import Opener
 from .page_render import PageRenderer
@@ -36,9 +39,11 @@ from .review_files import ReviewFiles
 from .review_notices import ReviewNotices
 from .review_state import ReviewState
 from .review_tabs import ReviewTabs
+from .status_bar import ElidingStatusBar
 from .status_labels import StatusLabels
 from .table_model import GridModel
 from .welcome import WelcomePage
+from .window_layout import WindowLayout, initial_geometry
 
 APP_TITLE = stored.APPLICATION
 
@@ -74,6 +79,12 @@ class MainWindow(QMainWindow):
         self.document_facts = DocumentFacts(self, self.state)
 
         self._lay_out()
+        self.window_layout = WindowLayout(self, self.settings, self.grid_box, self.page_panel, self.tabs,
+                                          (self.grid, self.page_view))
+        self.grid_tools = GridTools(self, self.grid, self.grid_model, self.editor, self.navigator, self.window_layout)
+        self.find_bar = FindBar(self, self.state, self.navigator, self.window_layout)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
+        self.help = Help(self)
         self._build_menus()
         self._build_status_bar()
         self._connect_parts()
@@ -81,7 +92,7 @@ class MainWindow(QMainWindow):
 
     # == construction =======================================================================
     def _lay_out(self) -> None:
-        grid_box = QWidget(self)
+        grid_box = self.grid_box = QWidget(self)
         grid_layout = QVBoxLayout(grid_box)
         grid_layout.setContentsMargins(0, 0, 0, 0)
         grid_layout.setSpacing(0)
@@ -104,6 +115,9 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([470, 190])
         for splitter in (self.top_splitter, self.main_splitter):
             splitter.setChildrenCollapsible(False)
+        # at 1024×600 and at the window's minimum size the grid keeps rows; the panel below gives way
+        self.grid.setMinimumHeight(self.grid.verticalHeader().defaultSectionSize() * 9)  # ~3 header rows
+        self.tabs.setMinimumHeight(self.tabs.fontMetrics().height() * 5)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
@@ -140,16 +154,22 @@ class MainWindow(QMainWindow):
                          files.export_action, self.report_exports.report_action, self.report_exports.clean_action,
                          None, self.close_action, quit_action])
         _add(bar.addMenu("编辑(&E)"), [editor.undo_action, editor.redo_action, None, editor.edit_cell_action,
-                                      editor.restore_action])
-        _add(bar.addMenu("查看(&V)"), [navigator.prev_table_action, navigator.next_table_action, None,
-                                      navigator.next_finding_action, navigator.prev_finding_action, None,
-                                      *view_actions])
+                                      editor.restore_action, None, self.find_bar.find_action,
+                                      self.find_bar.next_action, self.find_bar.prev_action])
+        view_menu = bar.addMenu("查看(&V)")
+        _add(view_menu, [navigator.prev_table_action, navigator.next_table_action, None,
+                         navigator.next_finding_action, navigator.prev_finding_action, None, *view_actions])
+        layout = self.window_layout
+        view_menu.addSeparator()
+        _add(view_menu.addMenu("布局(&L)"), [*layout.layout_actions.values(), None, layout.swap_action, layout.panel_action])
         _add(bar.addMenu("校验(&C)"), [self.document_facts.action, files.rules_action, files.recheck_action])
-        _add(bar.addMenu("帮助(&H)"), [make_action(self, "关于(&A)", self.show_about)])
+        _add(bar.addMenu("帮助(&H)"), [self.help.shortcuts_action, self.help.rules_action, None,
+                                      make_action(self, "关于(&A)", self.show_about)])
 
     def _build_status_bar(self) -> None:
+        self.setStatusBar(ElidingStatusBar(self))
         status = self.statusBar()
-        for widget in (*self.review_notices.widgets(), *self.status_labels.widgets(), self.opener.progress,
+        for widget in (self.grid_tools.stats_label, *self.review_notices.widgets(), *self.status_labels.widgets(), self.opener.progress,
                        self.opener.cancel_button):
             status.addPermanentWidget(widget)
 
@@ -248,7 +268,8 @@ class MainWindow(QMainWindow):
     # == window state =======================================================================
     def _restore_window_state(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
+        self._geometry_restored = geometry is not None and self.restoreGeometry(geometry)
+        if not self._geometry_restored:
             screen = self.screen().availableGeometry() if self.screen() else None
             if screen is not None:
                 self.resize(min(1366, screen.width()), min(768, screen.height()))
@@ -264,6 +285,8 @@ class MainWindow(QMainWindow):
         value = self.settings.value("window/state")
         if value is not None:
             self.restoreState(value)
+        self.find_bar.hide()  # opened by Ctrl+F on a document, not by the last session
+        self.window_layout.restore()
         fit = self.settings.value("page/fit", "width")
         try:
             zoom = float(self.settings.value("page/zoom", 1.0))
@@ -273,12 +296,27 @@ class MainWindow(QMainWindow):
         if self.page_view.fit_mode is None:
             self.page_view.set_zoom(zoom)
 
+    def show_on_screen(self) -> None:
+        """Show the window as last closed, or the first time fitted to the screen's available area
+        with its frame (maximised on a laptop's screen)."""
+        screen = self.screen()
+        if self._geometry_restored or screen is None:
+            self.show()
+            return
+        rect, maximise = initial_geometry(screen.availableGeometry())
+        self.setGeometry(rect)
+        if maximise:
+            self.showMaximized()
+        else:
+            self.show()
+
     def save_window_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/top_splitter", self.top_splitter.saveState())
         self.settings.setValue("window/main_splitter", self.main_splitter.saveState())
         self.settings.setValue("window/findings_header", self.tabs.findings_panel.view.horizontalHeader().saveState())
+        self.window_layout.save()
         self.settings.setValue("page/fit", self.page_view.fit_mode or "")
         self.settings.setValue("page/zoom", self.page_view.zoom)
         self.settings.sync()

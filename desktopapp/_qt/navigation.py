@@ -6,10 +6,10 @@ selection and the page view it is given, and says which table it put on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
-from desktopapp.core.model import Cell, CellRef, Finding, Severity, Table
+from desktopapp.core.model import Box, Cell, CellRef, Finding, Severity, Table
 
 from .findings_panel import FindingsPanel
 from .grid_view import GridView
@@ -208,6 +208,8 @@ class Navigator(QObject):
             here = [r for r in refs if r.table == table_id]
             self.grid_model.set_outlined({(r.row, r.col): finding.severity for r in here})
             self._select_grid_cells(here)
+        else:  # a finding in the 正文: the grid's table is not what is shown, nothing of it stays chosen
+            self.let_go_of_grid_cell()
         marks = self._finding_marks()
         quote_marks = [m for m in marks if m.kind == "quote"]
         cell_marks = [m for m in marks if m.kind != "quote"]
@@ -218,6 +220,24 @@ class Navigator(QObject):
             if page:
                 self.page_view.show_page(page)
         self.message.emit(finding.message, 15_000)
+
+    def show_text(self, page: int, boxes: list[Box]) -> None:
+        """Running text lit on its page (a find hit); the grid's cell is let go, as for a 正文 finding."""
+        self.let_go_of_grid_cell()
+        marks = [Mark(page, box, "quote") for box in boxes]
+        self.page_view.set_marks(marks, marks[0] if marks else None)
+        if not marks:
+            self.page_view.show_page(page)
+
+    def let_go_of_grid_cell(self) -> None:
+        """No cell of the grid stays selected or current, so F2 or typing edits nothing unseen."""
+        model = self.grid.selectionModel()
+        self._navigating = True
+        try:
+            model.clearSelection()
+            model.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+        finally:
+            self._navigating = False
 
     def _first_page_of(self, refs: list[CellRef], table_id: str | None) -> int | None:
         for ref in refs:

@@ -306,6 +306,7 @@ class PagePanel(QWidget):
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)}%"))
         for key, step in (("PgUp", -1), ("PgDown", 1)):
             shortcut = QShortcut(QKeySequence(key), self.view, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis("上一页（页面中）" if step < 0 else "下一页（页面中）")
             shortcut.activated.connect(lambda s=step: self.view.show_page(self.view.page + s))
         self.refresh_count()
 
