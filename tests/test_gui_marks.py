@@ -153,3 +153,27 @@ def test_the_note_dialog_starts_at_the_note_and_ctrl_enter_accepts(qtbot):
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.note_text() == "ok 0512"
+
+
+def test_findings_marked_not_a_problem_no_longer_tint_the_grid_or_count_on_the_table_list(qtbot, window, pdf):
+    from desktopapp._qt.table_model import ERROR_CELL, ERROR_ROW
+    from desktopapp._qt.tables_model import CountsRole
+
+    open_settled(qtbot, window, pdf)
+    table = window.state.document.tables[0]
+    grid_model = window.grid.model()
+    cell_index = grid_model.index(PLANTED_ROW, TOTAL_COL)
+    assert cell_index.data(Qt.ItemDataRole.BackgroundRole) == ERROR_CELL
+    tables = window.navigator.table_list.model()
+    errors_before, _ = tables.index(0, 0).data(CountsRole)
+
+    on_the_row = list(window.state.by_row.get((table.id, PLANTED_ROW), []))
+    for finding in on_the_row:
+        window.state.set_mark(finding, Verdict.DISMISSED, "已核实")
+    dismissed_errors = sum(1 for f in on_the_row if f.severity == Severity.ERROR)
+    assert dismissed_errors
+    assert cell_index.data(Qt.ItemDataRole.BackgroundRole) not in (ERROR_CELL, ERROR_ROW)
+    assert tables.index(0, 0).data(CountsRole)[0] == errors_before - dismissed_errors
+
+    window.state.set_mark(on_the_row[0], None)  # the mark taken back: the tint returns
+    assert cell_index.data(Qt.ItemDataRole.BackgroundRole) is not None

@@ -38,3 +38,11 @@ def test_the_open_dialog_has_no_english_label_or_button(qtbot, chinese, tmp_path
     texts = [*labels.values(), *(b.text() for b in dialog.findChildren(QPushButton))]
     english = [t for t in texts if re.search("[A-Za-z]", re.sub(r"\(&[A-Z]\)", "", t))]
     assert texts and not english
+
+
+def test_the_windows_carry_the_application_icon(qapp):
+    from desktopapp._qt.app import _set_icon
+
+    _set_icon(qapp)  # what create_app does; pytest-qt made this application
+    assert not qapp.windowIcon().isNull()
+    assert qapp.windowIcon().availableSizes()

@@ -38,6 +38,17 @@ def _pick_font(app: QApplication) -> None:
             return
 
 
+def _set_icon(app: QApplication) -> None:
+    """The application's icon on every window and in the task bar (where the desktop takes it from the window)."""
+    from PySide6.QtGui import QIcon
+
+    from desktopapp.core.paths import icon_path
+
+    icon = icon_path()
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is not None:
@@ -50,6 +61,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_translations(app)
     _pick_font(app)
+    _set_icon(app)
     return app
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from desktopapp.core.edits import Change
 from desktopapp.core.model import Cell, Document, Finding, Severity, Table
 from desktopapp.core.net_changes import NetChange, current_reason, net_changes
-from desktopapp.session.findings import FindingsIndex, rule_names, worst_severity
+from desktopapp.session.findings import FindingsIndex, rule_names, tables_of, worst_severity
 from desktopapp.session.marks import FindingMark, Verdict, finding_key
 from desktopapp.session.review import Review, Unapplied
 from desktopapp.session.review_session import Checker, ReviewLockedError, ReviewSession
@@ -113,7 +113,18 @@ class ReviewState(QObject):
 
     @property
     def table_counts(self) -> dict[str, tuple[int, int]]:
-        return self.index.table_counts
+        """Per table, (errors, warnings) still open: findings marked 非问题 are not counted."""
+        counts = self.index.table_counts
+        dismissed = [f for f in self.findings if self.is_dismissed(f)]
+        if not dismissed:
+            return counts
+        open_counts = {table_id: list(pair) for table_id, pair in counts.items()}
+        for finding in dismissed:
+            slot = {Severity.ERROR: 0, Severity.WARNING: 1}.get(finding.severity)
+            for table_id in tables_of(finding):
+                if slot is not None and table_id in open_counts:
+                    open_counts[table_id][slot] -= 1
+        return {table_id: (pair[0], pair[1]) for table_id, pair in open_counts.items()}
 
     def totals(self) -> tuple[int, int]:
         """(errors, warnings) still open: a finding marked 非问题 is not counted (see dismissed_totals)."""
@@ -145,9 +156,9 @@ class ReviewState(QObject):
         """Mark a finding (verdict None clears it); saved at once. Refused in a read-only window."""
         return self._unless_refused(lambda session: session.set_mark(finding, verdict, note))
 
-    @staticmethod
-    def worst_severity(findings: list[Finding]) -> Severity | None:
-        return worst_severity(findings)
+    def worst_severity(self, findings: list[Finding]) -> Severity | None:
+        """The worst severity among findings still open (a 非问题 one no longer tints the grid)."""
+        return worst_severity([f for f in findings if not self.is_dismissed(f)])
 
     def table(self, table_id: str | None) -> Table | None:
         return self.session.table(table_id) if self.session else None

@@ -66,6 +66,7 @@ class GridModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         state.findings_changed.connect(self._refresh_all)
+        state.marks_changed.connect(self._refresh_all)  # a 非问题 mark takes the tint away
         state.document_loaded.connect(lambda: self.set_table(None))
 
     # -- table -----------------------------------------------------------------------------

@@ -29,6 +29,7 @@ class TablesModel(QAbstractListModel):
         self.state = state
         state.document_loaded.connect(self._reset)
         state.findings_changed.connect(self._counts_changed)
+        state.marks_changed.connect(self._counts_changed)
 
     @property
     def tables(self) -> list[Table]:
