@@ -2,7 +2,8 @@
 and what is remembered.
 
 - The first window fills the screen's *available* area with its frame: maximised on screens up
-  to 1440 px wide or too low for 768 px and a frame, else 1366×768 centred.
+  to 1440 px wide or too low for 768 px and a frame; on a larger screen nine tenths of it (at
+  least 1366×768), centred, so a 1920×1080 monitor's room is used without hiding the desktop.
 - 布局: the grid and the page side by side, the grid alone (wide tables), or the page in the
   grid's place (a page readable at 1366 px); F6 swaps the page in and out.
 - The panel below (问题 / 修改记录) can be hidden (Ctrl+J) and never squeezes the grid to nothing.
@@ -29,7 +30,9 @@ def initial_geometry(available: QRect) -> tuple[QRect, bool]:
     if (available.width() <= MAXIMISE_UP_TO_WIDTH
             or available.height() < FRAMED_SIZE.height() + FRAME_ALLOWANCE):
         return QRect(available), True
-    rect = QRect(0, 0, FRAMED_SIZE.width(), FRAMED_SIZE.height())
+    width = max(FRAMED_SIZE.width(), available.width() * 9 // 10)
+    height = max(FRAMED_SIZE.height(), min(available.height() * 9 // 10, available.height() - FRAME_ALLOWANCE))
+    rect = QRect(0, 0, width, height)
     rect.moveCenter(available.center())
     return rect, False
 
