@@ -40,6 +40,13 @@ def test_the_open_dialog_has_no_english_label_or_button(qtbot, chinese, tmp_path
     assert texts and not english
 
 
+def test_the_dialogs_type_column_names_a_folder_in_chinese(chinese, tmp_path):
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtWidgets import QFileIconProvider
+
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "文件夹"
+
+
 def test_the_windows_carry_the_application_icon(qapp):
     from desktopapp._qt.app import _set_icon
 

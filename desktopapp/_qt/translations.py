@@ -18,6 +18,11 @@ MISSING: dict[tuple[str, str], str] = {
     ("QFileDialog", "&Look in:"): "查找范围(&L)：",
     ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
     ("QFileDialog", "Computer"): "计算机",
+    # the 类型 column of the file dialog's detail view (Qt 6 moved these texts to the icon provider)
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "File"): "文件",
+    ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
 }
 
 
