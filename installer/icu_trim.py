@@ -65,7 +65,7 @@ def is_dropped(item: str) -> bool:
     if tree == "" and name.endswith(".cnv"):
         return name.startswith(DROPPED_CONVERTERS)
     locale = _LOCALE.fullmatch(name)
-    if tree in LOCALE_TREES and locale:
+    if tree in LOCALE_TREES and locale and name != "res_index.res":  # the tree's index of locales
         return locale.group("language") not in LANGUAGES_KEPT
     return False
 

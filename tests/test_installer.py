@@ -350,3 +350,121 @@ def test_chinese_text_reads_the_same_with_only_the_bundled_cmaps(spec, tmp_path,
     assert extract_text(pdf) == expected
     assert "一般公共预算财政拨款支出表" in expected.replace(" ", "")
     assert asked and set(asked) <= shipped
+
+
+def _icu_trim():
+    loader = importlib.util.spec_from_file_location("icu_trim_under_test", INSTALLER / "icu_trim.py")
+    module = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("item", "dropped"),
+    [
+        ("zh.res", False),
+        ("zh_Hans_CN.res", False),
+        ("en_US_POSIX.res", False),
+        ("root.res", False),
+        ("pool.res", False),
+        ("res_index.res", False),
+        ("coll/zh.res", False),  # pinyin order for QCollator
+        ("coll/ucadata.icu", False),
+        ("zone/zh.res", False),  # 中国标准时间
+        ("supplementalData.res", False),
+        ("zoneinfo64.res", False),
+        ("metaZones.res", False),
+        ("likelySubtags.res", False),
+        ("cnvalias.icu", False),
+        ("gb18030.cnv", False),
+        ("windows-936-2000.cnv", False),  # GBK
+        ("ibm-1383_P110-1999.cnv", False),  # GB2312 (EUC-CN)
+        ("ibm-5348_P100-1997.cnv", False),  # windows-1252
+        ("nfkc.nrm", False),
+        ("de.res", True),
+        ("coll/de.res", True),
+        ("coll/ja.res", True),
+        ("zone/fr_CA.res", True),
+        ("lang/ko.res", True),
+        ("yue.res", True),
+        ("brkitr/cjdict.dict", True),
+        ("brkitr/thaidict.dict", True),
+        ("brkitr/zh.res", True),
+        ("translit/root.res", True),
+        ("rbnf/zh.res", True),
+        ("ibm-943_P15A-2003.cnv", True),  # Shift_JIS
+        ("windows-950-2000.cnv", True),  # Big5
+        ("ibm-970_P110_P110-2006_U2.cnv", True),  # EUC-KR
+    ],
+)
+def test_icu_data_keeps_what_qtcore_uses_for_chinese_and_english(item, dropped):
+    assert _icu_trim().is_dropped(item) is dropped
+
+
+def test_spec_puts_the_trimmed_icu_library_in_place_of_pyside6s(spec, monkeypatch, tmp_path):
+    icu_trim = spec.ns["icu_trim"]
+    calls = []
+
+    def trimmed(library: Path, workdir: Path):
+        calls.append((library, workdir))
+        return workdir / "libicudata.so.73", ["de.res"]
+
+    monkeypatch.setattr(icu_trim, "trim_icu_library", trimmed)
+    binaries = [
+        ("PySide6/Qt/lib/libicudata.so.73", "/site/PySide6/Qt/lib/libicudata.so.73", "BINARY"),
+        ("libicudata.so.73", "PySide6/Qt/lib/libicudata.so.73", "SYMLINK"),
+        ("PySide6/Qt/lib/libicuuc.so.73", "/site/PySide6/Qt/lib/libicuuc.so.73", "BINARY"),
+    ]
+    out = spec.ns["with_trimmed_icu"](binaries, tmp_path)
+    assert calls == [(Path("/site/PySide6/Qt/lib/libicudata.so.73"), tmp_path)]
+    assert out == [
+        ("PySide6/Qt/lib/libicudata.so.73", str(tmp_path / "libicudata.so.73"), "BINARY"),
+        binaries[1],
+        binaries[2],
+    ]
+
+
+_ICU_PROBE = """
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+names = ["张三", "李四", "阿七", "财政拨款", "一般公共预算"]
+print(" ".join(sorted(names, key=QCollator(QLocale("zh_CN")).sortKey)))
+shanghai = QTimeZone(b"Asia/Shanghai")
+print(shanghai.displayName(QTimeZone.StandardTime, QTimeZone.LongName, QLocale("zh_CN")))
+print(QStringDecoder("GBK").isValid(), QStringDecoder("GB18030").isValid(), QStringDecoder("Shift_JIS").isValid())
+"""
+
+
+def test_trimmed_icu_library_still_sorts_chinese_by_pinyin_and_names_time_zones(tmp_path):
+    """Built from PySide6's own library with the tools the build uses, then loaded by QtCore in
+    place of the original: 拼音 order in QCollator (root order would be by code point), the
+    Chinese name of a time zone, the GBK / GB18030 converters; Shift_JIS shows the data is the
+    trimmed one."""
+    import subprocess
+
+    import PySide6
+
+    library = Path(PySide6.__file__).parent / "Qt" / "lib" / "libicudata.so.73"
+    if not library.exists():
+        pytest.skip("this PySide6 brings no ICU 73 data library (Windows, macOS, other Qt)")
+    if not all(shutil.which(tool) or shutil.which(tool, path="/usr/sbin") for tool in ("icupkg", "genccode", "gcc")):
+        pytest.skip("icupkg / genccode (icu-devtools) or gcc not installed")
+    output, dropped = _icu_trim().trim_icu_library(library, tmp_path / "icu")
+    assert output.stat().st_size < library.stat().st_size / 3
+    assert "coll/de.res" in dropped and "coll/zh.res" not in dropped
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    shutil.copy(output, lib / output.name)
+    env = {**__import__("os").environ, "LD_LIBRARY_PATH": str(lib), "QT_QPA_PLATFORM": "offscreen"}
+    probe = subprocess.run(
+        [sys.executable, "-c", _ICU_PROBE], env=env, capture_output=True, text=True, encoding="utf-8", check=True
+    )
+    maps = subprocess.run(
+        [sys.executable, "-c", "import PySide6.QtCore, sys; print(open('/proc/self/maps').read())"],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    assert str(lib / "libicudata.so.73") in maps.stdout  # QtCore loaded the trimmed one
+    sorted_names, zone_name, converters = probe.stdout.splitlines()
+    assert sorted_names == "阿七 财政拨款 李四 一般公共预算 张三"
+    assert zone_name == "中国标准时间"
+    assert converters == "True True False"
