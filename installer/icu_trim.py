@@ -32,9 +32,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-ICU_DATA_NAME = "libicudata.so.73"
-ENTRY_POINT = "icudt73"  # the symbol is icudt73_dat; the package's items are named icudt73l/…
-PACKAGE = f"{ENTRY_POINT}l"  # l: little-endian
+ICU_DATA = re.compile(r"libicudata\.so\.(?P<major>\d+)")  # PySide6 6.11: libicudata.so.73
 
 DROPPED_TREES = ("brkitr", "rbnf", "translit")
 LOCALE_TREES = ("", "coll", "curr", "lang", "region", "unit", "zone")
@@ -81,11 +79,21 @@ def _tool(name: str) -> str:
     return found
 
 
+def is_icu_data(name: str) -> bool:
+    return ICU_DATA.fullmatch(name) is not None
+
+
+def _entry_point(library: Path) -> str:
+    """icudt73 for libicudata.so.73: the symbol is icudt73_dat, the package's items icudt73l/…"""
+    return f"icudt{ICU_DATA.fullmatch(library.name).group('major')}"
+
+
 def extract_package(library: Path, dat: Path) -> None:
     """The bytes of the icudt73_dat symbol (its value and size from nm, its file offset from the
     section that holds it)."""
+    symbol_name = f"{_entry_point(library)}_dat"
     symbol = next(
-        line.split() for line in _run(_tool("nm"), "-D", "-S", library).splitlines() if line.endswith(" icudt73_dat")
+        line.split() for line in _run(_tool("nm"), "-D", "-S", library).splitlines() if line.endswith(f" {symbol_name}")
     )
     address, size = int(symbol[0], 16), int(symbol[1], 16)
     offset = None
@@ -96,12 +104,12 @@ def extract_package(library: Path, dat: Path) -> None:
             if start <= address < start + length:
                 offset = file_offset + address - start
     if offset is None:
-        raise SystemExit(f"{library}：找不到 icudt73_dat 所在的段")
+        raise SystemExit(f"{library}：找不到 {symbol_name} 所在的段")
     with library.open("rb") as source:
         source.seek(offset)
         data = source.read(size)
     if data[2:4] != b"\xda\x27":  # every ICU data file starts with this magic after its header size
-        raise SystemExit(f"{library}：icudt73_dat 不是 ICU 数据包")
+        raise SystemExit(f"{library}：{symbol_name} 不是 ICU 数据包")
     dat.write_bytes(data)
 
 
@@ -111,9 +119,11 @@ def list_items(dat: Path) -> list[str]:
 
 def trim_icu_library(library: Path, workdir: Path) -> tuple[Path, list[str]]:
     """→ (the trimmed libicudata.so.73 in workdir, the items removed)."""
+    entry_point = _entry_point(library)
+    package = f"{entry_point}l"  # l: little-endian
     # icupkg wants the file named after the package (icudt73l.dat): the original goes in its own folder
     (workdir / "original").mkdir(parents=True, exist_ok=True)
-    full, trimmed = workdir / "original" / f"{PACKAGE}.dat", workdir / f"{PACKAGE}.dat"
+    full, trimmed = workdir / "original" / f"{package}.dat", workdir / f"{package}.dat"
     extract_package(library, full)
     dropped = [item for item in list_items(full) if is_dropped(item)]
     (workdir / "dropped.txt").write_text("\n".join(dropped) + "\n", encoding="utf-8")
@@ -122,12 +132,12 @@ def trim_icu_library(library: Path, workdir: Path) -> tuple[Path, list[str]]:
     kept = set(list_items(trimmed))
     if kept & set(dropped) or not kept:
         raise SystemExit("icupkg 未按清单删除 ICU 数据")
-    _run(_tool("genccode"), "-q", "-a", "gcc", "-e", ENTRY_POINT, "-d", workdir, trimmed)
-    assembly = workdir / f"{PACKAGE}_dat.S"
-    output = workdir / ICU_DATA_NAME
-    _run(_tool("gcc"), "-shared", "-nostdlib", f"-Wl,-soname,{ICU_DATA_NAME}", "-o", output, assembly)
+    _run(_tool("genccode"), "-q", "-a", "gcc", "-e", entry_point, "-d", workdir, trimmed)
+    assembly = workdir / f"{package}_dat.S"
+    output = workdir / library.name  # the same SONAME, which QtCore's ICU names
+    _run(_tool("gcc"), "-shared", "-nostdlib", f"-Wl,-soname,{library.name}", "-o", output, assembly)
     _run(_tool("strip"), output)
     exported = _run(_tool("nm"), "-D", output)
-    if f"R {ENTRY_POINT}_dat" not in exported:
-        raise SystemExit(f"{output} 没有导出 {ENTRY_POINT}_dat")
+    if f"R {entry_point}_dat" not in exported:
+        raise SystemExit(f"{output} 没有导出 {entry_point}_dat")
     return output, dropped
