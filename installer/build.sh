@@ -16,6 +16,14 @@ if ! "$PYTHON" -m PyInstaller --version >/dev/null 2>&1; then
     exit 1
 fi
 
+# The spec rebuilds Qt's ICU data library with only the data the program uses (icu_trim.py).
+for tool in icupkg genccode gcc nm readelf strip; do
+    if ! command -v "$tool" >/dev/null && [ ! -x "/usr/sbin/$tool" ]; then
+        echo "需要 $tool（打包时精简 ICU 数据用）：sudo bash installer/install-deps-debian.sh" >&2
+        exit 1
+    fi
+done
+
 cd "$ROOT"
 start=$(date +%s)
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \

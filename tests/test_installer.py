@@ -41,8 +41,7 @@ def _kind(name: str) -> type[_Step]:
     return type(name, (_Step,), {})
 
 
-@pytest.fixture(scope="module")
-def spec() -> SimpleNamespace:
+def _exec_spec() -> SimpleNamespace:
     _Step.made = []
     namespace = {
         "SPECPATH": str(INSTALLER),
@@ -55,6 +54,11 @@ def spec() -> SimpleNamespace:
     for step in _Step.made:
         steps.setdefault(type(step).__name__, []).append(step)
     return SimpleNamespace(ns=namespace, steps=steps, analysis=steps["Analysis"][0].kwargs)
+
+
+@pytest.fixture(scope="module")
+def spec() -> SimpleNamespace:
+    return _exec_spec()
 
 
 def test_spec_bundles_resources_without_generator_or_review_files(spec):
@@ -72,13 +76,18 @@ def test_spec_bundles_pdfminer_cmaps_and_pdfium_where_the_libraries_look(spec):
     import pypdfium2_raw
 
     site = Path(pdfminer.__file__).resolve().parents[1]
-    cmap = [(Path(src), dest) for src, dest in spec.analysis["datas"] if dest.replace("\\", "/") == "pdfminer/cmap"]
-    assert len(cmap) == 1
-    folder = cmap[0][0]
+    cmap = [Path(src) for src, dest in spec.analysis["datas"] if dest.replace("\\", "/") == "pdfminer/cmap"]
     # pdfminer looks beside its own module: <bundle>/pdfminer/cmap, as in site-packages
-    assert folder.resolve().relative_to(site).as_posix() == "pdfminer/cmap"
-    names = {p.name.split(".")[0] for p in folder.iterdir()}
-    assert {"UniGB-UCS2-H", "UniGB-UTF16-H"} <= names  # the CMaps of Chinese (GB) fonts
+    assert cmap and {src.parent.resolve().relative_to(site).as_posix() for src in cmap} == {"pdfminer/cmap"}
+    names = {src.name.split(".")[0] for src in cmap}
+    # the CMaps of Chinese fonts: GB (mainland) and CNS (Traditional) character collections
+    assert {"UniGB-UCS2-H", "UniGB-UTF16-H", "GBK-EUC-H", "to-unicode-Adobe-GB1", "to-unicode-Adobe-CNS1"} <= names
+    assert {"UniCNS-UTF16-H", "B5pc-H"} <= names
+    # the Japanese and Korean ones stay out
+    assert not names & {"90ms-RKSJ-H", "UniJIS-UCS2-H", "H", "V", "KSC-EUC-H", "UniKS-UTF16-H", "to-unicode-Adobe-Japan1"}
+    assert not names & {"to-unicode-Adobe-Korea1"}
+    every = {p.name.split(".")[0] for p in (site / "pdfminer" / "cmap").iterdir()}
+    assert all(name.startswith(("Uni", "to-unicode-")) or name in every for name in names)
 
     pdfium_dir = Path(pypdfium2_raw.__file__).parent
     binaries = [(Path(src), dest) for src, dest in spec.analysis["binaries"]]
@@ -96,7 +105,11 @@ def test_spec_collects_every_rule_module_found_by_discovery(spec):
     assert {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"} <= hidden
 
 
-def test_spec_builds_a_window_and_a_console_executable_over_one_folder(spec):
+def test_spec_builds_a_window_and_a_console_executable_over_one_folder(monkeypatch):
+    """Windows: a windowed and a console executable. Linux: one executable (a console makes no
+    difference there) and desktopapp-cli a link to it, so the program is not carried twice."""
+    monkeypatch.setattr(sys, "platform", "win32")
+    spec = _exec_spec()
     exes = {step.kwargs["name"]: step.kwargs for step in spec.steps["EXE"]}
     assert exes["desktopapp"]["console"] is False
     assert exes["desktopapp-cli"]["console"] is True
@@ -106,6 +119,21 @@ def test_spec_builds_a_window_and_a_console_executable_over_one_folder(spec):
     assert len([a for a in collect.args if isinstance(a, _Step) and type(a).__name__ == "EXE"]) == 2
     entry = Path(spec.steps["Analysis"][0].args[0][0])
     assert entry == INSTALLER / "frozen_main.py"
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    spec = _exec_spec()
+    assert [step.kwargs["name"] for step in spec.steps["EXE"]] == ["desktopapp"]
+    (collect,) = spec.steps["COLLECT"]
+    assert [a for a in collect.args if isinstance(a, _Step) and type(a).__name__ == "EXE"] == spec.steps["EXE"]
+
+
+def test_linux_console_program_is_a_link_beside_the_window_program(spec, tmp_path):
+    (tmp_path / "desktopapp").write_bytes(b"\x7fELF")
+    spec.ns["link_console_exe"](tmp_path)
+    spec.ns["link_console_exe"](tmp_path)  # a second build over the same folder
+    link = tmp_path / "desktopapp-cli"
+    assert link.is_symlink() and link.readlink() == Path("desktopapp")
+    assert link.read_bytes() == b"\x7fELF"
 
 
 def _imported_top_modules() -> dict[str, set[str]]:
@@ -275,3 +303,168 @@ def test_windows_uninstaller_removes_what_the_sample_left_in_the_program_folder_
     for name in left_behind:
         assert any(fnmatch.fnmatch(name, p) for p in patterns), f"{name} would stay after uninstalling"
     assert not any(fnmatch.fnmatch(SAMPLE, p) or fnmatch.fnmatch("tables.json", p) for p in patterns)
+
+
+def test_spec_filters_the_japanese_and_korean_cmaps_out_of_what_the_hooks_collect(spec):
+    dropped = spec.ns["is_dropped_cmap"]
+    assert dropped("pdfminer/cmap/90ms-RKSJ-H.json.gz")
+    assert dropped("pdfminer\\cmap\\UniKS-UTF16-H.json.gz")
+    assert dropped("pdfminer/cmap/H.json.gz")
+    assert not dropped("pdfminer/cmap/GBK-EUC-H.json.gz")
+    assert not dropped("pdfminer/cmap/UniGB-UCS2-H.json.gz")
+    assert not dropped("pdfminer/cmap/to-unicode-Adobe-GB1.json.gz")
+    assert not dropped("resources/H.json.gz")
+
+
+def test_chinese_text_reads_the_same_with_only_the_bundled_cmaps(spec, tmp_path, monkeypatch):
+    """A page in reportlab's STSong-Light (Adobe-GB1, UniGB-UCS2-H: the CMap pdfminer needs to
+    get text out of a non-embedded Chinese font) gives the same text when pdfminer may load only
+    the CMaps the build ships."""
+    from pdfminer.cmapdb import CMapDB
+    from pdfminer.high_level import extract_text
+
+    from tests.helpers.pdfgen import EXPENDITURE_HEADER, EXPENDITURE_ROWS, PdfBuilder, TableSpec
+
+    pdf = tmp_path / "budget.pdf"
+    builder = PdfBuilder(pdf)
+    builder.table(TableSpec("一般公共预算财政拨款支出表", EXPENDITURE_HEADER, [list(r) for r in EXPENDITURE_ROWS]))
+    builder.save()
+    with monkeypatch.context() as patch:
+        patch.setattr(CMapDB, "_cmap_cache", {})
+        patch.setattr(CMapDB, "_umap_cache", {})
+        expected = extract_text(pdf)
+
+    shipped = {Path(src).name.split(".")[0] for src, dest in spec.analysis["datas"] if dest == "pdfminer/cmap"}
+    load = CMapDB._load_data.__func__
+    asked: list[str] = []
+
+    def only_shipped(cls, name: str):
+        asked.append(name)
+        if name not in shipped:
+            raise CMapDB.CMapNotFound(name)
+        return load(cls, name)
+
+    monkeypatch.setattr(CMapDB, "_cmap_cache", {})
+    monkeypatch.setattr(CMapDB, "_umap_cache", {})
+    monkeypatch.setattr(CMapDB, "_load_data", classmethod(only_shipped))
+    assert extract_text(pdf) == expected
+    assert "一般公共预算财政拨款支出表" in expected.replace(" ", "")
+    assert asked and set(asked) <= shipped
+
+
+def _icu_trim():
+    loader = importlib.util.spec_from_file_location("icu_trim_under_test", INSTALLER / "icu_trim.py")
+    module = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("item", "dropped"),
+    [
+        ("zh.res", False),
+        ("zh_Hans_CN.res", False),
+        ("en_US_POSIX.res", False),
+        ("root.res", False),
+        ("pool.res", False),
+        ("res_index.res", False),
+        ("coll/zh.res", False),  # pinyin order for QCollator
+        ("coll/ucadata.icu", False),
+        ("zone/zh.res", False),  # 中国标准时间
+        ("supplementalData.res", False),
+        ("zoneinfo64.res", False),
+        ("metaZones.res", False),
+        ("likelySubtags.res", False),
+        ("cnvalias.icu", False),
+        ("gb18030.cnv", False),
+        ("windows-936-2000.cnv", False),  # GBK
+        ("ibm-1383_P110-1999.cnv", False),  # GB2312 (EUC-CN)
+        ("ibm-5348_P100-1997.cnv", False),  # windows-1252
+        ("nfkc.nrm", False),
+        ("de.res", True),
+        ("coll/de.res", True),
+        ("coll/ja.res", True),
+        ("zone/fr_CA.res", True),
+        ("lang/ko.res", True),
+        ("yue.res", True),
+        ("brkitr/cjdict.dict", True),
+        ("brkitr/thaidict.dict", True),
+        ("brkitr/zh.res", True),
+        ("translit/root.res", True),
+        ("rbnf/zh.res", True),
+        ("ibm-943_P15A-2003.cnv", True),  # Shift_JIS
+        ("windows-950-2000.cnv", True),  # Big5
+        ("ibm-970_P110_P110-2006_U2.cnv", True),  # EUC-KR
+    ],
+)
+def test_icu_data_keeps_what_qtcore_uses_for_chinese_and_english(item, dropped):
+    assert _icu_trim().is_dropped(item) is dropped
+
+
+def test_spec_puts_the_trimmed_icu_library_in_place_of_pyside6s(spec, monkeypatch, tmp_path):
+    icu_trim = spec.ns["icu_trim"]
+    calls = []
+
+    def trimmed(library: Path, workdir: Path):
+        calls.append((library, workdir))
+        return workdir / "libicudata.so.73", ["de.res"]
+
+    monkeypatch.setattr(icu_trim, "trim_icu_library", trimmed)
+    binaries = [
+        ("PySide6/Qt/lib/libicudata.so.73", "/site/PySide6/Qt/lib/libicudata.so.73", "BINARY"),
+        ("libicudata.so.73", "PySide6/Qt/lib/libicudata.so.73", "SYMLINK"),
+        ("PySide6/Qt/lib/libicuuc.so.73", "/site/PySide6/Qt/lib/libicuuc.so.73", "BINARY"),
+    ]
+    out = spec.ns["with_trimmed_icu"](binaries, tmp_path)
+    assert calls == [(Path("/site/PySide6/Qt/lib/libicudata.so.73"), tmp_path)]
+    assert out == [
+        ("PySide6/Qt/lib/libicudata.so.73", str(tmp_path / "libicudata.so.73"), "BINARY"),
+        binaries[1],
+        binaries[2],
+    ]
+
+
+_ICU_PROBE = """
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+names = ["张三", "李四", "阿七", "财政拨款", "一般公共预算"]
+print(" ".join(sorted(names, key=QCollator(QLocale("zh_CN")).sortKey)))
+shanghai = QTimeZone(b"Asia/Shanghai")
+print(shanghai.displayName(QTimeZone.StandardTime, QTimeZone.LongName, QLocale("zh_CN")))
+print(QStringDecoder("GBK").isValid(), QStringDecoder("GB18030").isValid(), QStringDecoder("Shift_JIS").isValid())
+"""
+
+
+def test_trimmed_icu_library_still_sorts_chinese_by_pinyin_and_names_time_zones(tmp_path):
+    """Built from PySide6's own library with the tools the build uses, then loaded by QtCore in
+    place of the original: 拼音 order in QCollator (root order would be by code point), the
+    Chinese name of a time zone, the GBK / GB18030 converters; Shift_JIS shows the data is the
+    trimmed one."""
+    import subprocess
+
+    import PySide6
+
+    library = Path(PySide6.__file__).parent / "Qt" / "lib" / "libicudata.so.73"
+    if not library.exists():
+        pytest.skip("this PySide6 brings no ICU 73 data library (Windows, macOS, other Qt)")
+    if not all(shutil.which(tool) or shutil.which(tool, path="/usr/sbin") for tool in ("icupkg", "genccode", "gcc")):
+        pytest.skip("icupkg / genccode (icu-devtools) or gcc not installed")
+    output, dropped = _icu_trim().trim_icu_library(library, tmp_path / "icu")
+    assert output.stat().st_size < library.stat().st_size / 3
+    assert "coll/de.res" in dropped and "coll/zh.res" not in dropped
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    shutil.copy(output, lib / output.name)
+    env = {**__import__("os").environ, "LD_LIBRARY_PATH": str(lib), "QT_QPA_PLATFORM": "offscreen"}
+    probe = subprocess.run(
+        [sys.executable, "-c", _ICU_PROBE], env=env, capture_output=True, text=True, encoding="utf-8", check=True
+    )
+    maps = subprocess.run(
+        [sys.executable, "-c", "import PySide6.QtCore, sys; print(open('/proc/self/maps').read())"],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    assert str(lib / "libicudata.so.73") in maps.stdout  # QtCore loaded the trimmed one
+    sorted_names, zone_name, converters = probe.stdout.splitlines()
+    assert sorted_names == "阿七 财政拨款 李四 一般公共预算 张三"
+    assert zone_name == "中国标准时间"
+    assert converters == "True True False"
