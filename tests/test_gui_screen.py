@@ -216,3 +216,21 @@ def test_f1_lists_every_shortcut_and_the_rules_are_explained_by_family(qtbot, wi
     for family in ("表内关系", "表间关系", "完整性", "正文与表格"):
         assert family in text
     assert "正文金额与表格一致" in text  # a rule's name from the catalog
+
+
+def test_a_gbk_file_name_is_shown_decoded_in_the_title_and_status_bar(qtbot, make_window, built_pdf, tmp_path):
+    import os
+    import shutil
+
+    from tests.test_gui_window import open_and_wait
+
+    gbk_name = os.fsdecode("单位预算.pdf".encode("gbk"))  # a name unpacked from a Windows zip
+    try:
+        target = tmp_path / gbk_name
+        shutil.copy(built_pdf, target)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system does not take non-UTF-8 names")
+    window = make_window()
+    open_and_wait(qtbot, window, target)
+    assert "单位预算.pdf" in window.windowTitle()
+    assert window.status_labels.file_label.text() == "单位预算.pdf"

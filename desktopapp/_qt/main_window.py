@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktopapp.core.version import __version__
+from desktopapp.export.write_errors import display_path
 from desktopapp.session.messages import message_of
 
 from . import settings as stored
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
     # == the document on screen =============================================================
     def _reading_started(self, path: Path) -> None:
         if not self.state.has_document:
-            self.welcome.show_reading(path.name)
+            self.welcome.show_reading(display_path(path.name))
 
     def _reading_stopped(self) -> None:
         if not self.state.has_document:
@@ -218,7 +219,7 @@ class MainWindow(QMainWindow):
         self.state.load(result.document, result.path, result.checker, result.findings)
         self.page_panel.refresh_count()
         self.stack.setCurrentWidget(self.main_splitter)
-        names = " + ".join(Path(source).name for source in document.sources())
+        names = " + ".join(display_path(Path(source).name) for source in document.sources())
         self.setWindowTitle(f"{names} — {APP_TITLE}")
         self.status_labels.show_document(result.path, document)
         stored.add_recent(self.settings, result.path)
@@ -243,7 +244,7 @@ class MainWindow(QMainWindow):
     def attach(self, path: Path) -> None:
         sources = [Path(s) for s in self.state.document.sources()]
         if any(path.resolve() == s.resolve() for s in sources):
-            self.statusBar().showMessage(f"{path.name} 已在当前文件中", 5000)
+            self.statusBar().showMessage(f"{display_path(path.name)} 已在当前文件中", 5000)
             return
         self.opener.open_pdfs([*sources, path])
 

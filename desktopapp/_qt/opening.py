@@ -15,6 +15,7 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QProgressBar, QPushButton, QWidget
 
 from desktopapp.core.paths import resources_dir
+from desktopapp.export.write_errors import display_path
 
 from . import settings as stored
 from .prompts import Prompts, make_action
@@ -96,7 +97,7 @@ class Opener(QObject):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.message.emit(f"正在读取 {'、'.join(p.name for p in paths)} …", 0)
+        self.message.emit(f"正在读取 {'、'.join(display_path(p.name) for p in paths)} …", 0)
         self.started.emit(path)
         reader.start()
 
@@ -150,7 +151,7 @@ class Opener(QObject):
             log.warning("read failed: %s (%s)", message, detail)
         if self._pending_path is None:
             path = self._reader.path if self._reader else None
-            name = path.name if path else ""
+            name = display_path(path.name) if path else ""
             self.message.emit(f"无法读取 {name}", 10_000)
             self.prompts.inform("无法读取文件", f"无法读取“{name}”：\n\n{message}")
             if path is not None and message and ("不存在" in message):
@@ -179,7 +180,7 @@ class Opener(QObject):
         self.recent_menu.clear()
         files = stored.recent_files(self.settings)
         for i, name in enumerate(files, start=1):
-            action = self.recent_menu.addAction(f"&{i % 10} {Path(name).name}")
+            action = self.recent_menu.addAction(f"&{i % 10} {display_path(Path(name).name)}")
             action.setToolTip(name)
             action.setStatusTip(name)
             action.triggered.connect(lambda _=False, n=name: self.open_pdf(n))

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from desktopapp.core.model import Document
+from desktopapp.export.write_errors import display_path
 
 from .page_render import PageRenderer
 
@@ -52,7 +53,7 @@ class PartsRenderer:
     def describe(self, number: int) -> str:
         """Which file and which of its pages: "公开表.pdf 第 3 页"."""
         part = self.document.part_of_page(number)
-        return f"{Path(part.source).name} 第 {part.local_page(number)} 页" if part else ""
+        return f"{display_path(Path(part.source).name)} 第 {part.local_page(number)} 页" if part else ""
 
     def close(self) -> None:
         for renderer in self._renderers:

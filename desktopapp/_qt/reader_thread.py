@@ -21,6 +21,7 @@ from PySide6.QtCore import QThread, Signal
 
 from desktopapp.core.errors import CancelledError, ReadError
 from desktopapp.core.model import Document, Finding
+from desktopapp.export.write_errors import display_path
 from desktopapp.session.review_session import Checker
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ class ReaderThread(QThread):
             documents = []
             for path in self.paths:
                 self._current = path
-                self.stage.emit(f"正在读取 {path.name}" if len(self.paths) > 1 else "正在读取")
+                self.stage.emit(f"正在读取 {display_path(path.name)}" if len(self.paths) > 1 else "正在读取")
                 documents.append(read_document(path, progress=self.progress.emit, cancel=self.is_cancelled))
             document = combine_documents(documents)
             if self.is_cancelled():

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from desktopapp.core.labels import doc_kind_label
 from desktopapp.core.model import Document, Table
+from desktopapp.export.write_errors import display_path
 
 from .review_state import ReviewState
 
@@ -37,7 +38,7 @@ class StatusLabels(QObject):
         # several files read together are named together; an 80-character name would widen the
         # window past the screen: elided, whole in the tooltip
         metrics = self.file_label.fontMetrics()
-        names = " + ".join(p.name for p in sources)
+        names = " + ".join(display_path(p.name) for p in sources)
         self.file_label.setText(metrics.elidedText(names, Qt.TextElideMode.ElideMiddle, 320))
         self.file_label.setToolTip("\n".join(str(p) for p in sources))
         self._show_facts()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktopapp.export.write_errors import display_path
+
 from . import settings as stored
 
 IDLE_TEXT = "把 PDF 文件拖到这里，或使用 文件 ▸ 打开（Ctrl+O）。"
@@ -79,7 +81,7 @@ class WelcomePage(QWidget):
         self.recent.clear()
         files = [f for f in stored.recent_files(self.settings) if Path(f).exists()][:6]
         for name in files:
-            item = QListWidgetItem(f"{Path(name).name}    —    {Path(name).parent}")
+            item = QListWidgetItem(f"{display_path(Path(name).name)}    —    {display_path(Path(name).parent)}")
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(name)
             self.recent.addItem(item)
