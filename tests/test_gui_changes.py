@@ -81,6 +81,10 @@ def test_a_reason_written_afterwards_is_saved_at_once_and_in_the_workbook(qtbot,
     assert sheet.cell(row=2, column=header.index("原因") + 1).value == "财政局批复文件第 3 页"
     assert sheet.cell(row=3, column=1).value is None  # one net row, then the history below
 
+    # a name with a dot of its own keeps it: "预算.第二稿" is written as "预算.第二稿.xlsx"
+    assert window.review_files.export_to(tmp_path / "预算.第二稿")
+    assert (tmp_path / "预算.第二稿.xlsx").is_file()
+
 
 def test_the_restore_prompt_counts_corrected_cells_not_history_rows(qtbot, make_window, pdf):
     first = make_window()

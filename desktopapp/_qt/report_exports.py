@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from desktopapp.session.messages import message_of
-
+from .export_run import run_export, with_suffix
 from .prompts import Prompts, make_action
 from .review_state import ReviewState
 
@@ -45,32 +44,28 @@ class ReportExports(QObject):
             self.write_report(path)
 
     def write_report(self, path: Path) -> bool:
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        path = with_suffix(path, ".pdf")
         if any(path.resolve() == Path(source).resolve() for source in self.state.document.sources()):
             self.prompts.inform("导出失败", "不能把审核意见写到源 PDF 文件上，请换一个文件名。")
             return False
-        self.window.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            from desktopapp.export.review_report import build_review_report, report_html
-            from desktopapp.export.xlsx import catalog_rule_families
-            from desktopapp.export.xlsx_report import program_label
-
-            from .report_pdf import write_report_pdf
-
-            session = self.state.session
-            report = build_review_report(self.state.document, list(self.state.findings), list(self.state.changes),
-                                         session.marks if session else None, self.state.rule_names(),
-                                         catalog_rule_families(), program_label())
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_report_pdf(report_html(report), path)
-        except Exception as exc:
-            self.prompts.inform("导出失败", message_of(exc, "无法导出审核意见"))
+        if not run_export(self.window, self.prompts, path, self._write_report, "无法导出审核意见"):
             return False
-        finally:
-            self.window.unsetCursor()
         self.message.emit(f"审核意见已导出到 {path}", 8000)
         return True
+
+    def _write_report(self, path: Path) -> None:
+        from desktopapp.export.review_report import build_review_report, report_html
+        from desktopapp.export.xlsx import catalog_rule_families
+        from desktopapp.export.xlsx_report import program_label
+
+        from .report_pdf import write_report_pdf
+
+        session = self.state.session
+        report = build_review_report(self.state.document, list(self.state.findings), list(self.state.changes),
+                                     session.marks if session else None, self.state.rule_names(),
+                                     catalog_rule_families(), program_label())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_report_pdf(report_html(report), path)
 
     # -- clean tables -----------------------------------------------------------------------
     def clean_dialog(self) -> None:
@@ -88,17 +83,11 @@ class ReportExports(QObject):
             self.write_clean(path, dialog.chosen())
 
     def write_clean(self, path: Path, tables: list[str]) -> bool:
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_suffix(".xlsx")
-        self.window.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            from desktopapp.export.xlsx import export_clean_workbook
+        from desktopapp.export.xlsx import export_clean_workbook
 
-            export_clean_workbook(self.state.document, path, tables)
-        except Exception as exc:
-            self.prompts.inform("导出失败", message_of(exc, "无法导出表格"))
+        path = with_suffix(path, ".xlsx")
+        if not run_export(self.window, self.prompts, path,
+                          lambda target: export_clean_workbook(self.state.document, target, tables), "无法导出表格"):
             return False
-        finally:
-            self.window.unsetCursor()
         self.message.emit(f"已导出 {len(tables)} 张表格到 {path}", 8000)
         return True

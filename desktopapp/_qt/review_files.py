@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktopapp.core.net_changes import net_count
 from desktopapp.session.messages import message_of
 from desktopapp.session.review import Review, load_review
 
+from .export_run import run_export, with_suffix
 from .prompts import Prompts, make_action
 from .review_state import ReviewState
 
@@ -155,20 +156,17 @@ class ReviewFiles(QObject):
             self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_suffix(".xlsx")
-        self.window.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            from desktopapp.export.xlsx import export_workbook
+        from desktopapp.export.xlsx import export_workbook
 
-            session = self.state.session
-            export_workbook(self.state.document, list(self.state.findings), list(self.state.changes), path,
+        path = with_suffix(path, ".xlsx")
+        session = self.state.session
+
+        def write(target: Path) -> None:
+            export_workbook(self.state.document, list(self.state.findings), list(self.state.changes), target,
                             rule_names=self.state.rule_names(), marks=session.marks if session else None)
-        except Exception as exc:
-            self.prompts.inform("导出失败", message_of(exc, "无法导出 Excel"))
+
+        if not run_export(self.window, self.prompts, path, write, "无法导出 Excel"):
             return False
-        finally:
-            self.window.unsetCursor()
         self.message.emit(f"已导出到 {path}", 8000)
         return True
 
