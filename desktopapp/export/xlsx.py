@@ -39,7 +39,7 @@ from desktopapp.export.xlsx_report import (
     write_changes_sheet,
     write_findings_sheet,
 )
-from desktopapp.export.xlsx_review import REVIEW_SHEET, print_setup, write_review_sheet
+from desktopapp.export.xlsx_review import REVIEW_SHEET, write_review_sheet
 from desktopapp.export.xlsx_table import TableSheet, write_table_sheet
 
 xlsx_decimal.install()
@@ -105,7 +105,7 @@ def build_workbook(
     changes_ws = workbook.create_sheet(CHANGES_SHEET)
     write_changes_sheet(changes_ws, changes, sheets)
     for ws in (findings_ws, changes_ws):  # they print like the table sheets: A4, page numbers
-        print_setup(ws, landscape=True, title_rows="1:1")
+        st.print_setup(ws, landscape=True, title_rows="1:1")
     corrected = sum(1 for t in document.tables for row in t.body for c in row if c.is_corrected)
     write_about_sheet(workbook.create_sheet(ABOUT_SHEET), document, findings, changes, corrected, datetime.now())
     workbook.active = 0

@@ -15,23 +15,6 @@ from desktopapp.export.review_report import FINDING_HEADINGS, SIGNATURES, Review
 REVIEW_SHEET = "审核意见"
 # 序号, 严重程度, 表格 / 位置, 页, 问题说明, 标记, 备注: fits a portrait A4 page at about 90 %
 REVIEW_WIDTHS = (6, 8, 26, 6, 48, 9, 22)
-FOOTER = "第 &P 页，共 &N 页"
-
-
-def print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None = None) -> None:
-    """A4, fitted to the page width, the heading rows repeated on every page, page numbers below —
-    as the table sheets print (export/xlsx_table._print_setup)."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    if title_rows:
-        ws.print_title_rows = title_rows
-    ws.oddFooter.center.text = FOOTER
 
 
 FINDING_SPANS = tuple((c, c) for c in range(1, 8))
@@ -70,7 +53,7 @@ def write_review_sheet(ws: Worksheet, report: ReviewReport) -> None:
         cell.font, cell.alignment = st.HEADER_FONT, st.LEFT_BOTTOM
         ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
     ws.row_dimensions[row].height = 40  # room to sign above the line's end
-    print_setup(ws, landscape=False, title_rows="1:2" if report.subtitle else "1:1")
+    st.print_setup(ws, landscape=False, title_rows="1:2" if report.subtitle else "1:1")
 
 
 def _banner(ws: Worksheet, row: int, text: str, font, n_cols: int, height: float) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.worksheet import Worksheet
 
 FONT_NAME = "宋体"  # what the printed disclosures use; Excel/WPS/LibreOffice substitute if absent
 
@@ -44,3 +45,22 @@ def set_text(cell, text: str | None) -> None:
 def amount_format(decimals: int) -> str:
     """'#,##0.00' for two printed decimals, '#,##0' for none."""
     return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+
+
+FOOTER = "第 &P 页，共 &N 页"
+
+
+def print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None = None) -> None:
+    """How every sheet prints: A4, fitted to the page width, centred, the heading rows repeated on
+    every page, page numbers below (the footer lives between the bottom margin and its own)."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddFooter.center.text = FOOTER

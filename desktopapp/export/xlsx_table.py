@@ -236,16 +236,5 @@ def _lines(text: str, width: float) -> int:
 
 
 def _print_setup(ws: Worksheet, widths: list[float], n_header: int) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if sum(widths) > LANDSCAPE_WIDTH else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    # the footer lives between the bottom margin and its own margin: leave it room for a line
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    if n_header:
-        ws.print_title_rows = f"{FIRST_HEADER_ROW}:{FIRST_HEADER_ROW + n_header - 1}"
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    rows = f"{FIRST_HEADER_ROW}:{FIRST_HEADER_ROW + n_header - 1}" if n_header else None
+    st.print_setup(ws, landscape=sum(widths) > LANDSCAPE_WIDTH, title_rows=rows)
