@@ -88,6 +88,9 @@ class EditBar(QWidget):
         edit.setContentsMargins(0, 0, 0, 0)
         edit.addWidget(self.location, 3)
         self.location.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # elided, never gone: a few words of where the edit goes, and of its reason, stay readable
+        self.location.setMinimumWidth(self.location.fontMetrics().horizontalAdvance("第 12 行 · 合计…"))
+        self.reason_edit.setMinimumWidth(self.reason_edit.fontMetrics().horizontalAdvance("修改原因（可选）"))
         edit.addWidget(self.value_edit)
         edit.addWidget(self.reason_edit, 2)
         edit.addWidget(self.apply_button)
