@@ -8,6 +8,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from desktopapp.core.numbers import normalize
 from desktopapp.extract.captions import is_note_start, is_page_number
 from desktopapp.extract.geometry import RuleLine
 from desktopapp.extract.grid_aligned.blocks import CELL_GAP
@@ -18,6 +19,8 @@ from desktopapp.extract.text import Fragment, fragments, group_lines
 SAME_EXTENT = 4.0  # rules whose ends are this close (points) frame the same table
 MIN_RULE = 100.0  # a table rule is at least this long
 _UNIT_LINE = re.compile(r"单位[:：]\s*(人民币)?\s*(万元|千元|亿元|元)")
+# The first line of an amount its narrow column wrapped ("1,982." over "31").
+_WRAPPED_AMOUNT_HEAD = re.compile(r"[-+]?\d{1,3}(,\d{3})+\.|[-+]?\d{2,}\.")
 
 
 @dataclass
@@ -158,7 +161,7 @@ def text_regions(chars: list[Char]) -> list[Region]:
             if not is_body_row([f.text for f in frags[top]]):
                 break
             body_first = top
-        strong = data_lines == 1 and head < first and sum(is_data_amount(f.text) for f in frags[first]) >= 3
+        strong = data_lines == 1 and head < first and sum(_amount_part(f.text) for f in frags[first]) >= 3
         if (data_lines >= 2 or strong) and _columns_align([frags[k] for k in range(body_first, last + 1)]):
             members = range(head, last + 1)
             x0 = min(lines[k].x0 for k in members)
@@ -175,8 +178,8 @@ def text_regions(chars: list[Char]) -> list[Region]:
 
 def _cell_edges(rows: list[list[Fragment]]) -> tuple[list[float], list[float]]:
     """Where the table's text cells start and its amounts end."""
-    lefts = sorted({round(f.x0, 1) for row in rows for f in row if not is_data_amount(f.text)})
-    rights = sorted({round(f.x1, 1) for row in rows for f in row if is_data_amount(f.text)})
+    lefts = sorted({round(f.x0, 1) for row in rows for f in row if not _amount_part(f.text)})
+    rights = sorted({round(f.x1, 1) for row in rows for f in row if _amount_part(f.text)})
     return lefts, rights
 
 
@@ -185,7 +188,7 @@ def _on_edges(row: list[Fragment], edges: tuple[list[float], list[float]], tol: 
     ends where its amounts end)."""
     lefts, rights = edges
     return bool(row) and all(
-        any(abs((f.x1 if is_data_amount(f.text) else f.x0) - e) <= tol for e in (rights if is_data_amount(f.text) else lefts))
+        any(abs((f.x1 if _amount_part(f.text) else f.x0) - e) <= tol for e in (rights if _amount_part(f.text) else lefts))
         for f in row
     )
 
@@ -198,7 +201,7 @@ def _columns_align(rows: list[list[Fragment]], tol: float = 1.5) -> bool:
     if len(inner) < 2:
         return True  # one line of figures: judged by what stands around it
     anchors = [
-        [(f.x1 if is_data_amount(f.text) else f.x0, is_data_amount(f.text)) for f in row] for row in inner
+        [(f.x1 if _amount_part(f.text) else f.x0, _amount_part(f.text)) for f in row] for row in inner
     ]
     for k, row in enumerate(anchors):
         for other in anchors[k + 1 :]:
@@ -237,10 +240,16 @@ def _line_kind(line, frags: list[Fragment]) -> str:
         return "stop"
     if len(text) > 30 and any(p in text for p in "，。；"):
         return "stop"
-    if len(frags) >= 2 and any(is_data_amount(f.text) for f in frags):
+    if len(frags) >= 2 and any(_amount_part(f.text) for f in frags):
         return "data"
-    if frags and all(is_data_amount(f.text) for f in frags):
+    if frags and all(_amount_part(f.text) for f in frags):
         return "data"  # amounts alone: centred between the lines of names wrapped beside them
     if len(frags) >= 2:
         return "row"
     return "label" if len(text) <= 20 else "stop"
+
+
+def _amount_part(text: str) -> bool:
+    """An amount, or the first line of one wrapped in its narrow column ('1,982.' | '31'):
+    either stands in a body row."""
+    return is_data_amount(text) or _WRAPPED_AMOUNT_HEAD.fullmatch(normalize(text)) is not None
