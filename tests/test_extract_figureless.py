@@ -97,3 +97,21 @@ def test_a_caption_over_running_text_is_no_table(tmp_path):
     )
     builder.save()
     assert read_document(tmp_path / "prose.pdf").tables == []
+
+
+def test_a_list_of_units_under_a_large_title_without_表_is_a_table(tmp_path):
+    """部门决算单位构成: no 单位 line, no 表 in its title, no figure — a numbered list of
+    units under its header, read as printed."""
+    spec = TableSpec(
+        "部门决算单位构成",
+        [["序号", "单位名称", "备注"]],
+        [["1", "上海市普陀区规划和自然资源局（本级）", ""], ["2", "上海市普陀区土地发展中心", ""], ["3", "上海市普陀区确权登记事务中心", ""]],
+        unit=None,
+        style="no_rules",
+    )
+    builder = PdfBuilder(tmp_path / "units.pdf")
+    printed = builder.table(spec)
+    builder.save()
+    [table] = read_document(tmp_path / "units.pdf").tables
+    assert normalize(table.title) == "部门决算单位构成"
+    assert _texts(table.body_texts()) == _texts(printed.body)

@@ -1,6 +1,7 @@
 """Tables without rules and without figures: an empty table ('合计' alone under its header)
 or a blank template. Nothing but its caption tells such a table from text, so it is taken
-only right under a table's caption (its title ending in 表, or its 单位 line), as a run of
+only right under a table's caption (its title — ending in 表, or printed large and naming a
+budget table — or its 单位 line), as a run of
 short lines standing in columns: header labels, then rows that read as body rows (a code,
 '一、…', 合计, a numbered list)."""
 
@@ -16,6 +17,7 @@ from desktopapp.extract.layout import Char
 from desktopapp.extract.text import fragments, group_lines
 
 _UNIT_MARK = re.compile(r"单位\s*[:：]")
+_TITLE_WORD = re.compile(r"表|情况|预算|决算|明细|构成")
 MIN_LINES = 2  # a header line and a body row at least
 
 
@@ -29,7 +31,7 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
     regions: list[Region] = []
     i = 0
     while i < len(lines):
-        if not _is_caption_line(lines[i].text):
+        if not (_is_caption_line(lines[i].text) or _is_big_title(lines[i], size)):
             i += 1
             continue
         first = i + 1
@@ -71,6 +73,15 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
 def _is_caption_line(text: str) -> bool:
     t = re.sub(r"\s+", "", text)
     return bool(_UNIT_MARK.search(t)) or (is_caption_text(t) and t.endswith("表"))
+
+
+def _is_big_title(line, size: float) -> bool:
+    """A title printed larger than the text around it that names a table without the word
+    表 ('部门决算单位构成')."""
+    t = re.sub(r"\s+", "", line.text)
+    return line.size >= 1.3 * size and len(t) <= 40 and _TITLE_WORD.search(t) is not None and not any(
+        p in t for p in "，。；：:"
+    )
 
 
 def _is_unit_rest(text: str) -> bool:
