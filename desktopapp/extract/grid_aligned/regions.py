@@ -153,6 +153,8 @@ def text_regions(chars: list[Char]) -> list[Region]:
             head -= 1
         # Rows above the first amount that read as data (a code, '一、…') are body rows.
         body_first = first
+        if head < first < last and _wrapped_around(frags, lines, first):
+            body_first = first - 1  # the first line of a name wrapped around the row's figures
         while body_first > head:
             # A cell wrapped over lines is judged by its first line ('廿四、债务发行' | '费用支出').
             top = body_first - 1
@@ -216,6 +218,20 @@ def _continues(upper: list[Fragment], lower: list[Fragment], upper_line, lower_l
     if lower_line.top - upper_line.bottom > 0.6 * lower_line.size or not lower:
         return False
     return all(any(min(u.x1, f.x1) - max(u.x0, f.x0) > 0 and abs(u.x0 - f.x0) <= 1.0 for u in upper) for f in lower)
+
+
+def _wrapped_around(frags: list[list[Fragment]], lines, k: int) -> bool:
+    """Line k holds a row's figures centred between the two lines of a name wrapped in its
+    narrow column ('城乡社区规划与' | 2739.56 | '管理'): the line above starts the row."""
+    above, data, below = frags[k - 1], frags[k], frags[k + 1]
+    size = lines[k].size
+    if lines[k].top - lines[k - 1].bottom > 0.6 * size or lines[k + 1].top - lines[k].bottom > 0.6 * size:
+        return False
+    if not above or any(_amount_part(f.text) for f in above):
+        return False
+    beside = all(min(u.x1, f.x1) - max(u.x0, f.x0) <= 0 for u in above for f in data)
+    carried = all(any(abs(u.x0 - f.x0) <= 1.0 for f in below) for u in above)
+    return beside and carried
 
 
 def _row_pitch(lines) -> float | None:
