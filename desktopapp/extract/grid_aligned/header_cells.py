@@ -23,7 +23,8 @@ def header_bands(blocks: list[Block], top: float, bottom: float, rules: list[Rul
     # even where a label centred across both bands leaves no gutter.
     for a in blocks if not cuts else []:
         for b in blocks:
-            if a is not b and a.bottom <= b.top + 1 and min(a.x1, b.x1) - max(a.x0, b.x0) > 0:
+            # b right under a: a label two bands higher may graze a lower one's end.
+            if a is not b and a.bottom <= b.top + 1 <= a.bottom + 2.5 * size + 1 and min(a.x1, b.x1) - max(a.x0, b.x0) > 0:
                 between = any(
                     o is not a and o is not b and o.top >= a.bottom - 1 and o.bottom <= b.top + 1
                     and min(o.x1, a.x1) - max(o.x0, a.x0) > 0
