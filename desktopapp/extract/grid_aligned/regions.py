@@ -19,6 +19,9 @@ from desktopapp.extract.text import Fragment, fragments, group_lines
 SAME_EXTENT = 4.0  # rules whose ends are this close (points) frame the same table
 MIN_RULE = 100.0  # a table rule is at least this long
 _UNIT_LINE = re.compile(r"单位[:：]\s*(人民币)?\s*(万元|千元|亿元|元)")
+# A 单位 line wrapped over two lines: '单位：' | '万元'.
+_UNIT_OPEN = re.compile(r"[（(]?(计量|金额)?单位[:：](人民币)?(万|千|亿)?")
+_UNIT_REST = re.compile(r"(万元|千元|亿元|元)[)）]?")
 # The first line of an amount its narrow column wrapped ("1,982." over "31").
 _WRAPPED_AMOUNT_HEAD = re.compile(r"[-+]?\d{1,3}(,\d{3})+\.|[-+]?\d{2,}\.")
 
@@ -110,6 +113,9 @@ def text_regions(chars: list[Char]) -> list[Region]:
     lines = group_lines(chars)
     frags = [fragments(ln, i) for i, ln in enumerate(lines)]
     kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
+    for k in range(1, len(lines)):
+        if _UNIT_OPEN.fullmatch(_compact(lines[k - 1].text)) and _UNIT_REST.fullmatch(_compact(lines[k].text)):
+            kinds[k - 1] = kinds[k] = "stop"  # a 单位 line wrapped over two: caption, not header
     row_pitch = _row_pitch([ln for ln, kind in zip(lines, kinds) if kind in ("data", "row")])
     regions: list[Region] = []
     i = 0
@@ -269,3 +275,7 @@ def _amount_part(text: str) -> bool:
     """An amount, or the first line of one wrapped in its narrow column ('1,982.' | '31'):
     either stands in a body row."""
     return is_data_amount(text) or _WRAPPED_AMOUNT_HEAD.fullmatch(normalize(text)) is not None
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", normalize(text))
