@@ -115,3 +115,22 @@ def test_a_list_of_units_under_a_large_title_without_表_is_a_table(tmp_path):
     [table] = read_document(tmp_path / "units.pdf").tables
     assert normalize(table.title) == "部门决算单位构成"
     assert _texts(table.body_texts()) == _texts(printed.body)
+
+
+def test_an_empty_table_under_a_header_in_three_bands_is_read(tmp_path):
+    """'无' and 合计 under a header whose labels, centred in their columns over three bands,
+    start nowhere in common: a header line of several labels still makes it a table."""
+    header: list[list[H | str]] = [
+        [H("项目", colspan=4), H("政府性基金预算支出", colspan=3)],
+        [H("功能分类科目编码", colspan=3), H("功能分类科目名称", rowspan=2), H("合计", rowspan=2),
+         H("基本支出", rowspan=2), H("项目支出", rowspan=2)],
+        ["类", "款", "项"],
+    ]
+    body = [["无", "", "", "", "", "", ""], ["合计", "", "", "", "", "", ""]]
+    builder = PdfBuilder(tmp_path / "bands.pdf")
+    printed = builder.table(TableSpec("政府性基金预算支出功能分类预算表", header, body, unit="元", style="no_rules"))
+    builder.save()
+    [table] = read_document(tmp_path / "bands.pdf").tables
+    assert normalize(table.title) == "政府性基金预算支出功能分类预算表" and table.unit == "元"
+    assert [normalize(row[0]) for row in table.body_texts()] == ["无", "合计"]
+    assert table.n_cols == len(printed.body[0])

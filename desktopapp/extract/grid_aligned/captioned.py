@@ -52,7 +52,10 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
         if len(run) >= MIN_LINES and not ends_on_figures and any(kinds[k] == "row" for k in run):
             texts = [[f.text for f in frags[k]] for k in run]
             head = header_row_count(texts)
-            if 0 < head < len(texts) and _columns_align([frags[k] for k in run]):
+            # Cells standing in columns — or a header line of three labels or more: labels
+            # centred in their columns start nowhere in particular.
+            spread = any(len(frags[k]) >= 3 for k in run[:head])
+            if 0 < head < len(texts) and (spread or _columns_align([frags[k] for k in run])):
                 body_first = first + head
                 members = list(run)
                 regions.append(
