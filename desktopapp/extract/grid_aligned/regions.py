@@ -169,7 +169,13 @@ def text_regions(chars: list[Char]) -> list[Region]:
             if not is_body_row([f.text for f in frags[top]]):
                 break
             body_first = top
-        strong = data_lines == 1 and head < first and sum(_amount_part(f.text) for f in frags[first]) >= 3
+        strong = data_lines == 1 and head < first and (
+            sum(_amount_part(f.text) for f in frags[first]) >= 3
+            # One row alone under a header of several labels (a table's last row carried
+            # onto a page of its own, under its repeated header).
+            or (len(frags[first]) >= 2 and sum(len(frags[k]) >= 2 for k in range(head, first)) >= 1
+                and kinds[first - 1] in ("row", "label") and _labels_only([frags[k] for k in range(head, first)]))
+        )
         if (data_lines >= 2 or strong) and _columns_align([frags[k] for k in range(body_first, last + 1)]):
             members = range(head, last + 1)
             x0 = min(lines[k].x0 for k in members)
@@ -279,3 +285,9 @@ def _amount_part(text: str) -> bool:
 
 def _compact(text: str) -> str:
     return re.sub(r"\s+", "", normalize(text))
+
+
+def _labels_only(lines: list[list[Fragment]]) -> bool:
+    """Lines of column labels: short texts, no sentence (a chart's legend or a paragraph's
+    words spread over the line are no header)."""
+    return all(len(f.text) <= 12 and not any(p in f.text for p in "，。；,;%：:") for frags in lines for f in frags)
