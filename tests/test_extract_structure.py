@@ -94,7 +94,7 @@ def _broken_row_table(first: list[str], second: list[str], style: str, coded: bo
 
 @pytest.mark.parametrize(("style", "coded"), [
     ("lines", False), ("lines", True), ("wps_rects", False), ("wps_rects", True),
-    ("three_line", False), ("three_line", True), ("no_rules", True),
+    ("three_line", False), ("three_line", True), ("no_rules", False), ("no_rules", True),
 ])
 def test_name_broken_by_a_page_is_one_row(tmp_path, style, coded):
     """Ruled cells show the name running to the cell's edge; without rules the two parts

@@ -203,17 +203,19 @@ def check_project_names(document: Document, ctx: RuleContext) -> Iterable[Findin
         key = _name_key(name)
         if key in catalogue:
             continue
-        best, ratio = None, (0.0, 0.0)
+        best, best_key, ratio = None, "", (0.0, 0.0)
         for other_key, entry in catalogue.items():
             score = (_same_characters(key, other_key), SequenceMatcher(None, key, other_key).ratio())
             if score > ratio:
-                best, ratio = entry, score
+                best, best_key, ratio = entry, other_key, score
         page = table.body[r][c].page if c < len(table.body[r]) else None
         if best is not None and max(ratio) >= 0.6:
+            gap = _wrap_fragment(table, key, best_key)
             yield Finding(
                 rule=RULE_PROJECT,
-                severity=Severity.ERROR,
-                message=f"项目名称与项目支出表不一致：{table.title}印为“{name}”，{best[0].title}为“{best[3]}”",
+                severity=Severity.WARNING if gap else Severity.ERROR,
+                message=f"项目名称与项目支出表不一致：{table.title}印为“{name}”，{best[0].title}为“{best[3]}”"
+                + ("（该表按位置读出，可能只读到换行名称的一部分，请核对）" if gap else ""),
                 cells=[CellRef(table.id, r, c), CellRef(best[0].id, best[1], best[2])],
                 expected=best[3],
                 actual=name,

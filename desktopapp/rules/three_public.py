@@ -144,8 +144,8 @@ def _three_public_cells(table: Table, layout: Structure, final: bool) -> dict[st
                     out[item] = Operand(table, items[item], pick.index, name=ITEM_NAMES[item])
         return out
     rows = [r for s in layout.segments for r in s.rows_with_content() if r.has_values]
-    if not rows:
-        return out
+    if not rows or layout.header_doubtful:
+        return out  # items as columns: which column is which is read from the header
     row = rows[0]
     for col in layout.value_columns:
         item = item_of(col.label.replace("公务用车购置及运行", ""))

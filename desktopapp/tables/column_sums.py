@@ -10,6 +10,7 @@ columns is their sum.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from desktopapp.tables.columns import VERSION_WORDS, Column
@@ -128,12 +129,19 @@ def _relation(total: Column, parts: list[Column], names: list[str]) -> ColumnRel
     return ColumnRelation(total=total, parts=parts, total_name=total.name, parts_name=joined)
 
 
+# Words that head the label columns (or a band over them), never a column of figures.
+_LABEL_WORDS = re.compile(r"栏目|项目|科目|名称|编码|代码|类|款|项")
+
+
 def ambiguous_columns(value_cols: list[Column]) -> set[int]:
-    """Value columns sharing their whole header with another: which is which is unclear."""
+    """Value columns sharing their whole header with another, or whose lowest label is but a
+    word of the label columns ('栏目', '项目': a band over the labels read by position as
+    reaching over figures): which is which, or what the figures are, is unclear."""
     seen: dict[tuple[str, ...], list[int]] = {}
     for c in value_cols:
         seen.setdefault(c.path, []).append(c.index)
-    return {i for path, cols in seen.items() if len(cols) > 1 and path for i in cols}
+    shared = {i for path, cols in seen.items() if len(cols) > 1 and path for i in cols}
+    return shared | {c.index for c in value_cols if c.leaf and not _LABEL_WORDS.sub("", c.leaf)}
 
 
 def column_relations(value_cols: list[Column]) -> list[ColumnRelation]:

@@ -114,6 +114,7 @@ class TableSpec:
     body_spans: dict[tuple[int, int], int] = field(default_factory=dict)
     # Header texts typed over this many lines (Alt+Enter), each line at least two characters.
     header_line_count: int = 1
+    unit_wrapped: bool = False  # "单位：" and the unit printed on two lines, right-aligned
 
     def body_span(self, r: int, c: int) -> int:
         """0 for a covered body cell, else how many columns the cell spans."""
@@ -622,6 +623,8 @@ class PdfBuilder:
             h += 16
         if spec.unit or spec.org:
             h += 16
+        if spec.unit and spec.unit_wrapped:
+            h += 12
         return h
 
     def _draw_title(self, s: _Surface, spec: TableSpec, x0: float, width: float, continuation: bool) -> float:
@@ -640,7 +643,11 @@ class PdfBuilder:
         if spec.unit or spec.org:
             if spec.org:
                 s.text(x0, top + 10, f"{spec.org_label}{spec.org}", spec.font_size)
-            if spec.unit:
+            if spec.unit and spec.unit_wrapped:
+                s.text(x0 + width, top + 10, "单位：", spec.font_size, "r")
+                top += 12
+                s.text(x0 + width, top + 10, spec.unit, spec.font_size, "r")
+            elif spec.unit:
                 s.text(x0 + width, top + 10, f"单位：{spec.unit}", spec.font_size, "r")
             top += 16
         return top + 4

@@ -3,7 +3,8 @@
 A three-line table is bounded by a top and a bottom rule of the same width; the first
 full-width rule below the top one closes the header; shorter rules inside the header
 underline grouped (merged) header cells. Without any rule, a table is a run of lines
-whose fragments stand in the same columns, with amounts among them.
+whose fragments stand in the same columns, with amounts among them — or, a table with no
+figures at all (empty, or a blank template), right under its caption (captioned.py).
 
 Columns come from the fragments of the body and of the lowest header band: overlapping
 x-extents form one column; a fragment reaching over several columns is a merged cell.
@@ -20,6 +21,7 @@ from __future__ import annotations
 from desktopapp.extract.geometry import RuleLine
 from desktopapp.extract.grid import Grid
 from desktopapp.extract.grid_aligned.build import RegionText, build_grid, make_grid, shared_columns
+from desktopapp.extract.grid_aligned.captioned import captioned_regions
 from desktopapp.extract.grid_aligned.regions import Region, text_regions, three_line_regions
 from desktopapp.extract.grid_aligned.rows import split_tall_rows
 from desktopapp.extract.header import is_data_amount
@@ -31,9 +33,9 @@ def find_aligned_grids(
 ) -> tuple[list[tuple[Grid, RegionText]], list[Char]]:
     found: list[tuple[Grid, RegionText]] = []
     rest = chars
-    for finder in (lambda cs: three_line_regions(free_hrules, cs), text_regions):
+    for finder in (lambda cs: three_line_regions(free_hrules, cs), text_regions, captioned_regions):
         if finder is text_regions and not any(c.text.isdigit() for c in rest):
-            break  # a table without rules is found by its figures: none left
+            continue  # a table without rules is found by its figures: none left
         for region in finder(rest):
             if any(_overlaps(region, g) for g in ruled) or any(_overlaps(region, g) for g, _ in found):
                 continue

@@ -129,7 +129,12 @@ def shared_columns(texts: list[RegionText]) -> list[tuple[float, float]]:
     wide = [(b.x0, b.x1) for t in texts for b in t.body_blocks + t.leaves if b.x1 - b.x0 > narrow]
     if not body and not leaves:
         return []
-    return column_extents(body, leaves, wide, size)
+    blocks = [b for t in texts for b in t.body_blocks]
+    text_only = [
+        not any(is_amountish(b) for b in blocks if lo <= (b.x0 + b.x1) / 2 <= hi)
+        for lo, hi in body
+    ]
+    return column_extents(body, leaves, wide, size, text_only)
 
 
 def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | None:

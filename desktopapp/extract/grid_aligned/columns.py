@@ -4,17 +4,23 @@ stand over; the boundaries lie just before each column's text."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from desktopapp.extract.geometry import merge_intervals
 from desktopapp.extract.grid_aligned.blocks import Block, is_amountish
 
 
 def column_extents(body: list[tuple[float, float]], leaves: list[tuple[float, float]],
-             wide: list[tuple[float, float]], size: float) -> list[tuple[float, float]]:
+             wide: list[tuple[float, float]], size: float,
+             text_only: list[bool] | None = None) -> list[tuple[float, float]]:
     """Column extents. The body's fragments make the columns (overlapping extents merge);
     each label of the lowest header band then claims the column it stands over — or the
     nearest free one when a centred label and right-aligned amounts do not overlap — or
-    is a column of its own (a column with no amounts)."""
+    is a column of its own (a column with no amounts). `text_only[k]`: body column k
+    holds no amount (its text is left-aligned, never ending under a label on its left)."""
+    texts = {(lo, hi) for (lo, hi), flag in zip(body, text_only or []) if flag}
     clusters = [list(iv) for iv in merge_intervals(sorted(body), 0.5)]
+    no_amounts = {id(c) for c in clusters if all(iv in texts for iv in body if c[0] <= iv[0] and iv[1] <= c[1])}
     claimed: set[int] = set()  # ids of the column lists a label stands over
     pending: list[tuple[float, float]] = []
     for lo, hi in sorted(leaves):
@@ -25,7 +31,7 @@ def column_extents(body: list[tuple[float, float]], leaves: list[tuple[float, fl
         elif not hits:
             pending.append((lo, hi))
     for lo, hi in pending:
-        k = _free_neighbour(clusters, claimed, lo, hi, size)
+        k = _free_neighbour(clusters, claimed, lo, hi, size, no_amounts)
         if k is not None:
             claimed.add(id(clusters[k]))
             _grow(clusters, k, lo, hi)
@@ -121,7 +127,8 @@ def _right_aligned(members: list[Block]) -> bool:
     return all(is_amountish(b) for b in members) and max(b.x1 for b in members) - min(b.x1 for b in members) <= 3.0
 
 
-def _free_neighbour(clusters: list[list[float]], claimed: set[int], lo: float, hi: float, size: float) -> int | None:
+def _free_neighbour(clusters: list[list[float]], claimed: set[int], lo: float, hi: float, size: float,
+                    no_amounts: Collection[int] = ()) -> int | None:
     """The unclaimed column next to a label that stands over no text of the body, when the
     label can be that column's (centred) heading: amounts right-aligned just beside it,
     or text left-aligned in a column the label can be centred over."""
@@ -133,6 +140,8 @@ def _free_neighbour(clusters: list[list[float]], claimed: set[int], lo: float, h
             continue
         a, b = clusters[k]
         if k == right:
+            if id(clusters[k]) in no_amounts:
+                continue  # left-aligned text: a label centred over its column is not left of it
             # Centred over a cell whose amounts are right-aligned: the cell's left edge,
             # mirrored from its right edge, falls in the free space before it.
             prev_hi = clusters[k - 1][1] if k > 0 else -1e9

@@ -23,7 +23,8 @@ def header_bands(blocks: list[Block], top: float, bottom: float, rules: list[Rul
     # even where a label centred across both bands leaves no gutter.
     for a in blocks if not cuts else []:
         for b in blocks:
-            if a is not b and a.bottom <= b.top + 1 and min(a.x1, b.x1) - max(a.x0, b.x0) > 0:
+            # b right under a: a label two bands higher may graze a lower one's end.
+            if a is not b and a.bottom <= b.top + 1 <= a.bottom + 2.5 * size + 1 and min(a.x1, b.x1) - max(a.x0, b.x0) > 0:
                 between = any(
                     o is not a and o is not b and o.top >= a.bottom - 1 and o.bottom <= b.top + 1
                     and min(o.x1, a.x1) - max(o.x0, a.x0) > 0
@@ -31,12 +32,30 @@ def header_bands(blocks: list[Block], top: float, bottom: float, rules: list[Rul
                 )
                 if not between:
                     mids.append((a.bottom + b.top) / 2)
+    for a in blocks if not cuts else []:
+        group_foot = _group_foot(a, blocks, size)
+        if group_foot is not None:
+            mids.append((a.bottom + group_foot) / 2)
     # A gutter right beside an underline is the same boundary.
     near = max(3.0, 0.8 * size)
     for mid in sorted(mids):
         if not any(abs(mid - c) < near for c in cuts):
             cuts.append(mid)
     return [top] + sorted(cuts) + [bottom]
+
+
+def _group_foot(label: Block, blocks: list[Block], size: float) -> float | None:
+    """Where the labels a group label stands over begin, when no label lies right under
+    it: a label set above a pair of one band on both its sides ('栏目' over 科目编码 …
+    科目名称, each centred in its own column) groups them. None when it does not."""
+    lower = [o for o in blocks if o is not label and 0 <= o.top - label.bottom + 1 <= 2 * size]
+    if any(min(o.x1, label.x1) - max(o.x0, label.x0) > 0 for o in lower):
+        return None  # labels under it: the stacked-label gutter marks the band
+    left = max((o for o in lower if o.x1 <= label.x0), key=lambda o: o.x1, default=None)
+    right = min((o for o in lower if o.x0 >= label.x1), key=lambda o: o.x0, default=None)
+    if left is None or right is None or abs(left.top - right.top) > 0.5 * size:
+        return None  # the nearest labels on its sides are no pair of one band
+    return min(left.top, right.top)
 
 
 def band_of(bands: list[float], y: float) -> int:

@@ -8,6 +8,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from desktopapp.core.numbers import normalize
 from desktopapp.extract.captions import is_note_start, is_page_number
 from desktopapp.extract.geometry import RuleLine
 from desktopapp.extract.grid_aligned.blocks import CELL_GAP
@@ -18,6 +19,11 @@ from desktopapp.extract.text import Fragment, fragments, group_lines
 SAME_EXTENT = 4.0  # rules whose ends are this close (points) frame the same table
 MIN_RULE = 100.0  # a table rule is at least this long
 _UNIT_LINE = re.compile(r"单位[:：]\s*(人民币)?\s*(万元|千元|亿元|元)")
+# A 单位 line wrapped over two lines: '单位：' | '万元'.
+_UNIT_OPEN = re.compile(r"[（(]?(计量|金额)?单位[:：](人民币)?(万|千|亿)?")
+_UNIT_REST = re.compile(r"(万元|千元|亿元|元)[)）]?")
+# The first line of an amount its narrow column wrapped ("1,982." over "31").
+_WRAPPED_AMOUNT_HEAD = re.compile(r"[-+]?\d{1,3}(,\d{3})+\.|[-+]?\d{2,}\.")
 
 
 @dataclass
@@ -107,6 +113,9 @@ def text_regions(chars: list[Char]) -> list[Region]:
     lines = group_lines(chars)
     frags = [fragments(ln, i) for i, ln in enumerate(lines)]
     kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
+    for k in range(1, len(lines)):
+        if _UNIT_OPEN.fullmatch(_compact(lines[k - 1].text)) and _UNIT_REST.fullmatch(_compact(lines[k].text)):
+            kinds[k - 1] = kinds[k] = "stop"  # a 单位 line wrapped over two: caption, not header
     row_pitch = _row_pitch([ln for ln, kind in zip(lines, kinds) if kind in ("data", "row")])
     regions: list[Region] = []
     i = 0
@@ -150,6 +159,8 @@ def text_regions(chars: list[Char]) -> list[Region]:
             head -= 1
         # Rows above the first amount that read as data (a code, '一、…') are body rows.
         body_first = first
+        if head < first < last and _wrapped_around(frags, lines, first):
+            body_first = first - 1  # the first line of a name wrapped around the row's figures
         while body_first > head:
             # A cell wrapped over lines is judged by its first line ('廿四、债务发行' | '费用支出').
             top = body_first - 1
@@ -158,7 +169,13 @@ def text_regions(chars: list[Char]) -> list[Region]:
             if not is_body_row([f.text for f in frags[top]]):
                 break
             body_first = top
-        strong = data_lines == 1 and head < first and sum(is_data_amount(f.text) for f in frags[first]) >= 3
+        strong = data_lines == 1 and head < first and (
+            sum(_amount_part(f.text) for f in frags[first]) >= 3
+            # One row alone under a header of several labels (a table's last row carried
+            # onto a page of its own, under its repeated header).
+            or (len(frags[first]) >= 2 and sum(len(frags[k]) >= 2 for k in range(head, first)) >= 1
+                and kinds[first - 1] in ("row", "label") and _labels_only([frags[k] for k in range(head, first)]))
+        )
         if (data_lines >= 2 or strong) and _columns_align([frags[k] for k in range(body_first, last + 1)]):
             members = range(head, last + 1)
             x0 = min(lines[k].x0 for k in members)
@@ -175,8 +192,8 @@ def text_regions(chars: list[Char]) -> list[Region]:
 
 def _cell_edges(rows: list[list[Fragment]]) -> tuple[list[float], list[float]]:
     """Where the table's text cells start and its amounts end."""
-    lefts = sorted({round(f.x0, 1) for row in rows for f in row if not is_data_amount(f.text)})
-    rights = sorted({round(f.x1, 1) for row in rows for f in row if is_data_amount(f.text)})
+    lefts = sorted({round(f.x0, 1) for row in rows for f in row if not _amount_part(f.text)})
+    rights = sorted({round(f.x1, 1) for row in rows for f in row if _amount_part(f.text)})
     return lefts, rights
 
 
@@ -185,7 +202,7 @@ def _on_edges(row: list[Fragment], edges: tuple[list[float], list[float]], tol: 
     ends where its amounts end)."""
     lefts, rights = edges
     return bool(row) and all(
-        any(abs((f.x1 if is_data_amount(f.text) else f.x0) - e) <= tol for e in (rights if is_data_amount(f.text) else lefts))
+        any(abs((f.x1 if _amount_part(f.text) else f.x0) - e) <= tol for e in (rights if _amount_part(f.text) else lefts))
         for f in row
     )
 
@@ -198,7 +215,7 @@ def _columns_align(rows: list[list[Fragment]], tol: float = 1.5) -> bool:
     if len(inner) < 2:
         return True  # one line of figures: judged by what stands around it
     anchors = [
-        [(f.x1 if is_data_amount(f.text) else f.x0, is_data_amount(f.text)) for f in row] for row in inner
+        [(f.x1 if _amount_part(f.text) else f.x0, _amount_part(f.text)) for f in row] for row in inner
     ]
     for k, row in enumerate(anchors):
         for other in anchors[k + 1 :]:
@@ -213,6 +230,20 @@ def _continues(upper: list[Fragment], lower: list[Fragment], upper_line, lower_l
     if lower_line.top - upper_line.bottom > 0.6 * lower_line.size or not lower:
         return False
     return all(any(min(u.x1, f.x1) - max(u.x0, f.x0) > 0 and abs(u.x0 - f.x0) <= 1.0 for u in upper) for f in lower)
+
+
+def _wrapped_around(frags: list[list[Fragment]], lines, k: int) -> bool:
+    """Line k holds a row's figures centred between the two lines of a name wrapped in its
+    narrow column ('城乡社区规划与' | 2739.56 | '管理'): the line above starts the row."""
+    above, data, below = frags[k - 1], frags[k], frags[k + 1]
+    size = lines[k].size
+    if lines[k].top - lines[k - 1].bottom > 0.6 * size or lines[k + 1].top - lines[k].bottom > 0.6 * size:
+        return False
+    if not above or any(_amount_part(f.text) for f in above):
+        return False
+    beside = all(min(u.x1, f.x1) - max(u.x0, f.x0) <= 0 for u in above for f in data)
+    carried = all(any(abs(u.x0 - f.x0) <= 1.0 for f in below) for u in above)
+    return beside and carried
 
 
 def _row_pitch(lines) -> float | None:
@@ -237,10 +268,26 @@ def _line_kind(line, frags: list[Fragment]) -> str:
         return "stop"
     if len(text) > 30 and any(p in text for p in "，。；"):
         return "stop"
-    if len(frags) >= 2 and any(is_data_amount(f.text) for f in frags):
+    if len(frags) >= 2 and any(_amount_part(f.text) for f in frags):
         return "data"
-    if frags and all(is_data_amount(f.text) for f in frags):
+    if frags and all(_amount_part(f.text) for f in frags):
         return "data"  # amounts alone: centred between the lines of names wrapped beside them
     if len(frags) >= 2:
         return "row"
     return "label" if len(text) <= 20 else "stop"
+
+
+def _amount_part(text: str) -> bool:
+    """An amount, or the first line of one wrapped in its narrow column ('1,982.' | '31'):
+    either stands in a body row."""
+    return is_data_amount(text) or _WRAPPED_AMOUNT_HEAD.fullmatch(normalize(text)) is not None
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", normalize(text))
+
+
+def _labels_only(lines: list[list[Fragment]]) -> bool:
+    """Lines of column labels: short texts, no sentence (a chart's legend or a paragraph's
+    words spread over the line are no header)."""
+    return all(len(f.text) <= 12 and not any(p in f.text for p in "，。；,;%：:") for frags in lines for f in frags)

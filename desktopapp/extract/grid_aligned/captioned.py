@@ -1,0 +1,91 @@
+"""Tables without rules and without figures: an empty table ('合计' alone under its header)
+or a blank template. Nothing but its caption tells such a table from text, so it is taken
+only right under a table's caption (its title — ending in 表, or printed large and naming a
+budget table — or its 单位 line), as a run of
+short lines standing in columns: header labels, then rows that read as body rows (a code,
+'一、…', 合计, a numbered list)."""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from desktopapp.extract.captions import is_caption_text
+from desktopapp.extract.grid_aligned.regions import Region, _close, _columns_align, _line_kind
+from desktopapp.extract.header import header_row_count
+from desktopapp.extract.layout import Char
+from desktopapp.extract.text import fragments, group_lines
+
+_UNIT_MARK = re.compile(r"单位\s*[:：]")
+_TITLE_WORD = re.compile(r"表|情况|预算|决算|明细|构成")
+MIN_LINES = 2  # a header line and a body row at least
+
+
+def captioned_regions(chars: list[Char]) -> list[Region]:
+    lines = group_lines(chars)
+    if not lines:
+        return []
+    frags = [fragments(ln, i) for i, ln in enumerate(lines)]
+    kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
+    size = statistics.median(ln.size for ln in lines)
+    regions: list[Region] = []
+    i = 0
+    while i < len(lines):
+        if not (_is_caption_line(lines[i].text) or _is_big_title(lines[i], size)):
+            i += 1
+            continue
+        first = i + 1
+        while first < len(lines) and _is_caption_line(lines[first].text) and first - i <= 2:
+            first += 1  # the title, then the 单位 line (perhaps wrapped: '单位：' | '万元')
+        while first < len(lines) and _is_unit_rest(lines[first].text):
+            first += 1
+        last = first - 1
+        while (
+            last + 1 < len(lines)
+            and kinds[last + 1] in ("row", "label")
+            and lines[last + 1].size <= 1.2 * size
+            and _close(lines[last], lines[last + 1], None)
+        ):
+            last += 1
+        run = range(first, last + 1)
+        ends_on_figures = last + 1 < len(lines) and kinds[last + 1] == "data"
+        if len(run) >= MIN_LINES and not ends_on_figures and any(kinds[k] == "row" for k in run):
+            texts = [[f.text for f in frags[k]] for k in run]
+            head = header_row_count(texts)
+            # Cells standing in columns — or a header line of three labels or more: labels
+            # centred in their columns start nowhere in particular.
+            spread = any(len(frags[k]) >= 3 for k in run[:head])
+            if 0 < head < len(texts) and (spread or _columns_align([frags[k] for k in run])):
+                body_first = first + head
+                members = list(run)
+                regions.append(
+                    Region(
+                        min(lines[k].x0 for k in members) - 2,
+                        max(lines[k].x1 for k in members) + 2,
+                        lines[first].top - 1,
+                        lines[last].bottom + 1,
+                        (lines[body_first - 1].bottom + lines[body_first].top) / 2,
+                        [],
+                        "aligned",
+                    )
+                )
+        i = max(i + 1, last + 1)
+    return regions
+
+
+def _is_caption_line(text: str) -> bool:
+    t = re.sub(r"\s+", "", text)
+    return bool(_UNIT_MARK.search(t)) or (is_caption_text(t) and t.endswith("表"))
+
+
+def _is_big_title(line, size: float) -> bool:
+    """A title printed larger than the text around it that names a table without the word
+    表 ('部门决算单位构成')."""
+    t = re.sub(r"\s+", "", line.text)
+    return line.size >= 1.3 * size and len(t) <= 40 and _TITLE_WORD.search(t) is not None and not any(
+        p in t for p in "，。；：:"
+    )
+
+
+def _is_unit_rest(text: str) -> bool:
+    return re.sub(r"\s+", "", text) in ("万元", "千元", "亿元", "元")
