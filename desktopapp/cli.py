@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from desktopapp.cli_parser import ChineseArgumentParser
 from desktopapp.core.errors import ReadError, UserError
 from desktopapp.core.labels import page_span
 from desktopapp.core.model import Document, Finding
@@ -50,7 +51,7 @@ def check_file(path: Path, disabled: list[str], progress: bool) -> tuple[Documen
 
 
 def _parse_args(argv: list[str]) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(
+    ap = ChineseArgumentParser(
         prog="python -m desktopapp check",
         description="读取预决算公开 PDF 中的表格并校验勾稽关系（结果写为 JSON / Excel）。",
     )

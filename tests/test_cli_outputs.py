@@ -175,3 +175,25 @@ def test_a_gbk_file_name_is_read_written_and_printed(tmp_path):
     data = json.loads(Path(os.fsdecode(os.fsencode(out) + b"/" + written[0])).read_text(encoding="utf-8"))
     assert data["source"]["file"] == "部门预算.pdf"
     assert data["tables"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [([], "缺少必需的参数：files"), (["x.pdf", "--bogus"], "无法识别的参数：--bogus"),
+     (["x.pdf", "--json"], "参数 --json 后面需要一个值")],
+)
+def test_a_mistyped_command_is_answered_in_chinese(arguments, said):
+    done = subprocess.run([sys.executable, "-m", "desktopapp", "check", *arguments],
+                          capture_output=True, cwd=REPO, timeout=120)
+    stderr = done.stderr.decode("utf-8")
+    assert done.returncode == 2
+    assert said in stderr and "用法：" in stderr
+    assert "usage:" not in stderr and "error:" not in stderr
+
+
+def test_the_help_is_chinese():
+    done = subprocess.run([sys.executable, "-m", "desktopapp", "check", "-h"], capture_output=True, cwd=REPO,
+                          timeout=120)
+    out = done.stdout.decode("utf-8")
+    assert done.returncode == 0 and "位置参数：" in out and "显示本帮助并退出" in out
+    assert "usage:" not in out and "show this help" not in out
