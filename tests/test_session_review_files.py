@@ -246,6 +246,27 @@ def test_a_lock_held_by_another_process_is_respected_and_taken_over_after_it_die
     assert len(load_review(target).changes) == 1
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="start times read from /proc")
+def test_a_lock_whose_process_id_was_given_again_is_taken_over(pdf):
+    """A crash, then a reboot or a long day: the id in the lock now names another running process."""
+    from desktopapp.session.review_lock import process_start
+
+    if process_start(1) is None:
+        pytest.skip("process 1's start time cannot be read here")
+    first = open_session(pdf)
+    assert first.take_lock() is None
+    place = first._lock.path
+    record = json.loads(place.read_text(encoding="utf-8"))
+    assert record["started"]  # this process's start is recorded
+    record["pid"] = 1  # a process that runs, but started at another time than the lock's
+    place.write_text(json.dumps(record), encoding="utf-8")
+
+    second = open_session(pdf)
+    assert second.take_lock() is None and not second.read_only  # taken over: the writer is gone
+    third = open_session(pdf)
+    assert third.take_lock() is not None  # and now held by the second, whose start is recorded
+
+
 # -- 4. autosave falls back to the user data folder -------------------------------------------------
 def test_a_pdf_name_too_long_for_the_temporary_file_saves_in_the_user_data_folder(tmp_path, data_dir):
     long_pdf = tmp_path / ("关于" + "部门预算公开" * 13 + ".pdf")  # 80 Chinese characters

@@ -4,7 +4,8 @@ The lock belongs to the PDF, not to the review's current name (which changes whe
 review is set aside or autosave falls back). The lock file (`.<PDF stem>.review.lock`) is created atomically (O_CREAT | O_EXCL) and holds who took
 it: process id, host, time and a token of its own. A second window — in this process or another —
 finds it held and opens the review read-only. A lock left by a crash is stale when its process is
-gone (same host), when it cannot be read and is older than a few seconds, or when it was not
+gone (same host) or its process id now names another process (recorded start time differs:
+a crash, a reboot, the id given again), when it cannot be read and is older than a few seconds, or when it was not
 refreshed for STALE_AFTER (another host, where the process cannot be asked); the next window
 takes it over. Where no file can be made beside the PDF (read-only folder, name too long) the lock
 is kept in the user data folder under the PDF's sha256 — where its review is kept then too.
@@ -84,6 +85,7 @@ class ReviewLock:
                 "host": socket.gethostname(),
                 "since": datetime.now().isoformat(timespec="seconds"),
                 "token": self._token,
+                "started": process_start(os.getpid()),
                 "pdf": str(self.pdf_path),
             }
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -119,7 +121,10 @@ def _holder(place: Path) -> LockHolder | None:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return LockHolder(0, "？", "？") if time.time() - _mtime(place) < _UNREADABLE_GRACE else None
     if holder.host == socket.gethostname():
-        return holder if process_alive(holder.pid) else None
+        if not process_alive(holder.pid):
+            return None
+        recorded, now = data.get("started"), process_start(holder.pid)
+        return None if recorded and now and recorded != now else holder  # the id was given again
     return holder if age < STALE_AFTER else None
 
 
@@ -128,6 +133,37 @@ def _mtime(place: Path) -> float:
         return place.stat().st_mtime
     except OSError:
         return 0.0
+
+
+def process_start(pid: int) -> str | None:
+    """When the process with this id started, as a token that differs for a later process given the
+    same id (None where it cannot be told: the lock then trusts the id alone)."""
+    try:
+        if sys.platform.startswith("linux"):
+            boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            return f"{boot}:{stat.rsplit(')', 1)[1].split()[19]}"  # field 22, starttime since boot
+        if sys.platform == "win32":
+            return _windows_creation_time(pid)
+    except (OSError, IndexError, ValueError):
+        return None
+    return None
+
+
+def _windows_creation_time(pid: int) -> str | None:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return None
+    try:
+        times = [ctypes.c_ulonglong() for _ in range(4)]  # creation, exit, kernel, user (FILETIME)
+        if not kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
+            return None
+        return str(times[0].value)
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def process_alive(pid: int) -> bool:
