@@ -214,3 +214,16 @@ def test_placeholders_mean_nothing_printed(placeholder):
 
 def test_finding_type_is_the_core_model():
     assert all(isinstance(f, Finding) for f in run_checks(document(bad_expenditure())))
+
+
+def test_a_flood_of_alike_findings_on_one_table_is_listed_25_then_summed_up():
+    """40 rows each 0.01 off (rounding tails: warnings): the first 25 listed one by one, the other
+    15 in one finding that still marks their cells, so the list stays readable."""
+    rows = [["2010101", "行政运行", "1.00", "0.50", "0.49"] for _ in range(40)]
+    out = findings(document(table("T1", "一般公共预算支出表", EXPENDITURE_HEADER, rows, kind="general_budget_expenditure")))
+    tails = [f for f in out if f.table == "T1" and f.rule == out[0].rule]
+    assert len(tails) == engine.FLOOD + 1
+    summary = tails[-1]
+    assert "另有 15 处同类问题" in summary.message
+    assert {c.row for c in summary.cells} == set(range(25, 40))
+    assert all(not touches(f, "T1", 30) for f in tails[:-1])

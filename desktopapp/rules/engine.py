@@ -126,8 +126,45 @@ def _cap(findings: list[Finding], info: RuleInfo) -> list[Finding]:
     return findings
 
 
+# Findings of one rule on one table listed one by one; beyond this many, one summary finding holds
+# the rest (their cells still marked): a thousand alike lines (a table read 500 times over from a
+# damaged file, a column misread throughout) hide the findings that matter instead of showing more.
+FLOOD = 25
+
+
+def _collapse_floods(ordered: list[Finding]) -> list[Finding]:
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    place: dict[int, int] = {}  # id(finding) → its place in its group
+    for f in ordered:
+        if f.table:
+            group = groups.setdefault((f.rule, f.table), [])
+            place[id(f)] = len(group)
+            group.append(f)
+    out: list[Finding] = []
+    for f in ordered:
+        group = groups.get((f.rule, f.table)) if f.table else None
+        if group is None or len(group) <= FLOOD or place[id(f)] < FLOOD:
+            out.append(f)
+        elif place[id(f)] == FLOOD:
+            out.append(_flood_summary(group[FLOOD:]))
+    return out
+
+
+def _flood_summary(rest: list[Finding]) -> Finding:
+    worst = min((f.severity for f in rest), key=severity_rank)
+    return Finding(
+        rule=rest[0].rule,
+        severity=worst,
+        message=(f"同一表格中另有 {len(rest)} 处同类问题未逐条列出（已列出前 {FLOOD} 处，多为同一原因，"
+                 "请先核对它们）；相关单元格已在表格中标出。"),
+        cells=list(dict.fromkeys(c for f in rest for c in f.cells)),
+        page=rest[0].page,
+        table=rest[0].table,
+    )
+
+
 def number_findings(document: Document, findings: Iterable[Finding]) -> list[Finding]:
-    ordered = sorted(_dedupe(findings), key=lambda f: _order_key(document, f))
+    ordered = _collapse_floods(sorted(_dedupe(findings), key=lambda f: _order_key(document, f)))
     for i, f in enumerate(ordered, start=1):
         f.id = f"F{i}"
     return ordered
