@@ -59,9 +59,8 @@ def _form_in(lines: list[Line], frags: list[list[Fragment]]) -> Region | None:
     rest = [f for row in frags for f in row if f.x0 > edge + 2 * size]
     if any(f.x0 < label_right for f in rest):
         return None  # text reaching into the label column: no column of labels
-    prose = [f for f in rest if len(f.text) >= MIN_PROSE and any(p in f.text for p in _SENTENCE)]
-    if len(prose) < 2:
-        return None
+    if not any(len(f.text) >= MIN_PROSE and any(p in f.text for p in _SENTENCE) for f in rest):
+        return None  # values without a sentence: a table of labels, found by its figures
     members = lines[labels[0]:]
     x0 = min(ln.x0 for ln in members)
     x1 = max(ln.x1 for ln in members)
