@@ -57,11 +57,11 @@ def _form_in(lines: list[Line], frags: list[list[Fragment]]) -> Region | None:
         return None
     label_right = max(f.x1 for k, f in left if _is_label(f))
     rest = [f for row in frags for f in row if f.x0 > edge + 2 * size]
-    if any(f.x0 < label_right for f in rest):
-        return None  # text reaching into the label column: no column of labels
+    if any(f.x0 < label_right and not _is_label(f) for f in rest):
+        return None  # prose reaching into the label column: no column of labels
     if not any(len(f.text) >= MIN_PROSE and any(p in f.text for p in _SENTENCE) for f in rest):
         return None  # values without a sentence: a table of labels, found by its figures
-    members = lines[labels[0]:]
+    members = lines  # from the run's first line: a first label set in from the edge ('部门名称（盖章）')
     x0 = min(ln.x0 for ln in members)
     x1 = max(ln.x1 for ln in members)
     return Region(x0 - 2, x1 + 2, members[0].top - 1, members[-1].bottom + 1, None, [], "aligned")
