@@ -26,22 +26,31 @@ def prose_form_regions(chars: list[Char]) -> list[Region]:
     lines = group_lines(chars)
     if not lines:
         return []
-    frags = [fragments(ln, i) for i, ln in enumerate(lines)]
     size = sorted(ln.size for ln in lines)[len(lines) // 2]
     regions: list[Region] = []
     i = 0
     while i < len(lines):
-        if _stop(lines[i], size) or not frags[i]:
+        if _stop(lines[i], size):
             i += 1
             continue
         j = i + 1
         while j < len(lines) and not _stop(lines[j], size) and lines[j].top - lines[j - 1].bottom <= 2.5 * size:
             j += 1
-        region = _form_in(lines[i:j], frags[i:j])
-        if region is not None:
-            regions.append(region)
+        run = lines[i:j]
+        if len(run) >= MIN_LABELS and not _running_text(run):
+            region = _form_in(run, [fragments(ln, k) for k, ln in enumerate(run)])
+            if region is not None:
+                regions.append(region)
         i = j
     return regions
+
+
+def _running_text(lines: list[Line]) -> bool:
+    """Most lines long and starting at the left edge: a paragraph, not a form (told before
+    the lines are split into fragments, which costs on every page of text)."""
+    edge = min(ln.x0 for ln in lines)
+    long_at_edge = sum(1 for ln in lines if ln.x0 <= edge + 2 * ln.size and len(ln.text) > 2 * MAX_LABEL)
+    return long_at_edge * 3 > len(lines) * 2
 
 
 def _form_in(lines: list[Line], frags: list[list[Fragment]]) -> Region | None:
