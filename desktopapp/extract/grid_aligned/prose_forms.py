@@ -18,6 +18,7 @@ from desktopapp.extract.text import Fragment, Line, fragments, group_lines
 MAX_LABEL = 12  # characters of a label in the label column
 MIN_LABELS = 3  # labels in the left column that make a form
 MIN_PROSE = 12  # characters of a value that is a sentence
+LABEL_INDENT = 4.0  # ems from the left edge a label may start (centred in a wider label cell)
 _SENTENCE = "，。；"
 
 
@@ -57,7 +58,7 @@ def _form_in(lines: list[Line], frags: list[list[Fragment]]) -> Region | None:
     """The run of lines as one form, when its left edge is a label column beside prose."""
     size = sorted(ln.size for ln in lines)[len(lines) // 2]
     edge = min(ln.x0 for ln in lines)
-    left = [(k, row[0]) for k, row in enumerate(frags) if row and row[0].x0 <= edge + 2 * size]
+    left = [(k, row[0]) for k, row in enumerate(frags) if row and row[0].x0 <= edge + LABEL_INDENT * size]
     labels = [k for k, f in left if _is_label(f)]
     if len(labels) < MIN_LABELS:
         return None
@@ -65,7 +66,7 @@ def _form_in(lines: list[Line], frags: list[list[Fragment]]) -> Region | None:
     if len(left) - len(labels) > len(labels) // 3:
         return None
     label_right = max(f.x1 for k, f in left if _is_label(f))
-    rest = [f for row in frags for f in row if f.x0 > edge + 2 * size]
+    rest = [f for row in frags for f in row if f.x0 > edge + LABEL_INDENT * size]
     if any(f.x0 < label_right and not _is_label(f) for f in rest):
         return None  # prose reaching into the label column: no column of labels
     if not any(len(f.text) >= MIN_PROSE and any(p in f.text for p in _SENTENCE) for f in rest):
