@@ -128,8 +128,13 @@ def _compatible(first: Piece, piece: Piece) -> bool:
         return True
     if first.xs and piece.xs and abs(first.xs[0] - piece.xs[0]) < 4 and abs(first.xs[-1] - piece.xs[-1]) < 4:
         return True
-    head = {tuple(normalize(t) for t in row) for row in first.row_texts()[:4]}
-    return any(tuple(normalize(t) for t in row) in head for row in piece.row_texts()[:4])
+    # Compared by their filled cells: a page of a form (no rules) may lay fewer columns.
+    head = {_filled(row) for row in first.row_texts()[:4]} - {()}
+    return any(_filled(row) in head for row in piece.row_texts()[:4])
+
+
+def _filled(row: list[str]) -> tuple[str, ...]:
+    return tuple(normalize(t) for t in row if t)
 
 
 def _n_cols(piece: Piece) -> int:

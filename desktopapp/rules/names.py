@@ -40,6 +40,17 @@ def _wrap_fragment(table: Table, key: str, right: str) -> bool:
     return right.startswith(key) or right.endswith(key)
 
 
+def _run_together(catalogue: dict[str, tuple[Table, int, int, str]], key: str) -> str | None:
+    """A project table read by position whose name cell holds the name whole, run together
+    with a neighbouring cell's text: the name is there, only its reading is uncertain."""
+    if len(key) < 4:
+        return None
+    return next(
+        (k for k, entry in catalogue.items() if len(k) > len(key) and key in k and entry[0].strategy in POSITION_READ),
+        None,
+    )
+
+
 @rule(RULE_SUBJECT)
 def check_subject_names(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     by_code: dict[tuple[str, str], list[tuple[Table, int, int, str]]] = defaultdict(list)
@@ -208,14 +219,18 @@ def check_project_names(document: Document, ctx: RuleContext) -> Iterable[Findin
             score = (_same_characters(key, other_key), SequenceMatcher(None, key, other_key).ratio())
             if score > ratio:
                 best, best_key, ratio = entry, other_key, score
+        run_together = _run_together(catalogue, key)
+        if run_together is not None:
+            best_key, best, ratio = run_together, catalogue[run_together], (1.0, 1.0)
         page = table.body[r][c].page if c < len(table.body[r]) else None
         if best is not None and max(ratio) >= 0.6:
-            gap = _wrap_fragment(table, key, best_key)
+            gap = run_together is not None or _wrap_fragment(table, key, best_key)
             yield Finding(
                 rule=RULE_PROJECT,
                 severity=Severity.WARNING if gap else Severity.ERROR,
                 message=f"项目名称与项目支出表不一致：{table.title}印为“{name}”，{best[0].title}为“{best[3]}”"
-                + ("（该表按位置读出，可能只读到换行名称的一部分，请核对）" if gap else ""),
+                + ("（项目支出表按位置读出，名称可能与相邻单元格的文字连在一起，请核对）" if run_together is not None
+                   else "（该表按位置读出，可能只读到换行名称的一部分，请核对）" if gap else ""),
                 cells=[CellRef(table.id, r, c), CellRef(best[0].id, best[1], best[2])],
                 expected=best[3],
                 actual=name,
