@@ -139,8 +139,11 @@ def shared_columns(texts: list[RegionText]) -> list[tuple[float, float]]:
     narrow = 0.25 * max(t.width for t in texts)
     size = statistics.median(t.size for t in texts)
     body = body_column_extents([(i, t.body_blocks, t.rows) for i, t in enumerate(texts)], narrow)
-    leaves = [(b.x0, b.x1) for t in texts for b in t.leaves if b.x1 - b.x0 <= narrow]
-    wide = [(b.x0, b.x1) for t in texts for b in t.body_blocks + t.leaves if b.x1 - b.x0 > narrow]
+    # A label of a few characters heads one column, even over a table narrower than four of them.
+    label_narrow = max(narrow, 4.5 * size)
+    leaves = [(b.x0, b.x1) for t in texts for b in t.leaves if b.x1 - b.x0 <= label_narrow]
+    wide = [(b.x0, b.x1) for t in texts for b in t.body_blocks if b.x1 - b.x0 > narrow]
+    wide += [(b.x0, b.x1) for t in texts for b in t.leaves if b.x1 - b.x0 > label_narrow]
     if not body and not leaves:
         return []
     blocks = [b for t in texts for b in t.body_blocks]
