@@ -11,6 +11,7 @@ import re
 import statistics
 
 from desktopapp.extract.captions import is_caption_text
+from desktopapp.extract.grid_aligned.blocks import CELL_GAP
 from desktopapp.extract.grid_aligned.regions import Region, _close, _columns_align, _line_kind
 from desktopapp.extract.header import header_row_count
 from desktopapp.extract.layout import Char
@@ -52,8 +53,13 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
             last += 1
         run = range(first, last + 1)
         ends_on_figures = last + 1 < len(lines) and kinds[last + 1] == "data"
-        if len(run) >= MIN_LINES and not ends_on_figures and any(kinds[k] == "row" for k in run):
-            body_first = _body_start(lines, frags, run)
+        if len(run) >= MIN_LINES and not ends_on_figures:
+            body_first = _body_start(lines, frags, run) if any(kinds[k] == "row" for k in run) else None
+            if body_first is None:
+                # Narrow columns stand closer than an em apart ('功能 功能 金额').
+                close = {k: fragments(lines[k], k, CELL_GAP) for k in run}
+                if any(len(close[k]) >= 2 for k in run):
+                    body_first = _body_start(lines, close, run)
             if body_first is not None:
                 members = list(run)
                 regions.append(
