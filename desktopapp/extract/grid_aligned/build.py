@@ -86,6 +86,10 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
     # it, heads a column too (a column left empty in the body has only its label).
     leaves += [b for b in head_blocks if b not in leaves and _reaches_foot(b, band_ys, head_blocks)]
     leaves = [b for b in leaves if not _groups_columns(b, head_blocks, body_columns)]
+    if not any(is_amountish(b) for b in body_blocks):
+        # No figure marks the columns of an empty table, and its bands may be misread
+        # (labels centred in deep bands leave no gutter): its header alone makes them.
+        leaves += [b for b in head_blocks if b not in leaves and _lowest_label(b, head_blocks)]
     return RegionText(region, head_blocks, body_blocks, rows, band_ys, leaves, size)
 
 
@@ -97,6 +101,16 @@ def _reaches_foot(label: Block, band_ys: list[float], head: list[Block]) -> bool
         for o in head
     )
     return centred and not below
+
+
+def _lowest_label(label: Block, head: list[Block]) -> bool:
+    """No header label stands under this one, nor lower on both sides of it (a group
+    centred over its parts, '项目' over 科目编码 … 合计): it heads a column of its own."""
+    lower = [o for o in head if o is not label and o.top >= label.bottom - 0.2 * label.size]
+    if any(min(o.x1, label.x1) - max(o.x0, label.x0) > 0 for o in lower):
+        return False
+    centre = (label.x0 + label.x1) / 2
+    return not (any(o.x1 <= centre for o in lower) and any(o.x0 >= centre for o in lower))
 
 
 def _groups_columns(label: Block, head: list[Block], body_columns: list[tuple[float, float]]) -> bool:
@@ -125,8 +139,11 @@ def shared_columns(texts: list[RegionText]) -> list[tuple[float, float]]:
     narrow = 0.25 * max(t.width for t in texts)
     size = statistics.median(t.size for t in texts)
     body = body_column_extents([(i, t.body_blocks, t.rows) for i, t in enumerate(texts)], narrow)
-    leaves = [(b.x0, b.x1) for t in texts for b in t.leaves if b.x1 - b.x0 <= narrow]
-    wide = [(b.x0, b.x1) for t in texts for b in t.body_blocks + t.leaves if b.x1 - b.x0 > narrow]
+    # A label of a few characters heads one column, even over a table narrower than four of them.
+    label_narrow = max(narrow, 4.5 * size)
+    leaves = [(b.x0, b.x1) for t in texts for b in t.leaves if b.x1 - b.x0 <= label_narrow]
+    wide = [(b.x0, b.x1) for t in texts for b in t.body_blocks if b.x1 - b.x0 > narrow]
+    wide += [(b.x0, b.x1) for t in texts for b in t.leaves if b.x1 - b.x0 > label_narrow]
     if not body and not leaves:
         return []
     blocks = [b for t in texts for b in t.body_blocks]

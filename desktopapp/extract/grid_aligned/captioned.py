@@ -11,6 +11,7 @@ import re
 import statistics
 
 from desktopapp.extract.captions import is_caption_text
+from desktopapp.extract.grid_aligned.blocks import CELL_GAP
 from desktopapp.extract.grid_aligned.regions import Region, _close, _columns_align, _line_kind
 from desktopapp.extract.header import header_row_count
 from desktopapp.extract.layout import Char
@@ -27,6 +28,9 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
         return []
     frags = [fragments(ln, i) for i, ln in enumerate(lines)]
     kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
+    for k in range(len(lines)):
+        if kinds[k] == "stop" and _interleaved_number(lines, k):
+            kinds[k] = "row"
     size = statistics.median(ln.size for ln in lines)
     regions: list[Region] = []
     i = 0
@@ -49,14 +53,14 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
             last += 1
         run = range(first, last + 1)
         ends_on_figures = last + 1 < len(lines) and kinds[last + 1] == "data"
-        if len(run) >= MIN_LINES and not ends_on_figures and any(kinds[k] == "row" for k in run):
-            texts = [[f.text for f in frags[k]] for k in run]
-            head = header_row_count(texts)
-            # Cells standing in columns — or a header line of three labels or more: labels
-            # centred in their columns start nowhere in particular.
-            spread = any(len(frags[k]) >= 3 for k in run[:head])
-            if 0 < head < len(texts) and (spread or _columns_align([frags[k] for k in run])):
-                body_first = first + head
+        if len(run) >= MIN_LINES and not ends_on_figures:
+            body_first = _body_start(lines, frags, run) if any(kinds[k] == "row" for k in run) else None
+            if body_first is None:
+                # Narrow columns stand closer than an em apart ('功能 功能 金额').
+                close = {k: fragments(lines[k], k, CELL_GAP) for k in run}
+                if any(len(close[k]) >= 2 for k in run):
+                    body_first = _body_start(lines, close, run)
+            if body_first is not None:
                 members = list(run)
                 regions.append(
                     Region(
@@ -71,6 +75,45 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
                 )
         i = max(i + 1, last + 1)
     return regions
+
+
+def _body_start(lines: list, frags: list, run: range) -> int | None:
+    """The first body line of a run under a caption, when its lines read as a header over
+    body rows — line by line, or else row by row (lines wrapped in their cells stacked)."""
+    for stacks in ([[k] for k in run], _row_stacks(lines, run)):
+        texts = [[f.text for f in sorted((f for k in st for f in frags[k]), key=lambda f: f.x0)] for st in stacks]
+        head = header_row_count(texts)
+        # Cells standing in columns — or a header line of three labels or more: labels
+        # centred in their columns start nowhere in particular.
+        spread = any(len(frags[k]) >= 3 for st in stacks[:head] for k in st)
+        if 0 < head < len(texts) and (spread or _columns_align([frags[k] for k in run])):
+            return stacks[head][0]
+    return None
+
+
+def _row_stacks(lines: list, run: range) -> list[list[int]]:
+    """The run's lines in rows: lines set closer than rows are (a name wrapped in its cell,
+    with the 序号 centred on it overlapping its lines) are one row."""
+    stacks: list[list[int]] = []
+    for k in run:
+        if stacks and lines[k].top < max(lines[j].bottom for j in stacks[-1]) + 0.3 * lines[k].size:
+            stacks[-1].append(k)
+        else:
+            stacks.append([k])
+    return stacks
+
+
+def _interleaved_number(lines: list, k: int) -> bool:
+    """A lone small number standing between the lines of the text beside it (a 序号 centred
+    on a name wrapped over two lines): a cell of a row, no page number (which stands alone)."""
+    text = re.sub(r"\s+", "", lines[k].text)
+    if not re.fullmatch(r"\d{1,3}", text):
+        return False
+    line = lines[k]
+    return any(
+        0 <= j < len(lines) and lines[j].top < line.bottom and line.top < lines[j].bottom
+        for j in (k - 1, k + 1)
+    )
 
 
 def _is_caption_line(text: str) -> bool:
