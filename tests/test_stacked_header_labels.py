@@ -9,6 +9,7 @@ from __future__ import annotations
 from desktopapp.core.model import Severity
 from desktopapp.extract import read_document
 from desktopapp.rules.engine import run_checks
+from desktopapp.tables.structure import structure_of
 from tests.helpers.pdfgen import H, PdfBuilder, TableSpec
 
 SUMMARY_HEADER: list[list[H | str]] = [
@@ -98,3 +99,37 @@ def test_a_slip_between_two_well_read_three_line_tables_is_still_caught(tmp_path
     errors = _cross_errors(tmp_path, income, current_income="1,862.31")
     assert errors and any("1,826.31" in m or "1826.31" in m for m in errors)
 
+
+# Narrow neighbouring columns whose labels wrap over three lines: "因公出国(境)费" and "公务接待费"
+# stand side by side in one header slot when the header is read by position.
+THREE_PUBLIC_HEADER: list[list[H | str]] = [
+    [H("栏目", colspan=6), H("机关运行经费预算数", rowspan=4)],
+    [H("“三公”经费预算数", colspan=6)],
+    [H("合计", rowspan=2), H("因公出国(境)费", rowspan=2), H("公务接待费", rowspan=2), H("公务用车购置及运行费", colspan=3)],
+    ["小计", "购置费", "运行费"],
+]
+THREE_PUBLIC_BODY = [["10.81", "0", "0.83", "9.98", "0", "9.98", "217.83"]]
+
+
+def _three_public(tmp_path, style: str):
+    path = tmp_path / f"{style}.pdf"
+    builder = PdfBuilder(path)
+    spec = TableSpec("“三公”经费和机关运行经费预算表", THREE_PUBLIC_HEADER, THREE_PUBLIC_BODY, style=style, header_line_count=3)
+    builder.table(spec)
+    builder.save()
+    document = read_document(path)
+    [table] = document.tables
+    return structure_of(table, document)
+
+
+def test_two_label_stacks_in_one_slot_make_a_position_read_header_doubtful(tmp_path):
+    layout = _three_public(tmp_path, "three_line")
+    assert layout.header_doubtful
+    assert all(not segment.relations for segment in layout.segments)  # no column sums stated
+
+
+def test_the_same_labels_in_ruled_cells_keep_their_column_sums(tmp_path):
+    layout = _three_public(tmp_path, "lines")
+    assert not layout.header_doubtful
+    totals = {c.label for s in layout.segments for r in s.relations for c in [r.total]}
+    assert any("合计" in label or "小计" in label for label in totals)
