@@ -127,6 +127,7 @@ class Table:
     numeric: bool = True
     bbox_by_page: dict[int, Box] = field(default_factory=dict)
     strategy: str = ""  # which grid strategy read it ("ruled", "aligned", …)
+    header_labels_merged: bool = False  # two columns' header labels read into one cell
     unreadable: list[str] = field(default_factory=list)  # problems met while reading
     # What is read from the printed texts and kept with the table (desktopapp.tables keeps its
     # structure here, with the text signature it was read from).

@@ -156,6 +156,7 @@ def _align_columns(group: list[Piece]) -> None:
                 p.rows = grid_rows(g, p.frame, p.page)
                 p.xs = list(g.xs)
                 p.header_hint = g.header_rows_hint
+                p.header_labels_merged = g.header_labels_merged
             return
     if len({len(p.xs) for p in group}) <= 1 and all(
         all(abs(a - b) < 4 for a, b in zip(p.xs, group[0].xs)) for p in group
@@ -270,6 +271,7 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
         organization_line=cap.org_line,
         numeric=numeric,
         strategy=first.strategy,
+        header_labels_merged=any(p.header_labels_merged for p in group),
     )
     n_cols = max([len(r) for r in header_cells] + [len(r) for _, r in body_cells] + [0])
     table.header = [_header_row(row, first.page, n_cols, len(header_cells), i) for i, row in enumerate(header_cells)]

@@ -37,6 +37,9 @@ class Grid:
     # row index → header/body decision hints filled by the strategy ("rule" = a ruling line
     # closes the header after this row).
     header_rows_hint: int | None = None
+    # A header read by position put two side-by-side stacks of label characters into one slot:
+    # the labels of two narrow columns run together, so its grouping is not known.
+    header_labels_merged: bool = False
 
     @property
     def n_rows(self) -> int:

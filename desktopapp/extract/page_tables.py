@@ -42,6 +42,7 @@ class Piece:
     caption: Caption
     notes: list[str] = field(default_factory=list)
     header_hint: int | None = None
+    header_labels_merged: bool = False  # see Grid.header_labels_merged
     bbox: Box | None = None
     top: float = 0.0  # reading-frame position on the page
     bottom: float = 0.0
@@ -337,6 +338,7 @@ def _piece(layout: PageLayout, grid: Grid, caption: Caption, notes: list[str]) -
         caption=caption,
         notes=notes,
         header_hint=grid.header_rows_hint,
+        header_labels_merged=grid.header_labels_merged,
         bbox=frame.to_page(grid.x0, grid.top, grid.x1, grid.bottom),
         top=grid.top,
         bottom=grid.bottom,

@@ -435,6 +435,8 @@ def _compute(document: Document, table: Table) -> list[Fact]:
         return []
     if not layout.scope.certain:
         return []  # which money its figures are is not established: compared with nothing
+    if layout.header_doubtful:
+        return []  # which column is which is not established (as three_public): compared with nothing
     out: list[Fact] = []
     for i, segment in enumerate(layout.segments):
         if layout.kind in SUMMARY_KINDS or layout.kind in FISCAL_SUMMARY_KINDS:

@@ -33,7 +33,11 @@ def bands_cross(spans: list[Span]) -> bool:
 
 
 def header_doubtful(table: Table) -> bool:
-    """The header's bands cross each other: its grouping was not read as printed."""
+    """The header's bands cross each other, or, read by position, one of its cells holds two
+    columns' labels side by side: its grouping was not read as printed. (Ruled tables are
+    left out: their cells are drawn, and "栏目" beside "项目名称" in a diagonal cell is one cell.)"""
+    if table.strategy in POSITION_READ and table.header_labels_merged:
+        return True
     return bands_cross(header_spans(table))
 
 

@@ -169,6 +169,7 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
 
     underlined = underline_spans(head_blocks, region.inner_rules)
     centres = [(a + b) / 2 for a, b in clusters]
+    merged_labels = False
 
     def place(block: Block, r0: int, r1: int, c0: int | None = None, c1: int | None = None) -> None:
         if c0 is None or c1 is None:
@@ -178,6 +179,9 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
             c0, c1 = columns_of(xs, *span, centres)
         existing = taken.get((r0, c0))
         if existing is not None:
+            if r0 < n_head and side_by_side(existing.chars, block.chars, size):
+                nonlocal merged_labels
+                merged_labels = True
             existing.chars.extend(block.chars)
             return
         cell = GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1], list(block.chars))
@@ -212,7 +216,22 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
     cells.sort(key=lambda c: (c.row, c.col))
     grid = Grid(xs, ys, _fill_slots(cells, xs, ys), region.kind)
     grid.header_rows_hint = n_head if region.header_bottom is not None else None
+    grid.header_labels_merged = merged_labels
     return grid
+
+
+def side_by_side(placed: list[Char], block: list[Char], size: float) -> bool:
+    """Two stacks of label characters standing apart across, at the same height: two columns'
+    labels, not one label's lines (which stand one above the other)."""
+    if not placed or not block:
+        return False
+    a0, a1 = min(c.x0 for c in placed), max(c.x1 for c in placed)
+    b0, b1 = min(c.x0 for c in block), max(c.x1 for c in block)
+    apart = b0 - a1 > 0.3 * size or a0 - b1 > 0.3 * size
+    t0, t1 = min(c.top for c in placed), max(c.bottom for c in placed)
+    u0, u1 = min(c.top for c in block), max(c.bottom for c in block)
+    level = min(t1, u1) - max(t0, u0) > 0.5 * size
+    return apart and level
 
 
 def build_grid(chars: list[Char], region: Region) -> tuple[Grid, RegionText] | None:
