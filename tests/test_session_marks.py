@@ -4,34 +4,13 @@ kept through a correction that re-checks the table, back after reopening the PDF
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
-
-import pytest
 
 from desktopapp.session.marks import Verdict, finding_key
 from desktopapp.session.review import load_review
-from tests.helpers.pdfgen import EXPENDITURE_HEADER, EXPENDITURE_ROWS, PdfBuilder, TableSpec
-from tests.test_session_review_session import PLANTED, PLANTED_ROW, TOTAL_COL, open_session, sum_findings
+from tests import test_session_review_session as base
+from tests.test_session_review_session import PLANTED_ROW, TOTAL_COL, open_session, sum_findings
 
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    rows = [list(r) for r in EXPENDITURE_ROWS]
-    rows[PLANTED_ROW][TOTAL_COL] = PLANTED
-    path = tmp_path_factory.mktemp("marks") / "单位预算.pdf"
-    builder = PdfBuilder(path)
-    builder.table(TableSpec("一般公共预算支出表", EXPENDITURE_HEADER, rows, number="表5", org="测试社会保险管理处"))
-    builder.save()
-    return path
-
-
-@pytest.fixture
-def pdf(built: Path, tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv("DESKTOPAPP_DATA_DIR", str(tmp_path / "data"))
-    target = tmp_path / built.name
-    shutil.copy(built, target)
-    return target
+built_pdf, pdf = base.built_pdf, base.pdf  # the same fixtures: 表5 with 2080101's 合计 misprinted
 
 
 def _planted(session):
