@@ -11,7 +11,7 @@ import pytest
 
 from desktopapp.core.edits import EditLog
 from desktopapp.core.marks import FindingMark, Verdict, finding_key
-from desktopapp.export.review_report import build_review_report, net_changes, report_html
+from desktopapp.export.review_report import build_review_report, corrected_cells, report_html
 from desktopapp.export.xlsx import export_clean_workbook, export_workbook
 from desktopapp.extract import read_document
 from desktopapp.extract.docinfo import correct_fact
@@ -57,7 +57,7 @@ def test_corrections_are_net_per_cell_with_the_reason_of_the_last(reviewed):
     [change] = report.changes  # the undone one is gone, the cell changed twice is one line
     assert (change.printed, change.final, change.reason) == ("1,209.58", "1,209.60", "核对原始凭证")
     assert "行政运行" in change.place and change.table.startswith("表3")
-    assert [c.final for c in net_changes(document, changes)] == [Decimal("1209.60")]
+    assert [c.final for c in corrected_cells(document, changes)] == [Decimal("1209.60")]
 
 
 def test_the_report_shows_the_officers_correction_of_a_fact(reviewed):

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktopapp.core.edits import Change
 from desktopapp.core.model import Cell, Document, Finding, Severity, Table
-from desktopapp.core.net_changes import NetChange, current_reason, net_changes
+from desktopapp.core.net_changes import NetChange, current_reason
 from desktopapp.session.findings import FindingsIndex, rule_names, tables_of, worst_severity
 from desktopapp.session.marks import FindingMark, Verdict, finding_key
 from desktopapp.session.review import Review, Unapplied
@@ -211,7 +211,7 @@ class ReviewState(QObject):
         return self.session.set_reason(table_id, row, col, reason) if self.session else None
 
     def net_changes(self) -> list[NetChange]:
-        return net_changes(self.changes)
+        return self.session.net_changes() if self.session else []
 
     def reason_of(self, table_id: str, row: int, col: int) -> str:
         """The reason of the correction in force on a cell ("" when none or not corrected)."""

@@ -20,7 +20,7 @@ from desktopapp.core.header_spans import column_labels, header_spans
 from desktopapp.core.labels import doc_kind_label, severity_label, table_caption
 from desktopapp.core.marks import UNMARKED_LABEL, VERDICT_LABELS, FindingMark, Verdict, finding_key
 from desktopapp.core.model import Document, Finding, Severity, Table
-from desktopapp.core.net_changes import net_changes as cell_net_changes
+from desktopapp.core.net_changes import net_changes
 from desktopapp.core.numbers import format_amount
 from desktopapp.core.safe_text import safe_text
 from desktopapp.export.grid import figure_decimals
@@ -107,7 +107,7 @@ def build_review_report(
         into = dismissed if mark and mark.verdict == Verdict.DISMISSED else open_findings
         into.append(_report_finding(len(into) + 1, finding, mark, document, locators, rule_names, rule_families))
     counts = Counter(f.severity for f in findings)
-    net = net_changes(document, changes)
+    net = corrected_cells(document, changes)
     when = (checked_at or datetime.now()).replace(microsecond=0)
     return ReviewReport(
         document=document_facts(document),
@@ -223,10 +223,10 @@ class CellChange:
     time: str
 
 
-def net_changes(document: Document, changes: Sequence[Change]) -> list[CellChange]:
+def corrected_cells(document: Document, changes: Sequence[Change]) -> list[CellChange]:
     """Each cell whose value in force differs from the printed one, in the document's order, with
     the reason and time of its correction in force (core.net_changes: undone steps leave no trace)."""
-    in_force = {net.key: net for net in cell_net_changes(changes)}
+    in_force = {net.key: net for net in net_changes(changes)}
     out: list[CellChange] = []
     for table in document.tables:
         for r, row in enumerate(table.body):

@@ -207,20 +207,13 @@ CHANGE_COLUMNS = (  # the full history, below the net changes
     Column("定位", 10),
     Column("操作", 10),
 )
-# the net change per cell, first: same widths column by column as the history below
-NET_CHANGE_COLUMNS = (
-    Column("序号", 6),
-    Column("最后修改时间", 20),
-    Column("表格", 24),
-    Column("行", 6),
-    Column("项目", 22),
-    Column("列", 6),
-    Column("栏目", 16),
-    Column("原印刷值", 14),
-    Column("修改次数", 14),
-    Column("现值", 14),
-    Column("原因", 30),
-    Column("定位", 10),
+# the net change per cell, first, in the history's columns (same widths, one column fewer: no 操作)
+NET_CHANGE_COLUMNS = tuple(
+    Column(name, column.width)
+    for name, column in zip(
+        ("序号", "最后修改时间", "表格", "行", "项目", "列", "栏目", "原印刷值", "修改次数", "现值", "原因", "定位"),
+        CHANGE_COLUMNS,
+    )
 )
 ACTION_LABELS = {"edit": "修改", "undo": "撤销", "redo": "重做", "reason": "填写原因"}
 HISTORY_TITLE = "全部修改历史（按时间顺序，含撤销、重做与补填的原因）"
