@@ -150,20 +150,28 @@ def process_start(pid: int) -> str | None:
     return None
 
 
-def _windows_creation_time(pid: int) -> str | None:
+@contextlib.contextmanager
+def _windows_process(pid: int):
+    """(kernel32, handle) of process `pid` opened for queries (handle 0 when it cannot be opened)."""
     import ctypes
 
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return None
     try:
+        yield kernel32, handle
+    finally:
+        if handle:
+            kernel32.CloseHandle(handle)
+
+
+def _windows_creation_time(pid: int) -> str | None:
+    import ctypes
+
+    with _windows_process(pid) as (kernel32, handle):
         times = [ctypes.c_ulonglong() for _ in range(4)]  # creation, exit, kernel, user (FILETIME)
-        if not kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
+        if not handle or not kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
             return None
         return str(times[0].value)
-    finally:
-        kernel32.CloseHandle(handle)
 
 
 def process_alive(pid: int) -> bool:
@@ -173,14 +181,12 @@ def process_alive(pid: int) -> bool:
     if sys.platform == "win32":  # os.kill(pid, 0) would terminate it on Windows
         import ctypes
 
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
+        with _windows_process(pid) as (kernel32, handle):
+            if not handle:
+                return False
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
