@@ -93,7 +93,8 @@ class PageRenderer:
 
 
 def _displayed_size(page: pdfium.PdfPage) -> tuple[float, float]:
+    # PDFium's page size is already the displayed one: the CropBox, /Rotate applied (as the
+    # readers measure boxes, extract/layout_*.py); turning it again would shrink a rotated
+    # page's image and put every lit box off its cell.
     width, height = page.get_size()
-    if page.get_rotation() in (90, 270):
-        width, height = height, width
     return width, height

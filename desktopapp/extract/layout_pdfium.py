@@ -78,8 +78,9 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageLayout:
 
 def _read_page(page: pdfium.PdfPage, index: int) -> PageLayout:
     rotation = page.get_rotation() % 360
-    mediabox = page.get_mediabox()
-    space = _PageSpace(mediabox, rotation)
+    # Coordinates are measured from the top-left of what a viewer shows (and the page view
+    # renders): the CropBox within the MediaBox, not the MediaBox itself.
+    space = _PageSpace(_visible_box(page), rotation)
     raw_chars, directions = _read_chars(page, space)
     turn = directions.most_common(1)[0][0] if directions else 0
     frame = Frame(turn, space.width, space.height)
@@ -110,7 +111,7 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
         directions: Counter[int] = Counter()
         last_obj = None
         last_visible = True
-        page_box = _visible_box(page, space)
+        page_box = (space.x0, space.y0, space.x1, space.y1)
         unclipped = (-1e9, -1e9, 1e9, 1e9)
         upright_page = space.rotation == 0
         mx0, my1 = space.x0, space.y1
@@ -171,10 +172,11 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
         textpage.close()
 
 
-def _visible_box(page: pdfium.PdfPage, space: _PageSpace) -> tuple[float, float, float, float]:
+def _visible_box(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
     """The part of the page a viewer shows (user space): CropBox ∩ MediaBox. Text placed
     outside it is hidden from the reader and is no content."""
-    box = (space.x0, space.y0, space.x1, space.y1)
+    mx0, my0, mx1, my1 = page.get_mediabox()
+    box = (min(mx0, mx1), min(my0, my1), max(mx0, mx1), max(my0, my1))
     try:
         cx0, cy0, cx1, cy1 = page.get_cropbox()
     except pdfium.PdfiumError:

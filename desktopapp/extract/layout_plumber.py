@@ -41,12 +41,6 @@ def read_page_plumber(pdf: pdfplumber.PDF, index: int) -> PageLayout:
         page.close()
 
 
-def _display_size(page: pdfplumber.page.Page) -> tuple[float, float]:
-    rotation = (page.rotation or 0) % 360
-    w, h = float(page.width), float(page.height)
-    return (h, w) if rotation in (90, 270) else (w, h)
-
-
 def _visible_box(page: pdfplumber.page.Page) -> tuple[float, float, float, float]:
     """The part of the page a viewer shows, CropBox ∩ MediaBox, in pdfminer's device space
     (where its characters are placed: the MediaBox origin moved to 0, /Rotate applied)."""
@@ -88,10 +82,13 @@ def _walk(objs):
 def _read(page: pdfplumber.page.Page, index: int) -> PageLayout:
     """Walk pdfplumber's parsed page (`page.layout`, pdfminer objects) directly: building
     pdfplumber's attribute dicts for every object would cost a quarter of the reading time.
-    Coordinates as pdfplumber's `process_object` computes them."""
-    w, h = _display_size(page)
-    height = float(page.height)
-    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    Coordinates from pdfminer's device space, where the MediaBox's lower-left corner is the
+    origin (pdfplumber's `process_object` adds that corner back, which puts a page whose
+    MediaBox does not start at 0,0 off the displayed page by that much)."""
+    # Measured from the top-left of what a viewer shows (and the page view renders): the
+    # CropBox within the MediaBox, in pdfminer's device space (y up).
+    vx0, vy0, vx1, vy1 = _visible_box(page)
+    w, h = vx1 - vx0, vy1 - vy0
     raw_chars = []
     shapes = []
     for obj in _walk(page.layout._objs):
@@ -110,7 +107,6 @@ def _read(page: pdfplumber.page.Page, index: int) -> PageLayout:
     frame = Frame(turn, w, h)
     to_frame = frame.point_from_page
     chars: list[Char] = []
-    vx0, vy0, vx1, vy1 = _visible_box(page)
     for ch, q in zip(raw_chars, quarters):
         text = ch.get_text()
         if not text or text.isspace() or text == "\x00":
@@ -119,20 +115,20 @@ def _read(page: pdfplumber.page.Page, index: int) -> PageLayout:
             continue
         if not (vx0 - 1 <= (ch.x0 + ch.x1) / 2 <= vx1 + 1 and vy0 - 1 <= (ch.y0 + ch.y1) / 2 <= vy1 + 1):
             continue  # outside the page's visible box: hidden, no content
-        x0, x1 = ch.x0 + mb_x0, ch.x1 + mb_x0
-        top, bottom = height - ch.y1 + mb_top, height - ch.y0 + mb_top
+        x0, x1 = ch.x0 - vx0, ch.x1 - vx0
+        top, bottom = vy1 - ch.y1, vy1 - ch.y0
         ax, ay = to_frame(x0, top)
         bx, by = to_frame(x1, bottom)
-        origin = to_frame(ch.matrix[4] + mb_x0, height - ch.matrix[5] + mb_top)
+        origin = to_frame(ch.matrix[4] - vx0, vy1 - ch.matrix[5])
         chars.append(Char(text, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), float(ch.size), origin[1], q == turn))
     hrules: list[HRule] = []
     vrules: list[VRule] = []
     for obj in shapes:
         if isinstance(obj, LTRect):
-            top, bottom = height - obj.y1 + mb_top, height - obj.y0 + mb_top
-            _add_rect(obj, (obj.x0 + mb_x0, top, obj.x1 + mb_x0, bottom), frame, hrules, vrules)
+            top, bottom = vy1 - obj.y1, vy1 - obj.y0
+            _add_rect(obj, (obj.x0 - vx0, top, obj.x1 - vx0, bottom), frame, hrules, vrules)
         else:
-            pts = [to_frame(x + mb_x0, height - y + mb_top) for x, y in obj.pts]
+            pts = [to_frame(x - vx0, vy1 - y) for x, y in obj.pts]
             if obj.fill and not _is_white(obj.non_stroking_color) and _is_axis_box(pts):
                 # A thin filled four-corner path is a rule like a filled rectangle (Excel's
                 # PDF export draws some cell borders so).
