@@ -52,15 +52,10 @@ class AnnotatedPdfError(UserError):
 
 def write_annotated_pdf(document: Document, findings: list[Finding], marks: Mapping[str, FindingMark],
                         target: Path) -> int:
-    """The annotated copy of `document.source` (a single-file document; for one read from several
-    files, the first file's copy with the findings located there — see `write_annotated_pdfs`).
+    """The annotated copy of `document.source` (for a document read from several files, the first
+    file's copy with the findings located there — `write_annotated_pdfs` writes them all).
     Returns the number of annotations written (highlights and notes, not their pop-ups)."""
-    contents = annotation_contents(document, findings, marks, _rule_names())
-    source = Path(document.source)
-    first = document.parts[0] if document.parts else None
-    offset = first.first_page - 1 if first else 0
-    count = first.page_count if first else document.page_count
-    return _write_copy(source, _local(document, contents, offset, count), Path(target))
+    return write_annotated_part(document, findings, marks, document.source, target)
 
 
 def write_annotated_pdfs(document: Document, findings: list[Finding], marks: Mapping[str, FindingMark],
@@ -68,21 +63,28 @@ def write_annotated_pdfs(document: Document, findings: list[Finding], marks: Map
     """One annotated copy per file the document was read from, `folder/<stem>.pdf` (named as
     export/targets.py names outputs; `stem (2).pdf` for a repeated name)."""
     folder = Path(folder)
-    contents = annotation_contents(document, findings, marks, _rule_names())
-    sources = [Path(s) for s in document.sources()]
-    parts = document.parts or [None]
+    sources = document.sources()
     written = []
-    for part, source, name in zip(parts, sources, unique_names(sources, ".pdf"), strict=True):
-        offset = part.first_page - 1 if part else 0
-        count = part.page_count if part else document.page_count
-        target = folder / name
-        _write_copy(source, _local(document, contents, offset, count), target)
-        written.append(target)
+    for source, name in zip(sources, unique_names([Path(s) for s in sources], ".pdf"), strict=True):
+        write_annotated_part(document, findings, marks, source, folder / name)
+        written.append(folder / name)
     return written
 
 
-def _local(document: Document, contents: list[AnnotationContent], offset: int, count: int
-           ) -> list[tuple[int, list[Box], AnnotationContent]]:
+def write_annotated_part(document: Document, findings: list[Finding], marks: Mapping[str, FindingMark],
+                         source: str, target: Path) -> int:
+    """The annotated copy of `source`, one of the files `document` was read from, with the findings
+    located in it; the number of annotations written."""
+    part = next((p for p in document.parts if p.source == source), None)
+    if document.parts and part is None:
+        raise ValueError(f"{source} is not a file of this document")
+    offset = part.first_page - 1 if part else 0
+    count = part.page_count if part else document.page_count
+    contents = annotation_contents(document, findings, marks, _rule_names())
+    return _write_copy(Path(source), _local(contents, offset, count), Path(target))
+
+
+def _local(contents: list[AnnotationContent], offset: int, count: int) -> list[tuple[int, list[Box], AnnotationContent]]:
     """(0-based page in this file, boxes, content) for each place lying in this file."""
     out = []
     for content in contents:
