@@ -104,10 +104,13 @@ def _write_copy(source: Path, annotations: list[tuple[int, list[Box], Annotation
         raise AnnotatedPdfError(f"无法读取源 PDF“{source.name}”：{exc.strerror or exc}", str(exc)) from exc
     writer = _writer_for(original, source)
     stamp = _pdf_date(datetime.now().astimezone())
+    notes: dict[int, int] = {}  # notes already on a page: the next goes beside them, not on top
     for n, (index, boxes, content) in enumerate(annotations):
         page = writer.pages[index]
         space = PageSpace(ordered(page.mediabox), ordered(page.cropbox), (page.rotation or 0) % 360)
-        _add(writer, index, space, boxes, content, f"desktopapp-{content.key}-{n}", stamp)
+        slot = 0 if boxes else notes.get(index, 0)
+        notes[index] = slot + (0 if boxes else 1)
+        _add(writer, index, space, boxes, content, f"desktopapp-{content.key}-{n}", stamp, slot)
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, writer.write)
     return len(annotations)
@@ -129,7 +132,7 @@ def _writer_for(original: bytes, source: Path) -> PdfWriter:
 
 
 def _add(writer: PdfWriter, index: int, space: PageSpace, boxes: list[Box], content: AnnotationContent,
-         name: str, stamp: str) -> None:
+         name: str, stamp: str, slot: int) -> None:
     common = {"title_bar": AUTHOR}
     if boxes:
         quads = [space.quad(box) for box in boxes]
@@ -140,7 +143,8 @@ def _add(writer: PdfWriter, index: int, space: PageSpace, boxes: list[Box], cont
         anchor = boxes[0]
     else:
         visible = space.visible()
-        anchor = Box(visible.x0 + 12, visible.top + 12, visible.x0 + 12 + NOTE_SIZE, visible.top + 12 + NOTE_SIZE)
+        left = visible.x0 + 12 + slot * (NOTE_SIZE + 6) % max(NOTE_SIZE, visible.x1 - visible.x0 - 40)
+        anchor = Box(left, visible.top + 12, left + NOTE_SIZE, visible.top + 12 + NOTE_SIZE)
         rect = space.rect(anchor)
         annotation = Text(rect=rect, text=content.comment, **common)
         annotation.pop(NameObject("/Flags"), None)  # pypdf writes a /Flags key no viewer reads; /F is the flag
