@@ -45,7 +45,9 @@ def test_menu_action_writes_the_annotated_copy_with_marks(qtbot, make_window, pd
     assert dismissed and all("审核标记：非问题" in t and "备注：印刷无误" in t for t, _ in dismissed)
     assert all(colour == tuple(round(v, 2) for v in DISMISSED_COLOUR) for _, colour in dismissed)
     assert pdf.read_bytes() == before
-    assert f"{len(comments)} 条批注" in window.statusBar().currentMessage()
+    shown = window.statusBar().currentMessage()
+    assert f"{len(window.state.findings)} 个问题" in shown and str(written) in shown
+    assert len(comments) == len(window.state.findings) or f"{len(comments)} 处批注" in shown
 
 
 def test_a_correction_changes_what_the_copy_says(qtbot, make_window, pdf, tmp_path):  # noqa: F811

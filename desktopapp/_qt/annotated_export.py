@@ -60,7 +60,7 @@ class AnnotatedExport(QObject):
                           lambda target: count.append(write_annotated_pdf(*self._content(), target)),
                           "无法导出批注 PDF"):
             return False
-        self.message.emit(f"已导出批注 PDF（{count[0]} 条批注）到 {display_path(path)}", 8000)
+        self.message.emit(f"已导出批注 PDF（{self._counts(count[0])}）到 {display_path(path)}", 8000)
         return True
 
     def write_folder(self, folder: Path) -> bool:
@@ -78,8 +78,13 @@ class AnnotatedExport(QObject):
 
         if not run_export(self.window, self.prompts, folder, write_all, "无法导出批注 PDF"):
             return False
-        self.message.emit(f"已导出 {len(count)} 份批注 PDF（共 {sum(count)} 条批注）到 {display_path(folder)}", 8000)
+        self.message.emit(f"已导出 {len(count)} 份批注 PDF（{self._counts(sum(count))}）到 {display_path(folder)}", 8000)
         return True
+
+    def _counts(self, annotations: int) -> str:
+        """"18 个问题，29 处批注": a finding whose cells run over pages is marked on each of them."""
+        findings = len(self.state.findings)
+        return f"{findings} 个问题" if annotations == findings else f"{findings} 个问题，{annotations} 处批注"
 
     def _content(self):
         session = self.state.session
