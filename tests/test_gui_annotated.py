@@ -7,6 +7,8 @@ from pypdf import PdfReader
 
 from desktopapp.core.marks import Verdict, finding_key
 from desktopapp.export.annotation_content import DISMISSED_COLOUR
+from tests.helpers.split_budget import build_split
+from tests.test_gui_together import read
 from tests.test_gui_window import built_pdf, make_window, open_and_wait, pdf  # noqa: F401 (fixtures)
 
 
@@ -66,3 +68,19 @@ def test_a_correction_changes_what_the_copy_says(qtbot, make_window, pdf, tmp_pa
     assert cell.corrected is not None
     assert all(any(f.message in text for text in comments) for f in window.state.findings)
     assert any("12,345.67" in text for text in comments)  # the value in force, not the printed one
+
+
+
+def test_a_document_of_two_files_gives_a_copy_of_each_in_the_chosen_folder(qtbot, make_window, tmp_path):  # noqa: F811
+    window = make_window()
+    text_pdf, tables_pdf = build_split(tmp_path)
+    read(qtbot, window, lambda: window.opener.open_pdfs([text_pdf, tables_pdf]))
+    window.annotated_export.ask_folder = lambda title, start: start  # the sources' own folder
+
+    window.annotated_export.action.trigger()
+
+    for source in (text_pdf, tables_pdf):
+        copy = source.with_name(f"{source.stem}.批注.pdf")
+        assert len(PdfReader(copy).pages) == len(PdfReader(source).pages)
+    assert _comments(text_pdf.with_name(f"{text_pdf.stem}.批注.pdf"))  # the planted sentence
+    assert "2 份批注 PDF" in window.statusBar().currentMessage()
