@@ -247,3 +247,20 @@ def test_two_file_document_gives_one_copy_per_file(tmp_path: Path) -> None:
     cell_page = document.table(cell.table).body[cell.row][cell.col].page
     assert [i for i, _ in table_marks] == [document.parts[1].local_page(cell_page) - 1]
     assert all(finding.message in a["/Contents"] for _, a in text_marks + table_marks)
+
+
+def test_sound_file_is_kept_byte_for_byte_and_a_damaged_one_is_written_whole(plain, tmp_path: Path) -> None:
+    printed, document = plain
+    finding = _findings(document)[0]
+    target = tmp_path / "update.pdf"
+    write_annotated_pdf(document, [finding], {}, target)
+    assert target.read_bytes().startswith(printed.path.read_bytes())  # an incremental update
+
+    data = printed.path.read_bytes()
+    damaged = tmp_path / "damaged.pdf"  # every cross-reference offset wrong by 23 bytes
+    damaged.write_bytes(data[:15] + b"% shifted by a comment\n" + data[15:])
+    copy = tmp_path / "damaged-annotated.pdf"
+    write_annotated_pdf(read_document(damaged), [finding], {}, copy)
+    reader = PdfReader(copy, strict=True)  # a new, sound cross-reference table
+    assert len(_annotations(copy)) == 1
+    assert [p.extract_text() for p in reader.pages] == [p.extract_text() for p in PdfReader(printed.path).pages]

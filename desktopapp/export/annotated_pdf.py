@@ -4,7 +4,8 @@ comment the message, the figures and the officer's mark and note (annotation_con
 
 Written with pypdf as an incremental update: the source's bytes are copied unchanged and the
 annotations appended after them, so pages, text layer, existing annotations (and signatures'
-byte ranges) stay exactly as they were. The source file is only read; the copy is written
+byte ranges) stay exactly as they were (a file whose cross-reference table is damaged is written
+whole instead). The source file is only read; the copy is written
 atomically (export/atomic.py).
 
 Viewers: pypdf writes no appearance stream (/AP); poppler, WPS and older readers draw only what
@@ -117,18 +118,23 @@ def _write_copy(source: Path, annotations: list[tuple[int, list[Box], Annotation
 
 
 def _writer_for(original: bytes, source: Path) -> PdfWriter:
+    """An incremental update of a sound file; a whole new file when the cross-reference table had to
+    be repaired (an update would point back into the broken one, which strict readers refuse)."""
+    try:
+        sound = not PdfReader(io.BytesIO(original), strict=True).is_encrypted
+    except Exception:  # pypdf's strict reading raises many kinds of error on a damaged file
+        sound = False
     try:
         reader = PdfReader(io.BytesIO(original))
         if reader.is_encrypted:
             raise AnnotatedPdfError(f"“{source.name}”已加密，无法写入批注。")
-        return PdfWriter(io.BytesIO(original), incremental=True)
+        if sound:
+            return PdfWriter(io.BytesIO(original), incremental=True)
+        return PdfWriter(clone_from=reader)
     except AnnotatedPdfError:
         raise
-    except Exception as exc:  # a damaged cross-reference table the reader repaired: write a full copy
-        try:
-            return PdfWriter(clone_from=PdfReader(io.BytesIO(original)))
-        except Exception as again:
-            raise AnnotatedPdfError(f"“{source.name}”无法写入批注（文件结构损坏）。", f"{exc}; {again}") from again
+    except Exception as exc:
+        raise AnnotatedPdfError(f"“{source.name}”无法写入批注（文件结构损坏）。", str(exc)) from exc
 
 
 def _add(writer: PdfWriter, index: int, space: PageSpace, boxes: list[Box], content: AnnotationContent,
