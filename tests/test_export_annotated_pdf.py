@@ -264,3 +264,27 @@ def test_sound_file_is_kept_byte_for_byte_and_a_damaged_one_is_written_whole(pla
     reader = PdfReader(copy, strict=True)  # a new, sound cross-reference table
     assert len(_annotations(copy)) == 1
     assert [p.extract_text() for p in reader.pages] == [p.extract_text() for p in PdfReader(printed.path).pages]
+
+
+def test_a_corpus_file_with_object_streams_takes_the_update(tmp_path: Path) -> None:
+    from desktopapp.rules import run_checks
+    from tests.helpers.corpus import CORPUS
+
+    source = next(iter(sorted(CORPUS.glob("real/putuo-planning-*.pdf"))), None)
+    if source is None:
+        pytest.skip("../shared/corpus is absent")
+    document = read_document(source)
+    findings = run_checks(document)
+    target = tmp_path / "corpus.pdf"
+
+    count = write_annotated_pdf(document, findings, {}, target)
+
+    assert target.read_bytes().startswith(source.read_bytes())
+    reader = PdfReader(target, strict=True)
+    assert len(_annotations(target)) == count >= len(findings)
+    assert [p.extract_text() for p in reader.pages] == [p.extract_text() for p in PdfReader(source).pages]
+    pdf = pdfium.PdfDocument(str(target))
+    try:
+        assert len(pdf) == document.page_count
+    finally:
+        pdf.close()

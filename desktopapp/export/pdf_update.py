@@ -44,7 +44,9 @@ class IncrementalUpdate:
         if tail is None or not isinstance(size, int) or "/Root" not in self.reader.trailer:
             raise UpdateError("no startxref / trailer")
         self.previous = int(tail.group(1))
-        self.next_id = int(size)
+        # past every number in use: a /Size too small (it happens) must not make a new object replace an old one
+        used = [n for table in self.reader.xref.values() for n in table] + list(self.reader.xref_objStm)
+        self.next_id = max([int(size), *(n + 1 for n in used)])
         self.objects: dict[tuple[int, int], PdfObject] = {}
 
     def page(self, index: int) -> PageObject:
