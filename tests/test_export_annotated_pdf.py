@@ -123,7 +123,7 @@ def test_one_annotation_per_finding_on_its_page_with_its_comment(plain, tmp_path
     assert index == table_page and _inside(_origin(PdfReader(target).pages[index], "398.85"), _quad_bounds(table))
     # no place: a note at the top of page 1
     index, note = by_message["【提示】没有读到预算年度"]
-    assert index == 0 and note["/Subtype"] == "/Text"
+    assert index == 0 and note["/Subtype"] == "/Text" and note["/AP"]["/N"].get_object()["/Subtype"] == "/Form"
     assert float(note["/Rect"][3]) > height - 60
     # the quote: the two text lines holding it, each highlighted across
     index, quote = by_message["【警告】正文的引文"]

@@ -157,6 +157,7 @@ def _add(out: IncrementalUpdate | WholeCopy, page: IndirectObject | None, space:
         annotation.flags = AnnotationFlag.PRINT | AnnotationFlag.NO_ZOOM | AnnotationFlag.NO_ROTATE
         annotation[NameObject("/Name")] = NameObject("/Comment")
         annotation[NameObject("/C")] = ArrayObject(FloatObject(v) for v in content.colour)
+        annotation[NameObject("/AP")] = DictionaryObject({NameObject("/N"): out.add(_note_appearance(content.colour))})
     annotation.update({
         NameObject("/Contents"): TextStringObject(content.comment),
         NameObject("/Subj"): TextStringObject(content.subject),
@@ -194,6 +195,24 @@ def _highlight_appearance(rect: tuple[float, float, float, float], quads: list[l
         NameObject("/BBox"): RectangleObject(rect),
         NameObject("/Resources"): DictionaryObject({
             NameObject("/ExtGState"): DictionaryObject({NameObject("/GS0"): state})}),
+    })
+    return stream
+
+
+def _note_appearance(colour: tuple[float, float, float]) -> DecodedStreamObject:
+    """/AP /N of a note: a square of the finding's colour with three lines of "text" (viewers that
+    draw only /AP show it like Acrobat's comment icon; the others draw their own)."""
+    r, g, b = colour
+    n = NOTE_SIZE
+    stream = DecodedStreamObject()
+    stream.set_data((f"{r:.3f} {g:.3f} {b:.3f} rg 0.3 0.3 0.3 RG 0.6 w 1 1 {n - 2:.1f} {n - 2:.1f} re B\n"
+                     f"1 1 1 RG 1.4 w 5 {n * 0.7:.1f} m {n - 5:.1f} {n * 0.7:.1f} l 5 {n * 0.5:.1f} m "
+                     f"{n - 5:.1f} {n * 0.5:.1f} l 5 {n * 0.3:.1f} m {n * 0.6:.1f} {n * 0.3:.1f} l S\n").encode("ascii"))
+    stream.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/FormType"): NumberObject(1),
+        NameObject("/BBox"): RectangleObject((0, 0, n, n)),
     })
     return stream
 
