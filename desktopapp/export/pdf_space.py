@@ -1,6 +1,6 @@
 """A page's displayed coordinates (core.model.Box: origin at the top-left of the page as a viewer
-shows it, /Rotate applied, measured from the MediaBox as extract/layout_pdfium.py does) ↔ PDF
-user space (origin bottom-left, where annotations' /Rect and /QuadPoints live)."""
+shows it — the CropBox within the MediaBox — /Rotate applied, as extract/layout_pdfium.py
+measures) ↔ PDF user space (origin bottom-left, where annotations' /Rect and /QuadPoints live)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,16 @@ class PageSpace:
     cropbox: tuple[float, float, float, float]
     rotation: int  # 0, 90, 180, 270
 
+    @property
+    def shown(self) -> tuple[float, float, float, float]:
+        """What a viewer shows, in user space: CropBox ∩ MediaBox (the MediaBox when they miss)."""
+        (mx0, my0, mx1, my1), (cx0, cy0, cx1, cy1) = self.mediabox, self.cropbox
+        box = max(mx0, cx0), max(my0, cy0), min(mx1, cx1), min(my1, cy1)
+        return box if box[0] < box[2] and box[1] < box[3] else self.mediabox
+
     def to_user(self, x: float, y: float) -> Point:
         """Displayed point → user space (the inverse of layout_pdfium._PageSpace.point)."""
-        mx0, my0, mx1, my1 = self.mediabox
+        mx0, my0, mx1, my1 = self.shown
         r = self.rotation
         if r == 90:
             return y + mx0, x + my0
@@ -30,7 +37,7 @@ class PageSpace:
         return x + mx0, my1 - y
 
     def to_displayed(self, x: float, y: float) -> Point:
-        mx0, my0, mx1, my1 = self.mediabox
+        mx0, my0, mx1, my1 = self.shown
         r = self.rotation
         if r == 90:
             return y - my0, x - mx0
@@ -52,8 +59,8 @@ class PageSpace:
         return min(xs), min(ys), max(xs), max(ys)
 
     def visible(self) -> Box:
-        """The CropBox (what a viewer shows) in displayed coordinates."""
-        cx0, cy0, cx1, cy1 = self.cropbox
+        """What a viewer shows, in displayed coordinates."""
+        cx0, cy0, cx1, cy1 = self.shown
         (ax, ay), (bx, by) = self.to_displayed(cx0, cy0), self.to_displayed(cx1, cy1)
         return Box(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
