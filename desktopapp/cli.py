@@ -309,6 +309,7 @@ def _compared(shown: str, document: Document, findings: list[Finding], args: arg
 
     relation = Relation(args.relation) if args.relation else None
     comparison = compare_documents(document, args.reference, relation)
+    comparison.findings = [f for f in comparison.findings if f.rule not in args.disable]
     for i, finding in enumerate(comparison.findings, start=len(findings) + 1):
         finding.id = f"F{i}"
     findings.extend(comparison.findings)

@@ -49,6 +49,7 @@ def established(document: Document, name: str) -> object | None:
 def _bare_name(name: str) -> str:
     """An organisation's name compared without spaces, brackets and the 本级 / 机关 suffixes."""
     text = re.sub(r"\s+|[（(][^）)]*[）)]", "", normalize(name))
+    text = text.replace("中国共产党", "中共").replace("委员会", "委")  # 中国共产党江苏省委员会办公厅 = 中共江苏省委办公厅
     return re.sub(r"(本级|机关)$", "", text)
 
 
