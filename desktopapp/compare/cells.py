@@ -11,7 +11,7 @@ from desktopapp.core.labels import table_caption
 from desktopapp.core.model import CellRef, Document, Table
 from desktopapp.rules.relation import Operand, Outcome, cell_amount, evaluate, is_unreadable
 from desktopapp.tables.rows import RowRole
-from desktopapp.tables.structure import structure_of, value_cell
+from desktopapp.tables.structure import Structure, structure_of, value_cell
 
 
 @dataclass
@@ -54,7 +54,7 @@ class CellPair:
 
     @property
     def where(self) -> str:
-        return f"{table_caption(self.table)} · {self.subject} · {self.column}"
+        return " · ".join(p for p in (table_caption(self.table), self.subject, self.column) if p)
 
     def readable(self) -> bool:
         """Both cells print a figure (or a blank) that can be read."""
@@ -79,6 +79,12 @@ def cell_pairs(
         if segment is not None and segment == segment_of(theirs, columns[col]):
             by_segment.setdefault(segment, []).append(col)
     for segment, cols in by_segment.items():
+        lone = _lone_row(mine, segment), _lone_row(theirs, segment)
+        if None not in lone:  # a one-row table without labels (三公): its only row is the subject
+            for col in cols:
+                pairs.append(CellPair(table, lone[0], col, ref_table, lone[1], columns[col], False, True, "",
+                                      column_name(mine.column(col), col)))
+            continue
         keys = {row.index: row_key(mine, row.index, segment) for row in mine.segments[segment].rows}
         names = [k.name for k in keys.values() if k is not None]
         for row in mine.segments[segment].rows:
@@ -97,3 +103,14 @@ def cell_pairs(
                              row.role is RowRole.TOTAL, row.display, column_name(column, col))
                 )
     return pairs, unmatched
+
+
+def _lone_row(structure: Structure, segment: int) -> int | None:
+    """The only row with figures of a side that prints no row labels, else None."""
+    if segment >= len(structure.segments):
+        return None
+    side = structure.segments[segment]
+    if side.name_col is not None or side.code_cols:
+        return None
+    rows = [r.index for r in side.rows if r.has_values]
+    return rows[0] if len(rows) == 1 else None

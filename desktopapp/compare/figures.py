@@ -20,7 +20,13 @@ def compare_figures(current: Document, reference: Document, relation: Relation) 
 
         tally.add(changed_figures(current, reference))
     if relation in (Relation.PREVIOUS_YEAR, Relation.BUDGET_OF_FINAL):
+        from desktopapp.compare.columns import compare_previous_columns
         from desktopapp.compare.stated import compare_stated
 
+        tally.add(compare_previous_columns(current, reference, relation, established))
         tally.add(compare_stated(current, reference, relation, established))
+    if relation is Relation.DEPT_AND_UNIT:
+        from desktopapp.compare.dept_unit import compare_dept_unit
+
+        tally.add(compare_dept_unit(current, reference, established))
     return tally

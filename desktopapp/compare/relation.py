@@ -100,9 +100,16 @@ def infer_relation(current: Document, reference: Document) -> tuple[Relation, st
         elif same_org and kind_a == kind_b and year_a == year_b and level_a == level_b:
             relation = Relation.EARLIER_VERSION
     if relation is Relation.UNRELATED:
-        return relation, f"参考文件是{described}，无法确定它与本文件的关系（{RELATION_LABELS[relation]}），数字不作对比"
-    who = "同一单位" if same_org else str(org_b)
-    return relation, f"参考文件是{who}{_describe(None, year_b, kind_b)}（{RELATION_LABELS[relation]}）"
+        return relation, f"参考文件是{described}，无法确定它与本文件的关系，数字不作对比"
+    return relation, f"参考文件是{describe_reference(current, reference)}（{RELATION_LABELS[relation]}）"
+
+
+def describe_reference(current: Document, reference: Document) -> str:
+    """"同一单位 2024 年的部门预算", or the reference's organisation when it is another."""
+    org_a, org_b = established(current, "organization"), established(reference, "organization")
+    same_org = names_alike(org_a, org_b)
+    who = "同一单位" if same_org else (str(org_b) if org_b else "")
+    return f"{who}{_describe(None, established(reference, 'year'), established(reference, 'kind'))}"
 
 
 def _dept_has_unit(current: Document, reference: Document, kind_a: DocKind) -> bool:
