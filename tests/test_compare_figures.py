@@ -8,7 +8,7 @@ import pytest
 
 from desktopapp.compare import Relation, compare_documents
 from desktopapp.extract import read_document
-from tests.helpers.compare_pairs import DEPARTMENT, LAST_YEAR, THIS_YEAR, UNIT
+from tests.helpers.compare_pairs import DEPARTMENT, FINAL_OF_LAST_YEAR, LAST_YEAR, THIS_YEAR, UNIT
 
 
 def _read(tmp_path_factory, name: str, budget):
@@ -125,3 +125,24 @@ def test_an_earlier_version_lists_every_changed_figure(tmp_path_factory):
     assert len(changed) == len({(f.cells[0].table, f.cells[0].row, f.cells[0].col) for f in changed})
     assert all(f.reference_cells and f.reference_page for f in changed)
     assert DEPARTMENT in comparison.reference.stated or "同一单位" in comparison.reference.stated
+
+
+def test_a_final_against_its_years_budget_checks_the_stated_and_printed_budget_figures(tmp_path_factory, last_year):
+    consistent = compare_documents(_read(tmp_path_factory, "final", FINAL_OF_LAST_YEAR), last_year)
+    assert consistent.reference.relation is Relation.BUDGET_OF_FINAL
+    assert consistent.findings == [] and consistent.unmatched == []
+    assert consistent.matched == 10  # 2 年初预算 stated + 8 rows of the 年初预算数 column
+
+    slipped = FINAL_OF_LAST_YEAR.with_changes(
+        previous={**FINAL_OF_LAST_YEAR.previous, "2010102": 260.0},
+        paragraphs=[p.replace("年初预算为550.00万元", "年初预算为520.00万元") for p in FINAL_OF_LAST_YEAR.paragraphs],
+    )
+    current = _read(tmp_path_factory, "final-slip", slipped)
+    comparison = compare_documents(current, last_year)
+    stated = _of(comparison, "reference_stated_figure")
+    assert [(f.severity.value, f.actual, f.expected) for f in stated] == [("error", "520.00", "550.00")]
+    assert "年初预算数与参考文件不符" in stated[0].message
+    column = _of(comparison, "reference_previous_year_column")
+    rows = {current.table(f.cells[0].table).body[f.cells[0].row][1].text: f for f in column}
+    assert (rows["一般行政管理事务"].actual, rows["一般行政管理事务"].expected) == ("260.00", "250.00")
+    assert rows["一般行政管理事务"].severity.value == "error"

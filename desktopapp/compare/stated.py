@@ -242,8 +242,16 @@ def subject_cell(a: Analysis, document: Document, base: int) -> TableValue | Non
     column of a one-row table) whose name ends the text's label and whose figure it quotes."""
     m = a.nt.mentions[base]
     resolved = a.resolutions.get(base)
-    if resolved is not None and resolved.candidates and _agrees(resolved.candidates[0], m):
-        return resolved.candidates[0]
+    for candidate in (resolved.candidates + resolved.others) if resolved is not None else []:
+        if _agrees(candidate, m):
+            return candidate
+        # the row the text names, in the column that prints the figure it quotes (决算数 beside 年初预算数)
+        structure = structure_of(candidate.table, document)
+        segment = segment_of(structure, candidate.col)
+        for col in structure.segments[segment].value_cols if segment is not None else []:
+            tv = value_at(candidate.table, candidate.row, col.index)
+            if tv is not None and not tv.blank and _agrees(tv, m):
+                return tv
     names = name_variants(m.label, document.organization)
     if not names:
         return None

@@ -45,6 +45,11 @@ class Budget:
     previous: dict[str, float] | None = None
     paragraphs: list[str] = field(default_factory=list)
     units: list[str] = field(default_factory=list)  # printed in the 单位构成 table when given
+    final: bool = False  # a 决算: `previous` is then the 年初预算数 column
+
+    @property
+    def what(self) -> str:
+        return "决算" if self.final else "预算"
 
     def amount(self, code: str, part: int | None = None) -> float:
         """A row's figure: 合计 (part None), 基本支出 (0) or 项目支出 (1)."""
@@ -63,14 +68,15 @@ class Budget:
     def tables(self) -> list[TableSpec]:
         org = f"{self.organization}"
         expenditure = TableSpec(
-            title=f"{self.year}年{org}{self.scope}支出总表",
+            title=f"{self.year}年{org}{self.scope}支出{'决算表' if self.final else '总表'}",
             number="表3",
             header=[["科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
             body=[["", "合计", _money(self.total()), _money(self.total(0)), _money(self.total(1))]]
             + self._rows(lambda c: (self.amount(c), self.amount(c, 0), self.amount(c, 1))),
             org=org,
         )
-        general_header = ["科目编码", "科目名称"] + (["上年预算数"] if self.previous is not None else []) + ["本年预算数"]
+        earlier, now = ("年初预算数", "决算数") if self.final else ("上年预算数", "本年预算数")
+        general_header = ["科目编码", "科目名称"] + ([earlier] if self.previous is not None else []) + [now]
 
         def general_values(code: str) -> tuple[float, ...]:
             now = self.amount(code)
@@ -81,7 +87,7 @@ class Budget:
 
         total = (sum(self.previous.values()), self.total()) if self.previous is not None else (self.total(),)
         general = TableSpec(
-            title=f"{self.year}年{org}一般公共预算支出表",
+            title=f"{self.year}年{org}一般公共预算{'财政拨款支出决算表' if self.final else '支出表'}",
             number="表5",
             header=[general_header],
             body=[["", "合计", *[_money(v) for v in total]]] + self._rows(general_values),
@@ -101,8 +107,8 @@ class Budget:
 
     def write(self, path: Path) -> Path:
         builder = PdfBuilder(path)
-        builder.cover([self.organization, f"{self.year}年{self.scope}预算"])
-        builder.text_page([], heading=f"第三部分 {self.organization}{self.year}年{self.scope}预算情况说明")
+        builder.cover([self.organization, f"{self.year}年{self.scope}{self.what}"])
+        builder.text_page([], heading=f"第三部分 {self.organization}{self.year}年{self.scope}{self.what}情况说明")
         for text in self.paragraphs:
             builder.text_page([text], new_page=False)
         for spec in self.tables():
@@ -129,5 +135,20 @@ THIS_YEAR = Budget(
         "二、一般公共预算支出情况",
         "1.行政运行（项）支出600.00万元，与上年相比增加50.00万元，增长9.09%。",
         "2.一般行政管理事务（项）支出300.00万元，与上年相比增加50.00万元，增长20.00%。",
+    ],
+)
+
+FINAL_OF_LAST_YEAR = Budget(
+    DEPARTMENT,
+    2024,
+    final=True,
+    leaves={"2010101": (560.0, 0.0), "2010102": (0.0, 240.0), "2080505": (200.0, 0.0)},
+    previous={"2010101": 550.0, "2010102": 250.0, "2080505": 200.0},
+    paragraphs=[
+        "一、一般公共预算财政拨款支出决算情况说明",
+        "1.一般公共服务支出（类）人大事务（款）行政运行（项）。年初预算为550.00万元，支出决算为560.00万元，"
+        "完成年初预算的101.82%。",
+        "2.一般公共服务支出（类）人大事务（款）一般行政管理事务（项）。年初预算为250.00万元，支出决算为240.00万元，"
+        "完成年初预算的96.00%。",
     ],
 )
