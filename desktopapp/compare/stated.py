@@ -182,6 +182,8 @@ def statements(a: Analysis, year: int | None, relation: Relation, reference_fina
             if base is not None and _CHANGE.search(nt.mentions[i - 1].label or "") and nt.mentions[i - 1].sentence == mt.sentence:
                 continue  # the change's amount is stated too: read with it
             sign = 1 if _PERCENT_CHANGE.search(mt.label).group(1) in _UP + ("增幅",) else -1
+            if base is not None:
+                start = nt.mentions[base].start - len(nt.mentions[base].label)
             out.append(Statement(start, mt.end, base, Decimal(0), Decimal(0), mt.decimals, "%",
                                  f"{'增长' if sign > 0 else '下降'} {format_amount(mt.value, mt.decimals, thousands=False)}%",
                                  percent=mt, sign=sign, sole=base is not None and _sole_base(a, base, i)))
