@@ -21,12 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from desktopapp.cli_parser import ChineseArgumentParser
+from desktopapp.compare.relation import Relation
 from desktopapp.core.errors import ReadError, UserError
 from desktopapp.core.labels import page_span
 from desktopapp.core.model import Document, Finding
 from desktopapp.export.write_errors import WriteError, display_path, os_error_message
 
 if TYPE_CHECKING:
+    from desktopapp.compare import Comparison
     from desktopapp.export.targets import Outputs
 
 T = TypeVar("T")
@@ -72,6 +74,20 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="各文件是同一份公开文件（如情况说明与公开表格分为两个 PDF）：一并校验，每个文件仍各写一个 JSON",
     )
+    ap.add_argument(
+        "--compare",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="OTHER",
+        help="与另一份公开文件（参考文件：上年公开文件、决算年度的预算、部门与单位、较早版本）对比数字；"
+             "给出多个文件时作为同一份参考文件一并读取",
+    )
+    ap.add_argument(
+        "--relation",
+        choices=[r.value for r in Relation],
+        help="参考文件与本文件的关系（不给出时按两份文件的年度、单位、类型判断）",
+    )
     ap.add_argument("--debug", action="store_true", help="出错时显示技术细节和所用程序库的日志")
     return ap.parse_args(argv)
 
@@ -114,6 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     except TargetError as exc:
         print(f"无法写出结果：{exc.message}", file=sys.stderr)
         return 2
+    args.reference = None
+    if args.compare:
+        args.reference = _read_reference(args)
+        if args.reference is None:
+            return 2
     if args.together:
         return _main_together(args, plans)
     failed = 0
@@ -134,13 +155,15 @@ def _check_one(pdf: Path, plan: Outputs, args: argparse.Namespace) -> bool:
     if checked is None:
         return False
     document, findings = checked
+    comparison = _compared(shown, document, findings, args)
     written: list[str] = []
     ok = True
     for problem in plan.refused or []:
         print(f"{shown}: {problem}", file=sys.stderr)
         ok = False
     if plan.json is not None:
-        ok &= _write(shown, "JSON", plan.json, written, args.debug, lambda: _write_json(document, findings, plan.json))
+        ok &= _write(shown, "JSON", plan.json, written, args.debug,
+                     lambda: _write_json(document, findings, plan.json, comparison))
     if plan.xlsx is not None:
         ok &= _write(shown, "Excel", plan.xlsx, written, args.debug, lambda: _write_xlsx(document, findings, plan.xlsx, args.clean))
     _print_summary(shown, document, findings, written)
@@ -204,8 +227,9 @@ def _main_together(args: argparse.Namespace, plans: list[Outputs]) -> int:
     document = combine_documents(documents)
     findings = run_checks(document, disabled=args.disable)
     names = " + ".join(display_path(Path(s).name) for s in document.sources())
+    comparison = _compared(names, document, findings, args)
     written: list[str] = []
-    for source, data in jsons_by_file(document, findings):
+    for source, data in jsons_by_file(document, findings, comparison.as_json() if comparison else None):
         target = plan_of[source].json
         if target is not None:
             ok &= _write(names, "JSON", target, written, args.debug, lambda d=data, t=target: _write_json_data(d, t))
@@ -250,10 +274,47 @@ def _write(shown: str, what: str, target: Path, written: list[str], debug: bool,
     return True
 
 
-def _write_json(document: Document, findings: list[Finding], target: Path) -> None:
+def _write_json(document: Document, findings: list[Finding], target: Path, comparison: Comparison | None = None) -> None:
     from desktopapp.export.json_out import document_to_json
 
-    _write_json_data(document_to_json(document, findings), target)
+    reference = comparison.as_json() if comparison is not None else None
+    _write_json_data(document_to_json(document, findings, reference), target)
+
+
+def _read_reference(args: argparse.Namespace) -> Document | None:
+    """The reference (--compare), its files read as one document; None, with the Chinese line
+    on stderr, when one of them cannot be read."""
+    from desktopapp.extract import combine_documents, read_document
+
+    documents = []
+    for pdf in args.compare:
+        try:
+            document = _reported(pdf, args, lambda p=pdf: read_document(p))
+        except KeyboardInterrupt:
+            print(f"{display_path(pdf)}: 已中断", file=sys.stderr)
+            return None
+        if document is None:
+            print(f"{display_path(pdf)}: 参考文件无法读取，未作校验。", file=sys.stderr)
+            return None
+        documents.append(document)
+    return combine_documents(documents)
+
+
+def _compared(shown: str, document: Document, findings: list[Finding], args: argparse.Namespace) -> Comparison | None:
+    """The document against the reference (--compare): its findings appended to `findings`
+    (numbered on), and the relation assumed stated on stdout."""
+    if args.reference is None:
+        return None
+    from desktopapp.compare import compare_documents
+
+    relation = Relation(args.relation) if args.relation else None
+    comparison = compare_documents(document, args.reference, relation)
+    for i, finding in enumerate(comparison.findings, start=len(findings) + 1):
+        finding.id = f"F{i}"
+    findings.extend(comparison.findings)
+    figures = f"，核对数字 {comparison.matched} 个" + (f"，另有 {len(comparison.unmatched)} 个无法对应" if comparison.unmatched else "")
+    print(f"{shown}: {comparison.reference.stated}{figures}")
+    return comparison
 
 
 def _write_json_data(data: dict, target: Path) -> None:

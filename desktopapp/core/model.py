@@ -288,6 +288,10 @@ class Finding:
     quote: str | None = None
     table: str | None = None  # table id the finding is mainly about
     id: str = ""
+    # A finding against a reference document (compare): the cells of the reference's tables
+    # and the reference's page it points to.
+    reference_cells: list[CellRef] = field(default_factory=list)
+    reference_page: int | None = None
 
     def __post_init__(self) -> None:
         self.message = safe_text(self.message)
@@ -305,4 +309,8 @@ class Finding:
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
+        if self.reference_cells:
+            out["reference_cells"] = [c.as_dict() for c in self.reference_cells]
+        if self.reference_page is not None:
+            out["reference_page"] = self.reference_page
         return out

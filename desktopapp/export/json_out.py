@@ -22,8 +22,10 @@ def _header_texts(table: Table) -> list[list[str]]:
     return [["" if c.covered else c.text for c in row] for row in table.header]
 
 
-def document_to_json(document: Document, findings: list[Finding] | None = None) -> dict:
-    return {
+def document_to_json(document: Document, findings: list[Finding] | None = None, reference: dict | None = None) -> dict:
+    """The check JSON; `reference`: the optional top-level object naming the document compared
+    with (compare.Comparison.as_json), written only when there is one."""
+    data = {
         "schema": SCHEMA,
         "program": PROGRAM,  # which version read and checked it
         "source": {
@@ -59,6 +61,9 @@ def document_to_json(document: Document, findings: list[Finding] | None = None) 
         ],
         "findings": [f.as_dict() for f in findings or []],
     }
+    if reference is not None:
+        data["reference"] = reference
+    return data
 
 
 def write_json_atomic(data: dict, path: str | Path) -> None:

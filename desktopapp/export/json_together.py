@@ -16,9 +16,10 @@ from desktopapp.core.model import Document, DocumentPart, Finding
 from desktopapp.export.json_out import document_to_json
 
 
-def jsons_by_file(document: Document, findings: list[Finding]) -> list[tuple[str, dict]]:
-    """(file path, its JSON) for each file the document was read from, in page order."""
-    whole = document_to_json(document, findings)
+def jsons_by_file(document: Document, findings: list[Finding], reference: dict | None = None) -> list[tuple[str, dict]]:
+    """(file path, its JSON) for each file the document was read from, in page order; each
+    carries the `reference` object when the document was compared with one."""
+    whole = document_to_json(document, findings, reference)
     if not document.parts:
         return [(document.source, whole)]
     names = {id(p): Path(p.source).name for p in document.parts}
