@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressBar, QPushButton
 
 from desktopapp.compare.reference import make_reference
-from desktopapp.compare.relation import RELATION_LABELS, Relation, infer_relation
+from desktopapp.compare.relation import Relation, infer_relation
 from desktopapp.core.model import Document, Finding
 from desktopapp.export.write_errors import display_path
 from desktopapp.session.compare import ReferenceRecord
@@ -117,7 +117,7 @@ class Comparing(QObject):
         self._remembered = remembered
         reader = ReaderThread(paths, parent=self)
         reader.progress.connect(self._progress)
-        reader.stage.connect(lambda text: self.message.emit(f"参考文件：{text} …", 0))
+        reader.stage.connect(self._stage)
         reader.succeeded.connect(self._read)
         reader.failed.connect(self._failed)
         reader.cancelled.connect(self._cancelled)
@@ -130,6 +130,10 @@ class Comparing(QObject):
         self._update_actions()
         reader.start()
         return True
+
+    def _stage(self, text: str) -> None:
+        if text.startswith("正在读取"):  # its own check (the reader's last stage) is no news to the officer
+            self.message.emit(f"参考文件：{text} …", 0)
 
     def cancel(self) -> None:
         if self._reader is not None:
@@ -197,9 +201,7 @@ class Comparing(QObject):
         reference = make_reference(session.document, reference_document, relation)
         session.set_reference(reference)
         found = sum(1 for f in session.findings if f.rule.startswith("compare_"))
-        self.message.emit(
-            f"已对比参考文件（{RELATION_LABELS[reference.relation]}）：{reference.stated}；对比发现 {found} 条", 15_000
-        )
+        self.message.emit(f"已对比参考文件：{reference.stated}；对比发现 {found} 条", 15_000)
 
     # -- the review file -------------------------------------------------------------------
     def restore_remembered(self) -> None:
@@ -253,7 +255,8 @@ class Comparing(QObject):
         cells = list(getattr(finding, "reference_cells", None) or []) if finding is not None else []
         if page is None and not cells:
             page = self._same_kind_page(finding)
-        return self.dock.show_where(page, cells) or self.dock.show_where(1, [])
+        quote = getattr(finding, "reference_quote", None) if finding is not None else None
+        return self.dock.show_where(page, cells, quote) or self.dock.show_where(1, [])
 
     def _same_kind_page(self, finding: Finding | None) -> int | None:
         table_id = (finding.table or (finding.cells[0].table if finding.cells else None)) if finding else None

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QSpinBox, QVBoxL
 from desktopapp.core.model import Box, CellRef, Document
 from desktopapp.export.write_errors import display_path
 
+from .locate import quote_boxes
 from .page_render import PageRenderer
 from .page_render_parts import PartsRenderer
 from .page_view import Mark, PageView
@@ -62,9 +63,9 @@ class ReferenceDock(QDockWidget):
         self.title.setToolTip(names)
         self.page_spin.setMaximum(max(1, self.view.page_count))
 
-    def show_where(self, page: int | None, cells: list[CellRef]) -> int | None:
-        """Show `page` of the reference with `cells` lit; the page of the first cell when no page
-        is given. Returns the page shown."""
+    def show_where(self, page: int | None, cells: list[CellRef], quote: str | None = None) -> int | None:
+        """Show `page` of the reference with `cells` (or the lines of `quote`) lit; the page of the
+        first cell when no page is given. Returns the page shown."""
         if self.document is None:
             return None
         marks = [Mark(p, box, "cell") for p, box in self._boxes(cells)]
@@ -72,6 +73,9 @@ class ReferenceDock(QDockWidget):
             page = marks[0].page
         if page is None:
             return None
+        printed = next((p for p in self.document.pages if p.number == page), None)
+        if printed is not None and quote:
+            marks += [Mark(page, box, "quote") for box in quote_boxes(printed, quote)]
         self.view.show_page(page)
         self.view.set_marks(marks, next((m for m in marks if m.page == page), None))
         return page

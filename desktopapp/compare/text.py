@@ -78,7 +78,7 @@ def _finding(
     else:
         message = f"{lead}。" + (_both(cur, ref) if ref is not None else f"本文件：“{shown(cur.text)}”")
     finding = Finding(rule=rule, severity=severity, message=message, page=cur.page, quote=cur.text[:120])
-    return set_reference(finding, ref.page if ref else None)
+    return set_reference(finding, ref.page if ref else None, quote=ref.text[:120] if ref else None)
 
 
 # ---------------------------------------------------------------- reasons
@@ -259,7 +259,7 @@ def _changes(pairs: list[Pair]) -> list[Finding]:
                     page=cur.page,
                     quote=cur.text[:120],
                 )
-                out.append(set_reference(found, ref.page))
+                out.append(set_reference(found, ref.page, quote=ref.text[:120]))
         elif cur is not None:
             found = Finding(
                 rule=RULE_CHANGED,
@@ -276,5 +276,5 @@ def _changes(pairs: list[Pair]) -> list[Finding]:
                 message=f"较早版本中的此句已删去：“{shown(ref.text)}”（较早版本第 {ref.page} 页）",
                 page=last_page,
             )
-            out.append(set_reference(found, ref.page))
+            out.append(set_reference(found, ref.page, quote=ref.text[:120]))
     return out
