@@ -39,6 +39,8 @@ class Comparing(QObject):
         self.state = state
         self.prompts = prompts
         window.tabs.findings_panel.marks.extra_entries.append(self.menu_entry)
+        # the reference's page, once asked for, follows the finding chosen
+        window.tabs.findings_panel.finding_chosen.connect(lambda f: self.show_for(f) if self.dock.isVisible() else None)
         self.opener = opener
         self._reader: ReaderThread | None = None
         self._remembered: ReferenceRecord | None = None  # reading again what the review file names
