@@ -158,3 +158,15 @@ def test_a_subject_name_differing_where_no_standard_name_is_known_is_a_hint():
     ref = _with_subjects("教育类支出", "卫生健康支出")
     [f] = text_findings(cur, ref, Relation.PREVIOUS_YEAR)
     assert f.rule == RULE_SUBJECT and f.severity.value == "info" and "更名" in f.message
+
+
+def test_an_earlier_version_printing_the_sentence_on_a_table_page_has_not_lost_it():
+    moved = "（十）执行国家和本市债务管理的制度和政策。"
+    cur = make_doc([INTRO, moved + "收入合计120.00万元。"])
+    ref = make_doc([INTRO, "收入合计120.00万元。"])
+    ref.pages[0].text += moved  # printed above a table there: not read as running text
+    ref.pages[0].table_ids = ["T1"]
+    assert text_findings(cur, ref, Relation.EARLIER_VERSION) == []
+    ref.pages[0].text = INTRO
+    [added] = text_findings(cur, ref, Relation.EARLIER_VERSION)
+    assert "较早版本中没有此句" in added.message and "债务管理" in added.message

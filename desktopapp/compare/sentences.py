@@ -82,9 +82,13 @@ def sentence(text: str, page: int, paragraph: int = -1) -> Sentence:
     return Sentence(text, page, mask(text), figures_of(text), years_of(text), paragraph)
 
 
+def words(text: str) -> str:
+    """The words and figures of a text, its punctuation and white space aside."""
+    return _PUNCTUATION.sub("", unicodedata.normalize("NFKC", text))
+
+
 def _key(s: Sentence) -> str:
-    """The words and figures of a sentence, its punctuation and white space aside."""
-    return _PUNCTUATION.sub("", unicodedata.normalize("NFKC", s.text))
+    return words(s.text)
 
 
 def same_words(a: Sentence, b: Sentence) -> bool:

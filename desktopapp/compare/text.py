@@ -17,7 +17,16 @@ import re
 from collections import Counter
 
 from desktopapp.compare.relation import Relation
-from desktopapp.compare.sentences import Pair, Sentence, align, figures_of, mask, same_words, sentences_of
+from desktopapp.compare.sentences import (
+    Pair,
+    Sentence,
+    align,
+    figures_of,
+    mask,
+    same_words,
+    sentences_of,
+    words,
+)
 from desktopapp.compare.text_found import set_reference
 from desktopapp.compare.text_subjects import subject_findings
 from desktopapp.core.model import DocKind, Document, Finding, Severity
@@ -51,7 +60,7 @@ def text_findings(current: Document, reference: Document, relation: Relation) ->
     if relation in (Relation.PREVIOUS_YEAR, Relation.EARLIER_VERSION, Relation.BUDGET_OF_FINAL):
         out += _terms(pairs, current, reference, relation)
     if relation is Relation.EARLIER_VERSION:
-        out += _changes(pairs)
+        out += _changes(pairs, _printed(current), _printed(reference))
     return out + subject_findings(current, reference, relation)
 
 
@@ -242,7 +251,14 @@ def _old_year(cur: Sentence, ref: Sentence, reference: Document) -> str | None:
 # ---------------------------------------------------------------- earlier version
 
 
-def _changes(pairs: list[Pair]) -> list[Finding]:
+def _printed(document: Document) -> str:
+    """Every page's text, its punctuation and white space aside (to find a sentence anywhere)."""
+    return words("".join(p.text for p in document.pages))
+
+
+def _changes(pairs: list[Pair], printed: str, printed_before: str) -> list[Finding]:
+    """Each sentence changed, added or gone; a sentence "added" or "gone" that the other version
+    prints all the same (on a page read as a table page, say) is not."""
     out: list[Finding] = []
     last_page: int | None = None
     for pair in pairs:
@@ -260,7 +276,7 @@ def _changes(pairs: list[Pair]) -> list[Finding]:
                     quote=cur.text[:120],
                 )
                 out.append(set_reference(found, ref.page, quote=ref.text[:120]))
-        elif cur is not None:
+        elif cur is not None and words(cur.text) not in printed_before:
             found = Finding(
                 rule=RULE_CHANGED,
                 severity=Severity.INFO,
@@ -269,7 +285,7 @@ def _changes(pairs: list[Pair]) -> list[Finding]:
                 quote=cur.text[:120],
             )
             out.append(set_reference(found, None))
-        elif ref is not None:
+        elif ref is not None and words(ref.text) not in printed:
             found = Finding(
                 rule=RULE_CHANGED,
                 severity=Severity.INFO,
