@@ -117,7 +117,7 @@ class Comparing(QObject):
             self.message.emit("正在读取文件，请稍候再对比", 5000)
             return False
         self._remembered = remembered
-        reader = ReaderThread(paths, parent=self)
+        reader = ReaderThread(paths, parent=self, check=False)
         reader.progress.connect(self._progress)
         reader.stage.connect(self._stage)
         reader.succeeded.connect(self._read)
@@ -134,8 +134,7 @@ class Comparing(QObject):
         return True
 
     def _stage(self, text: str) -> None:
-        if text.startswith("正在读取"):  # its own check (the reader's last stage) is no news to the officer
-            self.message.emit(f"参考文件：{text} …", 0)
+        self.message.emit(f"参考文件：{text} …", 0)
 
     def cancel(self) -> None:
         if self._reader is not None:

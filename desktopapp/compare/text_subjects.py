@@ -14,6 +14,7 @@ from desktopapp.compare.relation import Relation
 from desktopapp.compare.text_found import set_reference
 from desktopapp.core.model import CellRef, Document, Finding, Severity
 from desktopapp.core.numbers import normalize
+from desktopapp.tables.header_trust import POSITION_READ
 from desktopapp.tables.structure import structure_of
 from desktopapp.tables.subject_names import OUTDATED_NAMES
 from desktopapp.tables.subjects import FUNCTION_CLASSES
@@ -65,10 +66,16 @@ def _settled(names: dict[str, list[Printed]]) -> str | None:
     return ranked[0][0]
 
 
-def _fragment(a: str, b: str) -> bool:
-    """One name the start or end of the other: a wrapped name may have lost a line."""
+def _fragment(a: str, b: str, by_position: bool) -> bool:
+    """One name the start or end of the other in a table read by position alone: a wrapped name
+    may have lost a line there."""
     short, long = sorted((a, b), key=len)
-    return long.startswith(short) or long.endswith(short)
+    return by_position and (long.startswith(short) or long.endswith(short))
+
+
+def _by_position(document: Document, printed: list[Printed]) -> bool:
+    tables = {p[0].table for p in printed}
+    return any(t.strategy in POSITION_READ for t in document.tables if t.id in tables)
 
 
 def subject_findings(current: Document, reference: Document, relation: Relation) -> list[Finding]:
@@ -80,10 +87,13 @@ def subject_findings(current: Document, reference: Document, relation: Relation)
         if code_key not in theirs:
             continue
         key, key_before = _settled(names), _settled(theirs[code_key])
-        if key is None or key_before is None or key == key_before or _fragment(key, key_before):
+        if key is None or key_before is None or key == key_before:
             continue
         code = code_key[1]
         printed, printed_before = names[key], theirs[code_key][key_before]
+        position = _by_position(current, printed) or _by_position(reference, printed_before)
+        if _fragment(key, key_before, position):
+            continue
         name, name_before = printed[0][2], printed_before[0][2]
         standard = _key(_STANDARD[code]) if code in _STANDARD else None
         if standard == key:
