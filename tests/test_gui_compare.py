@@ -13,6 +13,7 @@ from desktopapp._qt.findings_model import COMPARE_FAMILY
 from desktopapp._qt.main_window import MainWindow
 from desktopapp.compare.relation import Relation
 from desktopapp.compare.text import RULE_REASON
+from desktopapp.session.compare import is_comparison_rule
 from tests.helpers.pdfgen import EXPENDITURE_HEADER, EXPENDITURE_ROWS, PdfBuilder, TableSpec
 from tests.test_gui_window import make_window, open_and_wait  # noqa: F401 (fixture)
 
@@ -62,7 +63,7 @@ def _compare(qtbot, window: MainWindow, reference: Path, asked: list) -> None:
 
 
 def _compared(window: MainWindow):
-    return [f for f in window.state.findings if f.rule.startswith("compare_")]
+    return [f for f in window.state.findings if is_comparison_rule(f.rule)]
 
 
 def _review(pdf: Path) -> dict:
@@ -87,7 +88,7 @@ def test_compare_states_the_relation_lists_the_findings_of_the_family_and_the_re
     panel = window.tabs.findings_panel
     panel.rule_combo.setCurrentIndex(panel.rule_combo.findData(COMPARE_FAMILY))
     shown = [panel.proxy.finding_at(r) for r in range(panel.proxy.rowCount())]
-    assert shown and all(f.rule.startswith("compare_") for f in shown)
+    assert shown and all(is_comparison_rule(f.rule) for f in shown)
     remembered = _review(current)["reference"]
     assert remembered["relation"] == "previous_year" and remembered["chosen_by_officer"] is False
     assert Path(remembered["files"][0]).name == reference.name and len(remembered["sha256"]) == 64

@@ -17,7 +17,7 @@ from desktopapp.compare.reference import make_reference
 from desktopapp.compare.relation import Relation, infer_relation
 from desktopapp.core.model import Document, Finding
 from desktopapp.export.write_errors import display_path
-from desktopapp.session.compare import ReferenceRecord
+from desktopapp.session.compare import ReferenceRecord, is_comparison_rule
 
 from .compare_dialog import ask_relation
 from .compare_view import ReferenceDock
@@ -201,7 +201,7 @@ class Comparing(QObject):
             return
         reference = make_reference(session.document, reference_document, relation)
         session.set_reference(reference)
-        found = sum(1 for f in session.findings if f.rule.startswith("compare_"))
+        found = sum(1 for f in session.findings if is_comparison_rule(f.rule))
         self.message.emit(f"已对比参考文件：{reference.stated}；对比发现 {found} 条", 15_000)
 
     # -- the review file -------------------------------------------------------------------

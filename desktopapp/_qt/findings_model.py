@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktopapp.core.labels import severity_label, severity_rank
 from desktopapp.core.model import Finding, Severity
-from desktopapp.session.compare import COMPARE_PREFIX
+from desktopapp.session.compare import is_comparison_rule
 from desktopapp.session.findings import tables_of
 from desktopapp.session.marks import FindingMark, Verdict
 
@@ -200,7 +200,7 @@ class FindingsFilter(QSortFilterProxyModel):
         if self.table_id is not None and self.table_id not in tables_of(finding):
             return False
         if self.rule == COMPARE_FAMILY:
-            if not finding.rule.startswith(COMPARE_PREFIX):
+            if not is_comparison_rule(finding.rule):
                 return False
         elif self.rule is not None and finding.rule != self.rule:
             return False

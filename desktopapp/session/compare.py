@@ -8,6 +8,7 @@ adds the comparison's findings (compare.engine, and compare.text until the engin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from desktopapp.compare import engine
@@ -16,13 +17,21 @@ from desktopapp.compare.reference import Reference
 from desktopapp.compare.relation import Relation
 from desktopapp.compare.text import text_findings
 from desktopapp.core.model import Document, Finding
+from desktopapp.rules.catalog import read_catalog_files
 from desktopapp.rules.engine import number_findings
 
-COMPARE_PREFIX = "compare_"  # the rule ids of the 对比 family
+COMPARE_FAMILY = "对比"  # the catalog's family of every check against the reference
+COMPARE_PREFIX = "compare_"  # the text comparison's rule ids
 
 
-def is_comparison(finding: Finding) -> bool:
-    return finding.rule.startswith(COMPARE_PREFIX)
+@lru_cache(maxsize=1)
+def _family_rules() -> frozenset[str]:
+    return frozenset(rule_id for rule_id, info in read_catalog_files().items() if info.family == COMPARE_FAMILY)
+
+
+def is_comparison_rule(rule_id: str) -> bool:
+    """Whether a rule is of the 对比 family (the catalog says so; the text's rules by their ids)."""
+    return rule_id.startswith(COMPARE_PREFIX) or rule_id in _family_rules()
 
 
 @dataclass(frozen=True)
