@@ -180,19 +180,19 @@ def _print_summary(label: str, document: Document, findings: list[Finding], writ
         print(f"{label}: {page_span(first, last)}无法读取：{why}")
 
 
-def _reported(pdf: Path, args: argparse.Namespace, work: Callable[[], T]) -> T | None:
+def _reported(pdf: Path, args: argparse.Namespace, work: Callable[[], T], failed: str = "无法读取") -> T | None:
     """`work()` on one input; None, with the file's Chinese line on stderr, when it fails."""
     shown = display_path(pdf)
     try:
         return work()
     except ReadError as exc:
-        print(f"{shown}: 无法读取：{exc.message}", file=sys.stderr)
+        print(f"{shown}: {failed}：{exc.message}", file=sys.stderr)
     except OSError as exc:
-        print(f"{shown}: 无法读取：{_open_reason(exc)}", file=sys.stderr)
+        print(f"{shown}: {failed}：{_open_reason(exc)}", file=sys.stderr)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # a bug must not hide the other files' results
-        print(f"{shown}: 无法读取：文件可能已损坏，读取时发生内部错误（{type(exc).__name__}）", file=sys.stderr)
+        print(f"{shown}: {failed}：文件可能已损坏，读取时发生内部错误（{type(exc).__name__}）", file=sys.stderr)
         if args.debug:
             traceback.print_exc()
     return None
@@ -289,12 +289,11 @@ def _read_reference(args: argparse.Namespace) -> Document | None:
     documents = []
     for pdf in args.compare:
         try:
-            document = _reported(pdf, args, lambda p=pdf: read_document(p))
+            document = _reported(pdf, args, lambda p=pdf: read_document(p), "参考文件无法读取，未作校验")
         except KeyboardInterrupt:
             print(f"{display_path(pdf)}: 已中断", file=sys.stderr)
             return None
         if document is None:
-            print(f"{display_path(pdf)}: 参考文件无法读取，未作校验。", file=sys.stderr)
             return None
         documents.append(document)
     return combine_documents(documents)
@@ -309,6 +308,7 @@ def _compared(shown: str, document: Document, findings: list[Finding], args: arg
 
     relation = Relation(args.relation) if args.relation else None
     comparison = compare_documents(document, args.reference, relation)
+    comparison.findings = [f for f in comparison.findings if f.rule not in args.disable]
     for i, finding in enumerate(comparison.findings, start=len(findings) + 1):
         finding.id = f"F{i}"
     findings.extend(comparison.findings)

@@ -50,7 +50,9 @@ def test_catalog_is_json_data_covering_every_registered_rule():
 def test_discovery_registers_every_catalogued_rule_including_those_of_subpackages():
     load_catalog()
     files = sorted((resources_dir() / "rules").glob("*.json"))
-    described = {e["id"] for f in files for e in json.loads(f.read_text(encoding="utf-8"))}
+    entries = [e for f in files for e in json.loads(f.read_text(encoding="utf-8"))]
+    # the comparison's rules (family 对比) are run by desktopapp.compare against a reference
+    described = {e["id"] for e in entries if e.get("family") != "对比"}
     assert described <= set(REGISTRY)
     narrative = json.loads((resources_dir() / "rules" / "narrative.json").read_text(encoding="utf-8"))
     for entry in narrative:  # the rules of rules/narrative/ are found inside the subpackage

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktopapp.compare.relation import RELATION_LABELS, Relation, infer_relation
+from desktopapp.compare.relation import RELATION_LABELS, Relation, describe_reference, infer_relation
 from desktopapp.core.model import Document
 
 
@@ -32,7 +32,8 @@ def make_reference(current: Document, reference: Document, relation: Relation | 
     """The reference with its relation: the officer's when given, else the one the facts show."""
     inferred, stated = infer_relation(current, reference)
     if relation is not None and relation != inferred:
-        stated = f"按审核人员的选择，参考文件作为{RELATION_LABELS[relation]}对比（{stated}）"
+        stated = (f"参考文件是{describe_reference(current, reference)}，按审核人员的选择作为"
+                  f"{RELATION_LABELS[relation]}对比（两份文件的年度、单位、类型未能证实这一关系，数字不符只作警告）")
     return Reference(
         source=reference.source,
         sha256=reference.sha256,

@@ -49,6 +49,7 @@ def established(document: Document, name: str) -> object | None:
 def _bare_name(name: str) -> str:
     """An organisation's name compared without spaces, brackets and the 本级 / 机关 suffixes."""
     text = re.sub(r"\s+|[（(][^）)]*[）)]", "", normalize(name))
+    text = text.replace("中国共产党", "中共").replace("委员会", "委")  # 中国共产党江苏省委员会办公厅 = 中共江苏省委办公厅
     return re.sub(r"(本级|机关)$", "", text)
 
 
@@ -90,32 +91,25 @@ def infer_relation(current: Document, reference: Document) -> tuple[Relation, st
     if kind_a is not None and kind_b is not None and isinstance(year_a, int) and isinstance(year_b, int):
         if same_org and kind_a == kind_b and year_b == year_a - 1:
             relation = Relation.PREVIOUS_YEAR
-        elif (
-            same_org
-            and kind_a.is_final
-            and kind_b.is_budget
-            and year_a == year_b
-            and _is_dept(kind_a) == _is_dept(kind_b)
-        ):
+        elif same_org and kind_a.is_final and kind_b.is_budget and year_a == year_b \
+                and _is_dept(kind_a) == _is_dept(kind_b):
             relation = Relation.BUDGET_OF_FINAL
-        elif (
-            year_a == year_b
-            and kind_a.is_final == kind_b.is_final
-            and _is_dept(kind_a) != _is_dept(kind_b)
-            and org_a
-            and org_b
-            and (same_org or _dept_has_unit(current, reference, kind_a))
-        ):
+        elif year_a == year_b and kind_a.is_final == kind_b.is_final and _is_dept(kind_a) != _is_dept(kind_b) \
+                and org_a and org_b and (same_org or _dept_has_unit(current, reference, kind_a)):
             relation = Relation.DEPT_AND_UNIT
         elif same_org and kind_a == kind_b and year_a == year_b and level_a == level_b:
             relation = Relation.EARLIER_VERSION
     if relation is Relation.UNRELATED:
-        return (
-            relation,
-            f"参考文件是{described}，无法确定它与本文件的关系（{RELATION_LABELS[relation]}），数字不作对比",
-        )
-    who = "同一单位" if same_org else str(org_b)
-    return relation, f"参考文件是{who}{_describe(None, year_b, kind_b)}（{RELATION_LABELS[relation]}）"
+        return relation, f"参考文件是{described}，无法确定它与本文件的关系，数字不作对比"
+    return relation, f"参考文件是{describe_reference(current, reference)}（{RELATION_LABELS[relation]}）"
+
+
+def describe_reference(current: Document, reference: Document) -> str:
+    """"同一单位 2024 年的部门预算", or the reference's organisation when it is another."""
+    org_a, org_b = established(current, "organization"), established(reference, "organization")
+    same_org = names_alike(org_a, org_b)
+    who = "同一单位" if same_org else (str(org_b) if org_b else "")
+    return f"{who}{_describe(None, established(reference, 'year'), established(reference, 'kind'))}"
 
 
 def _dept_has_unit(current: Document, reference: Document, kind_a: DocKind) -> bool:
