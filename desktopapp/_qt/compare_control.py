@@ -269,6 +269,8 @@ class Comparing(QObject):
         return same[0].pages[0] if same and same[0].pages else None
 
     def menu_entry(self, findings: list[Finding]):
-        """The findings list's context menu: 在参考文件中查看 (text, slot, enabled)."""
+        """The findings list's context menu: 在参考文件中查看 (text, slot, enabled) while comparing."""
+        if self.reference is None:
+            return None
         target = findings[0] if findings else None
-        return "在参考文件中查看", lambda: self.show_for(target), self.reference is not None and target is not None
+        return "在参考文件中查看", lambda: self.show_for(target), target is not None
