@@ -142,3 +142,20 @@ def test_a_changed_reference_is_one_line_and_the_rest_of_the_review_is_restored(
     assert again.comparing.reference is None and _compared(again) == []
     assert any("已更改" in m and reference.name in m for m in messages)
     assert again.state.has_document and again.state.findings
+
+
+def test_a_reference_moved_away_is_one_line_on_reopening(qtbot, make_window, pdfs):  # noqa: F811
+    current, reference = pdfs
+    window = make_window()
+    open_and_wait(qtbot, window, current)
+    _compare(qtbot, window, reference, [])
+    window.close()
+    reference.rename(reference.with_name("别处.pdf"))
+
+    again = make_window()
+    messages: list[str] = []
+    again.comparing.message.connect(lambda text, _ms: messages.append(text))
+    open_and_wait(qtbot, again, current)
+    qtbot.waitUntil(lambda: any("已不在原处" in m for m in messages), timeout=10_000)
+    assert again.comparing.reference is None and not again.comparing.is_reading
+    assert again.state.findings and not _compared(again)
