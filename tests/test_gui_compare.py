@@ -82,6 +82,7 @@ def test_compare_states_the_relation_lists_the_findings_of_the_family_and_the_re
     _compare(qtbot, window, reference, asked)
     [(names, stated, inferred)] = asked
     assert names == reference.name and inferred is Relation.PREVIOUS_YEAR and "上年" in stated
+    assert window.windowTitle().startswith(current.name) and window.windowTitle().endswith(f"对比：{reference.name}")
     [reason] = [f for f in _compared(window) if f.rule == RULE_REASON]
     assert "120.00万元" in reason.message and "100.00万元" in reason.message
     assert window.state.rule_name(RULE_REASON).startswith("对比")
@@ -120,6 +121,7 @@ def test_a_correction_reruns_the_comparison_and_reopening_reads_the_reference_ag
     assert again.comparing.remove_action.isEnabled()
     again.comparing.remove()
     assert _compared(again) == [] and "reference" not in _review(current)
+    assert "对比" not in again.windowTitle()
 
 
 def test_a_changed_reference_is_one_line_and_the_rest_of_the_review_is_restored(

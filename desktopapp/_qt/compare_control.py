@@ -26,6 +26,7 @@ from .reader_thread import ReaderThread, ReadResult
 from .review_state import ReviewState
 
 PDF_FILTER = "PDF 文件 (*.pdf *.PDF);;所有文件 (*)"
+TITLE_MARK = " · 对比："  # the title bar names the reference while comparing
 
 
 class Comparing(QObject):
@@ -91,6 +92,10 @@ class Comparing(QObject):
     def _reference_set(self) -> None:
         reference = self.reference
         self.dock.set_document(reference.document if reference is not None else None)
+        title = self.window.windowTitle().split(TITLE_MARK)[0]
+        if reference is not None:
+            title += TITLE_MARK + " + ".join(display_path(Path(s).name) for s in reference.sources())
+        self.window.setWindowTitle(title)
         if reference is None:
             self.dock.hide()
         self._update_actions()
