@@ -48,3 +48,13 @@ def test_an_unreadable_reference_stops_with_one_chinese_line(tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and "参考文件无法读取，未作校验" in err[0] and "不存在.pdf" in err[0]
     assert not (tmp_path / "out" / "2025.json").exists()
+
+
+def test_a_comparison_rule_switched_off_gives_no_finding(tmp_path):
+    reference = LAST_YEAR.write(tmp_path / "2024.pdf")
+    current = THIS_YEAR.with_changes(previous={**THIS_YEAR.previous, "2080505": 210.0}).write(tmp_path / "2025.pdf")
+    assert cli.main([str(current), "--compare", str(reference), "--disable", "reference_previous_year_column",
+                     "--json", str(tmp_path / "out")]) == 0
+    data = json.loads((tmp_path / "out" / "2025.json").read_text(encoding="utf-8"))
+    assert not [f for f in data["findings"] if f["rule"] == "reference_previous_year_column"]
+    assert data["reference"]["figures"]["matched"] == 11  # still compared and counted

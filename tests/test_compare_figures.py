@@ -146,3 +146,28 @@ def test_a_final_against_its_years_budget_checks_the_stated_and_printed_budget_f
     rows = {current.table(f.cells[0].table).body[f.cells[0].row][1].text: f for f in column}
     assert (rows["一般行政管理事务"].actual, rows["一般行政管理事务"].expected) == ("260.00", "250.00")
     assert rows["一般行政管理事务"].severity.value == "error"
+
+
+def test_last_years_execution_and_carried_over_money_are_not_last_years_budget(tmp_path_factory, last_year):
+    worded = THIS_YEAR.with_changes(paragraphs=[
+        *THIS_YEAR.paragraphs[:4],
+        "2.一般行政管理事务（项）支出300.00万元，比上年预算执行数增加80.00万元。",
+        "上年结转资金预算为0万元。",
+    ])
+    comparison = compare_documents(_read(tmp_path_factory, "2025-worded", worded), last_year)
+    assert _of(comparison, "reference_stated_figure") == []
+    assert comparison.matched == 10 and comparison.unmatched == []  # 2 changes stated + 8 column rows
+
+
+def test_a_change_stated_as_a_percentage_only_is_checked_against_last_years_figure(tmp_path_factory, last_year):
+    worded = THIS_YEAR.with_changes(paragraphs=[
+        "一、收支预算总体情况",
+        "某市某某局2025年支出预算合计1,100.00万元，比上年增长12.00%。",
+    ])
+    comparison = compare_documents(_read(tmp_path_factory, "2025-percent", worded), last_year)
+    findings = _of(comparison, "reference_stated_figure")
+    assert [(f.severity.value, f.actual, f.expected) for f in findings] == [("error", "12.00%", "10.00%")]
+    assert "增减幅度与参考文件不符" in findings[0].message
+
+    right = worded.with_changes(paragraphs=[p.replace("12.00%", "10.00%") for p in worded.paragraphs])
+    assert _of(compare_documents(_read(tmp_path_factory, "2025-percent-ok", right), last_year), "reference_stated_figure") == []

@@ -73,6 +73,7 @@ def _specific(key: str) -> bool:
 
 def compare_previous_columns(current: Document, reference: Document, relation: Relation, established: bool) -> Tally:
     tally = Tally()
+    said = "年初预算数" if relation is Relation.BUDGET_OF_FINAL else "上年数"
     for table in current.tables:
         if not table.numeric or not table.body:
             continue
@@ -114,7 +115,8 @@ def compare_previous_columns(current: Document, reference: Document, relation: R
             tail = "（末位尾差）" if outcome.severity is Severity.WARNING else ""
             tally.findings.append(Finding(
                 RULE, Severity.ERROR if certain else Severity.WARNING,
-                f"{pair.where} 为 {ours_shown}，参考文件（{table_caption(ref_table)}）同一科目为 {theirs_shown}{tail}",
+                f"{said}与参考文件不符：{pair.where} 为 {ours_shown}，参考文件（{table_caption(ref_table)}）"
+                f"同一科目为 {theirs_shown}{tail}",
                 cells=[pair.ref], expected=theirs_shown, actual=ours_shown,
                 difference=fmt(outcome.difference, outcome.decimals), page=pair.page, table=table.id,
                 reference_cells=[pair.reference_ref], reference_page=pair.reference_page,

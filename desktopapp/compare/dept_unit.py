@@ -76,7 +76,7 @@ def compare_dept_unit(current: Document, reference: Document, established: bool)
             if not single and unit_value - dept_value <= outcome.tolerance:
                 continue  # above only by rounding: nothing to say when the figures need not be equal
             wrong = outcome.severity is Severity.ERROR and established and pair.certain
-            said = (f"部门只有一个所属单位，{pair.where} 应与单位相同" if single
+            said = (f"部门只有一个所属单位，部门与单位的数字应相同：{pair.where}" if single
                     else f"所属单位的数字大于部门：{pair.where}")
             tally.findings.append(Finding(
                 RULE, Severity.ERROR if wrong else Severity.WARNING,

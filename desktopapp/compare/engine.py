@@ -1,6 +1,6 @@
-"""compare_documents: the document checked against its reference by a list of comparers, each
-`(current, reference, relation) -> ComparerResult`; what none of them could match is counted
-with its reason, never made a finding."""
+"""compare_documents: the document checked against its reference by a list of comparers
+(default_comparers), each `(current, reference, relation) -> Tally | list[Finding]`; what could
+not be matched is counted with its reason, never made a finding."""
 
 from __future__ import annotations
 
@@ -46,24 +46,23 @@ Comparer = Callable[[Document, Document, Relation], "Tally | list[Finding]"]
 
 
 def default_comparers() -> list[Comparer]:
+    """The comparers every comparison runs (the text comparison, compare.text, joins them)."""
     from desktopapp.compare.figures import compare_figures
 
     return [compare_figures]
 
 
-COMPARERS: list[Comparer] = []  # filled on first use (default_comparers), extended at the merge
-
-
-def compare_documents(current: Document, reference: Document, relation: Relation | None = None) -> Comparison:
-    """Compare `current` with `reference`; `relation` is the officer's choice, else inferred."""
+def compare_documents(
+    current: Document, reference: Document, relation: Relation | None = None, comparers: list[Comparer] | None = None
+) -> Comparison:
+    """Compare `current` with `reference`; `relation` is the officer's choice, else inferred.
+    Nothing is compared when the relation is UNRELATED."""
     ref = make_reference(current, reference, relation)
-    if not COMPARERS:
-        COMPARERS.extend(default_comparers())
     findings: list[Finding] = []
     matched = 0
     unmatched: list[tuple[str, str]] = []
     if ref.relation is not Relation.UNRELATED:
-        for comparer in COMPARERS:
+        for comparer in comparers if comparers is not None else default_comparers():
             result = comparer(current, reference, ref.relation)
             if isinstance(result, Tally):
                 findings.extend(result.findings)

@@ -72,6 +72,9 @@ class Statement:
     shown: str  # how the text gives it ("33,172.15 − 4,322.77 = 28,849.38")
     percent: Mention | None = None  # a change stated as a percentage only
     sign: int = 1
+    # the only figure of this year in its sentence before the change: the text names the
+    # subject without doubt ("收入1100万元，其中拨款1000万元，增加100万元" does not)
+    sole: bool = True
 
 
 def _wan(value: Decimal, unit: str) -> Decimal:
@@ -134,7 +137,9 @@ def _base_of(a: Analysis, index: int, year: int | None, relation: Relation) -> i
     return None
 
 
-def statements(a: Analysis, year: int | None, relation: Relation) -> list[Statement]:
+def statements(a: Analysis, year: int | None, relation: Relation, reference_final: bool = False) -> list[Statement]:
+    """The statements of the reference's figures in the text; `reference_final`: the
+    reference is a 决算 (else a budget, which prints no 执行数 / 决算数 of the year before)."""
     nt = a.nt
     out: list[Statement] = []
     taken: set[int] = set()
@@ -144,6 +149,8 @@ def statements(a: Analysis, year: int | None, relation: Relation) -> list[Statem
         words = _words_before(a, i)
         if not _marker(words, year, relation):
             continue
+        if relation is Relation.PREVIOUS_YEAR and not reference_final and _NOT_IN_A_BUDGET.search(words):
+            continue  # 比上年执行数增加…, 上年决算数: no figure of the reference, a budget
         start = mt.start - len(words)
         if mt.kind == "amount" and mt.unit in UNIT_FACTORS:
             change = _CHANGE.search(mt.label)
@@ -164,10 +171,8 @@ def statements(a: Analysis, year: int | None, relation: Relation) -> list[Statem
                     taken.add(pct)
                 out.append(Statement(b.start - len(b.label), end, base, old,
                                      _half(b.decimals, b.unit) + _half(mt.decimals, mt.unit), decimals, mt.unit, shown,
-                                     sign=sign))
-            elif not change and (relation is not Relation.BUDGET_OF_FINAL or not _NOT_IN_A_BUDGET.search(words)):
-                if relation is not Relation.BUDGET_OF_FINAL and _NOT_IN_A_BUDGET.search(words):
-                    continue  # 上年执行数 / 上年决算数: no figure of the reference (a budget)
+                                     sign=sign, sole=_sole_base(a, base, i)))
+            elif not change:
                 base = _base_of(a, i, year, relation)
                 following = _following_base(a, i, year, relation) if base is None else None
                 out.append(Statement(start, mt.end, base if base is not None else following, _wan(mt.value, mt.unit),
@@ -177,10 +182,21 @@ def statements(a: Analysis, year: int | None, relation: Relation) -> list[Statem
             if base is not None and _CHANGE.search(nt.mentions[i - 1].label or "") and nt.mentions[i - 1].sentence == mt.sentence:
                 continue  # the change's amount is stated too: read with it
             sign = 1 if _PERCENT_CHANGE.search(mt.label).group(1) in _UP + ("增幅",) else -1
+            if base is not None:
+                start = nt.mentions[base].start - len(nt.mentions[base].label)
             out.append(Statement(start, mt.end, base, Decimal(0), Decimal(0), mt.decimals, "%",
                                  f"{'增长' if sign > 0 else '下降'} {format_amount(mt.value, mt.decimals, thousands=False)}%",
-                                 percent=mt, sign=sign))
+                                 percent=mt, sign=sign, sole=base is not None and _sole_base(a, base, i)))
     return out
+
+
+def _sole_base(a: Analysis, base: int, change: int) -> bool:
+    nt = a.nt
+    sentence = nt.mentions[base].sentence
+    others = [j for j in range(change) if j != base and nt.mentions[j].sentence == sentence
+              and nt.mentions[j].kind == "amount" and not _CHANGE.search(nt.mentions[j].label)
+              and not any(k for k in range(j + 1, change) if _CHANGE.search(nt.mentions[k].label) and k < base)]
+    return not others
 
 
 def _following_base(a: Analysis, index: int, year: int | None, relation: Relation) -> int | None:
@@ -342,7 +358,7 @@ def compare_stated(current: Document, reference: Document, relation: Relation, e
     a = analysis_of(current, RuleContext())
     nt = a.nt
     name = " + ".join(Path(s).name for s in reference.sources())
-    for st in statements(a, current.year, relation):
+    for st in statements(a, current.year, relation, reference.kind.is_final):
         what = nt.quote(st.start, st.end, 60)
         if st.base is None:
             tally.unmatched.append((what, "未能确定所说的是哪一项的数字"))
@@ -423,7 +439,7 @@ def _subject_of(cp: Counterpart) -> str:
 
 
 def _finding(st: Statement, tv: TableValue, cp: Counterpart, tail: bool, established: bool, message: str, **values: str) -> Finding:
-    certain = established and cp.certain and not tail
+    certain = established and cp.certain and st.sole and not tail
     return Finding(
         RULE,
         Severity.ERROR if certain else Severity.WARNING,

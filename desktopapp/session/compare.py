@@ -2,7 +2,8 @@
 correction, and its record in the review file (files, sha256, relation, chosen_by_officer).
 
 Plain Python, no Qt. `ComparingChecker` wraps the rules' checker: every check_all / recheck
-adds the comparison's findings (compare.engine, and compare.text until the engine runs it).
+adds the comparison's findings (compare.engine's comparers, and compare.text until the engine
+runs it).
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from desktopapp.compare import engine
-from desktopapp.compare.engine import Comparison, compare_documents
+from desktopapp.compare.engine import Comparison, compare_documents, default_comparers
 from desktopapp.compare.reference import Reference
 from desktopapp.compare.relation import Relation
 from desktopapp.compare.text import text_findings
@@ -74,13 +74,16 @@ class ReferenceRecord:
         return cls(files, reference.sha256, reference.relation, reference.chosen_by_officer)
 
 
+def comparers() -> list:
+    """The engine's comparers, and the text's (compare.text) while the engine does not run it."""
+    listed = default_comparers()
+    return listed if text_findings in listed else [*listed, text_findings]
+
+
 def compare(current: Document, reference: Document, relation: Relation | None) -> tuple[Comparison, list[Finding]]:
-    """The comparison and its findings (the text comparer's too, while the engine lacks it)."""
-    comparison = compare_documents(current, reference, relation)
-    findings = list(comparison.findings)
-    if text_findings not in engine.COMPARERS and comparison.reference.relation is not Relation.UNRELATED:
-        findings += text_findings(current, reference, comparison.reference.relation)
-    return comparison, findings
+    """The comparison and its findings, the text's included."""
+    comparison = compare_documents(current, reference, relation, comparers())
+    return comparison, list(comparison.findings)
 
 
 class ComparingChecker:
