@@ -121,6 +121,8 @@ class FindingMarks(QObject):
         self.state = state
         self.go_to = go_to
         self.ask_note = ask_note
+        # Entries other parts add to the context menu: selected findings → (text, slot, enabled) or None.
+        self.extra_entries: list[Callable[[list[Finding]], tuple[str, Callable[[], None], bool] | None]] = []
         view.installEventFilter(self)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._menu)
@@ -209,6 +211,10 @@ class FindingMarks(QObject):
         target = findings[0] if findings else None
         where = "转到页面" if target is not None and not target.cells else "转到单元格"
         _add(menu, where, lambda: self.go_to(target)).setEnabled(target is not None)
+        for entry in self.extra_entries:  # other parts' entries: (text, slot, enabled), None: not now
+            offered = entry(findings)
+            if offered is not None:
+                _add(menu, offered[0], offered[1]).setEnabled(offered[2])
         return menu
 
     def _menu(self, pos) -> None:

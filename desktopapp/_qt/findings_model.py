@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktopapp.core.labels import severity_label, severity_rank
 from desktopapp.core.model import Finding, Severity
+from desktopapp.session.compare import is_comparison_rule
 from desktopapp.session.findings import tables_of
 from desktopapp.session.marks import FindingMark, Verdict
 
@@ -155,6 +156,9 @@ class FindingsModel(QAbstractTableModel):
         return None
 
 
+COMPARE_FAMILY = "family:对比"  # the rule filter's entry for every finding against the reference
+
+
 class FindingsFilter(QSortFilterProxyModel):
     """Filter by severity, mark, table, rule and free text; sort by any column (severity by rank)."""
 
@@ -195,7 +199,10 @@ class FindingsFilter(QSortFilterProxyModel):
             return False
         if self.table_id is not None and self.table_id not in tables_of(finding):
             return False
-        if self.rule is not None and finding.rule != self.rule:
+        if self.rule == COMPARE_FAMILY:
+            if not is_comparison_rule(finding.rule):
+                return False
+        elif self.rule is not None and finding.rule != self.rule:
             return False
         if self.mark is not None:
             mark = self.sourceModel().state.mark_of(finding)

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 
 from desktopapp.core.labels import SEVERITY_LABELS
 from desktopapp.core.model import Finding
+from desktopapp.session.compare import is_comparison_rule
 from desktopapp.session.marks import UNMARKED_LABEL, Verdict
 
 from .finding_marks import FindingMarks
-from .findings_model import UNMARKED, FindingRole, FindingsFilter, FindingsModel
+from .findings_model import COMPARE_FAMILY, UNMARKED, FindingRole, FindingsFilter, FindingsModel
 from .labels import table_caption
 from .review_state import ReviewState
 
@@ -135,7 +136,8 @@ class FindingsPanel(QWidget):
         self._refill(self.table_combo, "全部表格",
                      [(t.id, table_caption(t)) for t in (self.state.document.tables if self.state.document else [])])
         rules = sorted({f.rule for f in self.state.findings})
-        self._refill(self.rule_combo, "全部规则", [(r, self.state.rule_name(r)) for r in rules])
+        family = [(COMPARE_FAMILY, "对比参考文件（全部）")] if any(is_comparison_rule(r) for r in rules) else []
+        self._refill(self.rule_combo, "全部规则", family + [(r, self.state.rule_name(r)) for r in rules])
         self._update_count()
 
     @staticmethod

@@ -23,6 +23,7 @@ from desktopapp.session.messages import message_of
 
 from . import settings as stored
 from .annotated_export import AnnotatedExport
+from .compare_control import Comparing
 from .editing import Editor
 from .facts_dialog import DocumentFacts
 from .find_bar import FindBar
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.annotated_export = AnnotatedExport(self, self.state, self.prompts)
         self.review_notices = ReviewNotices(self, self.state, self.prompts)
         self.document_facts = DocumentFacts(self, self.state)
+        self.comparing = Comparing(self, self.state, self.prompts, self.opener)
 
         self._lay_out()
         self.window_layout = WindowLayout(self, self.settings, self.grid_box, self.page_panel, self.tabs,
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("文件(&F)")
         file_menu.addAction(opener.open_action)
         file_menu.addAction(self.attach_action)
+        _add(file_menu, [self.comparing.compare_action, self.comparing.remove_action])
         file_menu.addMenu(opener.recent_menu)
         _add(file_menu, [opener.sample_action, None, files.open_review_action, files.save_review_action, None,
                          files.export_action, self.report_exports.report_action, self.report_exports.clean_action,
@@ -162,7 +165,8 @@ class MainWindow(QMainWindow):
                                       self.find_bar.next_action, self.find_bar.prev_action])
         view_menu = bar.addMenu("查看(&V)")
         _add(view_menu, [navigator.prev_table_action, navigator.next_table_action, None,
-                         navigator.next_finding_action, navigator.prev_finding_action, None, *view_actions])
+                         navigator.next_finding_action, navigator.prev_finding_action, None, *view_actions, None,
+                         self.comparing.view_action])
         layout = self.window_layout
         view_menu.addSeparator()
         _add(view_menu.addMenu("布局(&L)"), [*layout.layout_actions.values(), None, layout.swap_action, layout.panel_action])
@@ -174,12 +178,13 @@ class MainWindow(QMainWindow):
         self.setStatusBar(ElidingStatusBar(self))
         status = self.statusBar()
         for widget in (self.grid_tools.stats_label, *self.review_notices.widgets(), *self.status_labels.widgets(), self.opener.progress,
-                       self.opener.cancel_button):
+                       self.opener.cancel_button, self.comparing.progress, self.comparing.cancel_button):
             status.addPermanentWidget(widget)
 
     def _connect_parts(self) -> None:
         show = self.statusBar().showMessage
-        for part in (self.opener, self.navigator, self.editor, self.review_files, self.report_exports, self.tabs):
+        for part in (self.opener, self.navigator, self.editor, self.review_files, self.report_exports, self.tabs,
+                     self.comparing):
             part.message.connect(show)
         self.state.autosave_failed.connect(lambda message: show(message, 10_000))
         self.welcome.open_requested.connect(self.opener.open_pdf)
@@ -211,9 +216,9 @@ class MainWindow(QMainWindow):
         document = result.document
         try:
             if document.parts:  # several files read together: pages numbered through
-                renderer = PartsRenderer(document, busy=lambda: self.opener.is_reading)
+                renderer = PartsRenderer(document, busy=self._pdfium_busy)
             else:
-                renderer = PageRenderer(result.path, busy=lambda: self.opener.is_reading,
+                renderer = PageRenderer(result.path, busy=self._pdfium_busy,
                                         unreadable=document.unreadable_pages)
         except Exception as exc:  # the grid is still useful without the page picture
             log.exception("cannot render %s", result.path)
@@ -234,6 +239,10 @@ class MainWindow(QMainWindow):
         )
         self.document_ready.emit()
         QTimer.singleShot(0, self.review_files.offer_restore)
+
+    def _pdfium_busy(self) -> bool:
+        """A reader thread (the document's or the reference's) drives PDFium: render nothing new."""
+        return self.opener.is_reading or self.comparing.is_reading
 
     def attach_dialog(self) -> None:
         """文件 ▸ 添加附件…: another PDF of the open disclosure; the files are read again as one."""

@@ -58,8 +58,9 @@ class ReaderThread(QThread):
     failed = Signal(str, str)  # Chinese message, technical detail
     cancelled = Signal()
 
-    def __init__(self, path: Path | list[Path], parent=None) -> None:
+    def __init__(self, path: Path | list[Path], parent=None, check: bool = True) -> None:
         super().__init__(parent)
+        self.check = check  # False: read only (a reference to compare with is not checked itself)
         self.paths = [Path(p) for p in path] if isinstance(path, list) else [Path(path)]
         self.path = self.paths[0]
         self._current = self.path  # the file being read, named when it cannot be
@@ -85,9 +86,11 @@ class ReaderThread(QThread):
             document = combine_documents(documents)
             if self.is_cancelled():
                 raise CancelledError()
-            self.stage.emit("正在校验勾稽关系")
-            checker = Checker(document)
-            findings = checker.check_all()
+            checker, findings = None, []
+            if self.check:
+                self.stage.emit("正在校验勾稽关系")
+                checker = Checker(document)
+                findings = checker.check_all()
             if self.is_cancelled():
                 raise CancelledError()
         except CancelledError:

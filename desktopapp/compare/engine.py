@@ -46,10 +46,11 @@ Comparer = Callable[[Document, Document, Relation], "Tally | list[Finding]"]
 
 
 def default_comparers() -> list[Comparer]:
-    """The comparers every comparison runs (the text comparison, compare.text, joins them)."""
+    """The comparers every comparison runs: the figures, then the narrative's sentences."""
     from desktopapp.compare.figures import compare_figures
+    from desktopapp.compare.text import text_findings
 
-    return [compare_figures]
+    return [compare_figures, text_findings]
 
 
 def compare_documents(

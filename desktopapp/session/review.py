@@ -71,6 +71,7 @@ class Review:
     # one: their names, in the review file's folder beside this PDF.
     attached: list[str] = field(default_factory=list)
     marks: dict[str, FindingMark] = field(default_factory=dict)  # the officer's judgement of findings, by key
+    reference: dict | None = None  # the document compared with (session.compare.ReferenceRecord's data)
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,7 @@ def review_data(
     disabled_rules: Iterable[str] = (),
     unapplied: Iterable[Unapplied] = (),
     marks: Mapping[str, FindingMark] | None = None,
+    reference: dict | None = None,
 ) -> dict:
     data = {
         "schema": SCHEMA,
@@ -252,6 +254,8 @@ def review_data(
         data["unapplied"] = kept
     if marks:
         data["marks"] = marks_data(marks)
+    if reference:
+        data["reference"] = reference
     return data
 
 
@@ -262,12 +266,13 @@ def save_review(
     disabled_rules: Iterable[str] = (),
     unapplied: Iterable[Unapplied] = (),
     marks: Mapping[str, FindingMark] | None = None,
+    reference: dict | None = None,
 ) -> None:
     """Write the review (the whole change history) to `path` atomically; raises ReviewSaveError."""
     path = Path(path)
     if document.source and path.resolve() == Path(document.source).resolve():
         raise ReviewSaveError("不能把审核记录保存到源 PDF 文件上，请换一个文件名。")
-    text = json.dumps(safe_tree(review_data(document, changes, disabled_rules, unapplied, marks)), ensure_ascii=False, indent=1)
+    text = json.dumps(safe_tree(review_data(document, changes, disabled_rules, unapplied, marks, reference)), ensure_ascii=False, indent=1)
     # a lone surrogate kept from a file becomes its JSON escape again, so it is read back the same
     payload = text.encode("utf-8", errors="backslashreplace")
     try:
@@ -331,6 +336,7 @@ def _load(path: Path) -> Review:
         facts=facts,
         attached=[Path(a["file"]).name for a in attached],
         marks=marks_from_data(data.get("marks", {})),
+        reference=data["reference"] if isinstance(data.get("reference"), dict) else None,
     )
 
 

@@ -18,12 +18,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
+from desktopapp.compare.reference import Reference
 from desktopapp.core.edits import Change, EditError, EditLog
 from desktopapp.core.errors import UserError
 from desktopapp.core.model import Cell, Document, Finding, Table
 from desktopapp.core.net_changes import NetChange, net_changes
 from desktopapp.extract.docinfo import FACT_NAMES, correct_fact
 
+from .compare import ComparingChecker, ReferenceRecord
 from .findings import FindingsIndex
 from .marks import FindingMark, Verdict, finding_key, mark_for
 from .messages import message_of
@@ -81,7 +83,9 @@ class ReviewSession:
         self.on_unapplied_changed: list[Callable[[], None]] = []  # changes kept without being applied
         self.on_review_set_aside: list[Callable[[str], None]] = []  # a damaged review file was renamed: message
         self.on_marks_changed: list[Callable[[], None]] = []  # the officer marked a finding (or cleared a mark)
+        self.on_reference_changed: list[Callable[[], None]] = []  # a reference was set or removed (文件 ▸ 对比…)
         self.marks: dict[str, FindingMark] = {}  # by session.marks.finding_key; kept for findings no longer raised
+        self.reference: Reference | None = None  # the document compared with (session.compare)
         self.unapplied: list[Unapplied] = []  # restored changes that do not fit; saved until discarded
         self.holder: LockHolder | None = None  # who writes this review when this session is read-only
         self._lock: ReviewLock | None = None
@@ -141,6 +145,16 @@ class ReviewSession:
     def _set_findings(self, findings: Iterable[Finding]) -> None:
         self.index = FindingsIndex.build(findings, self.document)
         _notify(self.on_findings_changed)
+
+    def set_reference(self, reference: Reference | None) -> None:
+        """Compare with `reference` from now on (None: no longer); every check re-runs, and the
+        review file remembers it."""
+        base = self.checker.inner if isinstance(self.checker, ComparingChecker) else self.checker
+        self.reference = reference
+        self.checker = ComparingChecker(base, reference) if reference is not None else base
+        self.recheck_all()
+        _notify(self.on_reference_changed)
+        self.autosave()
 
     # -- facts about the document ----------------------------------------------------------
     def facts(self) -> dict[str, dict]:
@@ -372,7 +386,9 @@ class ReviewSession:
         """Write the review to `path`; raises ReviewSaveError."""
         if self.read_only and Path(path).resolve() == self.autosave_target().resolve():
             raise ReviewSaveError("这份审核记录正由另一个窗口写入，请换一个文件名另存。")
-        save_review(path, self.document, list(self.changes), sorted(self.disabled_rules), self.unapplied, self.marks)
+        reference = ReferenceRecord.of(self.reference).as_dict() if self.reference is not None else None
+        save_review(path, self.document, list(self.changes), sorted(self.disabled_rules), self.unapplied, self.marks,
+                    reference)
 
 
 _ERRNO_REASONS = {
