@@ -76,7 +76,7 @@ class ResultCache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         for name, wanted in outputs.items():
-            if wanted is None:
+            if wanted is None or not result.readable:  # nothing written for an unreadable file
                 setattr(result, name, None)  # not asked for this time
                 continue
             kept = getattr(result, name)
