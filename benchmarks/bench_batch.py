@@ -6,7 +6,7 @@ by one (a process per file, as an officer's script would), in the same run.
 Both write each file's JSON to a temporary folder; the batch runs without its cache (every
 file read). Prints wall time per file and per 30 pages (target ≤ 0.6 s per 30-page disclosure
 on two cores), the ratio one-by-one / batch, and peak memory: the largest sum of the resident
-memory of this process and all its descendants, sampled every 20 ms. The load average before
+memory of this process and all its descendants, sampled every 100 ms. The load average before
 and after says how busy the machine was; the CPU seconds of all processes per 30 pages say
 what the work costs whatever the load (on an idle machine with two cores the batch's wall time
 approaches half of it). `--arrangements` also times the other ways of sharing
@@ -76,7 +76,7 @@ def _sample(root: int) -> None:
     import select
 
     peak = 0
-    while not select.select([sys.stdin], [], [], 0.02)[0]:
+    while not select.select([sys.stdin], [], [], 0.1)[0]:
         peak = max(peak, _tree_rss(root) - _tree_rss(os.getpid()))
     print(peak)
 
