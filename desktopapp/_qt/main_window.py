@@ -22,6 +22,7 @@ from desktopapp.export.write_errors import display_path
 from desktopapp.session.messages import message_of
 
 from . import settings as stored
+from .batch_dialog import BatchLauncher
 from .editing import Editor
 from .facts_dialog import DocumentFacts
 from .find_bar import FindBar
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.report_exports = ReportExports(self, self.state, self.prompts)
         self.review_notices = ReviewNotices(self, self.state, self.prompts)
         self.document_facts = DocumentFacts(self, self.state)
+        self.batch = BatchLauncher(self, self.settings, self.opener.open_pdf)
 
         self._lay_out()
         self.window_layout = WindowLayout(self, self.settings, self.grid_box, self.page_panel, self.tabs,
@@ -151,7 +153,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(opener.open_action)
         file_menu.addAction(self.attach_action)
         file_menu.addMenu(opener.recent_menu)
-        _add(file_menu, [opener.sample_action, None, files.open_review_action, files.save_review_action, None,
+        _add(file_menu, [opener.sample_action, self.batch.action, None, files.open_review_action, files.save_review_action, None,
                          files.export_action, self.report_exports.report_action, self.report_exports.clean_action,
                          None, self.close_action, quit_action])
         _add(bar.addMenu("编辑(&E)"), [editor.undo_action, editor.redo_action, None, editor.edit_cell_action,
@@ -324,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_window_state()
+        self.batch.shutdown()
         self.opener.stop()
         self.state.release()  # another window may now write this PDF's review
         if self.page_view.renderer is not None:

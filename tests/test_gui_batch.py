@@ -1,0 +1,299 @@
+"""文件 ▸ 批量检查…: a folder of generated disclosures and one damaged file checked in the
+background, listed, sorted, filtered, cancelled, opened in the main window and summarised.
+
+The folder: 甲单位.pdf, a 单位预算 whose 表5 row “2080101 行政运行” prints 合计 1,096.62 where its parts
+give 1,099.62 (five errors: the row, and the 款 and 类 above it); in a sub-folder 乙单位.pdf, the
+same table with 1,099.62 there, where the 类 208 still misses its 款 by 1.02 (three errors); and 损坏.pdf, the first half of a
+PDF's bytes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from desktopapp._qt.batch_dialog import BatchWindow
+from desktopapp._qt.batch_engine import BatchEngine
+from desktopapp._qt.batch_model import ERROR_TEXT, ERRORS_COL, FILE_COL, REASON_COL, UNREADABLE_TEXT, Show
+from desktopapp._qt.main_window import MainWindow
+from desktopapp.batch.results import FileResult
+from desktopapp.core.errors import ReadError
+from desktopapp.core.labels import severity_rank
+from desktopapp.core.model import Severity
+from tests.helpers.pdfgen import EXPENDITURE_HEADER, EXPENDITURE_ROWS, PdfBuilder, TableSpec
+
+pytestmark = pytest.mark.gui
+
+ORG = "测试社会保险管理处"
+PLANTED_ROW, TOTAL_COL = 3, 2
+
+
+def _disclosure(path: Path, planted: bool) -> Path:
+    rows = [list(r) for r in EXPENDITURE_ROWS]
+    if planted:
+        rows[PLANTED_ROW][TOTAL_COL] = "1,096.62"
+    builder = PdfBuilder(path)
+    builder.cover([ORG, "2024年单位预算"])
+    builder.table(TableSpec("一般公共预算支出表", EXPENDITURE_HEADER, rows, number="表5", org=ORG))
+    builder.save()
+    return path
+
+
+@pytest.fixture(scope="module")
+def built_folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("batch") / "各单位"
+    (folder / "二级单位").mkdir(parents=True)
+    _disclosure(folder / "甲单位.pdf", planted=True)
+    _disclosure(folder / "二级单位" / "乙单位.pdf", planted=False)
+    data = (folder / "甲单位.pdf").read_bytes()
+    (folder / "损坏.pdf").write_bytes(data[: len(data) // 2])
+    return folder
+
+
+@pytest.fixture
+def folder(built_folder: Path, tmp_path: Path) -> Path:
+    """A private copy: reviews opened from it land beside its files, not beside other tests'."""
+    target = tmp_path / built_folder.name
+    shutil.copytree(built_folder, target)
+    return target
+
+
+class ReadingEngine(BatchEngine):
+    """The engine's contract (find_pdfs, run_batch's progress and cancel) over the real reader
+    and rules, one file after the other; `gate` holds each file after the first until set."""
+
+    def __init__(self, gate: threading.Event | None = None) -> None:
+        self.gate = gate
+        self.summaries: list[tuple[list[FileResult], Path]] = []
+
+    def find(self, folder: Path) -> list[Path]:
+        return sorted(p for p in folder.rglob("*") if p.suffix.lower() == ".pdf")
+
+    def run(self, paths, progress: Callable[[int, int, FileResult], None], cancel: Callable[[], bool]):
+        from desktopapp.extract import read_document
+        from desktopapp.rules import Checker
+
+        results = []
+        for done, path in enumerate(paths, start=1):
+            while self.gate is not None and done > 1 and not self.gate.wait(0.02):
+                if cancel():
+                    return results
+            if cancel():
+                return results
+            try:
+                document = read_document(path)
+            except ReadError as exc:
+                result = FileResult(path=path, unreadable=exc.message)
+            else:
+                findings = Checker(document).check_all()
+                result = FileResult(
+                    path=path, sha256=document.sha256, organization=document.organization, kind=document.kind.value,
+                    year=document.year, pages=document.page_count, tables=len(document.tables),
+                    errors=sum(f.severity == Severity.ERROR for f in findings),
+                    warnings=sum(f.severity == Severity.WARNING for f in findings),
+                    first_problems=[f.message for f in sorted(findings, key=lambda f: severity_rank(f.severity))
+                                    if f.severity != Severity.INFO][:3],
+                )
+            results.append(result)
+            progress(done, len(paths), result)
+        return results
+
+    def write_summary(self, results: list[FileResult], target: Path) -> None:
+        from openpyxl import Workbook
+
+        self.summaries.append((results, target))
+        book = Workbook()
+        for result in results:
+            book.active.append([result.path.name, result.errors])
+        book.save(target)
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_batch(qtbot, settings, monkeypatch, tmp_path):
+    monkeypatch.setenv("DESKTOPAPP_DATA_DIR", str(tmp_path / "data"))
+
+    def make(engine: BatchEngine) -> BatchWindow:
+        window = BatchWindow(settings, engine)
+        window.answers: list[str] = []
+        window.prompts.ask = lambda title, text: window.answers.append(text) or True
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    return make
+
+
+def run_to_end(qtbot, window: BatchWindow, folder: Path) -> None:
+    window.folder_edit.setText(str(folder))
+    with qtbot.waitSignal(window.model.rowsInserted, timeout=60_000):
+        assert window.start()
+    qtbot.waitUntil(lambda: not window.is_running, timeout=120_000)
+
+
+def rows(window: BatchWindow, col: int = FILE_COL) -> list[str]:
+    return [window.proxy.index(r, col).data() for r in range(window.proxy.rowCount())]
+
+
+def row_of(window: BatchWindow, name: str) -> int:
+    return rows(window).index(name)
+
+
+def cell(window: BatchWindow, name: str, col: int, role=Qt.ItemDataRole.DisplayRole):
+    return window.proxy.index(row_of(window, name), col).data(role)
+
+
+def test_a_folder_is_checked_and_every_file_listed_the_damaged_one_greyed_with_its_reason(qtbot, make_batch, folder):
+    window = make_batch(ReadingEngine())
+    run_to_end(qtbot, window, folder)
+
+    assert sorted(rows(window)) == sorted(["甲单位.pdf", "损坏.pdf", str(Path("二级单位") / "乙单位.pdf")])
+    first, second = "甲单位.pdf", str(Path("二级单位") / "乙单位.pdf")
+    assert cell(window, first, ERRORS_COL) == "5" and cell(window, second, ERRORS_COL) == "3"
+    assert cell(window, first, ERRORS_COL, Qt.ItemDataRole.ForegroundRole) == ERROR_TEXT
+    assert [cell(window, first, col) for col in (1, 2, 3, 4, 5)] == [ORG, "单位预算", "2024", "2", "1"]
+    assert cell(window, second, 8).startswith("208 社会保障和就业支出：合计 1,452.43")  # 主要问题: errors first
+    window.view.sortByColumn(ERRORS_COL, Qt.SortOrder.DescendingOrder)
+    assert rows(window) == [first, second, "损坏.pdf"]
+    assert cell(window, "损坏.pdf", REASON_COL)  # why it could not be read, in Chinese
+    assert cell(window, "损坏.pdf", ERRORS_COL) == ""
+    assert cell(window, "损坏.pdf", FILE_COL, Qt.ItemDataRole.ForegroundRole) == UNREADABLE_TEXT
+    assert window.count_label.text() == "共 3 个文件：2 个有错误，2 个有警告，1 个无法读取"
+    assert window.progress.value() == 3 and window.progress.text() == "第 3 / 3 个文件"
+    assert window.settings.value("batch/folder") == str(folder)  # the folder is remembered
+
+
+class FixedEngine(BatchEngine):
+    """Results given beforehand, reported at once (as the engine reports files from its cache)."""
+
+    def __init__(self, results: list[FileResult]) -> None:
+        self.results = results
+
+    def find(self, folder: Path) -> list[Path]:
+        return [r.path for r in self.results]
+
+    def run(self, paths, progress, cancel):
+        for done, result in enumerate(self.results, start=1):
+            progress(done, len(self.results), result)
+        return self.results
+
+
+def fixed(folder: Path) -> list[FileResult]:
+    return [
+        FileResult(path=folder / "甲.pdf", organization="甲局", kind="dept_budget", year=2024, pages=30, tables=9,
+                   errors=2, warnings=0, first_problems=["合计不等于各项之和"]),
+        FileResult(path=folder / "乙.pdf", organization="乙局", kind="dept_final", year=2023, pages=8, tables=3,
+                   errors=10, warnings=4, first_problems=["表间不一致"]),
+        FileResult(path=folder / "丙.pdf", organization="丙中心", kind="unit_budget", year=2024, pages=120, tables=12,
+                   errors=0, warnings=1, first_problems=["尾差"]),
+        FileResult(path=folder / "丁.pdf", unreadable="文件已加密，无法读取"),
+    ]
+
+
+def test_the_list_sorts_numbers_as_numbers_and_filters(qtbot, make_batch, tmp_path):
+    window = make_batch(FixedEngine(fixed(tmp_path)))
+    run_to_end(qtbot, window, tmp_path)
+    assert window.count_label.text() == "共 4 个文件：2 个有错误，2 个有警告，1 个无法读取"
+
+    window.view.sortByColumn(ERRORS_COL, Qt.SortOrder.DescendingOrder)
+    assert rows(window) == ["乙.pdf", "甲.pdf", "丙.pdf", "丁.pdf"]  # 10 before 2 (not as text); unreadable last
+    window.view.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # 页数
+    assert rows(window)[1:] == ["乙.pdf", "甲.pdf", "丙.pdf"]  # 8, 30, 120
+
+    window.show_combo.setCurrentIndex(list(Show).index(Show.ERRORS))
+    assert sorted(rows(window)) == ["乙.pdf", "甲.pdf"]
+    assert window.count_label.text().endswith("（显示 2 个）")
+    window.show_combo.setCurrentIndex(list(Show).index(Show.UNREADABLE))
+    assert rows(window) == ["丁.pdf"]
+    window.show_combo.setCurrentIndex(list(Show).index(Show.ALL))
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.filter_edit.hasFocus()
+    window.filter_edit.insert("中心")  # typed (QTest types ASCII only)
+    assert rows(window) == ["丙.pdf"]  # the text is looked for in every column
+    window.filter_edit.setText("加密")
+    assert rows(window) == ["丁.pdf"]
+
+
+def test_cancel_stops_the_batch_and_keeps_the_files_done(qtbot, make_batch, folder):
+    gate = threading.Event()  # never set: the second file waits until cancelled
+    window = make_batch(ReadingEngine(gate))
+    window.folder_edit.setText(str(folder))
+    with qtbot.waitSignal(window.model.rowsInserted, timeout=60_000):
+        window.start()
+    assert window.is_running and window.cancel_button.isEnabled()
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.is_running, timeout=10_000)
+    assert window.model.rowCount() == 1
+    assert window.state_label.text().startswith("已取消：检查了 1 / 3 个文件")
+    assert window.start_button.isEnabled() and not window.cancel_button.isEnabled()
+
+
+def test_escape_asks_before_stopping_a_running_batch(qtbot, make_batch, folder):
+    gate = threading.Event()
+    window = make_batch(ReadingEngine(gate))
+    window.folder_edit.setText(str(folder))
+    with qtbot.waitSignal(window.model.rowsInserted, timeout=60_000):
+        window.start()
+    window.prompts.ask = lambda title, text: window.answers.append(text) or False  # 否: keep checking
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.isVisible() and window.is_running and len(window.answers) == 1
+    window.prompts.ask = lambda title, text: window.answers.append(text) or True
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not window.is_running, timeout=10_000)
+    assert window.model.rowCount() == 1  # still listed when shown again
+
+
+def test_enter_opens_the_file_in_the_main_window_and_the_summary_is_exported(qtbot, folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("DESKTOPAPP_DATA_DIR", str(tmp_path / "data"))
+    main = MainWindow(settings=QSettings(str(tmp_path / "main.ini"), QSettings.Format.IniFormat))
+    main.prompts.ask = lambda title, text: True
+    qtbot.addWidget(main)
+    main.show()
+    engine = ReadingEngine()
+    main.batch.action.trigger()
+    window = main.batch.batch_window
+    assert window is not None and window.isVisible() and not window.isModal()
+    window.engine = engine  # closed with the main window
+    run_to_end(qtbot, window, folder)
+
+    window.view.setFocus()
+    window.view.setCurrentIndex(window.proxy.index(row_of(window, "甲单位.pdf"), 0))
+    with qtbot.waitSignal(main.document_ready, timeout=60_000):
+        qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert main.state.pdf_path == folder / "甲单位.pdf"
+    assert main.windowTitle().startswith("甲单位.pdf")
+    assert main.navigator.tables_model.rowCount() == 1
+    assert window.isVisible()  # the batch window stays, with its results
+
+    target = tmp_path / "out" / "汇总"
+    target.parent.mkdir()
+    assert window.export_summary(target)
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(target.with_suffix(".xlsx")).active
+    assert sorted(row[0] for row in sheet.iter_rows(values_only=True)) == sorted(["甲单位.pdf", "损坏.pdf", "乙单位.pdf"])
+    main.close()
+    assert main.batch.batch_window is None
+
+
+def test_an_unreadable_row_is_not_opened_but_its_reason_told(qtbot, make_batch, tmp_path):
+    window = make_batch(FixedEngine(fixed(tmp_path)))
+    opened: list[Path] = []
+    window.open_requested.connect(opened.append)
+    run_to_end(qtbot, window, tmp_path)
+    informed: list[str] = []
+    window.prompts.inform = lambda title, text, *a: informed.append(text)
+    assert not window.open_row(row_of(window, "丁.pdf"))
+    assert opened == [] and "文件已加密" in informed[0]
+    window.view.doubleClicked.emit(window.proxy.index(row_of(window, "甲.pdf"), 0))
+    assert opened == [tmp_path / "甲.pdf"]
