@@ -297,3 +297,22 @@ def test_an_unreadable_row_is_not_opened_but_its_reason_told(qtbot, make_batch, 
     assert opened == [] and "文件已加密" in informed[0]
     window.view.doubleClicked.emit(window.proxy.index(row_of(window, "甲.pdf"), 0))
     assert opened == [tmp_path / "甲.pdf"]
+
+
+class BrokenEngine(FixedEngine):
+    """Reports one file, then fails as a bug in the engine would."""
+
+    def run(self, paths, progress, cancel):
+        progress(1, len(self.results), self.results[0])
+        raise RuntimeError("engine bug")
+
+
+def test_an_engine_failure_is_told_and_the_files_done_stay_listed(qtbot, make_batch, tmp_path):
+    window = make_batch(BrokenEngine(fixed(tmp_path)))
+    informed: list[str] = []
+    window.prompts.inform = lambda title, text, *a: informed.append(text)
+    run_to_end(qtbot, window, tmp_path)
+    assert rows(window) == ["甲.pdf"]
+    assert informed and "内部错误" in informed[0]
+    assert window.state_label.text() == "未完成：检查了 1 / 4 个文件"
+    assert window.start_button.isEnabled()

@@ -69,9 +69,10 @@ class BatchWindow(QWidget):
         self.worker: BatchWorker | None = None
         self.total: int | None = None  # files found in the folder, once known
         self.cancelled = False
+        self.failure: str | None = None  # why the last batch stopped before its end
         self._started = 0.0
         self.setWindowTitle(f"批量检查 — {APPLICATION}")
-        self.resize(1240, 680)
+        self._size_to_screen()
 
         self.folder_edit = QLineEdit(str(settings.value(FOLDER_KEY, "") or ""), self)
         self.folder_edit.setPlaceholderText("要检查的文件夹（其中及子文件夹中的全部 PDF）")
@@ -114,6 +115,14 @@ class BatchWindow(QWidget):
         escape.activated.connect(self.close)
 
     # == construction =======================================================================
+    def _size_to_screen(self) -> None:
+        """Most of a laptop's 1366×768 (the ten columns need the width), no more than 1300×720."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1300, 720
+        if screen is not None:
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 40)
+        self.resize(width, height)
+
     def _button(self, text: str, slot: Callable) -> QPushButton:
         button = QPushButton(text, self)
         button.setAutoDefault(False)  # Enter in the list opens the file, never presses a button
@@ -130,6 +139,7 @@ class BatchWindow(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long path keeps its file name
         view.setTabKeyNavigation(False)  # Tab leaves the list for the buttons
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
@@ -198,6 +208,7 @@ class BatchWindow(QWidget):
         self.model.reset(folder)
         self.total = None
         self.cancelled = False
+        self.failure = None
         self._started = time.perf_counter()
         self.progress.setRange(0, 0)  # busy until the folder has been looked through
         self.state_label.setText("正在查找 PDF 文件…")
@@ -252,6 +263,7 @@ class BatchWindow(QWidget):
             self.view.selectRow(0)  # Enter opens something from the first row on
 
     def _failed(self, message: str) -> None:
+        self.failure = message
         self.prompts.inform("批量检查", message)
 
     def _ended(self, cancelled: bool) -> None:
@@ -263,6 +275,8 @@ class BatchWindow(QWidget):
         done = len(self.model.results)
         if cancelled or self.cancelled:
             self.state_label.setText(f"已取消：检查了 {done} / {self.total or done} 个文件")
+        elif self.failure is not None:
+            self.state_label.setText(f"未完成：检查了 {done} / {self.total or done} 个文件")
         elif self.total:
             self.state_label.setText(f"检查完成，用时 {seconds:.1f} 秒")
         self._update_buttons()

@@ -26,7 +26,7 @@ Finder = Callable[[Path], list[Path]]
 class BatchWorker(QThread):
     found = Signal(int)  # how many PDFs the folder holds
     file_done = Signal(int, int, object)  # files done, file count, FileResult
-    failed = Signal(str)  # Chinese: why the batch stopped
+    failed = Signal(str)  # Chinese: why the batch stopped (before `ended`)
     ended = Signal(bool)  # the batch is over: True when cancelled
 
     def __init__(self, folder: Path, find: Finder, run: Runner, parent=None) -> None:
@@ -45,15 +45,18 @@ class BatchWorker(QThread):
     def run(self) -> None:
         try:
             paths = self._find(self.folder)
+        except OSError as exc:  # the folder vanished, no permission
+            log.warning("batch on %s: %s", self.folder, exc)
+            self.failed.emit(f"无法读取文件夹“{self.folder}”：{exc.strerror or exc}")
+            paths = []
+        else:
             self.found.emit(len(paths))
+        try:
             if paths and not self.is_cancelled():
                 self._run(paths, self.file_done.emit, self.is_cancelled)
         except MemoryError:
-            self.failed.emit("内存不足，批量检查已停止。")
-        except OSError as exc:  # the folder vanished, no permission
-            log.warning("batch on %s: %s", self.folder, exc)
-            self.failed.emit(f"无法读取文件夹：{exc.strerror or exc}")
-        except Exception as exc:  # a bug in the engine: a plain sentence, detail in the log
+            self.failed.emit("内存不足，批量检查已停止。已检查的文件仍列出。")
+        except Exception as exc:  # the engine lists a bad file and goes on: this is a bug, or a disk gone
             log.exception("batch on %s failed", self.folder)
-            self.failed.emit(f"批量检查时发生内部错误，已停止（{type(exc).__name__}）。")
+            self.failed.emit(f"批量检查时发生内部错误，已停止（{type(exc).__name__}）。已检查的文件仍列出。")
         self.ended.emit(self.is_cancelled())
