@@ -217,6 +217,12 @@ def test_the_list_sorts_numbers_as_numbers_and_filters(qtbot, make_batch, tmp_pa
     window.show_combo.setCurrentIndex(list(Show).index(Show.ALL))
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.filter_edit.hasFocus()
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Tab)  # Tab: the choice, then the list
+    assert window.show_combo.hasFocus()
+    qtbot.keyClick(window.show_combo, Qt.Key.Key_Tab)
+    assert window.view.hasFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.filter_edit.hasFocus()
     window.filter_edit.insert("中心")  # typed (QTest types ASCII only)
     assert rows(window) == ["丙.pdf"]  # the text is looked for in every column
     window.filter_edit.setText("加密")
