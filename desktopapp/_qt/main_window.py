@@ -153,7 +153,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(opener.open_action)
         file_menu.addAction(self.attach_action)
         file_menu.addMenu(opener.recent_menu)
-        _add(file_menu, [opener.sample_action, self.batch.action, None, files.open_review_action, files.save_review_action, None,
+        file_menu.addAction(self.batch.action)
+        _add(file_menu, [opener.sample_action, None, files.open_review_action, files.save_review_action, None,
                          files.export_action, self.report_exports.report_action, self.report_exports.clean_action,
                          None, self.close_action, quit_action])
         _add(bar.addMenu("编辑(&E)"), [editor.undo_action, editor.redo_action, None, editor.edit_cell_action,
