@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import logging
 import sys
 import traceback
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from desktopapp.cli_parser import ChineseArgumentParser
-from desktopapp.core.errors import ReadError, UserError
+from desktopapp.core.errors import ReadError, UserError, open_reason
 from desktopapp.core.labels import page_span
 from desktopapp.core.model import Document, Finding
 from desktopapp.export.write_errors import WriteError, display_path, os_error_message
@@ -55,7 +54,7 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
         prog="python -m desktopapp check",
         description="读取预决算公开 PDF 中的表格并校验勾稽关系（结果写为 JSON / Excel）。",
     )
-    ap.add_argument("files", nargs="+", type=Path, help="PDF 文件")
+    ap.add_argument("files", nargs="+", type=Path, help="PDF 文件，或文件夹（检查其中及子文件夹中的全部 PDF）")
     # plain strings: a trailing separator ("out/") must survive to mean a folder
     ap.add_argument("--json", dest="json_dir", metavar="OUT_DIR", help="每个文件写一个 JSON 到此文件夹")
     ap.add_argument(
@@ -73,6 +72,10 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
         help="各文件是同一份公开文件（如情况说明与公开表格分为两个 PDF）：一并校验，每个文件仍各写一个 JSON",
     )
     ap.add_argument("--debug", action="store_true", help="出错时显示技术细节和所用程序库的日志")
+    # batch work (cli_batch.py): taken when a folder or --summary is given
+    ap.add_argument("--summary", metavar="OUT.xlsx", help="批量检查：写出汇总表（每个文件一行、全部问题、规则统计）")
+    ap.add_argument("--jobs", type=int, metavar="N", help="批量检查：同时处理的文件数（默认为处理器核数）")
+    ap.add_argument("--no-cache", action="store_true", help="批量检查：已检查且未改动的文件也重新读取")
     return ap.parse_args(argv)
 
 
@@ -100,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     _safe_streams()
     args = _parse_args(sys.argv[1:] if argv is None else argv)
     _quiet_libraries(args.debug)
+    from desktopapp import cli_batch
+
+    if cli_batch.wants_batch(args):
+        return cli_batch.main_batch(args)
     if args.clean and not args.xlsx:
         print("--clean 只用于导出 Excel，请同时给出 --xlsx。", file=sys.stderr)
         return 2
@@ -165,7 +172,7 @@ def _reported(pdf: Path, args: argparse.Namespace, work: Callable[[], T]) -> T |
     except ReadError as exc:
         print(f"{shown}: 无法读取：{exc.message}", file=sys.stderr)
     except OSError as exc:
-        print(f"{shown}: 无法读取：{_open_reason(exc)}", file=sys.stderr)
+        print(f"{shown}: 无法读取：{open_reason(exc)}", file=sys.stderr)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # a bug must not hide the other files' results
@@ -218,18 +225,6 @@ def _main_together(args: argparse.Namespace, plans: list[Outputs]) -> int:
         ok &= _write(names, "Excel", xlsx, written, args.debug, lambda: _write_xlsx(document, findings, xlsx, args.clean))
     _print_summary(f"{names}（一并校验）", document, findings, written)
     return 0 if ok else 2
-
-
-def _open_reason(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "找不到该文件。"
-    if isinstance(exc, IsADirectoryError):
-        return "这是一个文件夹，不是 PDF 文件。"
-    if isinstance(exc, PermissionError):
-        return "没有读取该文件的权限。"
-    if exc.errno == errno.ENAMETOOLONG:
-        return "文件名过长，系统无法打开。"
-    return f"无法打开文件（系统错误号 {exc.errno}）。"
 
 
 def _write(shown: str, what: str, target: Path, written: list[str], debug: bool, write) -> bool:

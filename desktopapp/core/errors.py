@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class UserError(Exception):
     """Something the officer asked for that cannot be done. `message` says why in plain Chinese
@@ -45,3 +47,16 @@ class NoTablesError(ReadError):
 
 class CancelledError(Exception):
     """Reading was cancelled by the user."""
+
+
+def open_reason(exc: OSError) -> str:
+    """Why a file could not be opened for reading, in Chinese."""
+    if isinstance(exc, FileNotFoundError):
+        return "找不到该文件。"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹，不是 PDF 文件。"
+    if isinstance(exc, PermissionError):
+        return "没有读取该文件的权限。"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "文件名过长，系统无法打开。"
+    return f"无法打开文件（系统错误号 {exc.errno}）。"
