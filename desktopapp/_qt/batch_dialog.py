@@ -243,8 +243,12 @@ class BatchWindow(QWidget):
             _abandoned.append(worker)
         self.worker = None
 
-    def _found(self, total: int) -> None:
+    def _found(self, total: int, skipped: list[tuple[Path, str]]) -> None:
         self.total = total
+        if skipped:  # the officer must know what the batch did not cover
+            shown = "\n".join(f"{display_path(str(folder))}：{why}" for folder, why in skipped[:10])
+            more = f"\n……共 {len(skipped)} 个" if len(skipped) > 10 else ""
+            self.prompts.inform("批量检查", f"以下文件夹无法打开，其中的文件不会检查：\n{shown}{more}")
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
         if total == 0:
@@ -338,8 +342,8 @@ class BatchWindow(QWidget):
 
     def export_summary(self, path: Path) -> bool:
         path = with_suffix(path, ".xlsx")
-        results = list(self.model.results)
-        if not run_export(self, self.prompts, path, lambda target: self.engine.write_summary(results, target),
+        results = self.proxy.all_in_order()  # every file, filter or not: the register is whole
+        if not run_export(self, self.prompts, path, lambda target: self.engine.write_summary(results, target, self.model.root),
                           "无法导出汇总表"):
             return False
         self.prompts.inform("导出汇总表", f"已导出 {len(results)} 个文件的汇总表：\n{path}", QMessageBox.Icon.Information)

@@ -1,40 +1,36 @@
 """What the batch window asks of the batch engine (desktopapp.batch), with the window's options
-bound: every core, the cache in the user data folder (an unchanged file is not read again).
+bound: every core, the result cache in the user data folder (an unchanged file is not read
+again, and comes back at once), the rule catalog's defaults.
 
-One small seam, so that the window's tests can put a fake engine in its place.
+One small seam, so that the window's tests can put a stand-in engine in its place.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
+from desktopapp.batch import ResultCache, discover, run_batch
 from desktopapp.batch.results import FileResult
-from desktopapp.core.paths import user_data_dir
+from desktopapp.batch.summary import write_summary_workbook
 
-CACHE_FOLDER = "batch-cache"
+Folders = list[tuple[Path, str]]  # a folder that could not be opened, and why (Chinese)
 
 
 class BatchEngine:
     can_annotate = False  # whether 导出全部批注 PDF… is offered
 
-    def find(self, folder: Path) -> list[Path]:
-        from desktopapp.batch import find_pdfs
-
-        return find_pdfs(folder)
+    def find(self, folder: Path) -> tuple[list[Path], Folders]:
+        """The PDFs under `folder` (natural order, sub-folders too), and the folders not entered."""
+        found = discover(folder)
+        return found.pdfs, found.unreadable_folders
 
     def run(self, paths: list[Path], progress: Callable[[int, int, FileResult], None],
             cancel: Callable[[], bool]) -> list[FileResult]:
-        from desktopapp.batch import run_batch
+        return run_batch(paths, cache=ResultCache(), progress=progress, cancel=cancel)
 
-        return run_batch(paths, jobs=os.cpu_count() or 1, cache=user_data_dir() / CACHE_FOLDER, outputs=None,
-                         disabled=(), progress=progress, cancel=cancel)
-
-    def write_summary(self, results: list[FileResult], target: Path) -> None:
-        from desktopapp.batch.summary import write_summary_workbook
-
-        write_summary_workbook(results, [], target)
+    def write_summary(self, results: list[FileResult], target: Path, folder: Path | None) -> None:
+        write_summary_workbook(results, target, folders=[folder] if folder is not None else [])
 
     def write_annotated(self, results: list[FileResult], folder: Path) -> list[Path]:
         raise NotImplementedError

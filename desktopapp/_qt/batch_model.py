@@ -190,6 +190,19 @@ class BatchFilter(QSortFilterProxyModel):
             return self.text in haystack
         return True
 
+    def all_in_order(self) -> list[FileResult]:
+        """Every file, filtered out or not, in the order the list is sorted (for the register)."""
+        model: BatchResultsModel = self.sourceModel()
+        rows = list(range(len(model.results)))
+        col = self.sortColumn()
+        if col >= 0:
+            def key(row: int):
+                value = model.data(model.index(row, col), SortRole)
+                return value.casefold() if isinstance(value, str) else value
+
+            rows.sort(key=key, reverse=self.sortOrder() == Qt.SortOrder.DescendingOrder)
+        return [model.results[row] for row in rows]
+
     def result_at(self, row: int) -> FileResult | None:
         if not (0 <= row < self.rowCount()):
             return None

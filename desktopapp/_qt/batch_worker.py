@@ -20,11 +20,11 @@ log = logging.getLogger(__name__)
 
 # (paths, progress, cancel) → results: the engine with the window's options bound (see BatchRun).
 Runner = Callable[[list[Path], Callable[[int, int, FileResult], None], Callable[[], bool]], list[FileResult]]
-Finder = Callable[[Path], list[Path]]
+Finder = Callable[[Path], tuple[list[Path], list[tuple[Path, str]]]]  # PDFs, folders not entered (why)
 
 
 class BatchWorker(QThread):
-    found = Signal(int)  # how many PDFs the folder holds
+    found = Signal(int, object)  # how many PDFs the folder holds; [(folder, why)] of those not entered
     file_done = Signal(int, int, object)  # files done, file count, FileResult
     failed = Signal(str)  # Chinese: why the batch stopped (before `ended`)
     ended = Signal(bool)  # the batch is over: True when cancelled
@@ -44,13 +44,13 @@ class BatchWorker(QThread):
 
     def run(self) -> None:
         try:
-            paths = self._find(self.folder)
+            paths, skipped = self._find(self.folder)
         except OSError as exc:  # the folder vanished, no permission
             log.warning("batch on %s: %s", self.folder, exc)
             self.failed.emit(f"无法读取文件夹“{self.folder}”：{exc.strerror or exc}")
             paths = []
         else:
-            self.found.emit(len(paths))
+            self.found.emit(len(paths), skipped)
         try:
             if paths and not self.is_cancelled():
                 self._run(paths, self.file_done.emit, self.is_cancelled)
