@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -53,9 +54,18 @@ from .prompts import Prompts, make_action
 from .settings import APPLICATION
 
 FOLDER_KEY = "batch/folder"
+EXPORT_KEY = "batch/export_folder"  # where the last register or marked-up copies went
 SUMMARY_NAME = "批量检查汇总.xlsx"
 STOP_WAIT_MS = 1500  # closing the main window waits this long at most for the batch to stop
 _abandoned: list[BatchWorker] = []
+
+
+class MiddleElided(QStyledItemDelegate):
+    """A long path elided in its middle: the file's own name stays readable."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class BatchWindow(QWidget):
@@ -139,7 +149,7 @@ class BatchWindow(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long path keeps its file name
+        view.setItemDelegateForColumn(FILE_COL, MiddleElided(view))
         view.setTabKeyNavigation(False)  # Tab leaves the list for the buttons
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
@@ -335,9 +345,10 @@ class BatchWindow(QWidget):
     def export_summary_dialog(self) -> None:
         if not self.model.results or self.is_running:
             return
-        folder = Path(self.folder_edit.text().strip() or Path.home())
+        folder = Path(self.settings.value(EXPORT_KEY, "") or self.folder_edit.text().strip() or Path.home())
         path, _ = QFileDialog.getSaveFileName(self, "导出汇总表", str(folder / SUMMARY_NAME), "Excel 工作簿 (*.xlsx)")
         if path:
+            self.settings.setValue(EXPORT_KEY, str(Path(path).parent))
             self.export_summary(Path(path))
 
     def export_summary(self, path: Path) -> bool:
