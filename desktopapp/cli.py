@@ -64,6 +64,8 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
     )
     ap.add_argument("--clean", action="store_true",
                     help="与 --xlsx 同用：只导出表格（数值，无底色、无批注、无校验结果），供上报使用")
+    ap.add_argument("--annotated", dest="annotated_dir", metavar="DIR",
+                    help="每个文件写一份带批注的 PDF 副本到此文件夹（每个问题标在原处，供退回单位修改）")
     ap.add_argument("--disable", action="append", default=[], metavar="RULE", help="关闭某条规则（可重复）")
     ap.add_argument("--progress", action="store_true", help="在标准错误输出显示读取进度")
     ap.add_argument(
@@ -114,10 +116,10 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.together:  # one JSON per file, one workbook for them all
-            plans = plan_outputs(args.files, args.json_dir, None)
+            plans = plan_outputs(args.files, args.json_dir, None, args.annotated_dir)
             plans[0].xlsx = plan_outputs(args.files[:1], None, args.xlsx)[0].xlsx
         else:
-            plans = plan_outputs(args.files, args.json_dir, args.xlsx)
+            plans = plan_outputs(args.files, args.json_dir, args.xlsx, args.annotated_dir)
     except TargetError as exc:
         print(f"无法写出结果：{exc.message}", file=sys.stderr)
         return 2
@@ -150,6 +152,9 @@ def _check_one(pdf: Path, plan: Outputs, args: argparse.Namespace) -> bool:
         ok &= _write(shown, "JSON", plan.json, written, args.debug, lambda: _write_json(document, findings, plan.json))
     if plan.xlsx is not None:
         ok &= _write(shown, "Excel", plan.xlsx, written, args.debug, lambda: _write_xlsx(document, findings, plan.xlsx, args.clean))
+    if plan.annotated is not None:
+        ok &= _write(shown, "批注 PDF", plan.annotated, written, args.debug,
+                     lambda: _write_annotated(document, findings, document.source, plan.annotated))
     _print_summary(shown, document, findings, written)
     return ok
 
@@ -216,6 +221,11 @@ def _main_together(args: argparse.Namespace, plans: list[Outputs]) -> int:
         target = plan_of[source].json
         if target is not None:
             ok &= _write(names, "JSON", target, written, args.debug, lambda d=data, t=target: _write_json_data(d, t))
+    for source in document.sources():
+        target = plan_of[source].annotated
+        if target is not None:
+            ok &= _write(names, "批注 PDF", target, written, args.debug,
+                         lambda s=source, t=target: _write_annotated(document, findings, s, t))
     xlsx = plans[0].xlsx
     clash = input_clash(xlsx, args.files) if xlsx is not None else None
     if clash is not None:
@@ -257,6 +267,12 @@ def _write_json_data(data: dict, target: Path) -> None:
     if target.is_dir():
         raise WriteError(f"“{display_path(target)}”是一个文件夹，无法写成 JSON 文件。")
     write_json_atomic(data, target)
+
+
+def _write_annotated(document: Document, findings: list[Finding], source: str, target: Path) -> None:
+    from desktopapp.export.annotated_pdf import write_annotated_part
+
+    write_annotated_part(document, findings, {}, source, target)
 
 
 def _write_xlsx(document: Document, findings: list[Finding], target: Path, clean: bool = False) -> None:

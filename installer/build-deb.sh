@@ -74,7 +74,7 @@ DESKTOP
 chmod 0644 "$root/usr/share/applications/desktopapp.desktop"
 cat >"$root/usr/share/doc/desktopapp/copyright" <<'TXT'
 预决算公开审核助手 (desktopapp). The bundled Qt for Python (PySide6) is LGPLv3; PDFium is
-BSD-3-Clause / Apache-2.0; pdfminer.six, pdfplumber and openpyxl are MIT.
+BSD-3-Clause / Apache-2.0; pdfminer.six, pdfplumber and openpyxl are MIT; pypdf is BSD-3-Clause.
 TXT
 chmod 0644 "$root/usr/share/doc/desktopapp/copyright"
 

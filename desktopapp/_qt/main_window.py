@@ -22,6 +22,7 @@ from desktopapp.export.write_errors import display_path
 from desktopapp.session.messages import message_of
 
 from . import settings as stored
+from .annotated_export import AnnotatedExport
 from .batch_dialog import BatchLauncher
 from .editing import Editor
 from .facts_dialog import DocumentFacts
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.editor = Editor(self, self.state, self.grid, self.grid_model, self.prompts)
         self.review_files = ReviewFiles(self, self.state, self.prompts)
         self.report_exports = ReportExports(self, self.state, self.prompts)
+        self.annotated_export = AnnotatedExport(self, self.state, self.prompts)
         self.review_notices = ReviewNotices(self, self.state, self.prompts)
         self.document_facts = DocumentFacts(self, self.state)
         self.batch = BatchLauncher(self, self.settings, self.opener.open_pdf)
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.batch.action)
         _add(file_menu, [opener.sample_action, None, files.open_review_action, files.save_review_action, None,
                          files.export_action, self.report_exports.report_action, self.report_exports.clean_action,
+                         self.annotated_export.action,
                          None, self.close_action, quit_action])
         _add(bar.addMenu("编辑(&E)"), [editor.undo_action, editor.redo_action, None, editor.edit_cell_action,
                                       editor.restore_action, None, self.find_bar.find_action,

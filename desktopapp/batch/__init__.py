@@ -9,7 +9,7 @@ register a finance bureau keeps (the summary workbook) — no Qt.
 """
 
 from desktopapp.batch.cache import ResultCache
-from desktopapp.batch.discover import discover, find_pdfs
+from desktopapp.batch.folders import discover, find_pdfs
 from desktopapp.batch.results import FileResult, FindingRow
 from desktopapp.batch.runner import BatchOutputs, run_batch
 

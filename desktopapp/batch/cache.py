@@ -28,6 +28,7 @@ from desktopapp.export.atomic import atomic_write
 log = logging.getLogger(__name__)
 
 FORMAT = "desktopapp-batch-cache/1"
+MAX_VARIANTS = 8  # results kept per content (copies at other places, other rule sets)
 _PATH_FIELDS = ("json_path", "xlsx_path", "annotated_path")
 _CHUNK = 1 << 20
 
@@ -68,35 +69,60 @@ class ResultCache:
     def get(self, path: Path, sha256: str, rules: str, outputs: dict[str, Path | None]) -> FileResult | None:
         """The cached result of the file with this content, now at `path`; None on a miss.
         `outputs`: the FileResult path fields asked for now ("json_path": target …)."""
-        try:
-            data = json.loads(self._entry(sha256).read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT or data.get("program") != PROGRAM or data.get("rules") != rules:
-                return None
-            result = _result_from_dict(data["result"], path)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None
-        for name, wanted in outputs.items():
-            if wanted is None:
-                setattr(result, name, None)  # not asked for this time
+        for variant in self._variants(sha256):
+            try:
+                if variant["program"] != PROGRAM or variant["rules"] != rules:
+                    continue
+                result = _result_from_dict(variant["result"], path)
+            except (ValueError, KeyError, TypeError, AttributeError):
                 continue
-            kept = getattr(result, name)
-            if kept is None or not _same_place(kept, wanted) or not wanted.is_file():
-                return None
-            setattr(result, name, wanted)
-        result.from_cache = True
-        result.seconds = 0.0  # nothing spent on it in this batch
-        return result
+            if _outputs_match(result, outputs):
+                result.from_cache = True
+                result.seconds = 0.0  # nothing spent on it in this batch
+                return result
+        return None
 
     def put(self, result: FileResult, rules: str) -> None:
+        """Keep `result` (newest first, beside the results of the same bytes written elsewhere:
+        two copies of one PDF in a batch have their own outputs)."""
         if not result.sha256:
             return
-        data = {"format": FORMAT, "program": PROGRAM, "rules": rules, "result": _result_to_dict(result)}
+        entry = {"program": PROGRAM, "rules": rules, "result": _result_to_dict(result)}
+        places = [entry["result"][name] for name in _PATH_FIELDS]
+        kept = [
+            v for v in self._variants(result.sha256)
+            if not (isinstance(v, dict) and v.get("program") == PROGRAM and v.get("rules") == rules
+                    and isinstance(v.get("result"), dict) and [v["result"].get(n) for n in _PATH_FIELDS] == places)
+        ]
+        data = {"format": FORMAT, "variants": [entry, *kept][:MAX_VARIANTS]}
         payload = json.dumps(data).encode("ascii")  # escapes keep undecodable file names (surrogates)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write(self._entry(result.sha256), lambda fh: fh.write(payload))
         except OSError as exc:  # a cache that cannot be written only costs time next run
             log.info("batch cache not written: %s", exc)
+
+    def _variants(self, sha256: str) -> list:
+        try:
+            data = json.loads(self._entry(sha256).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("variants"), list):
+            return []
+        return data["variants"]
+
+
+def _outputs_match(result: FileResult, outputs: dict[str, Path | None]) -> bool:
+    """The outputs asked for now are the ones this result wrote, and they are still there."""
+    for name, wanted in outputs.items():
+        if wanted is None or not result.readable:  # not asked for, or nothing written for an unreadable file
+            setattr(result, name, None)
+            continue
+        kept = getattr(result, name)
+        if kept is None or not _same_place(kept, wanted) or not wanted.is_file():
+            return False
+        setattr(result, name, wanted)
+    return True
 
 
 def _same_place(a: Path, b: Path) -> bool:

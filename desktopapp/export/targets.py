@@ -30,6 +30,7 @@ class Outputs:
     json: Path | None = None
     xlsx: Path | None = None
     refused: list[str] | None = None
+    annotated: Path | None = None  # the annotated copy of the PDF (--annotated DIR)
 
 
 def means_folder(raw: str) -> bool:
@@ -37,9 +38,14 @@ def means_folder(raw: str) -> bool:
     return raw.endswith("/") or (os.sep != "/" and raw.endswith(os.sep)) or bool(os.altsep and raw.endswith(os.altsep))
 
 
-def plan_outputs(inputs: list[Path], json_dir: str | None, xlsx: str | None) -> list[Outputs]:
+def plan_outputs(inputs: list[Path], json_dir: str | None, xlsx: str | None,
+                 annotated_dir: str | None = None) -> list[Outputs]:
     """One `Outputs` per input; raises TargetError when a folder cannot be made or written."""
     plans = [Outputs(refused=[]) for _ in inputs]
+    if annotated_dir:
+        folder = prepare_folder(Path(annotated_dir), "--annotated")
+        for plan, name in zip(plans, unique_names(inputs, ".pdf"), strict=True):
+            plan.annotated = folder / name
     if json_dir:
         folder = prepare_folder(Path(json_dir), "--json")
         for plan, name in zip(plans, unique_names(inputs, ".json"), strict=True):
@@ -53,7 +59,7 @@ def plan_outputs(inputs: list[Path], json_dir: str | None, xlsx: str | None) -> 
         else:
             plans[0].xlsx = target
     for plan in plans:
-        for attr in ("json", "xlsx"):
+        for attr in ("json", "xlsx", "annotated"):
             target = getattr(plan, attr)
             clash = input_clash(target, inputs) if target is not None else None
             if clash is not None:
