@@ -9,6 +9,7 @@ PDF's bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import time
 from pathlib import Path
@@ -290,3 +291,37 @@ def test_an_engine_failure_is_told_and_the_files_done_stay_listed(qtbot, make_ba
     assert informed and "内部错误" in informed[0]
     assert window.state_label.text() == "未完成：检查了 1 / 4 个文件"
     assert window.start_button.isEnabled()
+
+
+class AnnotatingEngine(FixedEngine):
+    """Writes a marked-up copy of each readable file when asked (as run_batch does with an
+    annotated folder among its outputs)."""
+
+    can_annotate = True
+
+    def run(self, paths, progress, cancel, annotated: Path | None = None):
+        if annotated is None:
+            return super().run(paths, progress, cancel)
+        done = []
+        for result in self.results:
+            if result.path in paths:
+                copy = dataclasses.replace(result, annotated_path=annotated / f"{result.path.stem}.批注.pdf")
+                copy.annotated_path.write_bytes(b"%PDF-1.7\n")
+                done.append(copy)
+                progress(len(done), len(paths), copy)
+        return done
+
+
+def test_all_readable_files_are_exported_as_marked_up_copies(qtbot, make_batch, tmp_path):
+    window = make_batch(AnnotatingEngine(fixed(tmp_path)))
+    run_to_end(qtbot, window, tmp_path)
+    assert window.annotated_button.isVisible() and window.annotated_button.isEnabled()
+    informed: list[str] = []
+    window.prompts.inform = lambda title, text, *a: informed.append(text)
+    target = tmp_path / "批注"
+    target.mkdir()
+    assert window.export_annotated(target)
+    qtbot.waitUntil(lambda: not window.is_running, timeout=10_000)
+    assert sorted(p.name for p in target.iterdir()) == sorted(["甲.批注.pdf", "乙.批注.pdf", "丙.批注.pdf"])
+    assert informed == [f"已生成 3 个批注 PDF：\n{target}"]
+    assert window.model.rowCount() == 4  # the rows stay, the unreadable one too

@@ -80,6 +80,8 @@ class BatchWindow(QWidget):
         self.total: int | None = None  # files found in the folder, once known
         self.cancelled = False
         self.failure: str | None = None  # why the last batch stopped before its end
+        self.done = 0  # files finished in this run
+        self.annotating: Path | None = None  # the folder the marked-up copies go to, in such a run
         self._started = 0.0
         self.setWindowTitle(f"批量检查 — {APPLICATION}")
         self._size_to_screen()
@@ -216,13 +218,19 @@ class BatchWindow(QWidget):
             return False
         self.settings.setValue(FOLDER_KEY, str(folder))
         self.model.reset(folder)
+        self._launch(BatchWorker(folder, self.engine.find, self.engine.run, parent=self), None)
+        self.state_label.setText("正在查找 PDF 文件…")
+        self.view.setFocus()
+        return True
+
+    def _launch(self, worker: BatchWorker, annotating: Path | None) -> None:
         self.total = None
+        self.done = 0
         self.cancelled = False
         self.failure = None
+        self.annotating = annotating
         self._started = time.perf_counter()
-        self.progress.setRange(0, 0)  # busy until the folder has been looked through
-        self.state_label.setText("正在查找 PDF 文件…")
-        worker = BatchWorker(folder, self.engine.find, self.engine.run, parent=self)
+        self.progress.setRange(0, 0)  # busy until the files are known
         worker.found.connect(self._found)
         worker.file_done.connect(self._file_done)
         worker.failed.connect(self._failed)
@@ -231,8 +239,6 @@ class BatchWindow(QWidget):
         self._update_buttons()
         self._show_count()
         worker.start()
-        self.view.setFocus()
-        return True
 
     def cancel(self) -> None:
         """Stop soon: the files done stay listed."""
@@ -263,12 +269,15 @@ class BatchWindow(QWidget):
         self.progress.setValue(0)
         if total == 0:
             self.state_label.setText("文件夹中没有 PDF 文件")
+        elif self.annotating is not None:
+            self.state_label.setText(f"正在生成 {total} 个批注 PDF…")
         else:
             self.state_label.setText(f"正在检查 {total} 个文件…")
         self._show_count()
 
     def _file_done(self, done: int, total: int, result: FileResult) -> None:
         self.total = total
+        self.done = done
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
         self.model.add(result)
@@ -286,15 +295,18 @@ class BatchWindow(QWidget):
             worker.wait()
             worker.deleteLater()
         seconds = time.perf_counter() - self._started
-        done = len(self.model.results)
-        if cancelled or self.cancelled:
-            self.state_label.setText(f"已取消：检查了 {done} / {self.total or done} 个文件")
+        done, total = self.done, self.total or self.done
+        stopped = cancelled or self.cancelled
+        if stopped:
+            self.state_label.setText(f"已取消：检查了 {done} / {total} 个文件")
         elif self.failure is not None:
-            self.state_label.setText(f"未完成：检查了 {done} / {self.total or done} 个文件")
+            self.state_label.setText(f"未完成：检查了 {done} / {total} 个文件")
         elif self.total:
             self.state_label.setText(f"检查完成，用时 {seconds:.1f} 秒")
         self._update_buttons()
         self._show_count()
+        if self.annotating is not None:
+            self._annotated_done(self.annotating, stopped)
 
     def _update_buttons(self) -> None:
         running = self.is_running
@@ -363,20 +375,37 @@ class BatchWindow(QWidget):
     def export_annotated_dialog(self) -> None:
         if not self.model.results or self.is_running:
             return
-        start = self.folder_edit.text().strip() or str(Path.home())
+        start = str(self.settings.value(EXPORT_KEY, "") or self.folder_edit.text().strip() or Path.home())
         folder = QFileDialog.getExistingDirectory(self, "选择保存批注 PDF 的文件夹", start)
         if folder:
+            self.settings.setValue(EXPORT_KEY, folder)
             self.export_annotated(Path(folder))
 
     def export_annotated(self, folder: Path) -> bool:
-        results = [r for r in self.model.results if r.readable]
-        written: list[Path] = []
-        if not run_export(self, self.prompts, folder,
-                          lambda target: written.extend(self.engine.write_annotated(results, target)),
-                          "无法导出批注 PDF"):
+        """A marked-up copy of every readable file into `folder`, made in the background (the
+        engine reads a file again unless its copy is already there); the rows are refreshed."""
+        if self.is_running:
             return False
-        self.prompts.inform("导出批注 PDF", f"已导出 {len(written)} 个批注 PDF 到：\n{folder}", QMessageBox.Icon.Information)
+        paths = [r.path for r in self.proxy.all_in_order() if r.readable]
+        if not paths:
+            self.prompts.inform("导出批注 PDF", "没有可以生成批注 PDF 的文件。")
+            return False
+        worker = BatchWorker(folder, lambda _: (paths, []),
+                             lambda files, progress, cancel: self.engine.run(files, progress, cancel, annotated=folder),
+                             parent=self)
+        self._launch(worker, folder)
         return True
+
+    def _annotated_done(self, folder: Path, stopped: bool) -> None:
+        written = [r for r in self.model.results if r.annotated_path is not None and r.annotated_path.parent == folder]
+        problems = [f"{display_path(r.path.name)}：{'；'.join(r.write_problems)}"
+                    for r in self.model.results if r.write_problems]
+        text = f"已生成 {len(written)} 个批注 PDF：\n{folder}"
+        if stopped:
+            text = "已取消。" + text
+        if problems:
+            text += "\n\n未能写出：\n" + "\n".join(problems[:10])
+        self.prompts.inform("导出批注 PDF", text, QMessageBox.Icon.Warning if problems else QMessageBox.Icon.Information)
 
     # == closing ============================================================================
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

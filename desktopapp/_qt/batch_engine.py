@@ -7,10 +7,11 @@ One small seam, so that the window's tests can put a stand-in engine in its plac
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from desktopapp.batch import ResultCache, discover, run_batch
+from desktopapp.batch import BatchOutputs, ResultCache, discover, run_batch
 from desktopapp.batch.results import FileResult
 from desktopapp.batch.summary import write_summary_workbook
 
@@ -18,7 +19,8 @@ Folders = list[tuple[Path, str]]  # a folder that could not be opened, and why (
 
 
 class BatchEngine:
-    can_annotate = False  # whether 导出全部批注 PDF… is offered
+    # 导出全部批注 PDF… is offered once the engine writes marked-up copies
+    can_annotate = "annotated_dir" in {f.name for f in dataclasses.fields(BatchOutputs)}
 
     def find(self, folder: Path) -> tuple[list[Path], Folders]:
         """The PDFs under `folder` (natural order, sub-folders too), and the folders not entered."""
@@ -26,11 +28,10 @@ class BatchEngine:
         return found.pdfs, found.unreadable_folders
 
     def run(self, paths: list[Path], progress: Callable[[int, int, FileResult], None],
-            cancel: Callable[[], bool]) -> list[FileResult]:
-        return run_batch(paths, cache=ResultCache(), progress=progress, cancel=cancel)
+            cancel: Callable[[], bool], annotated: Path | None = None) -> list[FileResult]:
+        """Check `paths`; with `annotated`, also write each file's marked-up copy into that folder."""
+        outputs = BatchOutputs(annotated_dir=annotated) if annotated is not None else None
+        return run_batch(paths, cache=ResultCache(), outputs=outputs, progress=progress, cancel=cancel)
 
     def write_summary(self, results: list[FileResult], target: Path, folder: Path | None) -> None:
         write_summary_workbook(results, target, folders=[folder] if folder is not None else [])
-
-    def write_annotated(self, results: list[FileResult], folder: Path) -> list[Path]:
-        raise NotImplementedError
