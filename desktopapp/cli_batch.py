@@ -1,5 +1,5 @@
 """`python -m desktopapp check FOLDER [FOLDER|FILE …] --summary OUT.xlsx [--json DIR] [--xlsx DIR]
-[--jobs N] [--progress]`: a whole folder through the batch engine (desktopapp.batch).
+[--annotated DIR] [--jobs N] [--progress]`: a whole folder through the batch engine (desktopapp.batch).
 
 Taken when an argument is a folder or `--summary` is given; plain `check FILE …` stays in cli.py.
 A folder is expanded to every PDF under it; each file's workbook goes to `--xlsx DIR`, or with
@@ -86,7 +86,12 @@ def _outputs(args: argparse.Namespace, summary: Path | None) -> BatchOutputs:
             raise TargetError(f"--summary 需要一个 Excel 文件名，而“{display_path(summary)}”是一个文件夹。")
         prepare_folder(summary.parent, "--summary")
     xlsx = Path(args.xlsx) if args.xlsx else (items_folder(summary) if summary is not None else None)
-    return BatchOutputs(json_dir=Path(args.json_dir) if args.json_dir else None, xlsx_dir=xlsx, clean=args.clean)
+    return BatchOutputs(
+        json_dir=Path(args.json_dir) if args.json_dir else None,
+        xlsx_dir=xlsx,
+        annotated_dir=Path(args.annotated_dir) if args.annotated_dir else None,
+        clean=args.clean,
+    )
 
 
 def _print_result(result: FileResult, shown: str, done: int, total: int, progress: bool) -> None:
@@ -97,7 +102,8 @@ def _print_result(result: FileResult, shown: str, done: int, total: int, progres
     for problem in result.write_problems:
         print(f"{shown}: {problem}", file=sys.stderr, flush=True)
     if result.readable:
-        written = [display_path(p) for p in (result.json_path, result.xlsx_path) if p is not None]
+        made = (result.json_path, result.xlsx_path, result.annotated_path)
+        written = [display_path(p) for p in made if p is not None]
         line = f"{shown}: {result.tables} 张表，{result.errors} 个错误，{result.warnings} 个警告"
         if result.from_cache:
             line += "（文件未改动，沿用上次的检查结果）"

@@ -38,8 +38,10 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_folder_with_a_summary_writes_every_output_and_exits_0(folder, tmp_path):
     summary = tmp_path / "结果" / "汇总.xlsx"
-    run = _check(folder, "--summary", summary, "--json", tmp_path / "json", "--progress", data_dir=tmp_path / "data")
+    run = _check(folder, "--summary", summary, "--json", tmp_path / "json", "--annotated", tmp_path / "批注",
+                 "--progress", data_dir=tmp_path / "data")
     assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in (tmp_path / "批注").iterdir()) == ["预算 (2).pdf", "预算.pdf"]
     assert sorted(p.name for p in (tmp_path / "json").iterdir()) == ["预算 (2).json", "预算.json"]
     books = tmp_path / "结果" / "汇总-各文件"
     assert sorted(p.name for p in books.iterdir()) == ["预算 (2).xlsx", "预算.xlsx"]
@@ -52,7 +54,8 @@ def test_a_folder_with_a_summary_writes_every_output_and_exits_0(folder, tmp_pat
     rows = list(openpyxl.load_workbook(summary)["汇总"].iter_rows(min_row=2, values_only=True))
     assert [row[1] for row in rows] == sorted(["甲单位/预算.pdf", "乙单位/预算.pdf"])  # as find_pdfs ordered them
     # the second run reads nothing again
-    again = _check(folder, "--summary", summary, "--json", tmp_path / "json", data_dir=tmp_path / "data")
+    again = _check(folder, "--summary", summary, "--json", tmp_path / "json", "--annotated", tmp_path / "批注",
+                   data_dir=tmp_path / "data")
     assert again.returncode == 0
     assert again.stdout.count("文件未改动，沿用上次的检查结果") == 2
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 
 from desktopapp.batch import BatchOutputs, ResultCache, discover, find_pdfs, run_batch
 from desktopapp.core.labels import doc_kind_label
@@ -38,7 +39,7 @@ def bureau(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def first_run(bureau: Path, tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("out")
     cache = ResultCache(out / "cache")
-    outputs = BatchOutputs(json_dir=out / "json", xlsx_dir=out / "books")
+    outputs = BatchOutputs(json_dir=out / "json", xlsx_dir=out / "books", annotated_dir=out / "批注")
     reported: list[tuple[int, int, str]] = []
     results = run_batch(
         find_pdfs(bureau), jobs=2, cache=cache, outputs=outputs,
@@ -106,7 +107,7 @@ def test_every_file_has_its_result_and_bad_files_their_reason(bureau, first_run)
     assert sorted(name for _, _, name in reported) == sorted(by_name)
 
 
-def test_each_readable_file_has_its_own_json_and_workbook(first_run):
+def test_each_readable_file_has_its_own_json_workbook_and_annotated_copy(first_run):
     results, _, _, outputs = first_run
     readable = [r for r in results if r.readable]
     assert {r.json_path for r in readable} == set(outputs.json_dir.glob("*.json"))
@@ -114,7 +115,11 @@ def test_each_readable_file_has_its_own_json_and_workbook(first_run):
         book = openpyxl.load_workbook(result.xlsx_path, read_only=True)
         assert "校验结果" in book.sheetnames
         book.close()
-    assert all(r.json_path is None and r.xlsx_path is None for r in results if not r.readable)
+        annotated = PdfReader(result.annotated_path)
+        assert len(annotated.pages) == result.pages
+        assert sum(len(page.get("/Annots") or []) for page in annotated.pages) >= len(result.findings) > 0
+    assert all(r.json_path is None and r.xlsx_path is None and r.annotated_path is None
+               for r in results if not r.readable)
 
 
 def test_an_unchanged_file_comes_from_the_cache_unread(bureau, first_run):

@@ -45,6 +45,7 @@ class BatchOutputs:
 
     json_dir: Path | None = None
     xlsx_dir: Path | None = None
+    annotated_dir: Path | None = None  # each PDF's marked-up copy (export.annotated_pdf)
     clean: bool = False  # the workbooks hold the tables only (文件 ▸ 导出干净表格…)
 
     def plan(self, paths: list[Path]) -> list:
@@ -55,10 +56,11 @@ class BatchOutputs:
             paths,
             str(self.json_dir) if self.json_dir else None,
             os.path.join(str(self.xlsx_dir), "") if self.xlsx_dir else None,  # the trailing separator: a folder
+            str(self.annotated_dir) if self.annotated_dir else None,
         )
 
     def folders(self) -> list[Path]:
-        return [d for d in (self.json_dir, self.xlsx_dir) if d is not None]
+        return [d for d in (self.json_dir, self.xlsx_dir, self.annotated_dir) if d is not None]
 
 
 def timed_out(seconds: float) -> str:
@@ -102,6 +104,7 @@ def run_batch(
             sha256=file_sha256(path) if cache is not None else None,
             json=plan.json if plan else None,
             xlsx=plan.xlsx if plan else None,
+            annotated=plan.annotated if plan else None,
             clean=outputs.clean if outputs else False,
             disabled=disabled,
             page_workers=page_workers,
@@ -124,7 +127,8 @@ def run_batch(
 def _cached(cache: ResultCache | None, task: FileTask, rules: str) -> FileResult | None:
     if cache is None or task.sha256 is None:
         return None
-    return cache.get(task.path, task.sha256, rules, {"json_path": task.json, "xlsx_path": task.xlsx})
+    wanted = {"json_path": task.json, "xlsx_path": task.xlsx, "annotated_path": task.annotated}
+    return cache.get(task.path, task.sha256, rules, wanted)
 
 
 def _size(path: Path) -> int:

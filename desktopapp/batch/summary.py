@@ -1,7 +1,7 @@
 """The summary workbook of a batch: the register a bureau keeps while departments correct.
 
-汇总 — one row per file (文件, 单位, 类型, 年度, 页数, 表格数, 错误, 警告, 主要问题, 无法读取原因, a link
-to the file's own workbook, relative to the summary so the folder can be moved or zipped);
+汇总 — one row per file (文件, 单位, 类型, 年度, 页数, 表格数, 错误, 警告, 主要问题, 无法读取原因, links
+to the file's own workbook and annotated PDF, relative to the summary so the folder can be moved or zipped);
 全部问题 — every finding with its file, page and table; 规则统计 — counts by rule and severity;
 说明 — when, which program, which folders, how many files. Counts are numbers; each sheet has
 its heading frozen and filters, and prints on A4.
@@ -28,7 +28,7 @@ from desktopapp.export.write_errors import display_path
 SUMMARY_SHEET, FINDINGS_SHEET, RULES_SHEET, ABOUT_SHEET = "汇总", "全部问题", "规则统计", "说明"
 
 SUMMARY_COLUMNS = (("序号", 6), ("文件", 34), ("单位", 26), ("类型", 10), ("年度", 7), ("页数", 7),
-                   ("表格数", 7), ("错误", 7), ("警告", 7), ("主要问题", 60), ("无法读取原因", 30), ("工作簿", 12))
+                   ("表格数", 7), ("错误", 7), ("警告", 7), ("主要问题", 60), ("无法读取原因", 30), ("工作簿", 10), ("批注 PDF", 10))
 FINDING_COLUMNS = (("文件", 34), ("页", 6), ("表格", 26), ("规则", 22), ("严重程度", 9), ("说明", 70))
 RULE_COLUMNS = (("规则", 28), ("规则编号", 26), ("错误", 8), ("警告", 8), ("提示", 8), ("合计", 8), ("涉及文件数", 10))
 SEVERITIES = ("error", "warning", "info")
@@ -116,11 +116,12 @@ def _summary_sheet(ws: Worksheet, results: Sequence[FileResult], shown: dict, fo
             ws.cell(row=row, column=8).fill = st.ERROR_FILL
         if not readable:
             ws.cell(row=row, column=11).fill = st.WARNING_FILL
-        link = _put(ws, row, 12, None)
-        if result.xlsx_path is not None:
-            link.value = "打开"
-            link.hyperlink = relative_link(result.xlsx_path, folder)
-            link.font = st.LINK_FONT
+        for col, target in ((12, result.xlsx_path), (13, result.annotated_path)):
+            link = _put(ws, row, col, None)
+            if target is not None:
+                link.value = "打开"
+                link.hyperlink = relative_link(target, folder)
+                link.font = st.LINK_FONT
 
 
 def relative_link(path: Path, folder: Path) -> str:

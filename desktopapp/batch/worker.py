@@ -1,5 +1,5 @@
 """One file of a batch, inside a worker process: read it, check it, write its own outputs there
-(its JSON, its workbook), and send back only plain values — a FileResult with its findings as
+(its JSON, its workbook, its annotated copy), and send back only plain values — a FileResult with its findings as
 rows. No Document ever crosses the process boundary."""
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class FileTask:
     sha256: str | None
     json: Path | None = None
     xlsx: Path | None = None
+    annotated: Path | None = None
     clean: bool = False
     disabled: tuple[str, ...] = ()
     page_workers: int | None = None  # extract.read_document's `workers`
@@ -96,6 +97,7 @@ def finding_row(document: Document, finding: Finding) -> FindingRow:
 
 
 def write_outputs(result: FileResult, task: FileTask, document: Document, findings: list[Finding]) -> None:
+    from desktopapp.export.annotated_pdf import write_annotated_pdf
     from desktopapp.export.json_out import document_to_json, write_json_atomic
     from desktopapp.export.xlsx import export_clean_workbook, export_workbook
 
@@ -114,6 +116,10 @@ def write_outputs(result: FileResult, task: FileTask, document: Document, findin
         result.json_path = task.json
     if task.xlsx is not None and _written(result, "Excel", task.xlsx, write_xlsx):
         result.xlsx_path = task.xlsx
+    if task.annotated is not None and _written(
+        result, "批注 PDF", task.annotated, lambda target: write_annotated_pdf(document, findings, {}, target)
+    ):
+        result.annotated_path = task.annotated
 
 
 def _written(result: FileResult, what: str, target: Path, write: Callable[[Path], None]) -> bool:
