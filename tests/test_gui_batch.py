@@ -325,3 +325,25 @@ def test_all_readable_files_are_exported_as_marked_up_copies(qtbot, make_batch, 
     assert sorted(p.name for p in target.iterdir()) == sorted(["甲.批注.pdf", "乙.批注.pdf", "丙.批注.pdf"])
     assert informed == [f"已生成 3 个批注 PDF：\n{target}"]
     assert window.model.rowCount() == 4  # the rows stay, the unreadable one too
+
+
+def test_the_engine_writes_a_marked_up_copy_of_each_readable_file(qtbot, make_batch, folder, tmp_path):
+    from pypdf import PdfReader
+
+    window = make_batch(BatchEngine())
+    run_to_end(qtbot, window, folder)
+    assert window.annotated_button.isVisible()
+    informed: list[str] = []
+    window.prompts.inform = lambda title, text, *a: informed.append(text)
+    target = tmp_path / "批注"
+    assert window.export_annotated(target)
+    qtbot.waitUntil(lambda: not window.is_running, timeout=120_000)
+    assert sorted(p.name for p in target.iterdir()) == ["乙单位.pdf", "甲单位.pdf"]
+    assert informed[0].startswith("已生成 2 个批注 PDF")
+    marked = PdfReader(target / "甲单位.pdf")
+    annotations = [a.get_object() for page in marked.pages for a in page.get("/Annots", [])]
+    assert any("1,096.62" in str(a.get("/Contents", "")) for a in annotations)  # the altered row, commented
+
+    window.folder_edit.setText(str(tmp_path / "不存在"))
+    window.prompts.inform = lambda title, text, *a: informed.append(text)
+    assert not window.start() and informed[-1].startswith("文件夹不存在")

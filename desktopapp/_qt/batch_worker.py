@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from desktopapp.batch.results import FileResult
+from desktopapp.core.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,8 @@ class BatchWorker(QThread):
         try:
             if paths and not self.is_cancelled():
                 self._run(paths, self.file_done.emit, self.is_cancelled)
+        except UserError as exc:  # an output folder that cannot be used: nothing was read
+            self.failed.emit(exc.message or "批量检查无法开始。")
         except MemoryError:
             self.failed.emit("内存不足，批量检查已停止。已检查的文件仍列出。")
         except Exception as exc:  # the engine lists a bad file and goes on: this is a bug, or a disk gone
