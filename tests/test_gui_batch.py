@@ -340,6 +340,7 @@ def test_the_engine_writes_a_marked_up_copy_of_each_readable_file(qtbot, make_ba
     qtbot.waitUntil(lambda: not window.is_running, timeout=120_000)
     assert sorted(p.name for p in target.iterdir()) == ["乙单位.pdf", "甲单位.pdf"]
     assert informed[0].startswith("已生成 2 个批注 PDF")
+    assert window.state_label.text().startswith("批注 PDF 已生成")
     marked = PdfReader(target / "甲单位.pdf")
     annotations = [a.get_object() for page in marked.pages for a in page.get("/Annots", [])]
     assert any("1,096.62" in str(a.get("/Contents", "")) for a in annotations)  # the altered row, commented

@@ -297,12 +297,14 @@ class BatchWindow(QWidget):
         seconds = time.perf_counter() - self._started
         done, total = self.done, self.total or self.done
         stopped = cancelled or self.cancelled
+        verb = "生成了" if self.annotating is not None else "检查了"
         if stopped:
-            self.state_label.setText(f"已取消：检查了 {done} / {total} 个文件")
+            self.state_label.setText(f"已取消：{verb} {done} / {total} 个文件")
         elif self.failure is not None:
-            self.state_label.setText(f"未完成：检查了 {done} / {total} 个文件")
+            self.state_label.setText(f"未完成：{verb} {done} / {total} 个文件")
         elif self.total:
-            self.state_label.setText(f"检查完成，用时 {seconds:.1f} 秒")
+            finished = "批注 PDF 已生成" if self.annotating is not None else "检查完成"
+            self.state_label.setText(f"{finished}，用时 {seconds:.1f} 秒")
         self._update_buttons()
         self._show_count()
         if self.annotating is not None:
