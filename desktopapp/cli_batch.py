@@ -85,6 +85,9 @@ def _outputs(args: argparse.Namespace, summary: Path | None) -> BatchOutputs:
         if summary.is_dir():
             raise TargetError(f"--summary 需要一个 Excel 文件名，而“{display_path(summary)}”是一个文件夹。")
         prepare_folder(summary.parent, "--summary")
+    if args.xlsx and args.xlsx.lower().endswith(".xlsx") and not Path(args.xlsx).is_dir():
+        raise TargetError(f"检查文件夹时每个文件各写一个工作簿，--xlsx 需要一个文件夹，而“{display_path(args.xlsx)}”"
+                          "是一个 Excel 文件名；汇总表请用 --summary。")
     xlsx = Path(args.xlsx) if args.xlsx else (items_folder(summary) if summary is not None else None)
     return BatchOutputs(
         json_dir=Path(args.json_dir) if args.json_dir else None,

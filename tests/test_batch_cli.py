@@ -89,3 +89,5 @@ def test_a_folder_without_pdfs_or_with_together_is_refused_in_chinese(tmp_path):
     assert not (tmp_path / "汇总.xlsx").exists()
     run = _check(empty, "--together", "--json", tmp_path / "json", data_dir=tmp_path / "data")
     assert run.returncode == 2 and "--together" in run.stderr and "Traceback" not in run.stderr
+    run = _check(empty, "--xlsx", tmp_path / "全部.xlsx", data_dir=tmp_path / "data")
+    assert run.returncode == 2 and "--summary" in run.stderr and not (tmp_path / "全部.xlsx").exists()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import openpyxl
@@ -169,3 +170,22 @@ def test_cancel_stops_the_batch_and_returns_what_is_done(tmp_path):
     results = run_batch(files, jobs=1, progress=lambda d, t, r: done.append(r.path.name), cancel=lambda: len(done) >= 1)
     assert [r.path.name for r in results] == done
     assert 1 <= len(results) < len(files)
+
+
+def test_a_batch_run_from_a_thread_as_the_window_does_reports_in_that_thread(tmp_path):
+    files = [tmp_path / "甲.pdf", tmp_path / "乙.pdf"]
+    for path in files:
+        three_tables(path)
+    seen: list[tuple[str, int]] = []
+    out: dict[str, list] = {}
+
+    def work() -> None:
+        out["results"] = run_batch(
+            files, jobs=2, progress=lambda done, total, result: seen.append((threading.current_thread().name, result.tables))
+        )
+
+    thread = threading.Thread(target=work, name="批量检查")
+    thread.start()
+    thread.join(timeout=300)
+    assert [r.tables for r in out["results"]] == [3, 3]
+    assert seen == [("批量检查", 3), ("批量检查", 3)]

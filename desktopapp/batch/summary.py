@@ -23,13 +23,15 @@ from desktopapp.core.labels import doc_kind_label, severity_label, severity_rank
 from desktopapp.core.version import PROGRAM
 from desktopapp.export import xlsx_styles as st
 from desktopapp.export.atomic import atomic_write
+from desktopapp.export.grid import display_width
 from desktopapp.export.write_errors import display_path
 
 SUMMARY_SHEET, FINDINGS_SHEET, RULES_SHEET, ABOUT_SHEET = "汇总", "全部问题", "规则统计", "说明"
 
-SUMMARY_COLUMNS = (("序号", 6), ("文件", 34), ("单位", 26), ("类型", 10), ("年度", 7), ("页数", 7),
-                   ("表格数", 7), ("错误", 7), ("警告", 7), ("主要问题", 60), ("无法读取原因", 30), ("工作簿", 10), ("批注 PDF", 10))
-FINDING_COLUMNS = (("文件", 34), ("页", 6), ("表格", 26), ("规则", 22), ("严重程度", 9), ("说明", 70))
+SUMMARY_COLUMNS = (("序号", 5), ("文件", 28), ("单位", 20), ("类型", 9), ("年度", 6), ("页数", 5),
+                   ("表格数", 6), ("错误", 5), ("警告", 5), ("主要问题", 56), ("无法读取原因", 24), ("工作簿", 7),
+                   ("批注 PDF", 8))
+FINDING_COLUMNS = (("文件", 28), ("页", 5), ("表格", 24), ("规则", 20), ("严重程度", 8), ("说明", 64))
 RULE_COLUMNS = (("规则", 28), ("规则编号", 26), ("错误", 8), ("警告", 8), ("提示", 8), ("合计", 8), ("涉及文件数", 10))
 SEVERITIES = ("error", "warning", "info")
 
@@ -122,6 +124,20 @@ def _summary_sheet(ws: Worksheet, results: Sequence[FileResult], shown: dict, fo
                 link.value = "打开"
                 link.hyperlink = relative_link(target, folder)
                 link.font = st.LINK_FONT
+    fit_rows(ws, SUMMARY_COLUMNS, len(results))
+
+
+def fit_rows(ws: Worksheet, columns: Sequence[tuple[str, float]], rows: int) -> None:
+    """Heights for wrapped texts and line breaks (Excel does not grow rows on opening a file)."""
+    for row in range(2, rows + 2):
+        lines = 1
+        for c, (_, width) in enumerate(columns, start=1):
+            value = ws.cell(row=row, column=c).value
+            if isinstance(value, str):
+                per_line = max(int(width) - 1, 1)
+                lines = max(lines, sum(max(1, -(-display_width(part) // per_line)) for part in value.split("\n")))
+        if lines > 1:
+            ws.row_dimensions[row].height = lines * st.LINE_HEIGHT + 2
 
 
 def relative_link(path: Path, folder: Path) -> str:
@@ -142,6 +158,7 @@ def _findings_sheet(ws: Worksheet, results: Sequence[FileResult], shown: dict, n
         for col, value in enumerate(values, start=1):
             _put(ws, row, col, value)
         ws.cell(row=row, column=5).fill = st.SEVERITY_FILL.get(finding.severity, st.INFO_FILL)
+    fit_rows(ws, FINDING_COLUMNS, len(rows))
 
 
 def _rules_sheet(ws: Worksheet, results: Sequence[FileResult], names: dict[str, str]) -> None:
