@@ -143,7 +143,7 @@ class FixedEngine(BatchEngine):
     def __init__(self, results: list[FileResult]) -> None:
         self.results = results
 
-    def find(self, folder: Path):
+    def find(self, folder: Path, exclude=()):
         return [r.path for r in self.results], []
 
     def run(self, paths, progress, cancel):
@@ -335,15 +335,19 @@ def test_the_engine_writes_a_marked_up_copy_of_each_readable_file(qtbot, make_ba
     assert window.annotated_button.isVisible()
     informed: list[str] = []
     window.prompts.inform = lambda title, text, *a: informed.append(text)
-    target = tmp_path / "批注"
+    target = folder / "批注"  # inside the folder checked
     assert window.export_annotated(target)
     qtbot.waitUntil(lambda: not window.is_running, timeout=120_000)
     assert sorted(p.name for p in target.iterdir()) == ["乙单位.pdf", "甲单位.pdf"]
     assert informed[0].startswith("已生成 2 个批注 PDF")
     assert window.state_label.text().startswith("批注 PDF 已生成")
+    assert sorted(rows(window)) == sorted(["甲单位.pdf", "损坏.pdf", str(Path("二级单位") / "乙单位.pdf")])
     marked = PdfReader(target / "甲单位.pdf")
     annotations = [a.get_object() for page in marked.pages for a in page.get("/Annots", [])]
     assert any("1,096.62" in str(a.get("/Contents", "")) for a in annotations)  # the altered row, commented
+
+    run_to_end(qtbot, window, folder)  # checked again: the copies are not taken for disclosures
+    assert sorted(rows(window)) == sorted(["甲单位.pdf", "损坏.pdf", str(Path("二级单位") / "乙单位.pdf")])
 
     window.folder_edit.setText(str(tmp_path / "不存在"))
     window.prompts.inform = lambda title, text, *a: informed.append(text)

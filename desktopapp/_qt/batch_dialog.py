@@ -55,6 +55,7 @@ from .settings import APPLICATION
 
 FOLDER_KEY = "batch/folder"
 EXPORT_KEY = "batch/export_folder"  # where the last register or marked-up copies went
+ANNOTATED_KEY = "batch/annotated_folder"  # the marked-up copies: never checked as disclosures
 SUMMARY_NAME = "批量检查汇总.xlsx"
 STOP_WAIT_MS = 1500  # closing the main window waits this long at most for the batch to stop
 _abandoned: list[BatchWorker] = []
@@ -218,7 +219,10 @@ class BatchWindow(QWidget):
             return False
         self.settings.setValue(FOLDER_KEY, str(folder))
         self.model.reset(folder)
-        self._launch(BatchWorker(folder, self.engine.find, self.engine.run, parent=self), None)
+        copies = self.settings.value(ANNOTATED_KEY, "")
+        exclude = [Path(copies)] if copies else []  # marked-up copies saved inside the folder
+        self._launch(BatchWorker(folder, lambda root: self.engine.find(root, exclude), self.engine.run, parent=self),
+                     None)
         self.state_label.setText("正在查找 PDF 文件…")
         self.view.setFocus()
         return True
@@ -392,6 +396,7 @@ class BatchWindow(QWidget):
         if not paths:
             self.prompts.inform("导出批注 PDF", "没有可以生成批注 PDF 的文件。")
             return False
+        self.settings.setValue(ANNOTATED_KEY, str(folder))
         worker = BatchWorker(folder, lambda _: (paths, []),
                              lambda files, progress, cancel: self.engine.run(files, progress, cancel, annotated=folder),
                              parent=self)

@@ -22,9 +22,10 @@ class BatchEngine:
     # 导出全部批注 PDF… is offered once the engine writes marked-up copies
     can_annotate = "annotated_dir" in {f.name for f in dataclasses.fields(BatchOutputs)}
 
-    def find(self, folder: Path) -> tuple[list[Path], Folders]:
-        """The PDFs under `folder` (natural order, sub-folders too), and the folders not entered."""
-        found = discover(folder)
+    def find(self, folder: Path, exclude: list[Path] = ()) -> tuple[list[Path], Folders]:  # noqa: B006
+        """The PDFs under `folder` (natural order, sub-folders too, `exclude` left out), and the
+        folders not entered."""
+        found = discover(folder, exclude=[e for e in exclude if e != folder])
         return found.pdfs, found.unreadable_folders
 
     def run(self, paths: list[Path], progress: Callable[[int, int, FileResult], None],
