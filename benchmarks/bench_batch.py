@@ -6,8 +6,10 @@ by one (a process per file, as an officer's script would), in the same run.
 Both write each file's JSON to a temporary folder; the batch runs without its cache (every
 file read). Prints wall time per file and per 30 pages (target ≤ 0.6 s per 30-page disclosure
 on two cores), the ratio one-by-one / batch, and peak memory: the largest sum of the resident
-memory of this process and all its descendants, sampled every 20 ms. The load average before
-and after says how busy the machine was. `--arrangements` also times the other ways of sharing
+memory of this process and all its descendants, sampled every 100 ms. The load average before
+and after says how busy the machine was; the CPU seconds of all processes per 30 pages say
+what the work costs whatever the load (on an idle machine with two cores the batch's wall time
+approaches half of it). `--arrangements` also times the other ways of sharing
 the cores (files one after another with two page workers; three files at once).
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -73,7 +76,7 @@ def _sample(root: int) -> None:
     import select
 
     peak = 0
-    while not select.select([sys.stdin], [], [], 0.02)[0]:
+    while not select.select([sys.stdin], [], [], 0.1)[0]:
         peak = max(peak, _tree_rss(root) - _tree_rss(os.getpid()))
     print(peak)
 
@@ -93,9 +96,16 @@ def batch(pdfs: list[Path], out: Path, jobs: int | None, page_workers: int | Non
     return time.perf_counter() - started, results
 
 
-def _line(label: str, seconds: float, files: int, pages: int, peak: int) -> str:
-    return (f"{label:<34} {seconds:7.2f} s  {seconds / files:5.2f} s/file  {seconds / pages * 30:5.2f} s/30 pages"
-            f"  peak {peak / 2**20:6.0f} MB")
+def _cpu() -> float:
+    """CPU seconds of this process and of every descendant that has ended (the page workers
+    are waited for by the file workers, which are waited for here)."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _line(label: str, seconds: float, cpu: float, files: int, pages: int, peak: int) -> str:
+    return (f"{label:<40} {seconds:7.2f} s  {seconds / files:5.2f} s/file  {seconds / pages * 30:5.2f} s/30 pages"
+            f"  CPU {cpu / pages * 30:5.2f} s/30 pages  peak {peak / 2**20:5.0f} MB")
 
 
 def main(argv: list[str]) -> int:
@@ -121,15 +131,19 @@ def main(argv: list[str]) -> int:
             times = {}
             pages = 0
             for label, jobs, page_workers in arrangements:
+                cpu = _cpu()
                 with PeakMemory() as peak:
                     seconds, results = batch(pdfs, Path(tmp) / f"b{round_}{jobs}", jobs, page_workers)
+                cpu = _cpu() - cpu
                 pages = sum(r.pages or 0 for r in results)
                 unread = [r.path.name for r in results if not r.readable]
                 times[label] = seconds
-                print(_line(label, seconds, len(pdfs), pages, peak.peak) + (f"  unreadable: {unread}" if unread else ""))
+                print(_line(label, seconds, cpu, len(pdfs), pages, peak.peak) + (f"  unreadable: {unread}" if unread else ""))
+            cpu = _cpu()
             with PeakMemory() as peak:
                 seconds = one_by_one(pdfs, Path(tmp) / f"s{round_}")
-            print(_line("check one file per process", seconds, len(pdfs), pages, peak.peak))
+            cpu = _cpu() - cpu
+            print(_line("check one file per process", seconds, cpu, len(pdfs), pages, peak.peak))
             print(f"one by one / batch: {seconds / times[arrangements[0][0]]:.2f}×  ({pages} pages)")
     print(f"load after {os.getloadavg()}")
     return 0

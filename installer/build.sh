@@ -49,15 +49,17 @@ trap forget_smoke_runs EXIT
 export XDG_CONFIG_HOME="$out/config" DESKTOPAPP_DATA_DIR="$out/data"
 
 # 1. The console program reads the bundled sample (CMaps, PDFium, rule catalog).
-#    and exports the workbook (openpyxl).
-"$DIST_DIR/desktopapp/desktopapp-cli" check resources/sample-dept-budget.pdf --json "$out" --xlsx "$out/sample.xlsx"
-"$PYTHON" - "$out/sample-dept-budget.json" "$out/sample.xlsx" <<'PY'
+#    and exports the workbook (openpyxl) and the annotated PDF (pypdf).
+"$DIST_DIR/desktopapp/desktopapp-cli" check resources/sample-dept-budget.pdf --json "$out" --xlsx "$out/sample.xlsx" \
+    --annotated "$out/annotated"
+"$PYTHON" - "$out/sample-dept-budget.json" "$out/sample.xlsx" "$out/annotated/sample-dept-budget.pdf" <<'PY'
 import json, sys, zipfile
 data = json.load(open(sys.argv[1], encoding="utf-8"))
 tables = data.get("tables") or []
 assert data.get("schema") == "disclosure-check/1" and tables, "no tables read"
 sheets = [n for n in zipfile.ZipFile(sys.argv[2]).namelist() if n.startswith("xl/worksheets/sheet")]
 assert len(sheets) >= len(tables), f"{len(sheets)} sheets for {len(tables)} tables"
+assert b"/Highlight" in open(sys.argv[3], "rb").read(), "no annotation written"
 print(f"自检通过：示例 PDF 读出 {len(tables)} 张表、{len(data.get('findings') or [])} 条审核意见，Excel {len(sheets)} 个工作表")
 PY
 

@@ -123,7 +123,7 @@ def test_one_annotation_per_finding_on_its_page_with_its_comment(plain, tmp_path
     assert index == table_page and _inside(_origin(PdfReader(target).pages[index], "398.85"), _quad_bounds(table))
     # no place: a note at the top of page 1
     index, note = by_message["【提示】没有读到预算年度"]
-    assert index == 0 and note["/Subtype"] == "/Text"
+    assert index == 0 and note["/Subtype"] == "/Text" and note["/AP"]["/N"].get_object()["/Subtype"] == "/Form"
     assert float(note["/Rect"][3]) > height - 60
     # the quote: the two text lines holding it, each highlighted across
     index, quote = by_message["【警告】正文的引文"]
@@ -264,3 +264,27 @@ def test_sound_file_is_kept_byte_for_byte_and_a_damaged_one_is_written_whole(pla
     reader = PdfReader(copy, strict=True)  # a new, sound cross-reference table
     assert len(_annotations(copy)) == 1
     assert [p.extract_text() for p in reader.pages] == [p.extract_text() for p in PdfReader(printed.path).pages]
+
+
+def test_a_corpus_file_with_object_streams_takes_the_update(tmp_path: Path) -> None:
+    from desktopapp.rules import run_checks
+    from tests.helpers.corpus import CORPUS
+
+    source = next(iter(sorted(CORPUS.glob("real/putuo-planning-*.pdf"))), None)
+    if source is None:
+        pytest.skip("../shared/corpus is absent")
+    document = read_document(source)
+    findings = run_checks(document)
+    target = tmp_path / "corpus.pdf"
+
+    count = write_annotated_pdf(document, findings, {}, target)
+
+    assert target.read_bytes().startswith(source.read_bytes())
+    reader = PdfReader(target, strict=True)
+    assert len(_annotations(target)) == count >= len(findings)
+    assert [p.extract_text() for p in reader.pages] == [p.extract_text() for p in PdfReader(source).pages]
+    pdf = pdfium.PdfDocument(str(target))
+    try:
+        assert len(pdf) == document.page_count
+    finally:
+        pdf.close()

@@ -33,6 +33,9 @@ from desktopapp.extract import bounded
 # checks and the outputs. Beyond it the file is listed as unreadable and the batch goes on.
 FILE_SECONDS = bounded.OPEN_SECONDS + bounded.DOCUMENT_SECONDS + 60.0
 POLL_SECONDS = 0.05
+# A worker is kept for the next file (pdfminer's caches stay warm) but replaced after this many,
+# so that what a long batch leaves in its heap never adds up.
+FILES_PER_WORKER = 25
 
 ProgressFn = Callable[[int, int, FileResult], None]
 CancelFn = Callable[[], bool]
@@ -202,11 +205,13 @@ class _Worker:
         self.index: int | None = None
         self.task: FileTask | None = None
         self.deadline = 0.0
+        self.files = 0
 
     def give(self, index: int, task: FileTask, seconds: float) -> None:
         self.conn.send(task)
         self.index, self.task = index, task
         self.deadline = time.monotonic() + seconds
+        self.files += 1
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -259,6 +264,8 @@ class _Pool:
                 index = worker.index
                 worker.index, worker.task = None, None
                 assert index is not None
+                if worker.files >= FILES_PER_WORKER and worker in self.workers:
+                    self._replace(worker)
                 if cacheable and cache is not None:
                     cache.put(result, rules)
                 run.record(index, result)

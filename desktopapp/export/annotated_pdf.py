@@ -2,11 +2,11 @@
 (a highlight over the cells or the quoted lines, else a note at the top of its page), its
 comment the message, the figures and the officer's mark and note (annotation_content.py).
 
-Written with pypdf as an incremental update: the source's bytes are copied unchanged and the
-annotations appended after them, so pages, text layer, existing annotations (and signatures'
-byte ranges) stay exactly as they were (a file whose cross-reference table is damaged is written
-whole instead). The source file is only read; the copy is written
-atomically (export/atomic.py).
+Written as an incremental update (pdf_update.py; pypdf reads and serialises the objects): the
+source's bytes are copied unchanged and the annotations appended after them, so pages, text
+layer, existing annotations (and signatures' byte ranges) stay exactly as they were; a file
+whose cross-reference table is damaged is written whole instead. The source file is only read;
+the copy is written atomically (export/atomic.py).
 
 Viewers: pypdf writes no appearance stream (/AP); poppler, WPS and older readers draw only what
 /AP says, so each highlight carries one (its quads filled with the multiply blend mode, text
@@ -15,13 +15,11 @@ stays black) and each markup annotation a /Popup, listed by Acrobat / WPS in the
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Highlight, Popup, Text
 from pypdf.constants import AnnotationFlag
 from pypdf.generic import (
@@ -29,6 +27,7 @@ from pypdf.generic import (
     DecodedStreamObject,
     DictionaryObject,
     FloatObject,
+    IndirectObject,
     NameObject,
     NumberObject,
     RectangleObject,
@@ -41,6 +40,7 @@ from desktopapp.core.model import Box, Document, Finding
 from desktopapp.export.annotation_content import AUTHOR, AnnotationContent, annotation_contents
 from desktopapp.export.atomic import atomic_write
 from desktopapp.export.pdf_space import PageSpace, ordered
+from desktopapp.export.pdf_update import IncrementalUpdate, UpdateError, WholeCopy
 from desktopapp.export.targets import same_file, unique_names
 
 NOTE_SIZE = 20.0  # points: a sticky note's icon
@@ -103,49 +103,49 @@ def _write_copy(source: Path, annotations: list[tuple[int, list[Box], Annotation
         original = source.read_bytes()
     except OSError as exc:
         raise AnnotatedPdfError(f"无法读取源 PDF“{source.name}”：{exc.strerror or exc}", str(exc)) from exc
-    writer = _writer_for(original, source)
-    stamp = _pdf_date(datetime.now().astimezone())
-    notes: dict[int, int] = {}  # notes already on a page: the next goes beside them, not on top
-    for n, (index, boxes, content) in enumerate(annotations):
-        page = writer.pages[index]
-        space = PageSpace(ordered(page.mediabox), ordered(page.cropbox), (page.rotation or 0) % 360)
-        slot = 0 if boxes else notes.get(index, 0)
-        notes[index] = slot + (0 if boxes else 1)
-        _add(writer, index, space, boxes, content, f"desktopapp-{content.key}-{n}", stamp, slot)
+    try:
+        out = _annotated(IncrementalUpdate, original, annotations)
+    except Exception:  # damaged (pypdf's strict reading raises many kinds of error) or encrypted
+        try:
+            out = _annotated(WholeCopy, original, annotations)
+        except UpdateError as exc:
+            raise AnnotatedPdfError(f"“{source.name}”已加密，无法写入批注。", str(exc)) from exc
+        except Exception as exc:
+            raise AnnotatedPdfError(f"“{source.name}”无法写入批注（文件结构损坏）。", str(exc)) from exc
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, writer.write)
+    atomic_write(target, out.write)
     return len(annotations)
 
 
-def _writer_for(original: bytes, source: Path) -> PdfWriter:
-    """An incremental update of a sound file; a whole new file when the cross-reference table had to
-    be repaired (an update would point back into the broken one, which strict readers refuse)."""
-    try:
-        sound = not PdfReader(io.BytesIO(original), strict=True).is_encrypted
-    except Exception:  # pypdf's strict reading raises many kinds of error on a damaged file
-        sound = False
-    try:
-        reader = PdfReader(io.BytesIO(original))
-        if reader.is_encrypted:
-            raise AnnotatedPdfError(f"“{source.name}”已加密，无法写入批注。")
-        if sound:
-            return PdfWriter(io.BytesIO(original), incremental=True)
-        return PdfWriter(clone_from=reader)
-    except AnnotatedPdfError:
-        raise
-    except Exception as exc:
-        raise AnnotatedPdfError(f"“{source.name}”无法写入批注（文件结构损坏）。", str(exc)) from exc
+def _annotated(kind: type[IncrementalUpdate] | type[WholeCopy], original: bytes,
+               annotations: list[tuple[int, list[Box], AnnotationContent]]) -> IncrementalUpdate | WholeCopy:
+    out = kind(original)
+    stamp = _pdf_date(datetime.now().astimezone())
+    notes: dict[int, int] = {}  # notes already on a page: the next goes beside them, not on top
+    added: dict[int, list[IndirectObject]] = {}
+    for n, (index, boxes, content) in enumerate(annotations):
+        page = out.page(index)
+        space = PageSpace(ordered(page.mediabox), ordered(page.cropbox), (page.rotation or 0) % 360)
+        slot = 0 if boxes else notes.get(index, 0)
+        notes[index] = slot + (0 if boxes else 1)
+        refs = _add(out, page.indirect_reference, space, boxes, content, f"desktopapp-{content.key}-{n}", stamp, slot)
+        added.setdefault(index, []).extend(refs)
+    for index, refs in added.items():
+        out.page_with_annotations(index, refs)
+    return out
 
 
-def _add(writer: PdfWriter, index: int, space: PageSpace, boxes: list[Box], content: AnnotationContent,
-         name: str, stamp: str, slot: int) -> None:
+def _add(out: IncrementalUpdate | WholeCopy, page: IndirectObject | None, space: PageSpace, boxes: list[Box],
+         content: AnnotationContent, name: str, stamp: str, slot: int) -> list[IndirectObject]:
+    """The annotation and its pop-up, added to `out`; their references, for the page's /Annots."""
     common = {"title_bar": AUTHOR}
     if boxes:
         quads = [space.quad(box) for box in boxes]
         rect = _union([space.rect(box) for box in boxes])
         annotation = Highlight(rect=rect, quad_points=ArrayObject(FloatObject(round(v, 3)) for q in quads for v in q),
                                highlight_color=_hex(content.colour), printing=True, **common)
-        annotation[NameObject("/AP")] = _highlight_appearance(writer, rect, quads, content.colour)
+        appearance = out.add(_highlight_appearance(rect, quads, content.colour))
+        annotation[NameObject("/AP")] = DictionaryObject({NameObject("/N"): appearance})
         anchor = boxes[0]
     else:
         visible = space.visible()
@@ -157,6 +157,7 @@ def _add(writer: PdfWriter, index: int, space: PageSpace, boxes: list[Box], cont
         annotation.flags = AnnotationFlag.PRINT | AnnotationFlag.NO_ZOOM | AnnotationFlag.NO_ROTATE
         annotation[NameObject("/Name")] = NameObject("/Comment")
         annotation[NameObject("/C")] = ArrayObject(FloatObject(v) for v in content.colour)
+        annotation[NameObject("/AP")] = DictionaryObject({NameObject("/N"): out.add(_note_appearance(content.colour))})
     annotation.update({
         NameObject("/Contents"): TextStringObject(content.comment),
         NameObject("/Subj"): TextStringObject(content.subject),
@@ -164,14 +165,18 @@ def _add(writer: PdfWriter, index: int, space: PageSpace, boxes: list[Box], cont
         NameObject("/M"): TextStringObject(stamp),
         NameObject("/CreationDate"): TextStringObject(stamp),
     })
-    added = writer.add_annotation(index, annotation)
-    popup = Popup(rect=space.rect(_popup_box(space, anchor)), parent=added, open=False)
+    if page is not None:
+        annotation[NameObject("/P")] = page
+    ref = out.add(annotation)
+    popup = Popup(rect=space.rect(_popup_box(space, anchor)), open=False)
     popup.flags = AnnotationFlag.NO_ZOOM | AnnotationFlag.NO_ROTATE
-    added[NameObject("/Popup")] = writer.add_annotation(index, popup).indirect_reference
+    popup[NameObject("/Parent")] = ref
+    annotation[NameObject("/Popup")] = popup_ref = out.add(popup)
+    return [ref, popup_ref]
 
 
-def _highlight_appearance(writer: PdfWriter, rect: tuple[float, float, float, float], quads: list[list[float]],
-                          colour: tuple[float, float, float]) -> DictionaryObject:
+def _highlight_appearance(rect: tuple[float, float, float, float], quads: list[list[float]],
+                          colour: tuple[float, float, float]) -> DecodedStreamObject:
     """/AP /N: the quads filled with `colour`, blended by multiply (ISO 32000 11.3.5) so the
     printed text shows through as it does under a highlighter."""
     r, g, b = colour
@@ -191,7 +196,25 @@ def _highlight_appearance(writer: PdfWriter, rect: tuple[float, float, float, fl
         NameObject("/Resources"): DictionaryObject({
             NameObject("/ExtGState"): DictionaryObject({NameObject("/GS0"): state})}),
     })
-    return DictionaryObject({NameObject("/N"): writer._add_object(stream)})
+    return stream
+
+
+def _note_appearance(colour: tuple[float, float, float]) -> DecodedStreamObject:
+    """/AP /N of a note: a square of the finding's colour with three lines of "text" (viewers that
+    draw only /AP show it like Acrobat's comment icon; the others draw their own)."""
+    r, g, b = colour
+    n = NOTE_SIZE
+    stream = DecodedStreamObject()
+    stream.set_data((f"{r:.3f} {g:.3f} {b:.3f} rg 0.3 0.3 0.3 RG 0.6 w 1 1 {n - 2:.1f} {n - 2:.1f} re B\n"
+                     f"1 1 1 RG 1.4 w 5 {n * 0.7:.1f} m {n - 5:.1f} {n * 0.7:.1f} l 5 {n * 0.5:.1f} m "
+                     f"{n - 5:.1f} {n * 0.5:.1f} l 5 {n * 0.3:.1f} m {n * 0.6:.1f} {n * 0.3:.1f} l S\n").encode("ascii"))
+    stream.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/FormType"): NumberObject(1),
+        NameObject("/BBox"): RectangleObject((0, 0, n, n)),
+    })
+    return stream
 
 
 def _popup_box(space: PageSpace, anchor: Box) -> Box:
