@@ -17,7 +17,7 @@ from desktopapp.batch import BatchOutputs, ResultCache, discover, find_pdfs, run
 from desktopapp.core.labels import doc_kind_label
 from tests.helpers import sample_budget
 from tests.helpers.damaged import reference_loop_on_page, three_tables
-from tests.test_bad_input import make_encrypted, make_text_only
+from tests.test_bad_input import make_encrypted, make_garbage_pdf, make_text_only
 
 SAMPLE = Path(sample_budget.OUTPUT)
 
@@ -189,3 +189,12 @@ def test_a_batch_run_from_a_thread_as_the_window_does_reports_in_that_thread(tmp
     thread.join(timeout=300)
     assert [r.tables for r in out["results"]] == [3, 3]
     assert seen == [("批量检查", 3), ("批量检查", 3)]
+
+
+def test_a_damaged_file_is_read_again_next_time(tmp_path):
+    damaged = make_garbage_pdf(tmp_path)
+    cache = ResultCache(tmp_path / "cache")
+    first = run_batch([damaged], cache=cache)
+    again = run_batch([damaged], cache=cache)
+    assert first[0].unreadable and again[0].unreadable == first[0].unreadable
+    assert not again[0].from_cache  # a budget on a busy machine may have decided it

@@ -5,7 +5,7 @@ register a finance bureau keeps (the summary workbook) — no Qt.
     pdfs = find_pdfs(folder)
     results = run_batch(pdfs, cache=ResultCache(), outputs=BatchOutputs(xlsx_dir=...),
                         progress=lambda done, total, result: ..., cancel=lambda: False)
-    write_summary_workbook(results, all_findings(results), target)
+    write_summary_workbook(results, target, folders=[folder])  # batch.summary; each result carries its findings
 """
 
 from desktopapp.batch.cache import ResultCache

@@ -36,6 +36,8 @@ POLL_SECONDS = 0.05
 # A worker is kept for the next file (pdfminer's caches stay warm) but replaced after this many,
 # so that what a long batch leaves in its heap never adds up.
 FILES_PER_WORKER = 25
+# Files at once by default: every core, up to this (each file takes about 150 MB with its page worker).
+MAX_DEFAULT_JOBS = 8
 
 ProgressFn = Callable[[int, int, FileResult], None]
 CancelFn = Callable[[], bool]
@@ -87,13 +89,13 @@ def run_batch(
     page_workers: int | None = None,
 ) -> list[FileResult]:
     """Read and check every file of `paths`; their results in the order given (after `cancel()`
-    only the finished ones). `jobs`: files at once (default: the cores); `page_workers`: the
+    only the finished ones). `jobs`: files at once (default: the cores, at most MAX_DEFAULT_JOBS); `page_workers`: the
     reader's page processes per file (default: 1 when files run side by side). Raises
     export.targets.TargetError before reading anything when an output folder cannot be used."""
     paths = [Path(p) for p in paths]
     disabled = tuple(disabled)
     plans = outputs.plan(paths) if outputs is not None else [None] * len(paths)
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = max(1, jobs or min(os.cpu_count() or 1, MAX_DEFAULT_JOBS))
     if page_workers is None and jobs > 1:
         page_workers = 1
     rules = rules_fingerprint(disabled) if cache is not None else ""
@@ -115,6 +117,7 @@ def run_batch(
         )
         hit = _cached(cache, task, rules)
         if hit is not None:
+            hit.write_problems = list(task.refused)  # an output refused now (it would overwrite an input)
             run.record(index, hit)
             continue
         tasks.append((index, task))

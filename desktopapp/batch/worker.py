@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktopapp.batch.results import FileResult, FindingRow
-from desktopapp.core.errors import ReadError, UserError, open_reason
+from desktopapp.core.errors import DamagedPdfError, ReadError, UserError, open_reason
 from desktopapp.core.labels import severity_rank, table_caption
 from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.export.write_errors import WriteError, display_path, os_error_message
@@ -37,8 +37,10 @@ class FileTask:
 
 
 def check_file(task: FileTask) -> tuple[FileResult, bool]:
-    """The file's result, and whether it may be cached (not after an internal error: a fixed
-    program must read it again)."""
+    """The file's result, and whether it may be cached: not after an internal error (a fixed
+    program must read it again), nor when a budget may have decided it — a page or the file
+    over its time or memory on a busy machine (pages unreadable, a file refused as damaged,
+    which is also how a budget failure at opening is reported)."""
     from desktopapp.extract import read_document
     from desktopapp.rules import run_checks
 
@@ -50,6 +52,7 @@ def check_file(task: FileTask) -> tuple[FileResult, bool]:
         findings = run_checks(document, disabled=list(task.disabled))
     except ReadError as exc:
         result.unreadable = exc.message
+        cacheable = not isinstance(exc, DamagedPdfError)
     except OSError as exc:
         result.unreadable = open_reason(exc)
     except Exception as exc:  # noqa: BLE001 — a bug on one file must not stop the batch
@@ -59,7 +62,7 @@ def check_file(task: FileTask) -> tuple[FileResult, bool]:
     else:
         describe(result, document, findings)
         write_outputs(result, task, document, findings)
-        cacheable = not result.write_problems
+        cacheable = not result.write_problems and not document.unreadable_pages
     result.seconds = time.monotonic() - started
     return result, cacheable
 
