@@ -23,6 +23,7 @@ from desktopapp.session.messages import message_of
 
 from . import settings as stored
 from .annotated_export import AnnotatedExport
+from .batch_dialog import BatchLauncher
 from .compare_control import Comparing
 from .editing import Editor
 from .facts_dialog import DocumentFacts
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.review_notices = ReviewNotices(self, self.state, self.prompts)
         self.document_facts = DocumentFacts(self, self.state)
         self.comparing = Comparing(self, self.state, self.prompts, self.opener)
+        self.batch = BatchLauncher(self, self.settings, self.opener.open_pdf)
 
         self._lay_out()
         self.window_layout = WindowLayout(self, self.settings, self.grid_box, self.page_panel, self.tabs,
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.attach_action)
         _add(file_menu, [self.comparing.compare_action, self.comparing.remove_action])
         file_menu.addMenu(opener.recent_menu)
+        file_menu.addAction(self.batch.action)
         _add(file_menu, [opener.sample_action, None, files.open_review_action, files.save_review_action, None,
                          files.export_action, self.report_exports.report_action, self.report_exports.clean_action,
                          self.annotated_export.action,
@@ -336,6 +339,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_window_state()
+        self.batch.shutdown()
         self.opener.stop()
         self.state.release()  # another window may now write this PDF's review
         if self.page_view.renderer is not None:
