@@ -198,3 +198,32 @@ def test_a_damaged_file_is_read_again_next_time(tmp_path):
     again = run_batch([damaged], cache=cache)
     assert first[0].unreadable and again[0].unreadable == first[0].unreadable
     assert not again[0].from_cache  # a budget on a busy machine may have decided it
+
+
+def test_the_officers_marks_travel_into_the_departments_copy(tmp_path):
+    from desktopapp.core.marks import FindingMark, Verdict, finding_key
+    from desktopapp.extract import read_document
+    from desktopapp.rules import run_checks
+    from desktopapp.session.review import autosave_path, save_review
+
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    pdf = folder / "预算.pdf"
+    shutil.copy(SAMPLE, pdf)
+    cache, outputs = ResultCache(tmp_path / "cache"), BatchOutputs(annotated_dir=tmp_path / "批注")
+    [first] = run_batch([pdf], cache=cache, outputs=outputs)
+
+    def comments(result) -> list[str]:
+        pages = PdfReader(result.annotated_path).pages
+        return [str(a.get_object().get("/Contents", "")) for p in pages for a in (p.get("/Annots") or [])]
+
+    assert first.annotated_path is not None and not any("审核标记" in c for c in comments(first))
+    document = read_document(pdf)
+    finding = run_checks(document)[0]
+    marks = {finding_key(finding): FindingMark(Verdict.DISMISSED, "单位已说明")}
+    save_review(autosave_path(pdf, document.sha256), document, [], marks=marks)
+    [again] = run_batch([pdf], cache=cache, outputs=outputs)
+    assert not again.from_cache  # marked since the copy was written: the copy is written again
+    assert any("审核标记：非问题" in c and "单位已说明" in c for c in comments(again))
+    [third] = run_batch([pdf], cache=cache, outputs=outputs)
+    assert third.from_cache

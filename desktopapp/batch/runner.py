@@ -26,7 +26,7 @@ from pathlib import Path
 
 from desktopapp.batch.cache import ResultCache, file_sha256, rules_fingerprint
 from desktopapp.batch.results import FileResult
-from desktopapp.batch.worker import FileTask, check_file
+from desktopapp.batch.worker import FileTask, check_file, review_time
 from desktopapp.extract import bounded
 
 # A file's budget: opening it and reading every page (the reader's own budgets), then the
@@ -134,7 +134,15 @@ def _cached(cache: ResultCache | None, task: FileTask, rules: str) -> FileResult
     if cache is None or task.sha256 is None:
         return None
     wanted = {"json_path": task.json, "xlsx_path": task.xlsx, "annotated_path": task.annotated}
-    return cache.get(task.path, task.sha256, rules, wanted)
+    hit = cache.get(task.path, task.sha256, rules, wanted)
+    if hit is not None and hit.annotated_path is not None:
+        marked = review_time(task.path, task.sha256)
+        try:
+            if marked is not None and marked > hit.annotated_path.stat().st_mtime:
+                return None  # marked in the window since the copy was written: write it again
+        except OSError:
+            return None
+    return hit
 
 
 def _size(path: Path) -> int:
