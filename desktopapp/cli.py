@@ -331,9 +331,12 @@ def _write_json_data(data: dict, target: Path) -> None:
 
 
 def _write_annotated(document: Document, findings: list[Finding], source: str, target: Path) -> None:
+    from desktopapp.batch.worker import officer_marks
     from desktopapp.export.annotated_pdf import write_annotated_part
 
-    write_annotated_part(document, findings, {}, source, target)
+    # the officer's marks from the document's review file (beside its first PDF), as in a batch
+    marks = officer_marks(Path(document.source), document.sha256) if document.sha256 else {}
+    write_annotated_part(document, findings, marks, source, target)
 
 
 def _write_xlsx(document: Document, findings: list[Finding], target: Path, clean: bool = False) -> None:
