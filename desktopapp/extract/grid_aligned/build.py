@@ -24,6 +24,7 @@ from desktopapp.extract.grid_aligned.columns import (
 from desktopapp.extract.grid_aligned.header_cells import (
     band_of,
     extend_header_cells,
+    groups_pair_below,
     header_bands,
     split_by_rules,
     underline_spans,
@@ -95,7 +96,14 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
 
 def _reaches_foot(label: Block, band_ys: list[float], head: list[Block]) -> bool:
     foot = band_ys[-1]
-    centred = any(abs((y + foot) / 2 - (label.top + label.bottom) / 2) <= 0.5 * label.size for y in band_ys[:-2])
+    middle = (label.top + label.bottom) / 2
+    spans = [abs((y + foot) / 2 - middle) for y in band_ys[:-2]]
+    centred = any(err <= 0.5 * label.size for err in spans)
+    if centred and groups_pair_below(label, head, label.size) is not None:
+        # A group label over a pair of lower labels of one band, centred in its own band, may
+        # happen to lie near the centre of a span down to the foot as well: it is the group.
+        own = min(abs((a + b) / 2 - middle) for a, b in zip(band_ys, band_ys[1:]))
+        centred = min(spans) < own
     below = any(
         o is not label and o.top >= label.bottom - 0.2 * label.size and min(o.x1, label.x1) - max(o.x0, label.x0) > 0
         for o in head
