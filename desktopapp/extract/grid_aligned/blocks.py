@@ -74,16 +74,21 @@ def _last_solid(f: Fragment) -> Char:
 
 
 def _vertical_singles(frags: list[Fragment]) -> set[int]:
-    """Single characters stacked one per line (a label printed vertically)."""
+    """Single characters in a stack of lines: a label printed vertically, or one line of a
+    label wrapped in a narrow cell ('政府' | '性' | '基金' …) — never a spread label's part."""
     singles = [f for f in frags if _single(f.text)]
     out: set[int] = set()
     for a in singles:
-        for b in singles:
-            if a is b or b.top < a.bottom - 1:
+        for b in frags:
+            if a is b:
                 continue
-            if b.top - a.bottom <= 0.6 * a.size and min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * (a.x1 - a.x0):
+            upper, lower = (a, b) if a.top <= b.top else (b, a)
+            if lower.top < upper.bottom - 1 or lower.top - upper.bottom > 0.6 * a.size:
+                continue
+            if min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * (a.x1 - a.x0):
                 out.add(id(a))
-                out.add(id(b))
+                if _single(b.text):
+                    out.add(id(b))
     return out
 
 
