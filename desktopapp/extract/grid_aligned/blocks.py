@@ -43,26 +43,47 @@ class Block:
 def stack_blocks(frags: list[Fragment], max_gap: float) -> list[Block]:
     """Fragments stacked vertically and overlapping horizontally become one block."""
     blocks: list[Block] = []
-    for f in sorted(frags, key=lambda f: (f.top, f.x0)):
-        target = None
-        best = 0.0
-        for b in reversed(blocks):
-            if b.bottom < f.top - max_gap * f.size - 1:
-                continue
-            gap = f.top - b.bottom
-            # Judged against the block's last line, not its whole width: lines centred in
-            # narrow neighbouring cells overlap the union of a neighbour's lines.
-            last = b.frags[-1]
-            overlap = min(last.x1, f.x1) - max(last.x0, f.x0)
-            if -0.3 * f.size <= gap <= max_gap * f.size and overlap > 0:
-                share = overlap / max(1e-6, min(last.x1 - last.x0, f.x1 - f.x0))
-                if share > best:
-                    target, best = b, share
-        if target is None:
-            blocks.append(Block.of(f))
-        else:
-            target.add(f)
+    ordered = sorted(frags, key=lambda f: (f.top, f.x0))
+    lines: dict[int, list[Fragment]] = {}
+    for f in ordered:
+        lines.setdefault(f.line, []).append(f)
+    for line in lines.values():
+        # Two fragments of one line under one block: the line carries on only the text
+        # it is aligned with (a name wrapped in its cell, not the short text beside it).
+        chosen: dict[int, tuple[float, Fragment]] = {}
+        targets = {id(f): _stack_target(blocks, f, max_gap) for f in line}
+        for f in line:
+            target = targets[id(f)]
+            if target is not None:
+                offset = min(abs(f.x0 - target.x0), abs((f.x0 + f.x1) - (target.x0 + target.x1)) / 2)
+                if id(target) not in chosen or offset < chosen[id(target)][0]:
+                    chosen[id(target)] = (offset, f)
+        winners = {id(f) for _, f in chosen.values()}
+        for f in line:
+            target = targets[id(f)]
+            if target is None or id(f) not in winners:
+                blocks.append(Block.of(f))
+            else:
+                target.add(f)
     return blocks
+
+
+def _stack_target(blocks: list[Block], f: Fragment, max_gap: float) -> Block | None:
+    target = None
+    best = 0.0
+    for b in reversed(blocks):
+        if b.bottom < f.top - max_gap * f.size - 1:
+            continue
+        gap = f.top - b.bottom
+        # Judged against the block's last line, not its whole width: lines centred in
+        # narrow neighbouring cells overlap the union of a neighbour's lines.
+        last = b.frags[-1]
+        overlap = min(last.x1, f.x1) - max(last.x0, f.x0)
+        if -0.3 * f.size <= gap <= max_gap * f.size and overlap > 0:
+            share = overlap / max(1e-6, min(last.x1 - last.x0, f.x1 - f.x0))
+            if share > best:
+                target, best = b, share
+    return target
 
 
 def _single(text: str) -> bool:

@@ -266,10 +266,15 @@ def _row_spans(members: list[Block], xs: list[float]) -> dict[int, tuple[int, in
     """Columns each block of a row covers; a block reaching over the next block's column
     stops before it."""
     spans = {id(b): columns_of(xs, b.x0, b.x1) for b in members}
-    ordered = sorted(members, key=lambda b: spans[id(b)][0])
+    ordered = sorted(members, key=lambda b: (spans[id(b)][0], b.x0))
     for a, b in zip(ordered, ordered[1:]):
         a0, a1 = spans[id(a)]
-        b0 = spans[id(b)][0]
+        b0, b1 = spans[id(b)]
+        if b0 == a0 < b1 and b.x0 >= a.x1:
+            # A wide text right-aligned in its cell reaches back into the column of the
+            # text on its left: it is the next column's.
+            b0 = a0 + 1
+            spans[id(b)] = (b0, b1)
         if a1 >= b0 > a0:
             spans[id(a)] = (a0, b0 - 1)
     return spans
