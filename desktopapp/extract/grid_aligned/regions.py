@@ -113,6 +113,9 @@ def text_regions(chars: list[Char]) -> list[Region]:
     lines = group_lines(chars)
     frags = [fragments(ln, i) for i, ln in enumerate(lines)]
     kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
+    for k in range(len(lines) - 1):
+        if kinds[k] == "data" and _label_wrapped_at_digits(frags[k], frags[k + 1], lines[k], lines[k + 1]):
+            kinds[k] = "row" if len(frags[k]) >= 2 else "label"
     for k in range(1, len(lines)):
         if _UNIT_OPEN.fullmatch(_compact(lines[k - 1].text)) and _UNIT_REST.fullmatch(_compact(lines[k].text)):
             kinds[k - 1] = kinds[k] = "stop"  # a 单位 line wrapped over two: caption, not header
@@ -244,6 +247,23 @@ def _wrapped_around(frags: list[list[Fragment]], lines, k: int) -> bool:
     beside = all(min(u.x1, f.x1) - max(u.x0, f.x0) <= 0 for u in above for f in data)
     carried = all(any(abs(u.x0 - f.x0) <= 1.0 for f in below) for u in above)
     return beside and carried
+
+
+def _label_wrapped_at_digits(frags: list[Fragment], below: list[Fragment], line, next_line) -> bool:
+    """The line's figures are all first lines of labels wrapped in a narrow cell ('202' |
+    '4年预算数'): the text right under each carries it on into no figure."""
+    if next_line.top - line.bottom > 0.6 * line.size:
+        return False
+    figures = [f for f in frags if _amount_part(f.text)]
+
+    def carried(f: Fragment) -> bool:
+        return any(
+            min(f.x1, g.x1) - max(f.x0, g.x0) > 0 and not _amount_part(g.text)
+            and not _amount_part(f.text + g.text) and g.text[:1].isdigit()
+            for g in below
+        )
+
+    return bool(figures) and all(carried(f) for f in figures)
 
 
 def _row_pitch(lines) -> float | None:
