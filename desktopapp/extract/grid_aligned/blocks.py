@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from desktopapp.extract.layout import Char
-from desktopapp.extract.text import Fragment
+from desktopapp.extract.text import Fragment, join_chars
 
 CELL_GAP = 0.6  # ems of blank that separate two cells of a table set without rules
 
@@ -144,6 +144,34 @@ def join_spread_labels(frags: list[Fragment], body_columns: list[tuple[float, fl
         else:
             out.append(f)
             spread = False
+    return out
+
+
+def split_at_columns(frags: list[Fragment], body_columns: list[tuple[float, float]]) -> list[Fragment]:
+    """Labels of narrow neighbouring columns may run together on one line ('…(是/否)' '采购…'
+    a third of an em apart): a header fragment is parted where a visible gap holds the
+    edge of a body column (just before its text)."""
+    edges = [b_lo - min(3.0, (b_lo - a_hi) / 2) for (_, a_hi), (b_lo, _) in zip(body_columns, body_columns[1:])]
+    out: list[Fragment] = []
+    for f in frags:
+        solid = [c for c in f.chars if not c.text.isspace()]
+        spaced = {id(b) for a, b in zip(f.chars, f.chars[1:]) if a.text.isspace()}
+        # A word space, or a bracket opening a remark ('部门名称 (盖章)'), stays in its label.
+        cuts = [
+            k for k in range(1, len(solid))
+            if solid[k].x0 - solid[k - 1].x1 >= 0.25 * f.size
+            and id(solid[k]) not in spaced and solid[k].text not in "(（"
+            and any(solid[k - 1].x1 - 0.5 <= e <= solid[k].x0 + 0.5 for e in edges)
+        ]
+        if not cuts:
+            out.append(f)
+            continue
+        for lo, hi in zip([0, *cuts], [*cuts, len(solid)]):
+            part = solid[lo:hi]
+            piece = Fragment(part, part[0].x0, min(c.top for c in part), part[-1].x1,
+                             max(c.bottom for c in part), f.size, f.line)
+            piece.text = join_chars(part)
+            out.append(piece)
     return out
 
 

@@ -13,6 +13,7 @@ from desktopapp.extract.grid_aligned.blocks import (
     Block,
     is_amountish,
     join_spread_labels,
+    split_at_columns,
     stack_blocks,
 )
 from desktopapp.extract.grid_aligned.columns import (
@@ -76,7 +77,7 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
     body_blocks = stack_blocks(body_frags, 0.45)
     rows = body_rows(body_blocks)
     body_columns = body_column_extents([(0, body_blocks, rows)], narrow)
-    head_frags = join_spread_labels(head_frags, body_columns)
+    head_frags = split_at_columns(join_spread_labels(head_frags, body_columns), body_columns)
     head_blocks = split_by_rules(stack_blocks(head_frags, 0.45), region.inner_rules)
     if not body_blocks and not head_blocks:
         return None
