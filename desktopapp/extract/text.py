@@ -15,6 +15,9 @@ from desktopapp.extract.layout import Char
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _DIGITISH = set("0123456789.,%")
+# Full-width punctuation whose ink sits in the left half of its em box: the blank after it
+# is part of the gap a reader sees (beyond a word space after it).
+_LEFT_INKED = set("，。、；：！？")
 
 
 @dataclass(slots=True)
@@ -126,6 +129,8 @@ def split_gap(a: Char, b: Char, wide: float = 1.2, spaced: bool = False) -> bool
     them (a word space inside one cell, as in '2024 年')."""
     gap = b.x0 - a.x1
     em = max(a.size, b.size, 1.0)
+    if a.text in _LEFT_INKED and gap > 0.4 * em:
+        gap += 0.4 * em
     if gap > wide * em:
         return True
     a_cjk, b_cjk = _CJK.match(a.text) is not None, _CJK.match(b.text) is not None

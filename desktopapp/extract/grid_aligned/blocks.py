@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from desktopapp.extract.layout import Char
-from desktopapp.extract.text import Fragment
+from desktopapp.extract.text import Fragment, join_chars
 
 CELL_GAP = 0.6  # ems of blank that separate two cells of a table set without rules
 
@@ -43,26 +43,47 @@ class Block:
 def stack_blocks(frags: list[Fragment], max_gap: float) -> list[Block]:
     """Fragments stacked vertically and overlapping horizontally become one block."""
     blocks: list[Block] = []
-    for f in sorted(frags, key=lambda f: (f.top, f.x0)):
-        target = None
-        best = 0.0
-        for b in reversed(blocks):
-            if b.bottom < f.top - max_gap * f.size - 1:
-                continue
-            gap = f.top - b.bottom
-            # Judged against the block's last line, not its whole width: lines centred in
-            # narrow neighbouring cells overlap the union of a neighbour's lines.
-            last = b.frags[-1]
-            overlap = min(last.x1, f.x1) - max(last.x0, f.x0)
-            if -0.3 * f.size <= gap <= max_gap * f.size and overlap > 0:
-                share = overlap / max(1e-6, min(last.x1 - last.x0, f.x1 - f.x0))
-                if share > best:
-                    target, best = b, share
-        if target is None:
-            blocks.append(Block.of(f))
-        else:
-            target.add(f)
+    ordered = sorted(frags, key=lambda f: (f.top, f.x0))
+    lines: dict[int, list[Fragment]] = {}
+    for f in ordered:
+        lines.setdefault(f.line, []).append(f)
+    for line in lines.values():
+        # Two fragments of one line under one block: the line carries on only the text
+        # it is aligned with (a name wrapped in its cell, not the short text beside it).
+        chosen: dict[int, tuple[float, Fragment]] = {}
+        targets = {id(f): _stack_target(blocks, f, max_gap) for f in line}
+        for f in line:
+            target = targets[id(f)]
+            if target is not None:
+                offset = min(abs(f.x0 - target.x0), abs((f.x0 + f.x1) - (target.x0 + target.x1)) / 2)
+                if id(target) not in chosen or offset < chosen[id(target)][0]:
+                    chosen[id(target)] = (offset, f)
+        winners = {id(f) for _, f in chosen.values()}
+        for f in line:
+            target = targets[id(f)]
+            if target is None or id(f) not in winners:
+                blocks.append(Block.of(f))
+            else:
+                target.add(f)
     return blocks
+
+
+def _stack_target(blocks: list[Block], f: Fragment, max_gap: float) -> Block | None:
+    target = None
+    best = 0.0
+    for b in reversed(blocks):
+        if b.bottom < f.top - max_gap * f.size - 1:
+            continue
+        gap = f.top - b.bottom
+        # Judged against the block's last line, not its whole width: lines centred in
+        # narrow neighbouring cells overlap the union of a neighbour's lines.
+        last = b.frags[-1]
+        overlap = min(last.x1, f.x1) - max(last.x0, f.x0)
+        if -0.3 * f.size <= gap <= max_gap * f.size and overlap > 0:
+            share = overlap / max(1e-6, min(last.x1 - last.x0, f.x1 - f.x0))
+            if share > best:
+                target, best = b, share
+    return target
 
 
 def _single(text: str) -> bool:
@@ -74,16 +95,21 @@ def _last_solid(f: Fragment) -> Char:
 
 
 def _vertical_singles(frags: list[Fragment]) -> set[int]:
-    """Single characters stacked one per line (a label printed vertically)."""
+    """Single characters in a stack of lines: a label printed vertically, or one line of a
+    label wrapped in a narrow cell ('政府' | '性' | '基金' …) — never a spread label's part."""
     singles = [f for f in frags if _single(f.text)]
     out: set[int] = set()
     for a in singles:
-        for b in singles:
-            if a is b or b.top < a.bottom - 1:
+        for b in frags:
+            if a is b:
                 continue
-            if b.top - a.bottom <= 0.6 * a.size and min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * (a.x1 - a.x0):
+            upper, lower = (a, b) if a.top <= b.top else (b, a)
+            if lower.top < upper.bottom - 1 or lower.top - upper.bottom > 0.6 * a.size:
+                continue
+            if min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * (a.x1 - a.x0):
                 out.add(id(a))
-                out.add(id(b))
+                if _single(b.text):
+                    out.add(id(b))
     return out
 
 
@@ -118,6 +144,34 @@ def join_spread_labels(frags: list[Fragment], body_columns: list[tuple[float, fl
         else:
             out.append(f)
             spread = False
+    return out
+
+
+def split_at_columns(frags: list[Fragment], body_columns: list[tuple[float, float]]) -> list[Fragment]:
+    """Labels of narrow neighbouring columns may run together on one line ('…(是/否)' '采购…'
+    a third of an em apart): a header fragment is parted where a visible gap holds the
+    edge of a body column (just before its text)."""
+    edges = [b_lo - min(3.0, (b_lo - a_hi) / 2) for (_, a_hi), (b_lo, _) in zip(body_columns, body_columns[1:])]
+    out: list[Fragment] = []
+    for f in frags:
+        solid = [c for c in f.chars if not c.text.isspace()]
+        spaced = {id(b) for a, b in zip(f.chars, f.chars[1:]) if a.text.isspace()}
+        # A word space, or a bracket opening a remark ('部门名称 (盖章)'), stays in its label.
+        cuts = [
+            k for k in range(1, len(solid))
+            if solid[k].x0 - solid[k - 1].x1 >= 0.25 * f.size
+            and id(solid[k]) not in spaced and solid[k].text not in "(（"
+            and any(solid[k - 1].x1 - 0.5 <= e <= solid[k].x0 + 0.5 for e in edges)
+        ]
+        if not cuts:
+            out.append(f)
+            continue
+        for lo, hi in zip([0, *cuts], [*cuts, len(solid)]):
+            part = solid[lo:hi]
+            piece = Fragment(part, part[0].x0, min(c.top for c in part), part[-1].x1,
+                             max(c.bottom for c in part), f.size, f.line)
+            piece.text = join_chars(part)
+            out.append(piece)
     return out
 
 

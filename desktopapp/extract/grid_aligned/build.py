@@ -13,6 +13,7 @@ from desktopapp.extract.grid_aligned.blocks import (
     Block,
     is_amountish,
     join_spread_labels,
+    split_at_columns,
     stack_blocks,
 )
 from desktopapp.extract.grid_aligned.columns import (
@@ -24,6 +25,7 @@ from desktopapp.extract.grid_aligned.columns import (
 from desktopapp.extract.grid_aligned.header_cells import (
     band_of,
     extend_header_cells,
+    groups_pair_below,
     header_bands,
     split_by_rules,
     underline_spans,
@@ -75,7 +77,7 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
     body_blocks = stack_blocks(body_frags, 0.45)
     rows = body_rows(body_blocks)
     body_columns = body_column_extents([(0, body_blocks, rows)], narrow)
-    head_frags = join_spread_labels(head_frags, body_columns)
+    head_frags = split_at_columns(join_spread_labels(head_frags, body_columns), body_columns)
     head_blocks = split_by_rules(stack_blocks(head_frags, 0.45), region.inner_rules)
     if not body_blocks and not head_blocks:
         return None
@@ -95,7 +97,14 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
 
 def _reaches_foot(label: Block, band_ys: list[float], head: list[Block]) -> bool:
     foot = band_ys[-1]
-    centred = any(abs((y + foot) / 2 - (label.top + label.bottom) / 2) <= 0.5 * label.size for y in band_ys[:-2])
+    middle = (label.top + label.bottom) / 2
+    spans = [abs((y + foot) / 2 - middle) for y in band_ys[:-2]]
+    centred = any(err <= 0.5 * label.size for err in spans)
+    if centred and groups_pair_below(label, head, label.size) is not None:
+        # A group label over a pair of lower labels of one band, centred in its own band, may
+        # happen to lie near the centre of a span down to the foot as well: it is the group.
+        own = min(abs((a + b) / 2 - middle) for a, b in zip(band_ys, band_ys[1:]))
+        centred = min(spans) < own
     below = any(
         o is not label and o.top >= label.bottom - 0.2 * label.size and min(o.x1, label.x1) - max(o.x0, label.x0) > 0
         for o in head
@@ -258,10 +267,15 @@ def _row_spans(members: list[Block], xs: list[float]) -> dict[int, tuple[int, in
     """Columns each block of a row covers; a block reaching over the next block's column
     stops before it."""
     spans = {id(b): columns_of(xs, b.x0, b.x1) for b in members}
-    ordered = sorted(members, key=lambda b: spans[id(b)][0])
+    ordered = sorted(members, key=lambda b: (spans[id(b)][0], b.x0))
     for a, b in zip(ordered, ordered[1:]):
         a0, a1 = spans[id(a)]
-        b0 = spans[id(b)][0]
+        b0, b1 = spans[id(b)]
+        if b0 == a0 < b1 and b.x0 >= a.x1:
+            # A wide text right-aligned in its cell reaches back into the column of the
+            # text on its left: it is the next column's.
+            b0 = a0 + 1
+            spans[id(b)] = (b0, b1)
         if a1 >= b0 > a0:
             spans[id(a)] = (a0, b0 - 1)
     return spans

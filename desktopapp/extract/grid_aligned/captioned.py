@@ -35,10 +35,12 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
     regions: list[Region] = []
     i = 0
     while i < len(lines):
-        if not (_is_caption_line(lines[i].text) or _is_big_title(lines[i], size)):
+        # A page's first lines may be a table's header repeated over its continuation.
+        page_top = i == 0 and kinds[0] == "row"
+        if not (page_top or _is_caption_line(lines[i].text) or _is_big_title(lines[i], size)):
             i += 1
             continue
-        first = i + 1
+        first = i if page_top else i + 1
         while first < len(lines) and _is_caption_line(lines[first].text) and first - i <= 2:
             first += 1  # the title, then the 单位 line (perhaps wrapped: '单位：' | '万元')
         while first < len(lines) and _is_unit_rest(lines[first].text):

@@ -83,11 +83,21 @@ def _aligned_starts(blocks: list[Block], narrow: float, row_of: dict[int, tuple[
     out: list[Block] = []
     for b in wide:
         same = [o for key in (round(b.x0) - 1, round(b.x0), round(b.x0) + 1) for o in starts.get(key, [])]
-        if len(same) >= 3:
+        if len(same) >= 3 and not _right_aligned_alike(same, blocks):
             proxy = Block(b.frags, b.x0, b.top, b.x0 + 1.0, b.bottom)
             row_of[id(proxy)] = row_of.get(id(b), (-1, -1))
             out.append(proxy)
     return out
+
+
+def _right_aligned_alike(same: list[Block], blocks: list[Block]) -> bool:
+    """Texts of one width right-aligned in a column start at one x too: when they also end
+    at one x, where other texts of the table end, they are right-aligned, no left edge."""
+    end = same[0].x1
+    if any(abs(b.x1 - end) > 1.0 for b in same):
+        return False
+    ids = {id(b) for b in same}
+    return any(id(b) not in ids and abs(b.x1 - end) <= 1.5 for b in blocks)
 
 
 def _cluster_blocks(blocks: list[Block]) -> list[list]:

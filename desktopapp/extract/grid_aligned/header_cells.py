@@ -33,7 +33,7 @@ def header_bands(blocks: list[Block], top: float, bottom: float, rules: list[Rul
                 if not between:
                     mids.append((a.bottom + b.top) / 2)
     for a in blocks if not cuts else []:
-        group_foot = _group_foot(a, blocks, size)
+        group_foot = groups_pair_below(a, blocks, size)
         if group_foot is not None:
             mids.append((a.bottom + group_foot) / 2)
     # A gutter right beside an underline is the same boundary.
@@ -44,7 +44,7 @@ def header_bands(blocks: list[Block], top: float, bottom: float, rules: list[Rul
     return [top] + sorted(cuts) + [bottom]
 
 
-def _group_foot(label: Block, blocks: list[Block], size: float) -> float | None:
+def groups_pair_below(label: Block, blocks: list[Block], size: float) -> float | None:
     """Where the labels a group label stands over begin, when no label lies right under
     it: a label set above a pair of one band on both its sides ('栏目' over 科目编码 …
     科目名称, each centred in its own column) groups them. None when it does not."""

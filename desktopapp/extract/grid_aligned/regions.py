@@ -113,6 +113,10 @@ def text_regions(chars: list[Char]) -> list[Region]:
     lines = group_lines(chars)
     frags = [fragments(ln, i) for i, ln in enumerate(lines)]
     kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
+    for k in range(len(lines) - 1):
+        if kinds[k] == "data" and _label_wrapped_at_digits(frags[k], frags[k + 1], lines[k], lines[k + 1]):
+            kinds[k] = "row" if len(frags[k]) >= 2 else "label"
+    _wrapped_cell_lines(lines, frags, kinds)
     for k in range(1, len(lines)):
         if _UNIT_OPEN.fullmatch(_compact(lines[k - 1].text)) and _UNIT_REST.fullmatch(_compact(lines[k].text)):
             kinds[k - 1] = kinds[k] = "stop"  # a 单位 line wrapped over two: caption, not header
@@ -244,6 +248,53 @@ def _wrapped_around(frags: list[list[Fragment]], lines, k: int) -> bool:
     beside = all(min(u.x1, f.x1) - max(u.x0, f.x0) <= 0 for u in above for f in data)
     carried = all(any(abs(u.x0 - f.x0) <= 1.0 for f in below) for u in above)
     return beside and carried
+
+
+def _wrapped_cell_lines(lines, frags: list[list[Fragment]], kinds: list[str]) -> None:
+    """A long line of one text set right above or below a line of the table, starting where
+    one of its cells starts (or beside the figures of a row set between its lines), is a
+    line of a cell wrapped in its column (a sentence in a prose column beside the row's
+    figures), not running text: a label line of the table."""
+    changed = True
+    while changed:
+        changed = False
+        for k, kind in enumerate(kinds):
+            if kind != "stop" or len(frags[k]) != 1 or _fixed_stop(lines[k].text):
+                continue
+            start = frags[k][0].x0
+            for m in (k - 1, k + 1):
+                if not 0 <= m < len(lines) or kinds[m] == "stop":
+                    continue
+                upper, lower = (lines[m], lines[k]) if m < k else (lines[k], lines[m])
+                if lower.top - upper.bottom > 0.6 * lines[k].size:
+                    continue
+                own = frags[k][0]
+                beside = kinds[m] == "data" and all(min(f.x1, own.x1) - max(f.x0, own.x0) <= 0 for f in frags[m])
+                if beside or any(abs(f.x0 - start) <= 1.0 for f in frags[m]):
+                    kinds[k] = "label"
+                    changed = True
+                    break
+
+
+def _fixed_stop(text: str) -> bool:
+    return bool(_UNIT_LINE.search(text)) or is_note_start(text) or is_page_number(text)
+
+
+def _label_wrapped_at_digits(frags: list[Fragment], below: list[Fragment], line, next_line) -> bool:
+    """The line's figures are all first lines of labels wrapped in a narrow cell ('202' |
+    '4年预算数'): the text right under each carries it on into no figure."""
+    if next_line.top - line.bottom > 0.6 * line.size:
+        return False
+    figures = [f for f in frags if _amount_part(f.text)]
+
+    def carried(f: Fragment) -> bool:
+        return any(
+            min(f.x1, g.x1) - max(f.x0, g.x0) > 0 and not _amount_part(g.text)
+            and not _amount_part(f.text + g.text) and g.text[:1].isdigit()
+            for g in below
+        )
+
+    return bool(figures) and all(carried(f) for f in figures)
 
 
 def _row_pitch(lines) -> float | None:
