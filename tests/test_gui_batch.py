@@ -113,6 +113,7 @@ def cell(window: BatchWindow, name: str, col: int, role=Qt.ItemDataRole.DisplayR
 
 def test_a_folder_is_checked_and_every_file_listed_the_damaged_one_greyed_with_its_reason(qtbot, make_batch, folder):
     window = make_batch(BatchEngine())
+    assert window.progress.text() == "尚未开始"  # no "第 0 / 1 个文件" before a batch
     run_to_end(qtbot, window, folder)
 
     assert sorted(rows(window)) == sorted(["甲单位.pdf", "损坏.pdf", str(Path("二级单位") / "乙单位.pdf")])

@@ -93,7 +93,7 @@ class BatchWindow(QWidget):
         self.browse_button = self._button("浏览(&B)…", self.choose_folder)
         self.start_button = self._button("开始检查(&S)", self.start)
         self.progress = QProgressBar(self)
-        self.progress.setFormat("第 %v / %m 个文件")
+        self.progress.setFormat("尚未开始")  # not "第 0 / 1 个文件" before any file is known
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
@@ -235,6 +235,7 @@ class BatchWindow(QWidget):
         self.annotating = annotating
         self._started = time.perf_counter()
         self.progress.setRange(0, 0)  # busy until the files are known
+        self.progress.setFormat("第 %v / %m 个文件")
         worker.found.connect(self._found)
         worker.file_done.connect(self._file_done)
         worker.failed.connect(self._failed)
