@@ -125,12 +125,19 @@ def _reasons(pairs: list[Pair]) -> list[Finding]:
             continue
         if figures == figures_before and directions == directions_before:
             continue  # nothing the reason explains has changed
-        changed = "增减方向" if directions != directions_before else "金额"
+        # A reason explaining an increase last year and a decrease now (or the reverse) cannot
+        # hold for both: a warning. The same direction with other amounts is common and often
+        # right (a standard raised again): a 提示 to confirm, not a warning the officer must clear.
+        turned = directions != directions_before
+        message = (
+            "说明的原因与上年公开文件一字不差，而所说明的增减方向已变化，请核对原因是否沿用上年"
+            if turned else "说明的原因与上年公开文件一字不差（所说明的金额已变化），请确认原因仍然适用"
+        )
         out.append(
             _finding(
                 RULE_REASON,
-                Severity.WARNING,
-                f"说明的原因与上年公开文件一字不差，而所说明的{changed}已变化，请核对原因是否沿用上年",
+                Severity.WARNING if turned else Severity.INFO,
+                message,
                 cur,
                 ref,
                 (_with_reason(said, mine[0], cur), _with_reason(said_before, theirs[0], ref)),
