@@ -81,19 +81,6 @@ def _heading(ws: Worksheet, columns: Sequence[tuple[str, float]], rows: int) -> 
     st.print_setup(ws, landscape=True, title_rows="1:1")
 
 
-def _put(ws: Worksheet, row: int, col: int, value, number_format: str | None = None):
-    cell = ws.cell(row=row, column=col)
-    cell.font, cell.border = st.BODY_FONT, st.BORDER
-    if isinstance(value, str):
-        st.set_text(cell, value)
-        cell.alignment = st.LEFT
-    else:
-        cell.value = value
-        cell.alignment = st.NUMBER
-        if value is not None:
-            cell.number_format = number_format or "0"
-    return cell
-
 
 def _summary_sheet(ws: Worksheet, results: Sequence[FileResult], shown: dict, folder: Path) -> None:
     _heading(ws, SUMMARY_COLUMNS, len(results))
@@ -113,13 +100,13 @@ def _summary_sheet(ws: Worksheet, results: Sequence[FileResult], shown: dict, fo
             result.unreadable or "",
         )
         for col, value in enumerate(values, start=1):
-            _put(ws, row, col, value)
+            st.put(ws, row, col, value)
         if readable and result.errors:
             ws.cell(row=row, column=8).fill = st.ERROR_FILL
         if not readable:
             ws.cell(row=row, column=11).fill = st.WARNING_FILL
         for col, target in ((12, result.xlsx_path), (13, result.annotated_path)):
-            link = _put(ws, row, col, None)
+            link = st.put(ws, row, col, None)
             if target is not None:
                 link.value = "打开"
                 link.hyperlink = relative_link(target, folder)
@@ -156,7 +143,7 @@ def _findings_sheet(ws: Worksheet, results: Sequence[FileResult], shown: dict, n
         values = (shown[id(result)], finding.page, finding.table, names.get(finding.rule, finding.rule),
                   severity_label(finding.severity), finding.message)
         for col, value in enumerate(values, start=1):
-            _put(ws, row, col, value)
+            st.put(ws, row, col, value)
         ws.cell(row=row, column=5).fill = st.SEVERITY_FILL.get(finding.severity, st.INFO_FILL)
     fit_rows(ws, FINDING_COLUMNS, len(rows))
 
@@ -180,7 +167,7 @@ def _rules_sheet(ws: Worksheet, results: Sequence[FileResult], names: dict[str, 
         c = counts[rule]
         values = (names.get(rule, rule), rule, c["error"], c["warning"], c["info"], sum(c.values()), len(files[rule]))
         for col, value in enumerate(values, start=1):
-            _put(ws, row, col, value)
+            st.put(ws, row, col, value)
 
 
 def _about_sheet(ws: Worksheet, results: Sequence[FileResult], folders: Sequence[Path], when: datetime) -> None:
@@ -200,9 +187,9 @@ def _about_sheet(ws: Worksheet, results: Sequence[FileResult], folders: Sequence
     ws.column_dimensions["B"].width = 70
     ws.cell(row=1, column=1, value="批量检查说明").font = st.TITLE_FONT
     for row, (label, value, number_format) in enumerate(facts, start=3):
-        head = _put(ws, row, 1, label)
+        head = st.put(ws, row, 1, label)
         head.font, head.fill = st.HEADER_FONT, st.HEADER_FILL
-        cell = _put(ws, row, 2, value, number_format)
+        cell = st.put(ws, row, 2, value, number_format)
         cell.alignment = st.LEFT
     note = ws.cell(row=len(facts) + 4, column=1,
                    value="“汇总”每行一个文件，“工作簿”列链接到该文件自己的 Excel（与本表的相对位置，移动时请连同文件夹一起移动）。")

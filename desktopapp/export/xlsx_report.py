@@ -55,20 +55,6 @@ def _write_heading(ws: Worksheet, columns: Sequence[Column]) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _put(ws: Worksheet, row: int, col: int, value, number_format: str | None = None):
-    cell = ws.cell(row=row, column=col)
-    cell.font, cell.border = st.BODY_FONT, st.BORDER
-    if isinstance(value, str):
-        st.set_text(cell, value)
-        cell.alignment = st.LEFT
-    else:
-        cell.value = value
-        cell.alignment = st.NUMBER
-    if number_format:
-        cell.number_format = number_format
-    return cell
-
-
 def _link(cell, sheet: TableSheet, coordinate: str) -> None:
     """A click on "转到 E7" opens the table's sheet at that cell."""
     cell.value = f"转到 {coordinate}"
@@ -156,23 +142,23 @@ def write_findings_sheet(
             finding.message,
         ]
         for c, value in enumerate(values, start=1):
-            _put(ws, row, c, value)
+            st.put(ws, row, c, value)
         for c, text in enumerate((finding.expected, finding.actual, finding.difference), start=len(values) + 1):
             value, number_format = _amount_or_text(text)
-            _put(ws, row, c, value, number_format)
+            st.put(ws, row, c, value, number_format)
         page = finding.page
-        _put(ws, row, 13, document.page_label(page) if document is not None and document.parts and page else page)
-        _put(ws, row, 14, finding.quote)
-        link = _put(ws, row, 15, None)
+        st.put(ws, row, 13, document.page_label(page) if document is not None and document.parts and page else page)
+        st.put(ws, row, 14, finding.quote)
+        link = st.put(ws, row, 15, None)
         if sheet is not None:
             coordinate = sheet.coordinate(first.row, first.col) if first else "A1"
             _link(link, sheet, coordinate)
         mark = (marks or {}).get(finding_key(finding))
-        _put(ws, row, 16, mark.verdict.label if mark else None)
-        _put(ws, row, 17, mark.note if mark and mark.note else None)
+        st.put(ws, row, 16, mark.verdict.label if mark else None)
+        st.put(ws, row, 17, mark.note if mark and mark.note else None)
         ws.cell(row=row, column=2).fill = st.SEVERITY_FILL.get(severity, st.INFO_FILL)
     if not findings:
-        _put(ws, 2, 1, "未发现问题。")
+        st.put(ws, 2, 1, "未发现问题。")
     _fit_amount_widths(ws, 2, row)
     _fit_rows(ws, 2, row, FINDING_COLUMNS)
 
@@ -248,15 +234,15 @@ def _heading_row(ws: Worksheet, row: int, columns: Sequence[Column]) -> None:
 
 def _put_where(ws: Worksheet, row: int, table: str, body_row: int, col: int, sheet: TableSheet | None) -> None:
     """Columns 3–7: the table, the row and its label, the column and its label."""
-    _put(ws, row, 3, _table_caption(sheet, table))
-    _put(ws, row, 4, body_row + 1)
-    _put(ws, row, 5, sheet.row_label(body_row, col) if sheet else None)
-    _put(ws, row, 6, col + 1)
-    _put(ws, row, 7, sheet.column_label(col) if sheet else None)
+    st.put(ws, row, 3, _table_caption(sheet, table))
+    st.put(ws, row, 4, body_row + 1)
+    st.put(ws, row, 5, sheet.row_label(body_row, col) if sheet else None)
+    st.put(ws, row, 6, col + 1)
+    st.put(ws, row, 7, sheet.column_label(col) if sheet else None)
 
 
 def _put_link(ws: Worksheet, row: int, col: int, body_row: int, body_col: int, sheet: TableSheet | None) -> None:
-    link = _put(ws, row, col, None)
+    link = st.put(ws, row, col, None)
     if sheet is not None:
         _link(link, sheet, sheet.coordinate(body_row, body_col))
 
@@ -269,17 +255,17 @@ def write_changes_sheet(ws: Worksheet, changes: Sequence[Change], sheets: dict[s
     for n, net in enumerate(net_changes(changes), start=1):
         row += 1
         sheet = sheets.get(net.table)
-        _put(ws, row, 1, n)
-        _put(ws, row, 2, *_time_value(net.time))
+        st.put(ws, row, 1, n)
+        st.put(ws, row, 2, *_time_value(net.time))
         _put_where(ws, row, net.table, net.row, net.col, sheet)
-        _put(ws, row, 8, net.printed or "（空）", st.TEXT_FORMAT)
-        _put(ws, row, 9, len(net.history))
-        _put(ws, row, 10, *_change_value(net.value, "（原印刷值）"))
-        _put(ws, row, 11, net.reason or None)
+        st.put(ws, row, 8, net.printed or "（空）", st.TEXT_FORMAT)
+        st.put(ws, row, 9, len(net.history))
+        st.put(ws, row, 10, *_change_value(net.value, "（原印刷值）"))
+        st.put(ws, row, 11, net.reason or None)
         _put_link(ws, row, 12, net.row, net.col, sheet)
     if row == 1:
         row = 2
-        _put(ws, row, 1, "没有修改。" if not changes else "没有修改：改过的单元格都已恢复为原印刷值。")
+        st.put(ws, row, 1, "没有修改。" if not changes else "没有修改：改过的单元格都已恢复为原印刷值。")
     _fit_rows(ws, 2, row, NET_CHANGE_COLUMNS)
     if not changes:
         return
@@ -292,15 +278,15 @@ def write_changes_sheet(ws: Worksheet, changes: Sequence[Change], sheets: dict[s
     for n, change in enumerate(changes, start=1):
         row += 1
         sheet = sheets.get(change.table)
-        _put(ws, row, 1, n)
-        _put(ws, row, 2, *_time_value(change.time))
+        st.put(ws, row, 1, n)
+        st.put(ws, row, 2, *_time_value(change.time))
         _put_where(ws, row, change.table, change.row, change.col, sheet)
-        _put(ws, row, 8, change.printed or "（空）", st.TEXT_FORMAT)
-        _put(ws, row, 9, *_change_value(change.old, "（原印刷值）"))
-        _put(ws, row, 10, *_change_value(change.new, "（恢复原印刷值）"))
-        _put(ws, row, 11, change.reason or None)
+        st.put(ws, row, 8, change.printed or "（空）", st.TEXT_FORMAT)
+        st.put(ws, row, 9, *_change_value(change.old, "（原印刷值）"))
+        st.put(ws, row, 10, *_change_value(change.new, "（恢复原印刷值）"))
+        st.put(ws, row, 11, change.reason or None)
         _put_link(ws, row, 12, change.row, change.col, sheet)
-        _put(ws, row, 13, ACTION_LABELS.get(change.action, change.action))
+        st.put(ws, row, 13, ACTION_LABELS.get(change.action, change.action))
     _fit_rows(ws, first, row, CHANGE_COLUMNS)
 
 
@@ -339,9 +325,9 @@ def write_about_sheet(
     row = 2
     for key, value, number_format in facts:
         row += 1
-        label = _put(ws, row, 1, key)
+        label = st.put(ws, row, 1, key)
         label.font, label.fill = st.HEADER_FONT, st.HEADER_FILL
-        cell = _put(ws, row, 2, value, number_format)
+        cell = st.put(ws, row, 2, value, number_format)
         cell.alignment = st.LEFT
     notes = [
         "各表金额为数值单元格，保留原表的印刷精度和计量单位（见各表“单位”行）；科目编码按文本保存，保留前导零。",

@@ -42,6 +42,21 @@ def set_text(cell, text: str | None) -> None:
         cell.data_type = "s"
 
 
+def put(ws: Worksheet, row: int, col: int, value, number_format: str | None = None):
+    """A bordered body cell: text left (made safe, wrapped), a number right as a number."""
+    cell = ws.cell(row=row, column=col)
+    cell.font, cell.border = BODY_FONT, BORDER
+    if isinstance(value, str):
+        set_text(cell, value)
+        cell.alignment = LEFT
+    else:
+        cell.value = value
+        cell.alignment = NUMBER
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
 def amount_format(decimals: int) -> str:
     """'#,##0.00' for two printed decimals, '#,##0' for none."""
     return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
