@@ -74,3 +74,13 @@ def test_every_finding_is_listed_with_its_file_and_counted_by_rule(register):
     assert sum(row[2] for row in counts) == sum(r.errors for r in results)
     about = {row[0]: row[1] for row in book["说明"].iter_rows(min_row=3, values_only=True) if row[0]}
     assert (about["文件数"], about["无法读取"]) == (3, 1)
+
+
+def test_the_files_name_opens_the_disclosure_itself(register):
+    results, target, book = register
+    ws = book["汇总"]
+    for row in ws.iter_rows(min_row=2):
+        name, link = row[1].value, row[1].hyperlink
+        assert link is not None, name
+        linked = (target.parent / link.target).resolve()
+        assert linked in {r.path.resolve() for r in results} and linked.name == name.split("/")[-1]

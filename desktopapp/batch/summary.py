@@ -105,6 +105,10 @@ def _summary_sheet(ws: Worksheet, results: Sequence[FileResult], shown: dict, fo
             ws.cell(row=row, column=8).fill = st.ERROR_FILL
         if not readable:
             ws.cell(row=row, column=11).fill = st.WARNING_FILL
+        # the file's name opens the disclosure itself (the register is used beside the PDFs)
+        name = ws.cell(row=row, column=2)
+        name.hyperlink = relative_link(result.path, folder)
+        name.font = st.LINK_FONT
         for col, target in ((12, result.xlsx_path), (13, result.annotated_path)):
             link = st.put(ws, row, col, None)
             if target is not None:
