@@ -87,3 +87,84 @@ def test_the_indicator_grid_under_a_prose_form_is_read_with_it(tmp_path):
     [table] = read_document(tmp_path / "grid.pdf").tables
     filled = [[t for t in row if t] for row in _texts(table.body_texts())]
     assert filled == [[t for t in row if t] for row in _texts(printed.body)]
+
+
+def _goal(label: str, text: str) -> list[str]:
+    return [label, text, "", "", "", ""]
+
+
+INDICATOR_HEAD = ["长期绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"]
+
+
+def test_a_form_over_pages_whose_labels_run_into_their_values_keeps_its_label_column(tmp_path):
+    # '长期目标1：' is wider than its narrow label cell: printed without rules it runs
+    # straight into its value, on every page. The label column stays a column of its own
+    # on all pages, and each page (one without a figure-free sentence of its own too) is
+    # read as the form's continuation.
+    body = [
+        ["填报人", "郭萌", "", "联系电话", "65608392", ""],
+        ["职能概述", OVERVIEW, "", "", "", ""],
+        _goal("长期目标1：", "全面推进全民参保登记计划。"),
+        INDICATOR_HEAD,
+        ["", "产出指标", "数量指标", "参保扩面人次", "1.06万/年", "计划标准"],
+        ["", "效益指标", "社会效益指标", "综合覆盖率", "90%以上", "计划标准"],
+        _goal("长期目标2：", "保障各项社保待遇按时足额支付。"),
+        INDICATOR_HEAD,
+        ["", "产出指标", "质量指标", "养老金社会化发放率", "100%", "计划标准"],
+        ["", "效益指标", "社会效益指标", "养老金资格年审率", "90%以上", "计划标准"],
+        _goal("长期目标3：", "优化营商环境。"),
+        INDICATOR_HEAD,
+        ["", "产出指标", "数量指标", "走访企业次数", "12次", "计划标准"],
+        ["", "效益指标", "社会效益指标", "解决企业社保难题", "50个", "计划标准"],
+        _goal("年度目标1：", "推动社会保险征缴扩面。"),
+        INDICATOR_HEAD,
+        ["", "产出指标", "数量指标", "养老保险扩面人次", "5100", "计划标准"],
+        ["", "效益指标", "社会效益指标", "失业保险扩面人次", "4400", "计划标准"],
+    ]
+    spec = TableSpec(
+        "整体支出绩效目标表",
+        [["单位名称", H("某市社会保险管理处", colspan=5)]],
+        body,
+        unit=None,
+        style="no_rules",
+        col_widths=[49.0, 145.0, 75.0, 110.0, 70.0, 85.0],
+        fill_width=False,
+        body_spans={(1, 1): 5},
+        break_before=(6, 10, 14),
+    )
+    builder = PdfBuilder(tmp_path / "goals.pdf")
+    printed = builder.table(spec)
+    builder.save()
+    assert printed.pages == [1, 2, 3, 4]
+    [table] = read_document(tmp_path / "goals.pdf").tables
+    assert table.pages == [1, 2, 3, 4]
+    # The labels run into their values are parted from them at the column's edge too.
+    assert _texts(table.body_texts()) == _texts(printed.body)
+
+
+def test_a_caption_alone_in_its_row_over_a_form_makes_no_column(tmp_path):
+    # '栏目' centred over the whole form, alone in its row, stands in no column of the
+    # form: the form keeps its five columns, each value under its label.
+    spec = TableSpec(
+        "部门整体绩效目标表",
+        [[H("栏目", colspan=5)], [H("部门名称（盖章）", colspan=2), H("某市社会保险中心", colspan=3)]],
+        [
+            ["部门联系人", "", "张三", "联系电话", "2267794"],
+            ["年度绩效目标", "", TARGET, "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值", "分值权重"],
+            ["履职效能", "数量指标", "企业职工基本养老保险参保人数", ">96598人", "10"],
+            ["", "质量指标", "社会待遇足额发放率", "=100%", "10"],
+        ],
+        unit=None,
+        style="no_rules",
+        col_widths=[60.0, 60.0, 160.0, 90.0, 60.0],
+        fill_width=False,
+        body_spans={(1, 0): 2, (1, 2): 3},
+    )
+    builder = PdfBuilder(tmp_path / "caption.pdf")
+    printed = builder.table(spec)
+    builder.save()
+    [table] = read_document(tmp_path / "caption.pdf").tables
+    read = _texts(table.body_texts())
+    assert all(len(row) == 5 for row in read)
+    assert read[-len(printed.body):] == _texts(printed.body)

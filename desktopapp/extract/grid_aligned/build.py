@@ -33,7 +33,7 @@ from desktopapp.extract.grid_aligned.header_cells import (
 from desktopapp.extract.grid_aligned.regions import Region
 from desktopapp.extract.grid_aligned.rows import body_rows, row_bands
 from desktopapp.extract.layout import Char
-from desktopapp.extract.text import Fragment, cell_text, fragments, group_lines
+from desktopapp.extract.text import Fragment, cell_text, fragments, group_lines, join_chars
 
 
 @dataclass
@@ -213,10 +213,11 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
     if bands:
         ys.append(max(region.bottom, bands[-1][1]))
     anchors = _left_anchors(text.body_blocks, xs)
-    for k, (_, _, members) in enumerate(bands):
-        spans = _row_spans(members or [], xs)
+    for k, (_, _, printed) in enumerate(bands):
+        members = [part for b in printed or [] for part in _parted_at_colon(b, xs)]
+        spans = _row_spans(members, xs)
         used = {c for c0, c1 in spans.values() for c in range(c0, c1 + 1)}
-        for block in members or []:
+        for block in members:
             c0, c1 = _centred_span(block, *spans[id(block)], used, edges, anchors)
             place(block, body_start + k, body_start + k, c0, c1)
 
@@ -249,6 +250,31 @@ def build_grid(chars: list[Char], region: Region) -> tuple[Grid, RegionText] | N
         return None
     grid = make_grid(text, shared_columns([text]))
     return (grid, text) if grid is not None else None
+
+
+def _parted_at_colon(block: Block, xs: list[float]) -> list[Block]:
+    """A label that overflows its narrow cell and runs straight into its value ('长期目标1：'
+    '全面推进…' with no gap): where a column boundary falls just after the label's colon,
+    the label and its value are two cells."""
+    first = block.frags[0]
+    solid = [c for c in first.chars if not c.text.isspace()]
+    for k, ch in enumerate(solid[:-1]):
+        if ch.text not in "：:":
+            continue
+        nxt = solid[k + 1]
+        if not any(ch.x0 < x <= nxt.x0 + 1.0 for x in xs[1:-1]):
+            return [block]
+        parts = []
+        for chars in (solid[: k + 1], solid[k + 1 :]):
+            frag = Fragment(chars, chars[0].x0, min(c.top for c in chars), chars[-1].x1,
+                            max(c.bottom for c in chars), first.size, first.line)
+            frag.text = join_chars(chars)
+            parts.append(frag)
+        label, value = Block.of(parts[0]), Block.of(parts[1])
+        for frag in block.frags[1:]:
+            value.add(frag)  # the value's wrapped lines
+        return [label, value]
+    return [block]
 
 
 def _fill_slots(cells: list[GridCell], xs: list[float], ys: list[float]) -> list[GridCell]:

@@ -4,6 +4,7 @@ stand over; the boundaries lie just before each column's text."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
 
 from desktopapp.extract.geometry import merge_intervals
@@ -56,6 +57,7 @@ def body_column_extents(parts: list[tuple[int, list[Block], list[list[Block]]]],
     blocks = [b for _, bs, _ in parts for b in bs]
     starts = _aligned_starts(blocks, narrow, row_of)
     clusters = _unbridged(_cluster_blocks([b for b in blocks if b.x1 - b.x0 <= narrow] + starts))
+    clusters = [cl for k, cl in enumerate(clusters) if k == 0 or not _alone_in_rows(cl[2], row_of)]
     changed = True
     while changed:
         changed = False
@@ -69,6 +71,13 @@ def body_column_extents(parts: list[tuple[int, list[Block], list[list[Block]]]],
                 changed = True
                 break
     return [(lo, hi) for lo, hi, _ in clusters]
+
+
+def _alone_in_rows(members: list[Block], row_of: dict[int, tuple[int, int]]) -> bool:
+    """Texts each alone in their row, in no column of their own (a caption over the form,
+    '栏目', centred in a row that spans all its columns): no column."""
+    counts = Counter(row_of.values())
+    return all(id(m) in row_of and counts[row_of[id(m)]] == 1 for m in members)
 
 
 def _aligned_starts(blocks: list[Block], narrow: float, row_of: dict[int, tuple[int, int]]) -> list[Block]:
@@ -124,8 +133,26 @@ def _unbridged(clusters: list[list]) -> list[list]:
             if len(rest) >= 2 and all(len(r[2]) >= 2 for r in rest):
                 split = rest
                 break
+        if split is None:
+            split = _split_at_left_edge(members)
         out.extend(_unbridged(split) if split else [cl])
     return out
+
+
+def _split_at_left_edge(members: list[Block]) -> list[list] | None:
+    """A column's left edge inside the cluster — three or more texts start there — crossed
+    by a few texts only (a form's labels run into their values, a label overflowing its
+    narrow cell, on each page of a long form): the texts on either side are two columns."""
+    starts = Counter(round(b.x0) for b in members if not is_amountish(b))
+    for x, count in starts.most_common():
+        if count < 3:
+            break
+        left = [b for b in members if b.x1 <= x - 1.5]  # with a gap that keeps them apart
+        right = [b for b in members if b.x0 >= x - 1.0]
+        crossing = len(members) - len(left) - len(right)
+        if len(left) >= 2 and len(right) >= 2 and crossing <= max(3, len(members) // 5):
+            return _cluster_blocks(left) + _cluster_blocks(right)
+    return None
 
 
 def _left_aligned(members: list[Block]) -> bool:

@@ -65,11 +65,17 @@ def _form_in(lines: list[Line], frags: list[list[Fragment]]) -> Region | None:
     # A few may run label and value together ('长期目标1：全面推进…'); running text is all so.
     if len(left) - len(labels) > len(labels) // 3:
         return None
-    label_right = max(f.x1 for k, f in left if _is_label(f))
+    # Where the label column ends: most labels end there; a long one may overflow its
+    # narrow cell up to the prose beside it ('年度目标2：' over a value's wrapped lines).
+    ends = sorted(f.x1 for k, f in left if _is_label(f))
+    label_right = ends[len(ends) // 2]
     rest = [f for row in frags for f in row if f.x0 > edge + LABEL_INDENT * size]
     if any(f.x0 < label_right and not _is_label(f) for f in rest):
         return None  # prose reaching into the label column: no column of labels
-    if not any(len(f.text) >= MIN_PROSE and any(p in f.text for p in _SENTENCE) for f in rest):
+    # A label run together with its value after its colon ('长期目标3：优化营商环境。') is
+    # prose as well.
+    values = rest + [f for k, f in left if not _is_label(f) and _label_run_in(f.text)]
+    if not any(len(f.text) >= MIN_PROSE and any(p in f.text for p in _SENTENCE) for f in values):
         return None  # values without a sentence: a table of labels, found by its figures
     members = lines  # from the run's first line: a first label set in from the edge ('部门名称（盖章）')
     x0 = min(ln.x0 for ln in members)
@@ -80,6 +86,11 @@ def _form_in(lines: list[Line], frags: list[list[Fragment]]) -> Region | None:
 def _is_label(frag: Fragment) -> bool:
     text = frag.text.strip()
     return 0 < len(text) <= MAX_LABEL and not any(p in text for p in _SENTENCE)
+
+
+def _label_run_in(text: str) -> bool:
+    head, colon, _ = text.strip().replace(":", "：").partition("：")
+    return bool(colon) and 0 < len(head) <= MAX_LABEL and not any(p in head for p in _SENTENCE)
 
 
 def _stop(line: Line, size: float) -> bool:
