@@ -118,16 +118,17 @@ def header_rows(cells: list[Cell]) -> list[list[H | str]]:
     return placed
 
 
-def amount_columns(body: list[list[str]], cols: int) -> list[bool]:
-    def amount(text: str) -> bool:
-        t = text.replace(",", "").strip()
-        return "." in t and t.lstrip("-").replace(".", "", 1).isdigit()
+def is_amount(text: str) -> bool:
+    t = text.replace(",", "").strip()
+    return "." in t and t.lstrip("-").replace(".", "", 1).isdigit()
 
+
+def amount_columns(body: list[list[str]], cols: int) -> list[bool]:
     def empty(c: int) -> bool:
         return not any(c < len(row) and row[c].strip() for row in body)
 
     # A column left empty is an amount column nothing was budgeted in.
-    return [empty(c) or any(c < len(row) and amount(row[c]) for row in body) for c in range(cols)]
+    return [empty(c) or any(c < len(row) and is_amount(row[c]) for row in body) for c in range(cols)]
 
 
 def deepen(cells: list[Cell], body: list[list[str]]) -> list[Cell]:
@@ -159,8 +160,10 @@ def narrow_widths(header: list[list[str]], body: list[list[str]], cols: int) -> 
     amounts = amount_columns(body, cols)
     for c in range(cols):
         texts = [row[c] for row in body if c < len(row) and row[c]]
-        widest = max((text_width(t, FONT_SIZE) for t in texts), default=0.0)
-        width = widest if amounts[c] else min(widest, 7 * FONT_SIZE)
+        if amounts[c]:  # as wide as its widest figure; the column's sentences (a 绩效 form's) wrap
+            width = max((text_width(t, FONT_SIZE) for t in texts if is_amount(t)), default=0.0)
+        else:
+            width = min(max((text_width(t, FONT_SIZE) for t in texts), default=0.0), 7 * FONT_SIZE)
         widths.append(max(width, 2 * FONT_SIZE) + 2 * CELL_PAD_X + 2)
     return widths
 
