@@ -12,6 +12,7 @@ from desktopapp.core.model import CellRef, Document, Table
 from desktopapp.rules.relation import Operand, Outcome, cell_amount, evaluate, is_unreadable
 from desktopapp.tables.rows import RowRole
 from desktopapp.tables.structure import Structure, structure_of, value_cell
+from desktopapp.tables.text import clean
 
 
 @dataclass
@@ -63,6 +64,22 @@ class CellPair:
         if is_unreadable(mine) or is_unreadable(theirs):
             return False
         return cell_amount(mine) is not None or cell_amount(theirs) is not None
+
+
+def same_label_columns(mine: Structure, theirs: Structure) -> dict[int, int]:
+    """This table's value columns → the reference table's column printing the same label in the
+    same segment, where exactly one does (two of one label leave the column unpaired)."""
+    labels: dict[tuple[int, str], list[int]] = {}
+    for s, segment in enumerate(theirs.segments):
+        for c in segment.value_cols:
+            labels.setdefault((s, clean(c.label)), []).append(c.index)
+    columns: dict[int, int] = {}
+    for s, segment in enumerate(mine.segments):
+        for c in segment.value_cols:
+            hits = labels.get((s, clean(c.label)), [])
+            if len(hits) == 1:
+                columns[c.index] = hits[0]
+    return columns
 
 
 def cell_pairs(

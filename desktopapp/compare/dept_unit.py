@@ -4,7 +4,7 @@ stand above the department's same figure."""
 
 from __future__ import annotations
 
-from desktopapp.compare.cells import cell_pairs
+from desktopapp.compare.cells import cell_pairs, same_label_columns
 from desktopapp.compare.matching import counterpart_table
 from desktopapp.compare.tally import Tally
 from desktopapp.core.labels import table_caption
@@ -49,17 +49,7 @@ def compare_dept_unit(current: Document, reference: Document, established: bool)
         if table.unit is None or ref_table.unit is None:
             tally.unmatched.append((table_caption(table), "表格未注明单位，无法换算"))
             continue
-        mine, theirs = structure_of(table, current), structure_of(ref_table, reference)
-        labels: dict[tuple[int, str], list[int]] = {}
-        for s, segment in enumerate(theirs.segments):
-            for c in segment.value_cols:
-                labels.setdefault((s, clean(c.label)), []).append(c.index)
-        mapping = {}
-        for s, segment in enumerate(mine.segments):
-            for c in segment.value_cols:
-                hits = labels.get((s, clean(c.label)), [])
-                if len(hits) == 1:
-                    mapping[c.index] = hits[0]
+        mapping = same_label_columns(structure_of(table, current), structure_of(ref_table, reference))
         pairs, unmatched = cell_pairs(current, table, reference, ref_table, mapping)
         tally.unmatched.extend(unmatched)
         for pair in pairs:

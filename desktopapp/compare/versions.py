@@ -4,7 +4,7 @@ what the new version changed."""
 
 from __future__ import annotations
 
-from desktopapp.compare.cells import cell_pairs
+from desktopapp.compare.cells import cell_pairs, same_label_columns
 from desktopapp.compare.matching import column_name, counterpart_table
 from desktopapp.compare.tally import Tally
 from desktopapp.core.labels import table_caption
@@ -38,17 +38,7 @@ def changed_figures(current: Document, reference: Document) -> Tally:
         if not ref_table.body or not table.body:
             tally.findings.extend(_emptied(table, ref_table))
             continue
-        mine, theirs = structure_of(table, current), structure_of(ref_table, reference)
-        ref_labels: dict[tuple[int, str], list[int]] = {}
-        for s, segment in enumerate(theirs.segments):
-            for c in segment.value_cols:
-                ref_labels.setdefault((s, clean(c.label)), []).append(c.index)
-        columns: dict[int, int] = {}
-        for s, segment in enumerate(mine.segments):
-            for c in segment.value_cols:
-                hits = ref_labels.get((s, clean(c.label)), [])
-                if len(hits) == 1:
-                    columns[c.index] = hits[0]
+        columns = same_label_columns(structure_of(table, current), structure_of(ref_table, reference))
         pairs, unmatched = cell_pairs(current, table, reference, ref_table, columns)
         tally.unmatched.extend(unmatched)
         for pair in pairs:
