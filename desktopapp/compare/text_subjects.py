@@ -15,7 +15,7 @@ from desktopapp.compare.text_found import set_reference
 from desktopapp.core.model import CellRef, Document, Finding, Severity
 from desktopapp.core.numbers import normalize
 from desktopapp.tables.header_trust import POSITION_READ
-from desktopapp.tables.structure import structure_of
+from desktopapp.tables.structure import coded_subjects
 from desktopapp.tables.subject_names import OUTDATED_NAMES
 from desktopapp.tables.subjects import FUNCTION_CLASSES
 
@@ -35,25 +35,10 @@ Printed = tuple[CellRef, int | None, str]  # (cell, page, name as printed)
 def _names_by_code(document: Document) -> dict[tuple[str, str], dict[str, list[Printed]]]:
     """(code kind, code) → name key → where it is printed, over every table's subject rows."""
     out: dict[tuple[str, str], dict[str, list[Printed]]] = defaultdict(lambda: defaultdict(list))
-    for table in document.tables:
-        if not table.numeric or not table.body:
-            continue
-        for segment in structure_of(table, document).segments:
-            name_col = segment.name_col
-            col = name_col.index if name_col else (segment.code_cols[0].index if segment.code_cols else 0)
-            for row in segment.rows_with_content():
-                if (
-                    not row.code
-                    or row.inferred
-                    or row.code_kind not in ("function", "economic")
-                    or not row.name
-                ):
-                    continue
-                cells = table.body[row.index]
-                page = cells[col].page if col < len(cells) else None
-                out[(row.code_kind, row.code)][_key(row.name)].append(
-                    (CellRef(table.id, row.index, col), page, row.name)
-                )
+    for table, row, col in coded_subjects(document):
+        cells = table.body[row.index]
+        page = cells[col].page if col < len(cells) else None
+        out[(row.code_kind, row.code)][_key(row.name)].append((CellRef(table.id, row.index, col), page, row.name))
     return out
 
 

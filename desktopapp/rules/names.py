@@ -21,7 +21,7 @@ from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.scoped import value_independent
 from desktopapp.tables.header_trust import POSITION_READ
 from desktopapp.tables.kinds import PERFORMANCE_KINDS, PROJECT_KINDS
-from desktopapp.tables.structure import structure_of
+from desktopapp.tables.structure import coded_subjects, structure_of
 from desktopapp.tables.subjects import FUNCTION_CLASSES, OLD_FUNCTION_CLASS_NAMES
 
 RULE_SUBJECT = value_independent("subject_name")
@@ -54,26 +54,8 @@ def _run_together(catalogue: dict[str, tuple[Table, int, int, str]], key: str) -
 @rule(RULE_SUBJECT)
 def check_subject_names(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     by_code: dict[tuple[str, str], list[tuple[Table, int, int, str]]] = defaultdict(list)
-    for table in document.tables:
-        if not table.numeric or not table.body:
-            continue
-        layout = structure_of(table, document)
-        for segment in layout.segments:
-            name_col = segment.name_col
-            for row in segment.rows_with_content():
-                if (
-                    not row.code
-                    or row.inferred
-                    or row.code_kind not in ("function", "economic")
-                    or not row.name
-                ):
-                    continue
-                col = (
-                    name_col.index
-                    if name_col is not None
-                    else (segment.code_cols[0].index if segment.code_cols else 0)
-                )
-                by_code[(row.code_kind, row.code)].append((table, row.index, col, row.name))
+    for table, row, col in coded_subjects(document):
+        by_code[(row.code_kind, row.code)].append((table, row.index, col, row.name))
     for (kind, code), prints in by_code.items():
         if kind == "function" and len(code) == 3 and code in FUNCTION_CLASSES:
             for table, r, c, name in prints:

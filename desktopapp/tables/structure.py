@@ -9,6 +9,7 @@ A table may hold side-by-side segments (收入 | 支出 in a 收支总表; two h
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from desktopapp.core.model import Cell, Document, Table
@@ -210,3 +211,17 @@ def structure_of(table: Table, document: Document | None = None) -> Structure:
     return found[1]
 
 
+
+
+def coded_subjects(document: Document) -> Iterator[tuple[Table, Row, int]]:
+    """Every subject row printed with its own 功能 / 经济 code and name, over the document's
+    numeric tables: (table, row, the column its name is printed in — the code's when none)."""
+    for table in document.tables:
+        if not table.numeric or not table.body:
+            continue
+        for segment in structure_of(table, document).segments:
+            name_col = segment.name_col
+            col = name_col.index if name_col else (segment.code_cols[0].index if segment.code_cols else 0)
+            for row in segment.rows_with_content():
+                if row.code and not row.inferred and row.code_kind in ("function", "economic") and row.name:
+                    yield table, row, col
