@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from desktopapp.cli_parser import ChineseArgumentParser
 from desktopapp.compare.relation import Relation
-from desktopapp.core.errors import ReadError, UserError, open_reason
+from desktopapp.core.errors import ReadError, open_reason
 from desktopapp.core.labels import page_span
 from desktopapp.core.model import Document, Finding
-from desktopapp.export.write_errors import WriteError, display_path, os_error_message
+from desktopapp.export.write_errors import WriteError, display_path, write_failure
 
 if TYPE_CHECKING:
     from desktopapp.compare import Comparison
@@ -171,12 +171,12 @@ def _check_one(pdf: Path, plan: Outputs, args: argparse.Namespace) -> bool:
         print(f"{shown}: {problem}", file=sys.stderr)
         ok = False
     if plan.json is not None:
-        ok &= _write(shown, "JSON", plan.json, written, args.debug,
+        ok &= _write(shown, "JSON", plan.json, written,
                      lambda: _write_json(document, findings, plan.json, comparison))
     if plan.xlsx is not None:
-        ok &= _write(shown, "Excel", plan.xlsx, written, args.debug, lambda: _write_xlsx(document, findings, plan.xlsx, args.clean))
+        ok &= _write(shown, "Excel", plan.xlsx, written, lambda: _write_xlsx(document, findings, plan.xlsx, args.clean))
     if plan.annotated is not None:
-        ok &= _write(shown, "批注 PDF", plan.annotated, written, args.debug,
+        ok &= _write(shown, "批注 PDF", plan.annotated, written,
                      lambda: _write_annotated(document, findings, document.source, plan.annotated))
     _print_summary(shown, document, findings, written)
     return ok
@@ -244,11 +244,11 @@ def _main_together(args: argparse.Namespace, plans: list[Outputs]) -> int:
     for source, data in jsons_by_file(document, findings, comparison.as_json() if comparison else None):
         target = plan_of[source].json
         if target is not None:
-            ok &= _write(names, "JSON", target, written, args.debug, lambda d=data, t=target: _write_json_data(d, t))
+            ok &= _write(names, "JSON", target, written, lambda d=data, t=target: _write_json_data(d, t))
     for source in document.sources():
         target = plan_of[source].annotated
         if target is not None:
-            ok &= _write(names, "批注 PDF", target, written, args.debug,
+            ok &= _write(names, "批注 PDF", target, written,
                          lambda s=source, t=target: _write_annotated(document, findings, s, t))
     xlsx = plans[0].xlsx
     clash = input_clash(xlsx, args.files) if xlsx is not None else None
@@ -256,24 +256,17 @@ def _main_together(args: argparse.Namespace, plans: list[Outputs]) -> int:
         print(f"{names}: {clash}", file=sys.stderr)
         ok = False
     elif xlsx is not None:
-        ok &= _write(names, "Excel", xlsx, written, args.debug, lambda: _write_xlsx(document, findings, xlsx, args.clean))
+        ok &= _write(names, "Excel", xlsx, written, lambda: _write_xlsx(document, findings, xlsx, args.clean))
     _print_summary(f"{names}（一并校验）", document, findings, written)
     return 0 if ok else 2
 
 
-def _write(shown: str, what: str, target: Path, written: list[str], debug: bool, write) -> bool:
-    try:
-        write()
-    except UserError as exc:
-        print(f"{shown}: 无法写入 {what}：{exc.message}", file=sys.stderr)
-        return False
-    except OSError as exc:
-        print(f"{shown}: 无法写入 {what}：{os_error_message(exc, target, what + ' 文件')}", file=sys.stderr)
-        return False
-    except Exception as exc:  # noqa: BLE001 — one file's export must not stop the others
-        print(f"{shown}: 无法写入 {what}：导出时发生内部错误（{type(exc).__name__}）", file=sys.stderr)
-        if debug:
-            traceback.print_exc()
+def _write(shown: str, what: str, target: Path, written: list[str], write) -> bool:
+    """One output of one file; a failure is the file's Chinese line on stderr (with --debug, an
+    internal error's traceback through the log)."""
+    problem = write_failure(write, target, what)
+    if problem is not None:
+        print(f"{shown}: 无法写入 {what}：{problem}", file=sys.stderr)
         return False
     written.append(display_path(target))
     return True

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktopapp.batch.results import FileResult, FindingRow
-from desktopapp.core.errors import DamagedPdfError, ReadError, UserError, open_reason
+from desktopapp.core.errors import DamagedPdfError, ReadError, open_reason
 from desktopapp.core.labels import severity_rank, table_caption
 from desktopapp.core.marks import FindingMark
 from desktopapp.core.model import Document, Finding, Severity
-from desktopapp.export.write_errors import WriteError, display_path, os_error_message
+from desktopapp.export.write_errors import WriteError, display_path, write_failure
 
 log = logging.getLogger(__name__)
 
@@ -154,16 +154,8 @@ def review_time(path: Path, sha256: str | None) -> float | None:
 
 def _written(result: FileResult, what: str, target: Path, write: Callable[[Path], None]) -> bool:
     """Run one writer; a failure becomes the file's Chinese line (the other outputs go on)."""
-    try:
-        write(target)
-    except UserError as exc:
-        problem = exc.message
-    except OSError as exc:
-        problem = os_error_message(exc, target, what + " 文件")
-    except Exception as exc:  # noqa: BLE001 — one output must not stop the others
-        log.exception("writing %s failed", target)
-        problem = f"导出时发生内部错误（{type(exc).__name__}）"
-    else:
+    problem = write_failure(lambda: write(target), target, what)
+    if problem is None:
         return True
     result.write_problems.append(f"无法写入 {what}“{display_path(target.name)}”：{problem}")
     return False

@@ -3,14 +3,34 @@
 from __future__ import annotations
 
 import errno
+import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from desktopapp.core.errors import UserError
 
+log = logging.getLogger(__name__)
+
 
 class WriteError(UserError):
     """An output file could not be written (the target is left as it was)."""
+
+
+def write_failure(write: Callable[[], None], target: Path, what: str) -> str | None:
+    """Run one writer of `target` (`what`: "JSON", "Excel" …): None when it wrote, else why not in
+    Chinese. Any error is caught: one output must not stop the others (an internal one is logged
+    with its traceback)."""
+    try:
+        write()
+    except UserError as exc:
+        return exc.message
+    except OSError as exc:
+        return os_error_message(exc, target, what + " 文件")
+    except Exception as exc:  # noqa: BLE001
+        log.exception("writing %s failed", target)
+        return f"导出时发生内部错误（{type(exc).__name__}）"
+    return None
 
 
 def os_error_message(exc: OSError, target: Path, what: str = "文件") -> str:
