@@ -324,11 +324,11 @@ def _write_json_data(data: dict, target: Path) -> None:
 
 
 def _write_annotated(document: Document, findings: list[Finding], source: str, target: Path) -> None:
-    from desktopapp.batch.worker import officer_marks
     from desktopapp.export.annotated_pdf import write_annotated_part
+    from desktopapp.session.review import saved_marks
 
     # the officer's marks from the document's review file (beside its first PDF), as in a batch
-    marks = officer_marks(Path(document.source), document.sha256) if document.sha256 else {}
+    marks = saved_marks(Path(document.source), document.sha256) if document.sha256 else {}
     write_annotated_part(document, findings, marks, source, target)
 
 

@@ -26,8 +26,9 @@ from pathlib import Path
 
 from desktopapp.batch.cache import ResultCache, file_sha256, rules_fingerprint
 from desktopapp.batch.results import FileResult
-from desktopapp.batch.worker import FileTask, check_file, review_time
+from desktopapp.batch.worker import FileTask, check_file
 from desktopapp.extract import bounded
+from desktopapp.session.review import review_saved_at
 
 # A file's budget: opening it and reading every page (the reader's own budgets), then the
 # checks and the outputs. Beyond it the file is listed as unreadable and the batch goes on.
@@ -136,7 +137,7 @@ def _cached(cache: ResultCache | None, task: FileTask, rules: str) -> FileResult
     wanted = {"json_path": task.json, "xlsx_path": task.xlsx, "annotated_path": task.annotated}
     hit = cache.get(task.path, task.sha256, rules, wanted)
     if hit is not None and hit.annotated_path is not None:
-        marked = review_time(task.path, task.sha256)
+        marked = review_saved_at(task.path, task.sha256)
         try:
             if marked is not None and marked > hit.annotated_path.stat().st_mtime:
                 return None  # marked in the window since the copy was written: write it again

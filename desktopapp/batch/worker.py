@@ -13,9 +13,9 @@ from pathlib import Path
 from desktopapp.batch.results import FileResult, FindingRow
 from desktopapp.core.errors import DamagedPdfError, ReadError, open_reason
 from desktopapp.core.labels import severity_rank, table_caption
-from desktopapp.core.marks import FindingMark
 from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.export.write_errors import WriteError, display_path, write_failure
+from desktopapp.session.review import saved_marks
 
 log = logging.getLogger(__name__)
 
@@ -122,34 +122,9 @@ def write_outputs(result: FileResult, task: FileTask, document: Document, findin
         result.xlsx_path = task.xlsx
     if task.annotated is not None and _written(
         result, "批注 PDF", task.annotated,
-        lambda target: write_annotated_pdf(document, findings, officer_marks(task.path, document.sha256), target),
+        lambda target: write_annotated_pdf(document, findings, saved_marks(task.path, document.sha256), target),
     ):
         result.annotated_path = task.annotated
-
-
-def officer_marks(path: Path, sha256: str) -> dict[str, FindingMark]:
-    """The officer's marks on this file's findings (确有问题 / 非问题 and notes), from its review
-    file when it has been reviewed in the window: the department's copy carries them."""
-    from desktopapp.session.review import ReviewFileError, find_review, load_review
-
-    review = find_review(path, sha256)
-    if review is None:
-        return {}
-    try:
-        return dict(load_review(review).marks)
-    except (ReviewFileError, OSError):  # a damaged review costs the marks only
-        return {}
-
-
-def review_time(path: Path, sha256: str | None) -> float | None:
-    """When the file's review (and so its marks) last changed; None when it has none."""
-    from desktopapp.session.review import find_review
-
-    review = find_review(path, sha256) if sha256 else None
-    try:
-        return review.stat().st_mtime if review is not None else None
-    except OSError:
-        return None
 
 
 def _written(result: FileResult, what: str, target: Path, write: Callable[[Path], None]) -> bool:

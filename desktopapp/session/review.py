@@ -195,6 +195,24 @@ def find_review(pdf_path: str | Path, sha256: str) -> Path | None:
     return (readable or candidates or [None])[0]
 
 
+def saved_marks(pdf_path: str | Path, sha256: str) -> dict[str, FindingMark]:
+    """The officer's marks on this PDF's findings from its saved review, when it has been
+    reviewed in the window ({} otherwise; a damaged review costs the marks only)."""
+    review = find_review(pdf_path, sha256)
+    if review is None:
+        return {}
+    try:
+        return dict(load_review(review).marks)
+    except ReviewFileError:
+        return {}
+
+
+def review_saved_at(pdf_path: str | Path, sha256: str) -> float | None:
+    """When this PDF's saved review (and so its marks) last changed; None when it has none."""
+    review = find_review(pdf_path, sha256)
+    return _modified(review) if review is not None else None
+
+
 def set_aside(path: Path, label: str) -> Path:
     """Rename a review file out of the way (`<name>.review.<label><time>.json`), never deleting it.
 
