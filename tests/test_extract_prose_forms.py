@@ -62,19 +62,23 @@ def test_a_prose_form_continued_on_the_next_page_under_its_repeated_first_row_is
     assert _texts(table.body_texts()) == _texts(printed.body)
 
 
+# A 部门整体绩效目标表: label rows over an indicator grid (5 columns).
+_FORM_WITH_GRID = [
+    ["部门联系人", "", "张三", "联系电话", "2267794"],
+    ["年度绩效目标", "", TARGET, "", ""],
+    ["一级指标", "二级指标", "三级指标", "指标值", "分值权重"],
+    ["履职效能", "数量指标", "企业职工基本养老保险参保人数", ">96598人", "10"],
+    ["", "质量指标", "社会待遇足额发放率", "=100%", "10"],
+]
+
+
 def test_the_indicator_grid_under_a_prose_form_is_read_with_it(tmp_path):
     # The form's labels are centred in cells two grid columns wide; the indicator grid's
     # rows below them are the form's rows, not dropped.
     spec = TableSpec(
         "部门整体绩效目标表",
         [[H("部门名称（盖章）", colspan=2), H("某市社会保险中心", colspan=3)]],
-        [
-            ["部门联系人", "", "张三", "联系电话", "2267794"],
-            ["年度绩效目标", "", TARGET, "", ""],
-            ["一级指标", "二级指标", "三级指标", "指标值", "分值权重"],
-            ["履职效能", "数量指标", "企业职工基本养老保险参保人数", ">96598人", "10"],
-            ["", "质量指标", "社会待遇足额发放率", "=100%", "10"],
-        ],
+        _FORM_WITH_GRID,
         unit=None,
         style="no_rules",
         col_widths=[60.0, 60.0, 160.0, 90.0, 60.0],
@@ -148,13 +152,7 @@ def test_a_caption_alone_in_its_row_over_a_form_makes_no_column(tmp_path):
     spec = TableSpec(
         "部门整体绩效目标表",
         [[H("栏目", colspan=5)], [H("部门名称（盖章）", colspan=2), H("某市社会保险中心", colspan=3)]],
-        [
-            ["部门联系人", "", "张三", "联系电话", "2267794"],
-            ["年度绩效目标", "", TARGET, "", ""],
-            ["一级指标", "二级指标", "三级指标", "指标值", "分值权重"],
-            ["履职效能", "数量指标", "企业职工基本养老保险参保人数", ">96598人", "10"],
-            ["", "质量指标", "社会待遇足额发放率", "=100%", "10"],
-        ],
+        _FORM_WITH_GRID,
         unit=None,
         style="no_rules",
         col_widths=[60.0, 60.0, 160.0, 90.0, 60.0],
