@@ -12,8 +12,9 @@ measure is the same in both, so those rows are compared too; when the expenditur
 the funds coincide for every part of the expenditure (基本支出, 人员经费, 项目支出 …), and when
 基本支出 totals agree, for 人员经费 and 公用经费. Likewise 本年 and all periods when nothing was
 carried over. The odd one out (by table majority) is reported against the others; with no
-majority, the disagreement is reported as a whole. Tables whose funds could not be established
-(title and content disagree) are compared with nothing, and the document gets one warning.
+majority, the disagreement is reported as a whole. A blank cell prints no fact (never 0). Tables
+whose funds could not be established (title and content disagree) are compared with nothing, and
+the document gets one warning.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from decimal import Decimal
 from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.facts import Fact, Key, table_facts
-from desktopapp.rules.relation import Operand, Outcome, cell_amount, evaluate, fmt, with_printed
+from desktopapp.rules.relation import Operand, Outcome, cell_amount, evaluate, fmt, not_printed, with_printed
 from desktopapp.tables.structure import structure_of
 
 RULE = "cross_table"
@@ -303,6 +304,8 @@ def check_cross_tables(document: Document, ctx: RuleContext) -> Iterable[Finding
     uf = scopes(facts)
     groups: dict[Key, list[Fact]] = defaultdict(list)
     for f in facts:
+        if all(not_printed(o.cell) for o in f.operands):
+            continue  # a blank is not printed (a figure merged across columns, or left out), never 0
         scope = uf.find(f.key[:3])  # type: ignore[arg-type]
         groups[(*scope, f.key[3])].append(f)
     for key, group in groups.items():

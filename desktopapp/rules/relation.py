@@ -5,8 +5,10 @@ total by up to 0.5·(n+1) units of the last printed digit — a rounding tail (�
 beyond it the figures disagree (error). Across units (元 / 万元) figures are compared at the
 coarser precision, so 213.28 万元 and 2,132,777.54 元 agree. Within 元, a figure printed in
 whole 元 among figures with 角分 (79,189,400 against 79,189,400.34) was rounded to the 元: its
-half 元 joins the tolerance, so a difference it explains is a rounding tail, not an error. A blank cell counts as 0; a
-cell whose text is not a number also counts as 0, but the finding says so.
+half 元 joins the tolerance, so a difference it explains is a rounding tail, not an error. A blank part counts as 0
+beside printed parts; a cell whose text is not a number also counts as 0, but the finding says so. A blank total,
+or parts all blank, is "not printed" (a figure merged across columns and printed once, or simply left out), never
+0: the relation is then not checked.
 """
 
 from __future__ import annotations
@@ -54,6 +56,12 @@ def cell_decimals(cell: Cell) -> int | None:
         return cell.decimals
     parsed = _parsed(cell.text) if cell.text else None
     return parsed[1] if parsed else None
+
+
+def not_printed(cell: Cell) -> bool:
+    """No figure at all: a blank cell the officer has not filled. A placeholder ("-", "—") is a
+    printed nothing (0); a blank may be a figure printed once across columns, or left out."""
+    return cell.corrected is None and cell.value is None and not cell.text.strip()
 
 
 def is_unreadable(cell: Cell) -> bool:
@@ -259,8 +267,8 @@ def sum_finding(
 
     Message: "{subject}：{total_name} A ≠ {parts_name} B（…；差 D）".
     """
-    if total.cell.is_blank and all(o.cell.is_blank for o in operands):
-        return None  # nothing printed on this line of the relation
+    if not_printed(total.cell) or all(not_printed(o.cell) for o in operands):
+        return None  # one side not printed: a blank total is never 0.00 (see not_printed)
     count_candidates(rule)
     if holds_exactly(total, operands):
         return None

@@ -1,0 +1,121 @@
+"""A blank total cell is "not printed", never 0.00.
+
+Jiangsu prints 当年支出小计 / 支出合计 once across 功能分类 | 支出用途; printed without the merge,
+the 功能分类 金额 of that row is simply blank. No rule may read such a blank as 0 and raise a
+错误 or 警告 against the figures it would total (row sums, the 收支总表 outline, the 科目
+hierarchy, the same figure in another table, 三公 against 基本支出). A printed total that is
+wrong is still an error: the checks are not switched off, only the blank is not taken as 0.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktopapp.extract import read_document
+from desktopapp.rules import run_checks
+from tests.helpers.pdfgen import H, PdfBuilder, TableSpec
+
+SUMMARY_HEADER: list[list[H | str]] = [
+    [H("收入", colspan=2), H("支出", colspan=4)],
+    [H("项目名称", rowspan=2), H("金额", rowspan=2), H("功能分类", colspan=2), H("支出用途", colspan=2)],
+    ["功能科目名称", "金额", "项目名称", "金额"],
+]
+EXPENDITURE_HEADER: list[list[H | str]] = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]]
+
+
+def _summary_rows(function_total: str = "", uses_total: str = "1,000.00") -> list[list[str]]:
+    return [
+        ["一、财政拨款", "1,000.00", "一、一般公共服务支出", "800.00", "一、基本支出", "600.00"],
+        ["1.一般公共预算", "1,000.00", "二、社会保障和就业支出", "150.00", "二、项目支出", "400.00"],
+        ["2.政府性基金预算", "", "三、住房保障支出", "50.00", "", ""],
+        ["二、财政专户管理资金", "", "", "", "", ""],
+        ["当年收入小计", "1,000.00", "当年支出小计", function_total, "", uses_total],
+        ["上年结转资金", "", "结转下年资金", "", "", ""],
+        ["收入合计", "1,000.00", "支出合计", function_total, "", uses_total],
+    ]
+
+
+def _expenditure_rows(total_201: str = "", total_all: str = "1,000.00") -> list[list[str]]:
+    return [
+        ["", "合计", total_all, "600.00", "400.00"],
+        ["201", "一般公共服务支出", total_201, "500.00", "300.00"],
+        ["20101", "人大事务", "800.00", "500.00", "300.00"],
+        ["208", "社会保障和就业支出", "150.00", "100.00", "50.00"],
+        ["20805", "行政事业单位养老支出", "150.00", "100.00", "50.00"],
+        ["221", "住房保障支出", "50.00", "", "50.00"],
+        ["22102", "住房改革支出", "50.00", "", "50.00"],
+    ]
+
+
+def _pdf(tmp_path: Path, style: str, summary: list[list[str]], expenditure: list[list[str]]) -> Path:
+    path = tmp_path / f"blank-total-{style}.pdf"
+    builder = PdfBuilder(path)
+    builder.table(
+        TableSpec(
+            title="2018年度某某部门收支预算总表",
+            number="一",
+            header=SUMMARY_HEADER,
+            body=summary,
+            col_widths=[90, 60, 120, 60, 100, 60],
+            style=style,
+        ),
+        landscape=True,
+    )
+    builder.table(
+        TableSpec(
+            title="2018年度某某部门一般公共预算支出预算表",
+            number="二",
+            header=EXPENDITURE_HEADER,
+            body=expenditure,
+            style=style,
+        )
+    )
+    builder.save()
+    return path
+
+
+def _raised(doc, rule: str) -> list:
+    return [f for f in run_checks(doc) if f.rule == rule and f.severity.value in ("error", "warning")]
+
+
+@pytest.mark.parametrize("style", ["lines", "no_rules"])
+def test_blank_summary_total_is_not_compared_as_zero(tmp_path, style):
+    doc = read_document(_pdf(tmp_path, style, _summary_rows(), _expenditure_rows(total_201="800.00")))
+    summary = next(t for t in doc.tables if "收支预算总表" in t.title)
+    row = next(r for r in summary.body if r[2].text == "当年支出小计")
+    assert row[3].text == "" and row[5].text == "1,000.00"  # read as printed: the blank stays blank
+    assert _raised(doc, "summary_sum") == []
+    assert _raised(doc, "cross_table") == []
+
+
+@pytest.mark.parametrize("style", ["lines", "no_rules"])
+def test_a_printed_wrong_summary_total_is_still_an_error(tmp_path, style):
+    doc = read_document(
+        _pdf(tmp_path, style, _summary_rows(function_total="1,100.00"), _expenditure_rows(total_201="800.00"))
+    )
+    errors = [f for f in _raised(doc, "summary_sum") if f.severity.value == "error"]
+    assert any(f.message.startswith("当年支出小计") and "1,100.00" in f.message for f in errors)
+
+
+def test_blank_class_total_is_not_compared_as_zero(tmp_path):
+    """The 201 row prints its 基本支出 and 项目支出 but leaves its 合计 blank."""
+    doc = read_document(_pdf(tmp_path, "lines", _summary_rows("1,000.00"), _expenditure_rows(total_201="")))
+    for rule in ("row_sum", "code_hierarchy_sum", "cross_table"):
+        assert not [f for f in _raised(doc, rule) if "201" in f.message or "一般公共服务" in f.message], rule
+
+
+def test_a_printed_wrong_class_total_is_still_an_error(tmp_path):
+    doc = read_document(_pdf(tmp_path, "lines", _summary_rows("1,000.00"), _expenditure_rows(total_201="900.00")))
+    assert any("201" in f.message for f in _raised(doc, "row_sum") if f.severity.value == "error")
+    assert any(f.severity.value == "error" for f in _raised(doc, "code_hierarchy_sum"))
+
+
+def test_blank_grand_total_is_not_compared_as_zero(tmp_path):
+    doc = read_document(
+        _pdf(tmp_path, "lines", _summary_rows("1,000.00"), _expenditure_rows(total_201="800.00", total_all=""))
+    )
+    assert _raised(doc, "code_hierarchy_sum") == []
+    assert not [f for f in _raised(doc, "row_sum") if "合计" in f.message.split("：")[0]]
+    assert _raised(doc, "cross_table") == []
