@@ -107,14 +107,18 @@ def test_blank_class_total_is_not_compared_as_zero(tmp_path):
 
 
 def test_a_printed_wrong_class_total_is_still_an_error(tmp_path):
-    doc = read_document(_pdf(tmp_path, "lines", _summary_rows("1,000.00"), _expenditure_rows(total_201="900.00")))
+    doc = read_document(
+        _pdf(tmp_path, "lines", _summary_rows("1,000.00"), _expenditure_rows(total_201="900.00"))
+    )
     assert any("201" in f.message for f in _raised(doc, "row_sum") if f.severity.value == "error")
     assert any(f.severity.value == "error" for f in _raised(doc, "code_hierarchy_sum"))
 
 
 def test_blank_grand_total_is_not_compared_as_zero(tmp_path):
     doc = read_document(
-        _pdf(tmp_path, "lines", _summary_rows("1,000.00"), _expenditure_rows(total_201="800.00", total_all=""))
+        _pdf(
+            tmp_path, "lines", _summary_rows("1,000.00"), _expenditure_rows(total_201="800.00", total_all="")
+        )
     )
     assert _raised(doc, "code_hierarchy_sum") == []
     assert not [f for f in _raised(doc, "row_sum") if "合计" in f.message.split("：")[0]]

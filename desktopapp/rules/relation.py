@@ -25,6 +25,7 @@ from desktopapp.rules.base import count_candidates
 from desktopapp.tables.structure import value_cell, value_source
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
+_YEAR_LABEL = re.compile(r"(?:19|20)\d\d年度?(?=\D|$)")  # "2024年预算数": a label naming its year
 ZERO = Decimal(0)
 HALF = Decimal("0.5")
 DEFAULT_DECIMALS = 2
@@ -78,8 +79,9 @@ def _unreadable_text(raw: str) -> bool:
     text = normalize(raw)
     if not text or text in PLACEHOLDERS or parse_amount(text) is not None:
         return False
-    # Words (a header leaking into the body) are not garbled figures; digits or Latin letters are.
-    return bool(_ALNUM.search(text))
+    # Words (a header leaking into the body, "2024年预算数") are not garbled figures; digits or
+    # Latin letters are.
+    return bool(_ALNUM.search(_YEAR_LABEL.sub("", text)))
 
 
 def fmt(value: Decimal, decimals: int = DEFAULT_DECIMALS) -> str:
