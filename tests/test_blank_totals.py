@@ -123,3 +123,49 @@ def test_blank_grand_total_is_not_compared_as_zero(tmp_path):
     assert _raised(doc, "code_hierarchy_sum") == []
     assert not [f for f in _raised(doc, "row_sum") if "合计" in f.message.split("：")[0]]
     assert _raised(doc, "cross_table") == []
+
+
+THREE_PUBLIC_HEADER: list[list[H | str]] = [
+    [
+        H("“三公”经费合计", rowspan=2),
+        H("因公出国（境）费", rowspan=2),
+        H("公务用车购置及运行费", colspan=3),
+        H("公务接待费", rowspan=2),
+    ],
+    ["小计", "公务用车购置费", "公务用车运行费"],
+]
+
+
+def _three_public_pdf(tmp_path: Path, three_public_row: list[str]) -> Path:
+    path = tmp_path / "three-public.pdf"
+    builder = PdfBuilder(path)
+    builder.table(
+        TableSpec("2018年度某某部门一般公共预算“三公”经费支出预算表", THREE_PUBLIC_HEADER, [three_public_row])
+    )
+    builder.table(
+        TableSpec(
+            "2018年度某某部门一般公共预算基本支出预算表",
+            [["科目编码", "科目名称", "合计", "人员经费", "公用经费"]],
+            [
+                ["", "合计", "2.10", "", "2.10"],
+                ["302", "商品和服务支出", "2.10", "", "2.10"],
+                ["30217", "公务接待费", "0.20", "", "0.20"],
+                ["30231", "公务用车运行维护费", "1.90", "", "1.90"],
+            ],
+        )
+    )
+    builder.save()
+    return path
+
+
+def test_blank_three_public_cells_are_not_compared_as_zero(tmp_path):
+    # 公务接待费 left blank, the 三公 合计 left blank: neither is 0.00 against its parts or 30217.
+    doc = read_document(_three_public_pdf(tmp_path, ["", "", "1.90", "", "1.90", ""]))
+    for rule in ("three_public_vs_basic", "three_public_sum", "row_sum"):
+        assert _raised(doc, rule) == [], rule
+
+
+def test_a_printed_three_public_figure_below_the_basic_one_is_still_an_error(tmp_path):
+    doc = read_document(_three_public_pdf(tmp_path, ["2.00", "", "1.90", "", "1.90", "0.10"]))
+    [below] = _raised(doc, "three_public_vs_basic")
+    assert below.severity.value == "error" and "30217" in below.message
