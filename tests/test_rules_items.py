@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktopapp.core.model import DocKind
+from desktopapp.core.model import Cell, DocKind
 from desktopapp.rules.formulas import parse_formulas
 from tests.helpers.rules_support import document, findings, table, touches
 
@@ -259,6 +259,9 @@ def test_project_names_must_match_the_project_table():
     [f] = findings(document(projects, entrusted), "project_name")
     assert f.severity.value == "error" and f.cells[0].table == "T11" and f.cells[0].row == 1
     assert touches(f, "T10", 0)
+    # The header repeated in the body (a continued page) names no project.
+    entrusted.body.append([Cell.from_text(t) for t in ("部门/单位/项目名称", "委托事项内容", "合计")])
+    assert len(findings(document(projects, entrusted), "project_name")) == 1
 
 
 def test_row_formula_across_the_two_sides_of_a_summary_table():

@@ -115,6 +115,9 @@ def check_subject_names(document: Document, ctx: RuleContext) -> Iterable[Findin
 # ---------------------------------------------------------------- projects
 
 _HEADING_WORDS = ("类别", "预算", "金额", "编码", "单位", "属性", "负责人", "年度", "资金")
+# A form's own headings read where a name stands (a header line repeated or left in the body,
+# the band "栏目" over a form's labels): no project's name.
+_FORM_HEADINGS = frozenset({"栏目", "项目", "项目名称", "名称", "部门/单位/项目名称", "单位/项目名称"})
 
 
 def _project_catalogue(document: Document, ctx: RuleContext) -> dict[str, tuple[Table, int, int, str]]:
@@ -193,6 +196,8 @@ def check_project_names(document: Document, ctx: RuleContext) -> Iterable[Findin
         if (table.id, r, c) in seen:
             continue
         seen.add((table.id, r, c))
+        if normalize(name) in _FORM_HEADINGS:
+            continue
         key = _name_key(name)
         if key in catalogue:
             continue
