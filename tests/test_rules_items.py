@@ -264,6 +264,27 @@ def test_project_names_must_match_the_project_table():
     assert len(findings(document(projects, entrusted), "project_name")) == 1
 
 
+def test_a_name_read_a_cell_off_beside_a_listed_project_is_no_project():
+    """'项目名称 | 来源项目 | 社会保险业务工作经费': a wrapped label read between the form's label
+    and the project's name, which the 项目支出表 lists: not a project of its own."""
+    projects = table(
+        "T10",
+        "项目支出预算表",
+        [["项目名称", "部门(单位)名称", "合计"]],
+        [["社会保险业务工作经费", "某局", "398.85"]],
+        kind="project_expenditure",
+    )
+    form = table(
+        "T14",
+        "项目支出绩效目标表",
+        [["项目名称", "社会保险业务工作经费", "项目编码", "001"]],
+        [["项目名称", "来源项目", "社会保险业务工作经费", ""], ["项目名称", "社会保险业务经费", "", ""]],
+        kind="project_performance",
+    )
+    [f] = findings(document(projects, form), "project_name")
+    assert f.actual == "社会保险业务经费"  # a name of its own that differs is still found
+
+
 def test_row_formula_across_the_two_sides_of_a_summary_table():
     header = [["项目", "行次", "金额", "项目", "行次", "金额"], ["栏次", "", "1", "栏次", "", "2"]]
     rows = [

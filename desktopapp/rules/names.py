@@ -180,6 +180,14 @@ def _performance_names(table: Table) -> Iterable[tuple[Table, int, int, str]]:
                 yield table, rr, c, below[c].text.strip()
 
 
+def _named_beside(table: Table, r: int, c: int, catalogue: dict) -> bool:
+    """The next text to the right in the row is a project the 项目支出表 lists: the name was
+    read a cell off ('项目名称 | 来源项目 | 社会保险业务工作经费', a wrapped label in between)."""
+    row = table.body[r]
+    beside = next((x.text.strip() for x in row[c + 1 :] if x.text.strip()), "")
+    return bool(beside) and _name_key(beside) in catalogue
+
+
 def _same_characters(a: str, b: str) -> float:
     """Share of characters two names have in common, in any order ("审计、评估" ~ "评估、审计")."""
     common = sum((Counter(a) & Counter(b)).values())
@@ -199,7 +207,7 @@ def check_project_names(document: Document, ctx: RuleContext) -> Iterable[Findin
         if normalize(name) in _FORM_HEADINGS:
             continue
         key = _name_key(name)
-        if key in catalogue:
+        if key in catalogue or _named_beside(table, r, c, catalogue):
             continue
         best, best_key, ratio = None, "", (0.0, 0.0)
         for other_key, entry in catalogue.items():
