@@ -169,6 +169,13 @@ def _performance_names(table: Table) -> Iterable[tuple[Table, int, int, str]]:
         for c, cell in enumerate(row):
             if normalize(cell.text) != "项目名称":
                 continue
+            if _header_line(row, c):
+                # The table's header line read into the body: the names stand below it.
+                for rr in range(r + 1, len(table.body)):
+                    below = table.body[rr]
+                    if c < len(below) and below[c].text.strip():
+                        yield table, rr, c, below[c].text.strip()
+                continue
             right = next((i for i in range(c + 1, len(row)) if row[i].text.strip()), None)
             if right is not None and not any(w in normalize(row[right].text) for w in _HEADING_WORDS):
                 yield table, r, right, row[right].text.strip()
@@ -178,6 +185,16 @@ def _performance_names(table: Table) -> Iterable[tuple[Table, int, int, str]]:
                 if c >= len(below) or not below[c].text.strip() or (c > 0 and below[0].text.strip()):
                     break
                 yield table, rr, c, below[c].text.strip()
+
+
+_COLUMN_WORDS = ("名称", "指标", "目标", "权重", "解释", "金额", "资金", "编码", "单位", "类别", "依据")
+
+
+def _header_line(row: list, c: int) -> bool:
+    """'单位名称 | 项目名称 | 年度绩效目标 | 一级指标 | … | 权重': every other text of the row
+    names a column (three at least) — a header line, not a label beside its value."""
+    others = [x.text.strip() for i, x in enumerate(row) if i != c and x.text.strip()]
+    return len(others) >= 3 and all(any(w in normalize(t) for w in _COLUMN_WORDS) for t in others)
 
 
 def _named_beside(table: Table, r: int, c: int, catalogue: dict) -> bool:
