@@ -169,3 +169,35 @@ def test_a_printed_three_public_figure_below_the_basic_one_is_still_an_error(tmp
     doc = read_document(_three_public_pdf(tmp_path, ["2.00", "", "1.90", "", "1.90", "0.10"]))
     [below] = _raised(doc, "three_public_vs_basic")
     assert below.severity.value == "error" and "30217" in below.message
+
+
+FUND_HEADER: list[list[H | str]] = [
+    [
+        H("项目", colspan=2),
+        H("年初结转和结余", rowspan=2),
+        H("本年收入", rowspan=2),
+        H("本年支出", colspan=3),
+        H("年末结转和结余", rowspan=2),
+    ],
+    ["功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+]
+
+
+def _fund_pdf(tmp_path: Path, closing: str) -> Path:
+    path = tmp_path / "fund.pdf"
+    builder = PdfBuilder(path)
+    rows = [
+        ["", "合计", "10.00", "5.00", "12.00", "", "12.00", closing],
+        ["229", "其他支出", "10.00", "5.00", "12.00", "", "12.00", closing],
+    ]
+    builder.table(TableSpec("政府性基金预算财政拨款收入支出决算表", FUND_HEADER, rows), landscape=True)
+    builder.save()
+    return path
+
+
+def test_blank_closing_balance_is_not_compared_as_zero(tmp_path):
+    """年末结转和结余 left blank: not 0.00 against 年初 + 收入 − 支出 (3.00)."""
+    doc = read_document(_fund_pdf(tmp_path, ""))
+    assert _raised(doc, "balance_columns") == []
+    doc = read_document(_fund_pdf(tmp_path, "2.00"))  # printed and wrong: still an error
+    assert [f.severity.value for f in _raised(doc, "balance_columns")] == ["error", "error"]
