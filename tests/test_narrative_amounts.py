@@ -41,6 +41,19 @@ def test_headline_total_equal_to_the_table_passes():
     assert run(doc, "narrative_amount_vs_table") == []
 
 
+def test_a_figure_of_the_text_against_a_blank_cell_is_a_hint_not_a_disagreement():
+    """A blank cell is not printed (a figure printed once across columns, or left out), never
+    0.00: the text's figure against it is not checked, and the officer is told so."""
+    rows = [list(r) for r in FINAL_SUMMARY.body_texts()]
+    rows[3][1] = rows[3][3] = ""
+    header = [[c.text for c in r] for r in FINAL_SUMMARY.header]
+    blank = table("T1", "收入支出决算总表", "final_summary", header, rows)
+    doc = _final_doc("一、收入支出决算总体情况说明\n某某局2024年度收入支出总计2995.39万元。\n", blank)
+    found = run(doc, "narrative_amount_vs_table")
+    assert errors(found) == [] and warnings(found) == []
+    assert [f.severity.value for f in found] == ["info"] and "空白" in found[0].message
+
+
 GENERAL_YUAN = table(
     "T2",
     "2026年部门一般公共预算支出功能分类预算表",

@@ -151,6 +151,22 @@ def test_general_budget_basic_expenditure_equals_the_basic_table():
     assert any(touches(f, "T6", 0, 2) and touches(f, "T5", 0, 3) for f in found)
 
 
+def test_a_total_of_personnel_and_public_is_the_basic_expenditure_whatever_the_title():
+    """A 基本支出表 whose title was not read (a header band taken for it: the table is classed as
+    a 一般公共预算支出表): its 合计 = 人员经费 + 公用经费 is 基本支出, never the whole 合计."""
+    basic_rows = [
+        ["", "合计", "1,583.46", "1,366.95", "216.51"],
+        ["301", "工资福利支出", "1,366.95", "1,366.95", ""],
+        ["302", "商品和服务支出", "216.51", "", "216.51"],
+    ]
+    untitled = table("T6", "部门预算支出经济分类", BASIC_HEADER, basic_rows, kind="general_budget_expenditure")
+    assert cross(document(general(), untitled)) == []
+    basic_rows[0][2], basic_rows[0][4] = "1,593.46", "226.51"  # a 基本支出 slip is still caught
+    off = table("T6", "部门预算支出经济分类", BASIC_HEADER, basic_rows, kind="general_budget_expenditure")
+    found = [f for f in cross(document(general(), off)) if f.severity.value == "error"]
+    assert any(touches(f, "T6", 0, 2) and touches(f, "T5", 0, 3) for f in found)
+
+
 def test_final_accounts_01_totals_against_02_and_03():
     header01 = [["收入", "", "支出", ""], ["项目", "决算数", "项目", "决算数"]]
     t01 = table(

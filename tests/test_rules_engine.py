@@ -200,6 +200,21 @@ def test_unreadable_figure_is_reported_and_counted_as_zero():
     assert r.severity == Severity.WARNING and "无法识别" in r.message
 
 
+def test_a_column_of_indicator_values_is_no_column_of_garbled_figures():
+    """Percentages and counts (a 绩效 指标值 column taken for figures) and a header label leaking
+    into the body ("2024年预算数") are not figures that failed to read; a garbled figure among
+    figures still is."""
+    header = [["项目名称", "预算数", "指标值"]]
+    rows = [
+        ["项目", "2024年预算数", "指标值"],
+        ["社会保险业务工作经费", "398.85", "100%"],
+        ["参保登记", "12.00", "1000人次"],
+        ["宣传资料发放", "1,2O3.45", "≥85%"],
+    ]
+    out = findings(document(table("T1", "项目支出表", header, rows)), "unreadable")
+    assert [u.actual for u in out] == ["1,2O3.45"]
+
+
 def test_reader_problems_are_reported():
     t = bad_expenditure()
     t.unreadable = ["第 7 页表格右侧被截断"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktopapp.core.model import DocKind
+from desktopapp.core.model import Cell, DocKind
 from desktopapp.rules.formulas import parse_formulas
 from tests.helpers.rules_support import document, findings, table, touches
 
@@ -259,6 +259,56 @@ def test_project_names_must_match_the_project_table():
     [f] = findings(document(projects, entrusted), "project_name")
     assert f.severity.value == "error" and f.cells[0].table == "T11" and f.cells[0].row == 1
     assert touches(f, "T10", 0)
+    # The header repeated in the body (a continued page) names no project.
+    entrusted.body.append([Cell.from_text(t) for t in ("部门/单位/项目名称", "委托事项内容", "合计")])
+    assert len(findings(document(projects, entrusted), "project_name")) == 1
+
+
+def test_project_names_under_a_header_line_read_into_the_body_are_checked():
+    """The 项目支出绩效目标表's header line ('单位名称 | 项目名称 | … | 权重') read as a body row
+    under a band '栏目': the names below it are still compared with the 项目支出表."""
+    projects = table(
+        "T10",
+        "项目支出预算表",
+        [["项目名称", "部门(单位)名称", "合计"]],
+        [["社会保险评估、审计专项经费(政府采购)", "某局", "29.70"], ["档案中心运行费", "某中心", "5.78"]],
+        kind="project_expenditure",
+    )
+    form = table(
+        "T14",
+        "项目支出绩效目标表",
+        [["栏目", "", "年度资金总额（万元）", "栏目", "", ""]],
+        [
+            ["单位名称", "项目名称", "", "年度绩效目标", "一级指标", "权重"],
+            ["313001-某局", "社会保险审计、评估专项经费(政府采购)", "29.70", "开展审计", "成本指标", "20"],
+            ["", "", "", "", "产出指标", "30"],
+            ["313002-某中心", "档案中心运行费", "5.78", "保障运行", "产出指标", "50"],
+        ],
+        kind="project_performance",
+    )
+    [f] = findings(document(projects, form), "project_name")
+    assert f.severity.value == "error" and (f.cells[0].row, f.cells[0].col) == (1, 1)
+
+
+def test_a_name_read_a_cell_off_beside_a_listed_project_is_no_project():
+    """'项目名称 | 来源项目 | 社会保险业务工作经费': a wrapped label read between the form's label
+    and the project's name, which the 项目支出表 lists: not a project of its own."""
+    projects = table(
+        "T10",
+        "项目支出预算表",
+        [["项目名称", "部门(单位)名称", "合计"]],
+        [["社会保险业务工作经费", "某局", "398.85"]],
+        kind="project_expenditure",
+    )
+    form = table(
+        "T14",
+        "项目支出绩效目标表",
+        [["项目名称", "社会保险业务工作经费", "项目编码", "001"]],
+        [["项目名称", "来源项目", "社会保险业务工作经费", ""], ["项目名称", "社会保险业务经费", "", ""]],
+        kind="project_performance",
+    )
+    [f] = findings(document(projects, form), "project_name")
+    assert f.actual == "社会保险业务经费"  # a name of its own that differs is still found
 
 
 def test_row_formula_across_the_two_sides_of_a_summary_table():

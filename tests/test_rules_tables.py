@@ -40,11 +40,22 @@ def test_rounding_tail_is_a_warning_and_beyond_it_an_error():
     assert g.severity.value == "error"
 
 
-def test_blank_cell_counts_as_zero():
+def test_blank_part_beside_a_printed_part_counts_as_zero():
     ok = expenditure([["2080101", "行政运行", "1,099.62", "1,099.62", ""]])
     assert findings(ok, "row_sum") == []
-    wrong = expenditure([["2080101", "行政运行", "1,099.62", "", ""]])
+    wrong = expenditure([["2080101", "行政运行", "1,099.62", "", "1,000.00"]])
     [f] = findings(wrong, "row_sum")
+    assert f.severity.value == "error" and f.expected == "1,000.00"
+
+
+def test_a_blank_total_or_parts_all_blank_are_not_printed_never_zero():
+    """A blank is a figure printed once across columns, or left out: never a 0.00 to compare."""
+    blank_total = expenditure([["2080101", "行政运行", "", "1,000.00", "99.62"]])
+    assert findings(blank_total, "row_sum") == []
+    blank_parts = expenditure([["2080101", "行政运行", "1,099.62", "", ""]])
+    assert findings(blank_parts, "row_sum") == []
+    zero_parts = expenditure([["2080101", "行政运行", "1,099.62", "0.00", "0.00"]])  # printed zeros
+    [f] = findings(zero_parts, "row_sum")
     assert f.severity.value == "error" and f.expected == "0.00"
 
 

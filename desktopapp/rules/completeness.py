@@ -17,7 +17,7 @@ from desktopapp.core.labels import page_span
 from desktopapp.core.model import CellRef, Document, Finding, Severity, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.relation import is_unreadable
+from desktopapp.rules.relation import PLACEHOLDERS, cell_amount, is_unreadable
 from desktopapp.rules.scoped import table_rule, value_independent
 from desktopapp.tables.kinds import (
     KIND_LABELS,
@@ -28,7 +28,7 @@ from desktopapp.tables.kinds import (
     kind_of,
 )
 from desktopapp.tables.scope import scope_of
-from desktopapp.tables.structure import structure_of
+from desktopapp.tables.structure import Segment, structure_of
 
 RULE_MISSING = value_independent("missing_table")
 RULE_TOC = value_independent("toc_table_missing")
@@ -225,6 +225,21 @@ def check_empty_table(document: Document, table: Table, ctx: RuleContext) -> Ite
     )
 
 
+def _worded_column(table: Table, segment: Segment, col: int) -> bool:
+    """A column whose texts are mostly not amounts ("100%", "1000人次", "≥85%", words: a 绩效
+    指标值 column taken for figures) is no money column: its texts are not garbled figures."""
+    figures = worded = 0
+    for row in segment.rows:
+        cells = table.body[row.index]
+        if col >= len(cells) or cells[col].is_blank:
+            continue
+        if cell_amount(cells[col]) is not None or normalize(cells[col].text) in PLACEHOLDERS:
+            figures += 1
+        else:
+            worded += 1
+    return worded >= 2 and worded > figures
+
+
 @table_rule(RULE_UNREADABLE)
 def check_unreadable(document: Document, table: Table, ctx: RuleContext) -> Iterable[Finding]:
     for problem in table.unreadable:
@@ -239,10 +254,11 @@ def check_unreadable(document: Document, table: Table, ctx: RuleContext) -> Iter
         return
     layout = structure_of(table, document)
     for segment in layout.segments:
+        words = {c.index for c in segment.value_cols if _worded_column(table, segment, c.index)}
         for row in segment.rows:
             cells = table.body[row.index]
             for col in segment.value_cols:
-                if col.index >= len(cells) or not is_unreadable(cells[col.index]):
+                if col.index >= len(cells) or col.index in words or not is_unreadable(cells[col.index]):
                     continue
                 cell = cells[col.index]
                 yield Finding(

@@ -12,8 +12,10 @@ measure is the same in both, so those rows are compared too; when the expenditur
 the funds coincide for every part of the expenditure (基本支出, 人员经费, 项目支出 …), and when
 基本支出 totals agree, for 人员经费 and 公用经费. Likewise 本年 and all periods when nothing was
 carried over. The odd one out (by table majority) is reported against the others; with no
-majority, the disagreement is reported as a whole. Tables whose funds could not be established
-(title and content disagree) are compared with nothing, and the document gets one warning.
+majority, the disagreement is reported as a whole. A blank cell prints no fact (never 0). Tables
+whose funds could not be established (title and content disagree) are compared with nothing, and
+the document gets one warning; tables whose header could not be read as printed (which column is
+which: header_doubtful) neither, and one hint names them.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
+from desktopapp.core.labels import table_caption
 from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.facts import Fact, Key, table_facts
-from desktopapp.rules.relation import Operand, Outcome, cell_amount, evaluate, fmt, with_printed
+from desktopapp.rules.facts import FACT_KINDS, Fact, Key, table_facts
+from desktopapp.rules.relation import Operand, Outcome, cell_amount, evaluate, fmt, not_printed, with_printed
 from desktopapp.tables.structure import structure_of
 
 RULE = "cross_table"
@@ -294,15 +297,43 @@ def _uncertain_scopes(document: Document) -> Iterable[Finding]:
         )
 
 
+def _doubtful_headers(document: Document) -> Iterable[Finding]:
+    """One hint naming the tables left out because which column is which was not established
+    (facts.py: a header whose bands cross, labels of two columns read as one), so the officer
+    knows their figures were not compared and can check them by eye."""
+    left_out = []
+    for table in document.tables:
+        if not table.numeric or table.is_empty:
+            continue
+        layout = structure_of(table, document)
+        if layout.header_doubtful and layout.scope.certain and layout.kind in FACT_KINDS:
+            left_out.append(table)
+    if left_out:
+        names = "、".join(f"“{table_caption(t) or t.id}”" for t in left_out[:4])
+        yield Finding(
+            rule=RULE,
+            severity=Severity.INFO,
+            message=(
+                f"{names}{'等' if len(left_out) > 4 else ''}的表头层次未能确认（哪一栏是哪项数字不确定），"
+                "其数字未与其他表比较，请人工核对。"
+            ),
+            page=left_out[0].pages[0] if left_out[0].pages else None,
+            table=left_out[0].id,
+        )
+
+
 @rule(RULE)
 def check_cross_tables(document: Document, ctx: RuleContext) -> Iterable[Finding]:
     yield from _uncertain_scopes(document)
+    yield from _doubtful_headers(document)
     facts = all_facts(document, ctx)
     if not facts:
         return
     uf = scopes(facts)
     groups: dict[Key, list[Fact]] = defaultdict(list)
     for f in facts:
+        if all(not_printed(o.cell) for o in f.operands):
+            continue  # a blank is not printed (a figure merged across columns, or left out), never 0
         scope = uf.find(f.key[:3])  # type: ignore[arg-type]
         groups[(*scope, f.key[3])].append(f)
     for key, group in groups.items():

@@ -222,7 +222,16 @@ def _column_meaning(layout: Structure, col: Column, year: int | None = None) -> 
     fund = fund_of(label)
     if fund is None:
         return None
-    return (expense_measure(label), fund or default, _period(label, True))
+    return (_total_measure(layout, col, expense_measure(label)), fund or default, _period(label, True))
+
+
+def _total_measure(layout: Structure, col: Column, measure: str) -> str:
+    """A 合计 whose header parts are 人员经费 and 公用经费 alone is 基本支出, whatever the title (a
+    基本支出表 whose title was not read, or a band over 合计 | 人员经费 | 公用经费)."""
+    if measure != "total" or not col.is_total:
+        return measure
+    parts = {expense_measure(c.label) for c in layout.columns if col.index in c.parts_of}
+    return "basic" if parts == {"personnel", "public"} else measure
 
 
 def _code_subject(row: Row) -> str | None:

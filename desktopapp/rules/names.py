@@ -115,6 +115,9 @@ def check_subject_names(document: Document, ctx: RuleContext) -> Iterable[Findin
 # ---------------------------------------------------------------- projects
 
 _HEADING_WORDS = ("类别", "预算", "金额", "编码", "单位", "属性", "负责人", "年度", "资金")
+# A form's own headings read where a name stands (a header line repeated or left in the body,
+# the band "栏目" over a form's labels): no project's name.
+_FORM_HEADINGS = frozenset({"栏目", "项目", "项目名称", "名称", "部门/单位/项目名称", "单位/项目名称"})
 
 
 def _project_catalogue(document: Document, ctx: RuleContext) -> dict[str, tuple[Table, int, int, str]]:
@@ -166,6 +169,13 @@ def _performance_names(table: Table) -> Iterable[tuple[Table, int, int, str]]:
         for c, cell in enumerate(row):
             if normalize(cell.text) != "项目名称":
                 continue
+            if _header_line(row, c):
+                # The table's header line read into the body: the names stand below it.
+                for rr in range(r + 1, len(table.body)):
+                    below = table.body[rr]
+                    if c < len(below) and below[c].text.strip():
+                        yield table, rr, c, below[c].text.strip()
+                continue
             right = next((i for i in range(c + 1, len(row)) if row[i].text.strip()), None)
             if right is not None and not any(w in normalize(row[right].text) for w in _HEADING_WORDS):
                 yield table, r, right, row[right].text.strip()
@@ -175,6 +185,24 @@ def _performance_names(table: Table) -> Iterable[tuple[Table, int, int, str]]:
                 if c >= len(below) or not below[c].text.strip() or (c > 0 and below[0].text.strip()):
                     break
                 yield table, rr, c, below[c].text.strip()
+
+
+_COLUMN_WORDS = ("名称", "指标", "目标", "权重", "解释", "金额", "资金", "编码", "单位", "类别", "依据")
+
+
+def _header_line(row: list, c: int) -> bool:
+    """'单位名称 | 项目名称 | 年度绩效目标 | 一级指标 | … | 权重': every other text of the row
+    names a column (three at least) — a header line, not a label beside its value."""
+    others = [x.text.strip() for i, x in enumerate(row) if i != c and x.text.strip()]
+    return len(others) >= 3 and all(any(w in normalize(t) for w in _COLUMN_WORDS) for t in others)
+
+
+def _named_beside(table: Table, r: int, c: int, catalogue: dict) -> bool:
+    """The next text to the right in the row is a project the 项目支出表 lists: the name was
+    read a cell off ('项目名称 | 来源项目 | 社会保险业务工作经费', a wrapped label in between)."""
+    row = table.body[r]
+    beside = next((x.text.strip() for x in row[c + 1 :] if x.text.strip()), "")
+    return bool(beside) and _name_key(beside) in catalogue
 
 
 def _same_characters(a: str, b: str) -> float:
@@ -193,8 +221,10 @@ def check_project_names(document: Document, ctx: RuleContext) -> Iterable[Findin
         if (table.id, r, c) in seen:
             continue
         seen.add((table.id, r, c))
+        if normalize(name) in _FORM_HEADINGS:
+            continue
         key = _name_key(name)
-        if key in catalogue:
+        if key in catalogue or _named_beside(table, r, c, catalogue):
             continue
         best, best_key, ratio = None, "", (0.0, 0.0)
         for other_key, entry in catalogue.items():

@@ -5,8 +5,10 @@ total by up to 0.5·(n+1) units of the last printed digit — a rounding tail (�
 beyond it the figures disagree (error). Across units (元 / 万元) figures are compared at the
 coarser precision, so 213.28 万元 and 2,132,777.54 元 agree. Within 元, a figure printed in
 whole 元 among figures with 角分 (79,189,400 against 79,189,400.34) was rounded to the 元: its
-half 元 joins the tolerance, so a difference it explains is a rounding tail, not an error. A blank cell counts as 0; a
-cell whose text is not a number also counts as 0, but the finding says so.
+half 元 joins the tolerance, so a difference it explains is a rounding tail, not an error. A blank part counts as 0
+beside printed parts; a cell whose text is not a number also counts as 0, but the finding says so. A blank total,
+or parts all blank, is "not printed" (a figure merged across columns and printed once, or simply left out), never
+0: the relation is then not checked.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from desktopapp.rules.base import count_candidates
 from desktopapp.tables.structure import value_cell, value_source
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
+_YEAR_LABEL = re.compile(r"(?:19|20)\d\d年度?(?=\D|$)")  # "2024年预算数": a label naming its year
 ZERO = Decimal(0)
 HALF = Decimal("0.5")
 DEFAULT_DECIMALS = 2
@@ -56,6 +59,12 @@ def cell_decimals(cell: Cell) -> int | None:
     return parsed[1] if parsed else None
 
 
+def not_printed(cell: Cell) -> bool:
+    """No figure at all: a blank cell the officer has not filled. A placeholder ("-", "—") is a
+    printed nothing (0); a blank may be a figure printed once across columns, or left out."""
+    return cell.corrected is None and cell.value is None and not cell.text.strip()
+
+
 def is_unreadable(cell: Cell) -> bool:
     """Non-blank text that is not a number nor a placeholder (in a number column)."""
     if cell.corrected is not None or cell.value is not None:
@@ -70,8 +79,9 @@ def _unreadable_text(raw: str) -> bool:
     text = normalize(raw)
     if not text or text in PLACEHOLDERS or parse_amount(text) is not None:
         return False
-    # Words (a header leaking into the body) are not garbled figures; digits or Latin letters are.
-    return bool(_ALNUM.search(text))
+    # Words (a header leaking into the body, "2024年预算数") are not garbled figures; digits or
+    # Latin letters are.
+    return bool(_ALNUM.search(_YEAR_LABEL.sub("", text)))
 
 
 def fmt(value: Decimal, decimals: int = DEFAULT_DECIMALS) -> str:
@@ -259,8 +269,8 @@ def sum_finding(
 
     Message: "{subject}：{total_name} A ≠ {parts_name} B（…；差 D）".
     """
-    if total.cell.is_blank and all(o.cell.is_blank for o in operands):
-        return None  # nothing printed on this line of the relation
+    if not_printed(total.cell) or all(not_printed(o.cell) for o in operands):
+        return None  # one side not printed: a blank total is never 0.00 (see not_printed)
     count_candidates(rule)
     if holds_exactly(total, operands):
         return None

@@ -14,7 +14,15 @@ from collections.abc import Iterable
 
 from desktopapp.core.model import Document, Finding, Severity, Table
 from desktopapp.rules.base import RuleContext, rule
-from desktopapp.rules.relation import Operand, cell_amount, evaluate, finding_from_outcome, fmt, sum_finding
+from desktopapp.rules.relation import (
+    Operand,
+    cell_amount,
+    evaluate,
+    finding_from_outcome,
+    fmt,
+    not_printed,
+    sum_finding,
+)
 from desktopapp.rules.scoped import table_rule
 from desktopapp.tables.columns import Column
 from desktopapp.tables.kinds import BASIC_KINDS, THREE_PUBLIC_KINDS
@@ -201,8 +209,8 @@ def check_three_public_vs_basic(document: Document, ctx: RuleContext) -> Iterabl
             theirs = _basic_cells(tb, lb)
             for item, op in mine.items():
                 other = theirs.get(item)
-                if other is None:
-                    continue
+                if other is None or not_printed(op.cell) or not_printed(other.cell):
+                    continue  # a blank is not printed, never 0: nothing to compare
                 outcome = evaluate(op, [other])
                 if outcome.severity is None or abs(outcome.difference) <= outcome.tolerance:
                     continue

@@ -31,8 +31,9 @@ def column_extents(body: list[tuple[float, float]], leaves: list[tuple[float, fl
             _grow(clusters, hits[0], lo, hi)
         elif not hits:
             pending.append((lo, hi))
+    edge = max([b for _, b in body] + [b for _, b in leaves] + [b for _, b in wide])
     for lo, hi in pending:
-        k = _free_neighbour(clusters, claimed, lo, hi, size, no_amounts)
+        k = _free_neighbour(clusters, claimed, lo, hi, size, no_amounts, edge)
         if k is not None:
             claimed.add(id(clusters[k]))
             _grow(clusters, k, lo, hi)
@@ -165,10 +166,11 @@ def _right_aligned(members: list[Block]) -> bool:
 
 
 def _free_neighbour(clusters: list[list[float]], claimed: set[int], lo: float, hi: float, size: float,
-                    no_amounts: Collection[int] = ()) -> int | None:
+                    no_amounts: Collection[int] = (), edge: float | None = None) -> int | None:
     """The unclaimed column next to a label that stands over no text of the body, when the
     label can be that column's (centred) heading: amounts right-aligned just beside it,
-    or text left-aligned in a column the label can be centred over."""
+    or text left-aligned in a column the label can be centred over (the last column's cell
+    ending within the table: `edge`, its rightmost text)."""
     left = max((k for k, (_, b) in enumerate(clusters) if b <= lo), default=None, key=lambda k: clusters[k][1])
     right = min((k for k, (a, _) in enumerate(clusters) if a >= hi), default=None, key=lambda k: clusters[k][0])
     centre = (lo + hi) / 2
@@ -189,6 +191,11 @@ def _free_neighbour(clusters: list[list[float]], claimed: set[int], lo: float, h
         if k == left:
             prev_hi = clusters[k - 1][1] if k > 0 else a - (hi - a)
             next_lo = clusters[k + 1][0] if k + 1 < len(clusters) else hi + (hi - a)
+            if k + 1 == len(clusters) and edge is not None:
+                # The cell the label would be centred over ends at 2·centre − a: beyond the
+                # table's last text, the label heads a column of its own, empty in the body
+                # ('年末结转和结余' far right of '项目支出').
+                next_lo = min(next_lo, edge + size)
             if (prev_hi + hi) / 2 <= centre <= (a + next_lo) / 2:
                 return k
     return None

@@ -1,7 +1,8 @@
 """Amounts quoted in the narrative against the tables, against each other, and parts vs whole.
 
 - narrative_amount_vs_table: a figure of the text ≠ the table cell that prints it (compared
-  at the text's precision: 208.8 万元 matches 2,087,959.00 元);
+  at the text's precision: 208.8 万元 matches 2,087,959.00 元); a blank cell is not printed,
+  never 0 (a hint that it could not be checked);
 - narrative_item_two_amounts: one 科目 item quoted with two different amounts;
 - narrative_parts_sum: "X万元，其中：a万元、b万元、c万元" where a + b + c ≠ X.
 """
@@ -12,12 +13,12 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from desktopapp.core.model import Document, Finding
+from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import RuleContext, rule
 from desktopapp.rules.narrative.common import analysis_of, finding, fmt, severity
 from desktopapp.rules.narrative.resolve import admissible
 from desktopapp.rules.narrative.tables import TableValue, to_wan
-from desktopapp.rules.relation import with_printed
+from desktopapp.rules.relation import not_printed, with_printed
 
 AMOUNT_VS_TABLE = "narrative_amount_vs_table"
 ITEM_TWO_AMOUNTS = "narrative_item_two_amounts"
@@ -53,6 +54,9 @@ def amount_vs_table(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             continue
         in_other = any(admissible(mt.value, mt.decimals, mt.unit, o.value)[0] for o in res.others)
         table_empty = tv.blank and tv.table.is_empty
+        # a blank cell among printed figures is not printed (merged across columns, or left
+        # out), never 0: said as a hint, not a disagreement
+        unprinted = not table_empty and tv.row >= 0 and not_printed(tv.table.body[tv.row][tv.col])
         # a figure the text places in one column ("本年收入中，…") taken from the next column is
         # the slip itself, not a doubt about which column is meant
         in_row = _matches_other_column(tv, mt)
@@ -64,6 +68,8 @@ def amount_vs_table(document: Document, ctx: RuleContext) -> Iterable[Finding]:
         actual = fmt(mt.value, mt.decimals)
         if table_empty:
             message = f"正文“{res.what}”为 {actual} {unit}，但{tv.table.title}中该数未填列（表为空）"
+        elif unprinted:
+            message = f"正文“{res.what}”为 {actual} {unit}，{tv.table.title}中对应的单元格为空白，未能核对"
         else:
             message = (
                 f"正文“{res.what}”为 {actual} {unit}，与{tv.table.title}所列 {_in_force(tv, expected, unit)}不一致"
@@ -82,7 +88,7 @@ def amount_vs_table(document: Document, ctx: RuleContext) -> Iterable[Finding]:
             start = res.item.start
         yield finding(
             AMOUNT_VS_TABLE,
-            severity(ctx, AMOUNT_VS_TABLE, certain),
+            Severity.INFO if unprinted else severity(ctx, AMOUNT_VS_TABLE, certain),
             message,
             nt,
             start,
