@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from desktopapp.compare import Relation, compare_documents
+from desktopapp.compare.cells import BLANK_REASON
+from desktopapp.core.model import Cell
 from desktopapp.extract import read_document
 from tests.helpers.compare_pairs import DEPARTMENT, FINAL_OF_LAST_YEAR, LAST_YEAR, THIS_YEAR, UNIT
 
@@ -171,3 +173,22 @@ def test_a_change_stated_as_a_percentage_only_is_checked_against_last_years_figu
 
     right = worded.with_changes(paragraphs=[p.replace("12.00%", "10.00%") for p in worded.paragraphs])
     assert _of(compare_documents(_read(tmp_path_factory, "2025-percent-ok", right), last_year), "reference_stated_figure") == []
+
+
+def test_a_blank_cell_is_not_compared_as_zero(tmp_path_factory, department_of_one_unit):
+    """A unit's figure left blank (or printed once across columns) is no 0.00 against its
+    department's printed figure: it is counted as not compared, with its reason, and raises
+    nothing, while the row's other figures are still compared."""
+    unit = _read(tmp_path_factory, "unit-blank",
+                 THIS_YEAR.with_changes(organization=UNIT, scope="单位", previous=None, paragraphs=[]))
+    spending = next(t for t in unit.tables if t.kind == "expenditure_summary")
+    row = next(r for r, cells in enumerate(spending.body) if cells[1].text == "行政运行")
+    col = next(c for c, h in enumerate(spending.header[-1]) if h.text == "基本支出")
+    printed = spending.body[row][col]
+    assert printed.value is not None and printed.value > 0
+    spending.body[row][col] = Cell(page=printed.page, box=printed.box)
+
+    comparison = compare_documents(unit, department_of_one_unit)
+    assert comparison.findings == []
+    assert any(why == BLANK_REASON and "行政运行" in what for what, why in comparison.unmatched)
+    assert comparison.matched > 0

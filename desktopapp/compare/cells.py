@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from desktopapp.compare.matching import column_name, match_row, row_key, segment_of
 from desktopapp.core.labels import table_caption
 from desktopapp.core.model import CellRef, Document, Table
-from desktopapp.rules.relation import Operand, Outcome, cell_amount, evaluate, is_unreadable
+from desktopapp.rules.relation import Operand, Outcome, cell_amount, evaluate, is_unreadable, not_printed
 from desktopapp.tables.rows import RowRole
 from desktopapp.tables.structure import Structure, structure_of, value_cell
 from desktopapp.tables.text import clean
+
+BLANK_REASON = "一方未印数字（空白不作 0 比较）"
 
 
 @dataclass
@@ -64,6 +66,13 @@ class CellPair:
         if is_unreadable(mine) or is_unreadable(theirs):
             return False
         return cell_amount(mine) is not None or cell_amount(theirs) is not None
+
+    def one_blank(self) -> bool:
+        """One of the two cells prints nothing: a blank is no 0.00 (it may be a figure printed
+        once across columns, or left out), so only a change between versions may name it."""
+        mine = value_cell(self.table, self.row, self.col)
+        theirs = value_cell(self.ref_table, self.ref_row, self.ref_col)
+        return not_printed(mine) or not_printed(theirs)
 
 
 def same_label_columns(mine: Structure, theirs: Structure) -> dict[int, int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from desktopapp.compare.cells import cell_pairs
+from desktopapp.compare.cells import BLANK_REASON, cell_pairs
 from desktopapp.compare.matching import column_key, column_name, counterpart_table, segment_of
 from desktopapp.compare.relation import Relation
 from desktopapp.compare.tally import Tally
@@ -104,6 +104,9 @@ def compare_previous_columns(current: Document, reference: Document, relation: R
         tally.unmatched.extend(unmatched)
         for pair in pairs:
             if not pair.readable():
+                continue
+            if pair.one_blank():
+                tally.unmatched.append((f"{table_caption(table)} · {pair.subject} · {pair.column}", BLANK_REASON))
                 continue
             tally.matched += 1
             outcome = pair.outcome()

@@ -4,7 +4,7 @@ stand above the department's same figure."""
 
 from __future__ import annotations
 
-from desktopapp.compare.cells import cell_pairs, same_label_columns
+from desktopapp.compare.cells import BLANK_REASON, cell_pairs, same_label_columns
 from desktopapp.compare.matching import counterpart_table
 from desktopapp.compare.tally import Tally
 from desktopapp.core.labels import table_caption
@@ -54,6 +54,9 @@ def compare_dept_unit(current: Document, reference: Document, established: bool)
         tally.unmatched.extend(unmatched)
         for pair in pairs:
             if not pair.readable():
+                continue
+            if pair.one_blank():
+                tally.unmatched.append((f"{table_caption(table)} · {pair.subject} · {pair.column}", BLANK_REASON))
                 continue
             tally.matched += 1
             outcome = pair.outcome()  # ours − theirs
