@@ -10,6 +10,7 @@ from desktopapp.extract.layout import Char
 from desktopapp.extract.text import Fragment, join_chars
 
 CELL_GAP = 0.6  # ems of blank that separate two cells of a table set without rules
+_HUNG = "，。、；"  # full-width marks inked in the left half of their box, hung at a line's end
 
 
 @dataclass
@@ -173,6 +174,17 @@ def split_at_columns(frags: list[Fragment], body_columns: list[tuple[float, floa
             piece.text = join_chars(part)
             out.append(piece)
     return out
+
+
+def inked_x1(block: Block) -> float:
+    """Where the block's ink ends: a full-width comma or full stop ending a line inks only the
+    left half of its em box (punctuation hung past the line's measure reaches no further)."""
+    ends = []
+    for f in block.frags:
+        last = next((c for c in reversed(f.chars) if not c.text.isspace()), None)
+        inked = last is not None and last.text in _HUNG and len(f.chars) > 1
+        ends.append((last.x0 + last.x1) / 2 if inked else f.x1)
+    return min(block.x1, max(ends, default=block.x1))  # a stand-in for a wide text ends first
 
 
 def is_amountish(block: Block) -> bool:
