@@ -177,14 +177,18 @@ def split_at_columns(frags: list[Fragment], body_columns: list[tuple[float, floa
 
 
 def inked_x1(block: Block) -> float:
-    """Where the block's ink ends: a full-width comma or full stop ending a line inks only the
-    left half of its em box (punctuation hung past the line's measure reaches no further)."""
-    ends = []
-    for f in block.frags:
-        last = next((c for c in reversed(f.chars) if not c.text.isspace()), None)
-        inked = last is not None and last.text in _HUNG and len(f.chars) > 1
-        ends.append((last.x0 + last.x1) / 2 if inked else f.x1)
+    """Where the block's ink ends (see ink_x1)."""
+    ends = [ink_x1(f) for f in block.frags]
     return min(block.x1, max(ends, default=block.x1))  # a stand-in for a wide text ends first
+
+
+def ink_x1(frag: Fragment) -> float:
+    """Where a fragment's ink ends: a full-width comma or full stop ending a line inks only the
+    left half of its em box (punctuation hung past the line's measure reaches no further)."""
+    last = next((c for c in reversed(frag.chars) if not c.text.isspace()), None)
+    if last is None or last.text not in _HUNG or len(frag.chars) < 2:
+        return frag.x1
+    return (last.x0 + last.x1) / 2
 
 
 def is_amountish(block: Block) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.captions import is_note_start, is_page_number
 from desktopapp.extract.geometry import RuleLine
-from desktopapp.extract.grid_aligned.blocks import CELL_GAP
+from desktopapp.extract.grid_aligned.blocks import CELL_GAP, ink_x1
 from desktopapp.extract.header import is_body_row, is_column_number_row, is_data_amount
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import Fragment, fragments, group_lines
@@ -249,7 +249,7 @@ def _wrapped_around(frags: list[list[Fragment]], lines, k: int) -> bool:
         return False
     if not above or any(_amount_part(f.text) for f in above):
         return False
-    beside = all(min(u.x1, f.x1) - max(u.x0, f.x0) <= 0 for u in above for f in data)
+    beside = all(min(ink_x1(u), ink_x1(f)) - max(u.x0, f.x0) <= 0 for u in above for f in data)
     carried = all(any(abs(u.x0 - f.x0) <= 1.0 for f in below) for u in above)
     return beside and carried
 
@@ -343,7 +343,7 @@ def _line_kind(line, frags: list[Fragment], figure: Callable[[str], bool] | None
     text = line.text
     if _UNIT_LINE.search(text) or is_note_start(text) or is_page_number(text):
         return "stop"
-    if len(text) > 30 and any(p in text for p in "，。；"):
+    if len(text) > 30 and any(p in text for p in "，。；") and not (figure and _cells_beside_sentence(frags, figure)):
         return "stop"
     if len(frags) >= 2 and any(_amount_part(f.text) or (figure is not None and figure(f.text)) for f in frags):
         return "data"
@@ -352,6 +352,16 @@ def _line_kind(line, frags: list[Fragment], figure: Callable[[str], bool] | None
     if len(frags) >= 2:
         return "row"
     return "label" if len(text) <= 20 else "stop"
+
+
+def _cells_beside_sentence(frags: list[Fragment], figure: Callable[[str], bool]) -> bool:
+    """A line of a sentence wrapped in its narrow column beside the row's other cells and
+    figures: several cells, the sentence's punctuation in one of them, a figure among them."""
+    prose = [f for f in frags if any(p in f.text for p in "，。；")]
+    return (
+        len(frags) >= 3 and len(prose) == 1 and len(prose[0].text) <= 20
+        and any(figure(f.text) or _amount_part(f.text) for f in frags)
+    )
 
 
 def _amount_part(text: str) -> bool:
