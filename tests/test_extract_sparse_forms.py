@@ -114,3 +114,21 @@ def test_running_text_quoting_measures_is_no_table(tmp_path):
     builder.save()
     tables = read_document(tmp_path / "text.pdf").tables
     assert [(t.title, t.pages) for t in tables] == [("项目支出绩效目标表", [2])]
+
+
+def test_a_full_stop_hung_against_the_next_cells_measure_parts_the_two_cells(tmp_path):
+    # '反映…规范率。' is one character wider than its cell: its full stop hangs into the
+    # gutter and touches '≥95%' with no gap between them, as in every print of such a form.
+    rows = [
+        ["数字化质检工作规范率", "反映数字化质检工作规范率。", "≥95%", "20"],
+        ["档案托管卷数", "反映档案托管卷数情况", "≤1500 卷", "20"],
+        ["参保对象满意度", "反映参保对象满意度情况", "≥95%", "10"],
+    ]
+    spec = TableSpec("项目支出绩效目标表", [["三级指标", "指标解释", "指标值", "权重"]], rows, style="no_rules",
+                     col_widths=[100.0, 116.0, 60.0, 30.0], fill_width=False)
+    builder = PdfBuilder(tmp_path / "hung.pdf")
+    printed = builder.table(spec)
+    builder.save()
+    [table] = read_document(tmp_path / "hung.pdf").tables
+    assert _texts(table.body_texts()) == _texts(printed.body)
+    assert _texts(table.body_texts())[0][1:3] == ["反映数字化质检工作规范率。", "≥95%"]

@@ -345,7 +345,7 @@ def _line_kind(line, frags: list[Fragment], figure: Callable[[str], bool] | None
         return "stop"
     if len(text) > 30 and any(p in text for p in "，。；") and not (figure and _cells_beside_sentence(frags, figure)):
         return "stop"
-    if len(frags) >= 2 and any(_amount_part(f.text) or (figure is not None and figure(f.text)) for f in frags):
+    if len(frags) >= 2 and any(_amount_part(f.text) or (figure is not None and figure(_after_sentence(f.text))) for f in frags):
         return "data"
     if frags and all(_amount_part(f.text) for f in frags):
         return "data"  # amounts alone: centred between the lines of names wrapped beside them
@@ -360,8 +360,14 @@ def _cells_beside_sentence(frags: list[Fragment], figure: Callable[[str], bool])
     prose = [f for f in frags if any(p in f.text for p in "，。；")]
     return (
         len(frags) >= 3 and len(prose) == 1 and len(prose[0].text) <= 20
-        and any(figure(f.text) or _amount_part(f.text) for f in frags)
+        and any(figure(_after_sentence(f.text)) or _amount_part(f.text) for f in frags)
     )
+
+
+def _after_sentence(text: str) -> str:
+    """What follows a sentence's last mark: the next cell's text when the mark hung against it
+    ('反映…规范率。≥95%')."""
+    return re.split(r"[，。；]", text)[-1]
 
 
 def _amount_part(text: str) -> bool:
