@@ -25,6 +25,7 @@ from desktopapp.extract.grid_aligned.captioned import captioned_regions
 from desktopapp.extract.grid_aligned.prose_forms import prose_form_regions
 from desktopapp.extract.grid_aligned.regions import Region, text_regions, three_line_regions
 from desktopapp.extract.grid_aligned.rows import split_tall_rows
+from desktopapp.extract.grid_aligned.sparse_forms import sparse_form_regions
 from desktopapp.extract.header import is_data_amount
 from desktopapp.extract.layout import Char
 
@@ -34,8 +35,12 @@ def find_aligned_grids(
 ) -> tuple[list[tuple[Grid, RegionText]], list[Char]]:
     found: list[tuple[Grid, RegionText]] = []
     rest = chars
-    for finder in (lambda cs: three_line_regions(free_hrules, cs), prose_form_regions, text_regions, captioned_regions):
-        if finder is text_regions and not any(c.text.isdigit() for c in rest):
+    finders = (
+        lambda cs: three_line_regions(free_hrules, cs), prose_form_regions, text_regions, sparse_form_regions,
+        captioned_regions,
+    )
+    for finder in finders:
+        if finder in (text_regions, sparse_form_regions) and not any(c.text.isdigit() for c in rest):
             continue  # a table without rules is found by its figures: none left
         for region in finder(rest):
             if any(_overlaps(region, g) for g in ruled) or any(_overlaps(region, g) for g, _ in found):

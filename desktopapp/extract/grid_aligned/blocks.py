@@ -4,12 +4,14 @@ and header labels printed as characters spread over their cell."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import Fragment, join_chars
 
 CELL_GAP = 0.6  # ems of blank that separate two cells of a table set without rules
+_HUNG = "，。、；"  # full-width marks inked in the left half of their box, hung at a line's end
 
 
 @dataclass
@@ -171,6 +173,48 @@ def split_at_columns(frags: list[Fragment], body_columns: list[tuple[float, floa
             piece = Fragment(part, part[0].x0, min(c.top for c in part), part[-1].x1,
                              max(c.bottom for c in part), f.size, f.line)
             piece.text = join_chars(part)
+            out.append(piece)
+    return out
+
+
+def inked_x1(block: Block) -> float:
+    """Where the block's ink ends (see ink_x1)."""
+    ends = [ink_x1(f) for f in block.frags]
+    return min(block.x1, max(ends, default=block.x1))  # a stand-in for a wide text ends first
+
+
+def ink_x1(frag: Fragment) -> float:
+    """Where a fragment's ink ends: a full-width comma or full stop ending a line inks only the
+    left half of its em box (punctuation hung past the line's measure reaches no further)."""
+    last = next((c for c in reversed(frag.chars) if not c.text.isspace()), None)
+    if last is None or last.text not in _HUNG or len(frag.chars) < 2:
+        return frag.x1
+    return (last.x0 + last.x1) / 2
+
+
+def split_hung_at_columns(frags: list[Fragment], body_columns: list[tuple[float, float]],
+                          is_value: Callable[[str], bool]) -> list[Fragment]:
+    """A sentence whose full stop or comma hangs past its cell's edge may touch the next
+    cell's value with no gap ('…规范率。' '≥95%'): the ink of the mark leaves the gap a reader
+    sees. Where a body column starts right after such a mark and a value (`is_value`) follows
+    to the fragment's end, the fragment is parted."""
+    starts = [lo for lo, _ in body_columns[1:]]
+    out: list[Fragment] = []
+    for f in frags:
+        solid = [c for c in f.chars if not c.text.isspace()]
+        cut = next((
+            k for k in range(1, len(solid))
+            if solid[k - 1].text in _HUNG
+            and any((solid[k - 1].x0 + solid[k - 1].x1) / 2 < x <= solid[k].x0 + 1.0 for x in starts)
+            and is_value(join_chars([c for c in f.chars if c.x0 >= solid[k].x0 - 0.1]))
+        ), None)
+        if cut is None:
+            out.append(f)
+            continue
+        for part in (solid[:cut], solid[cut:]):
+            piece = Fragment(part, part[0].x0, min(c.top for c in part), part[-1].x1,
+                             max(c.bottom for c in part), f.size, f.line)
+            piece.text = join_chars([c for c in f.chars if part[0].x0 - 0.1 <= c.x0 <= part[-1].x0 + 0.1])
             out.append(piece)
     return out
 

@@ -14,6 +14,7 @@ from desktopapp.extract.grid_aligned.blocks import (
     is_amountish,
     join_spread_labels,
     split_at_columns,
+    split_hung_at_columns,
     stack_blocks,
 )
 from desktopapp.extract.grid_aligned.columns import (
@@ -32,6 +33,7 @@ from desktopapp.extract.grid_aligned.header_cells import (
 )
 from desktopapp.extract.grid_aligned.regions import Region
 from desktopapp.extract.grid_aligned.rows import body_rows, row_bands
+from desktopapp.extract.grid_aligned.sparse_forms import is_measure
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import Fragment, cell_text, fragments, group_lines, join_chars
 
@@ -77,6 +79,12 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
     body_blocks = stack_blocks(body_frags, 0.45)
     rows = body_rows(body_blocks)
     body_columns = body_column_extents([(0, body_blocks, rows)], narrow)
+    parted = split_hung_at_columns(body_frags, body_columns, is_measure)
+    if len(parted) > len(body_frags):
+        body_frags = parted
+        body_blocks = stack_blocks(body_frags, 0.45)
+        rows = body_rows(body_blocks)
+        body_columns = body_column_extents([(0, body_blocks, rows)], narrow)
     head_frags = split_at_columns(join_spread_labels(head_frags, body_columns), body_columns)
     head_blocks = split_by_rules(stack_blocks(head_frags, 0.45), region.inner_rules)
     if not body_blocks and not head_blocks:

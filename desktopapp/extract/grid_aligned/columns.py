@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from desktopapp.extract.geometry import merge_intervals
-from desktopapp.extract.grid_aligned.blocks import Block, is_amountish
+from desktopapp.extract.grid_aligned.blocks import Block, inked_x1, is_amountish
 
 
 def column_extents(body: list[tuple[float, float]], leaves: list[tuple[float, float]],
@@ -111,14 +111,15 @@ def _right_aligned_alike(same: list[Block], blocks: list[Block]) -> bool:
 
 
 def _cluster_blocks(blocks: list[Block]) -> list[list]:
-    """[lo, hi, members] of blocks whose x-extents overlap."""
+    """[lo, hi, members] of blocks whose x-extents overlap (by their ink: a line ending in a
+    full-width comma or full stop may hang it into the gutter)."""
     clusters: list[list] = []
     for b in sorted(blocks, key=lambda b: b.x0):
         if clusters and b.x0 <= clusters[-1][1] + 0.5:
-            clusters[-1][1] = max(clusters[-1][1], b.x1)
+            clusters[-1][1] = max(clusters[-1][1], inked_x1(b))
             clusters[-1][2].append(b)
         else:
-            clusters.append([b.x0, b.x1, [b]])
+            clusters.append([b.x0, inked_x1(b), [b]])
     return clusters
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.captions import is_note_start, is_page_number
 from desktopapp.extract.geometry import RuleLine
-from desktopapp.extract.grid_aligned.blocks import CELL_GAP
+from desktopapp.extract.grid_aligned.blocks import CELL_GAP, ink_x1
 from desktopapp.extract.header import is_body_row, is_column_number_row, is_data_amount
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import Fragment, fragments, group_lines
@@ -107,12 +108,14 @@ def _caption_between(chars: list[Char], upper: RuleLine, lower: RuleLine) -> boo
     return any(_UNIT_LINE.search(ln.text) or ln.size > body * 1.25 for ln in lines)
 
 
-def text_regions(chars: list[Char]) -> list[Region]:
+def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None, wide: float = 1.2) -> list[Region]:
     """Tables printed without any rule: runs of lines whose fragments include amounts,
-    with the header lines above them (up to the caption) and no paragraph between."""
+    with the header lines above them (up to the caption) and no paragraph between.
+    `figure` widens what marks a row of data among several cells, `wide` is the gap (ems)
+    that parts two cells (sparse_forms.py)."""
     lines = group_lines(chars)
-    frags = [fragments(ln, i) for i, ln in enumerate(lines)]
-    kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
+    frags = [fragments(ln, i, wide) for i, ln in enumerate(lines)]
+    kinds = [_line_kind(ln, fr, figure) for ln, fr in zip(lines, frags)]
     for k in range(len(lines) - 1):
         if kinds[k] == "data" and _label_wrapped_at_digits(frags[k], frags[k + 1], lines[k], lines[k + 1]):
             kinds[k] = "row" if len(frags[k]) >= 2 else "label"
@@ -165,6 +168,7 @@ def text_regions(chars: list[Char]) -> list[Region]:
         body_first = first
         if head < first < last and _wrapped_around(frags, lines, first):
             body_first = first - 1  # the first line of a name wrapped around the row's figures
+        body_first = _stacked_onto(frags, lines, body_first, head)
         while body_first > head:
             # A cell wrapped over lines is judged by its first line ('廿四、债务发行' | '费用支出').
             top = body_first - 1
@@ -245,9 +249,31 @@ def _wrapped_around(frags: list[list[Fragment]], lines, k: int) -> bool:
         return False
     if not above or any(_amount_part(f.text) for f in above):
         return False
-    beside = all(min(u.x1, f.x1) - max(u.x0, f.x0) <= 0 for u in above for f in data)
+    beside = all(min(ink_x1(u), ink_x1(f)) - max(u.x0, f.x0) <= 0 for u in above for f in data)
     carried = all(any(abs(u.x0 - f.x0) <= 1.0 for f in below) for u in above)
     return beside and carried
+
+
+def _stacked_onto(frags: list[list[Fragment]], lines, k: int, head: int) -> int:
+    """The first body row's cells may start lines above its figures (a sentence wrapped over
+    many lines in its column, the row's figures centred on it): lines above the row whose
+    every text is carried on, tight under it, by a text starting where it starts are the
+    row's (the first text under it in its column, lines of other cells set between)."""
+    while k > head and frags[k - 1] and all(_carried_below(u, frags, lines, k) for u in frags[k - 1]):
+        k -= 1
+    return k
+
+
+def _carried_below(upper: Fragment, frags: list[list[Fragment]], lines, start: int) -> bool:
+    if _amount_part(upper.text):
+        return False
+    for m in range(start, len(lines)):
+        below = [f for f in frags[m] if min(f.x1, upper.x1) - max(f.x0, upper.x0) > 0]
+        if below:
+            f = below[0]
+            tight = lines[m].top - lines[start - 1].bottom <= 0.6 * lines[m].size
+            return tight and abs(f.x0 - upper.x0) <= 1.0 and not _amount_part(f.text)
+    return False
 
 
 def _wrapped_cell_lines(lines, frags: list[list[Fragment]], kinds: list[str]) -> None:
@@ -311,21 +337,37 @@ def _close(upper, lower, row_pitch: float | None) -> bool:
     return gap <= 2.5 * lower.size or (row_pitch is not None and row_pitch <= 4 * lower.size and gap <= 2.2 * row_pitch)
 
 
-def _line_kind(line, frags: list[Fragment]) -> str:
+def _line_kind(line, frags: list[Fragment], figure: Callable[[str], bool] | None = None) -> str:
     """data: a table row with amounts; row: several cells; label: a short header line;
     stop: captions, notes, running text."""
     text = line.text
     if _UNIT_LINE.search(text) or is_note_start(text) or is_page_number(text):
         return "stop"
-    if len(text) > 30 and any(p in text for p in "，。；"):
+    if len(text) > 30 and any(p in text for p in "，。；") and not (figure and _cells_beside_sentence(frags, figure)):
         return "stop"
-    if len(frags) >= 2 and any(_amount_part(f.text) for f in frags):
+    if len(frags) >= 2 and any(_amount_part(f.text) or (figure is not None and figure(_after_sentence(f.text))) for f in frags):
         return "data"
     if frags and all(_amount_part(f.text) for f in frags):
         return "data"  # amounts alone: centred between the lines of names wrapped beside them
     if len(frags) >= 2:
         return "row"
     return "label" if len(text) <= 20 else "stop"
+
+
+def _cells_beside_sentence(frags: list[Fragment], figure: Callable[[str], bool]) -> bool:
+    """A line of a sentence wrapped in its narrow column beside the row's other cells and
+    figures: several cells, the sentence's punctuation in one of them, a figure among them."""
+    prose = [f for f in frags if any(p in f.text for p in "，。；")]
+    return (
+        len(frags) >= 3 and len(prose) == 1 and len(prose[0].text) <= 20
+        and any(figure(_after_sentence(f.text)) or _amount_part(f.text) for f in frags)
+    )
+
+
+def _after_sentence(text: str) -> str:
+    """What follows a sentence's last mark: the next cell's text when the mark hung against it
+    ('反映…规范率。≥95%')."""
+    return re.split(r"[，。；]", text)[-1]
 
 
 def _amount_part(text: str) -> bool:
