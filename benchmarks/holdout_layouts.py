@@ -33,6 +33,7 @@ import sys
 import tempfile
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -85,32 +86,48 @@ def name_column(row: list[str]) -> int | None:
     return next((c for c, text in enumerate(row) if text.strip() and not is_amount(text) and not is_code(text)), None)
 
 
-def break_row(spec: StructureSpec) -> int | None:
-    """A row in the second half of the body (else the first) with figures and a name of six
-    characters or more: the row the page will break."""
+def break_candidates(spec: StructureSpec) -> list[int]:
+    """Rows with figures and a name of six characters or more, those in the second half of
+    the body first: the rows the page may break."""
     n = len(spec.body)
+    out = []
     for r in [*range(n // 2, n - 1), *range(1, n // 2)]:
         row = spec.body[r]
         c = name_column(row)
         if c is not None and len(row[c].strip()) >= 6 and any(is_amount(t) for t in row):
-            return r
+            out.append(r)
+    return out
+
+
+def plan_break(spec: StructureSpec, page: tuple[float, float]) -> tuple[int, list[float]] | None:
+    """The row to break and the column widths that make its name wrap: the table's own widths
+    when the name wraps in them, else the name's column narrowed to 0.6 of the name (the
+    others widened), as long as no row grows taller than what a page holds."""
+    width, height = page
+    natural = _layout(spec, width - 2 * PAGE_MARGIN_X).widths
+    for r in break_candidates(spec):
+        c = name_column(spec.body[r])
+        assert c is not None
+        need = text_width(spec.body[r][c].strip(), spec.font_size)
+        if need > natural[c] - 2 * CELL_PAD_X:
+            return r, natural
+        narrow = need * 0.6 + 2 * CELL_PAD_X
+        rest = sum(natural) - natural[c]
+        widths = [narrow if i == c else w * (rest + natural[c] - narrow) / rest for i, w in enumerate(natural)]
+        trial = _layout(replace(spec, col_widths=widths, body=[list(row) for row in spec.body]), width)
+        if max(trial.body_heights) + trial.header_height < height - 200:
+            return r, widths
     return None
 
 
-def split_for_break(spec: StructureSpec, r: int, page_width: float) -> None:
+def split_for_break(spec: StructureSpec, r: int, widths: list[float]) -> None:
     """Print row `r` as two rows with a page break between them, as a row that was wrapping
-    its name when the page ended: the codes and the name's first line (up to its cell's edge;
-    the name's column is narrowed until the name wraps), then the name's rest and every other
-    cell on the next page."""
+    its name when the page ended: the codes and the name's first line (up to its cell's
+    edge), then the name's rest and every other cell on the next page."""
     row = spec.body[r]
     c = name_column(row)
     assert c is not None
     name = row[c].strip()
-    widths = _layout(spec, page_width - 2 * PAGE_MARGIN_X).widths
-    if text_width(name, spec.font_size) <= widths[c] - 2 * CELL_PAD_X:  # fits: narrow the column
-        narrow = text_width(name, spec.font_size) * 0.6 + 2 * CELL_PAD_X
-        others = sum(widths) - widths[c]
-        widths = [narrow if i == c else w * (others + widths[c] - narrow) / others for i, w in enumerate(widths)]
     spec.col_widths = widths
     head = wrap_text(name, widths[c] - 2 * CELL_PAD_X, spec.font_size)[0]
     first = [text if is_code(text) and i < c else "" for i, text in enumerate(row)]
@@ -194,9 +211,10 @@ def title_orphan(builder: StructureBuilder, tables: list[tuple[dict, StructureSp
 def row_break(builder: StructureBuilder, tables: list[tuple[dict, StructureSpec]]) -> list[dict]:
     out = []
     for table, spec in tables:
-        r = break_row(spec)
-        if r is not None:
-            split_for_break(spec, r, LANDSCAPE_WIDTH if is_wide(spec) else PORTRAIT_WIDTH)
+        plan = plan_break(spec, (LANDSCAPE_WIDTH, PORTRAIT_WIDTH) if is_wide(spec) else (PORTRAIT_WIDTH, LANDSCAPE_WIDTH))
+        r = plan[0] if plan else None
+        if plan:
+            split_for_break(spec, *plan)
         printed = builder.table(spec, landscape=is_wide(spec))
         out.append(truth_entry(table, printed, body=join_broken(printed, r) if r is not None else printed.body))
     return out
