@@ -14,7 +14,14 @@ import pytest
 
 from desktopapp.core.model import Document
 from desktopapp.extract import read_document
-from tests.helpers.pdfgen import EXPENDITURE_HEADER, EXPENDITURE_ROWS, H, PrintedDocument
+from tests.helpers.pdfgen import (
+    CELL_PAD_X,
+    EXPENDITURE_HEADER,
+    EXPENDITURE_ROWS,
+    H,
+    PrintedDocument,
+    text_width,
+)
 from tests.helpers.pdfgen_structure import StructureBuilder, StructureSpec
 
 
@@ -59,3 +66,73 @@ def test_unit_composition_caption_at_the_foot_of_a_text_page_titles_the_next_gri
     (table,) = document.tables
     assert (table.title, table.kind, table.pages) == ("部门决算单位构成", "unit_composition", [2])
     assert len(table.body) == len(rows)
+
+
+def _filled_by(text: str) -> float:
+    """A column width that `text` fills to the cell's edge (as a name wrapping when the
+    page ended does)."""
+    return text_width(text, 9.0) + 2 * CELL_PAD_X + 2
+
+
+CODED_HEADER: list = [
+    [H("科目编码", colspan=3), H("科目名称", rowspan=2), H("合计", rowspan=2), H("基本支出", rowspan=2)],
+    ["类", "款", "项"],
+]
+
+
+def _coded(first_name: str, second_name: str, second_figures: list[str]) -> StructureSpec:
+    filler = [["201", "01", f"{k + 1:02d}", f"其他项目{k}", "1.00", "1.00"] for k in range(3)]
+    rows = [
+        *filler,
+        ["208", "05", "05", first_name, "", ""],
+        ["", "", "", second_name, *second_figures],
+        ["221", "02", "01", "住房公积金", "2.00", "2.00"],
+    ]
+    return _spec(
+        title="一般公共预算支出表",
+        header=CODED_HEADER,
+        body=rows,
+        col_widths=[40.0, 40.0, 40.0, _filled_by(first_name), 80.0, 80.0],
+        break_before=(len(filler) + 1,),
+    )
+
+
+def test_name_broken_by_a_page_in_a_table_coded_in_class_item_columns_is_one_row(tmp_path):
+    """类 | 款 | 项 printed in three columns: the codes stay with the name's first part."""
+    spec = _coded("机关事业单位基本养老", "保险缴费支出", ["94.99", "94.99"])
+    document, _ = _read(tmp_path, "coded", lambda b: b.table(spec))
+    (table,) = document.tables
+    assert len(table.body) == len(spec.body) - 1
+    row = next(r for r in table.body if any(c.text == "机关事业单位基本养老保险缴费支出" for c in r))
+    assert [c.text for c in row] == ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "94.99", "94.99"]
+    assert table.pages == [1, 2]
+
+
+def test_two_rows_without_figures_around_a_page_break_stay_apart(tmp_path):
+    """The name on the page's last row fills its cell, but the next page's first row has no
+    figures either: two rows (上级补助收入, 附属单位上缴收入), not one."""
+    spec = _coded("上级补助收入", "附属单位上缴收入", ["", ""])
+    document, _ = _read(tmp_path, "figureless", lambda b: b.table(spec))
+    (table,) = document.tables
+    assert len(table.body) == len(spec.body)
+
+
+FORM_HEADER: list = [["项目", "资金来源", "支出类别", "金额", "占比"]]
+
+
+def test_name_broken_by_a_page_in_a_performance_form_is_one_row(tmp_path):
+    """A 绩效 form (a table of sentences): the row's figures went on with its name's rest."""
+    filler = [["年度预算", f"来源{k}", f"人员类项目支出{k}", "1.00", "1.00%"] for k in range(3)]
+    rows = [*filler, ["", "", "运转类项目", "", ""], ["", "", "支出", "216.51", "11.00%"], ["", "", "其他", "2.00", "2.00%"]]
+    spec = _spec(
+        title="整体支出绩效目标表",
+        header=FORM_HEADER,
+        body=rows,
+        unit=None,
+        col_widths=[90.0, 90.0, _filled_by("运转类项目"), 80.0, 80.0],
+        break_before=(len(filler) + 1,),
+    )
+    document, _ = _read(tmp_path, "form", lambda b: b.table(spec))
+    (table,) = document.tables
+    assert [c.text for c in table.body[len(filler)]] == ["", "", "运转类项目支出", "216.51", "11.00%"]
+    assert len(table.body) == len(rows) - 1

@@ -5,8 +5,10 @@ The evidence has to be clear, since a figure-less group row followed by a normal
 common: the first part's name runs to the right edge of its cell on its last line (it was
 wrapping when the page ended; `names_at_edge` is read on the page, where the characters
 are) or only the two parts together make a 科目's name (社会保障和就业支出; for tables set
-without rules, whose cells have no edge), it has no figures, and the next page's first body
-row has no code of its own and does not start an item (一、, （一）, 其中, 合计).
+without rules, whose cells have no edge), it has no figures (besides the name only its code,
+in one column or in 类/款/项 columns), and the next page's first body row has no code of its
+own, does not start an item (一、, （一）, 其中, 合计) and carries the row's figures. So read,
+it holds in a 绩效 form as in a table of figures.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ _NEW_ITEM = re.compile(
     r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|其中|合计|总计|小计)"
 )
 _CODE = re.compile(r"^[0-9A-Za-z]{3,}$")
+# A code, or one part of a code printed in several columns (类 | 款 | 项: "208" | "05" | "05").
+_CODE_PART = re.compile(r"^([0-9A-Za-z]{3,}|[0-9]{2})$")
 
 
 def names_at_edge(grid: Grid, last_row: list[Cell]) -> list[Cell]:
@@ -49,19 +53,21 @@ def names_at_edge(grid: Grid, last_row: list[Cell]) -> list[Cell]:
 def joins_next_page(first: list[Cell], second: list[Cell], at_edge: list[Cell]) -> bool:
     """Whether `second` (the next page's first body row) carries on `first` (the page's last)."""
     filled = [(i, c) for i, c in enumerate(first) if c.text and not c.covered]
-    if not filled or len(filled) > 2 or len(second) != len(first):
+    if not filled or len(filled) > 4 or len(second) != len(first):
         return False
     n, name = filled[-1]
     if parse_amount(normalize(name.text)) is not None or _CODE.match(normalize(name.text)):
         return False  # a figure or a code, no name
-    if len(filled) == 2 and not _CODE.match(normalize(filled[0][1].text)):
-        return False  # besides the name only a code
+    if not all(_CODE_PART.match(normalize(c.text)) for _, c in filled[:-1]):
+        return False  # besides the name only a code (in one column or in 类/款/项 columns)
     rest = second[n]
     tail = normalize(rest.text)
     if rest.covered or not tail or _NEW_ITEM.match(tail) or _CODE.match(tail) or parse_amount(tail) is not None:
         return False
     if any(c.text and not c.covered for c in second[:n]):
         return False  # a code or label of its own left of the name
+    if not any(parse_amount(normalize(c.text)) is not None for i, c in enumerate(second) if i != n and not c.covered):
+        return False  # the row's figures went on with its name; two rows without figures stay apart
     # The name was wrapping when the page ended, or only the two parts make a 科目's name.
     head = normalize(name.text)
     return any(name is c for c in at_edge) or (
