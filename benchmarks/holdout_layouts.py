@@ -1,7 +1,7 @@
 """Extraction on page layouts the corpus does not have, from the corpus's own tables.
 
 holdout_styles.py varies the print style and starts every table on its own page; this one
-keeps the corpus's ruled style and varies how the tables sit on the pages, the ways other
+keeps the corpus's ruled style (unless --style) and varies how the tables sit on the pages, the ways other
 templates print them. Every table of the corpus truth files is re-rendered with
 tests/helpers/pdfgen.py (and pdfgen_structure.py) in each layout, one PDF per source document
 and layout, its truth.json (pages, header and body exactly as printed) beside it; `python -m
@@ -20,7 +20,10 @@ Layouts (each deterministic):
   row_break     in each table a row whose name wraps across a page break: the name's first
                 part ends the page with no figures, the rest and the figures top the next page
 
-    python3 benchmarks/holdout_layouts.py [--layouts a,b] [--keep DIR] [-v]
+    python3 benchmarks/holdout_layouts.py [--layouts a,b] [--style lines] [--keep DIR] [-v]
+
+`--style` prints the layouts in another of pdfgen's rule styles (three_line, no_rules …), the
+two held-back dimensions together.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from benchmarks.holdout_styles import SCORER, header_cells, header_rows, is_amou
 from tests.helpers.pdfgen import (  # noqa: E402
     CELL_PAD_X,
     PAGE_MARGIN_X,
+    STYLES,
     PrintedTable,
     _layout,
     text_width,
@@ -57,7 +61,7 @@ PORTRAIT_WIDTH, LANDSCAPE_WIDTH = A4
 ORG = "某某单位"  # the 编制单位 printed in `labels`
 
 
-def base_spec(table: dict) -> StructureSpec | None:
+def base_spec(table: dict, style: str) -> StructureSpec | None:
     body = [list(row) for row in table.get("body", [])]
     grid = [list(row) for row in table.get("header", [])]
     cols = len(grid[0]) if grid else len(body[0]) if body else 0
@@ -69,7 +73,7 @@ def base_spec(table: dict) -> StructureSpec | None:
         unit=table.get("unit"),
         header=header_rows(header_cells(grid)),
         body=body,
-        style="lines",
+        style=style,
     )
 
 
@@ -229,12 +233,12 @@ LAYOUTS: dict[str, Layout] = {
 }
 
 
-def render(source: Path, layout_name: str, out_dir: Path) -> Path:
+def render(source: Path, layout_name: str, out_dir: Path, style: str = "lines") -> Path:
     truth = json.loads(source.read_text(encoding="utf-8"))
     stem = source.name[: -len(".truth.json")] + "--" + layout_name
     pdf = out_dir / f"{stem}.pdf"
     builder = StructureBuilder(pdf)
-    specs = [(table, spec) for table in truth["tables"] if (spec := base_spec(table)) is not None]
+    specs = [(table, spec) for table in truth["tables"] if (spec := base_spec(table, style)) is not None]
     tables = LAYOUTS[layout_name](builder, specs)
     builder.save()
     kept = {table["title"] for table, _spec in specs}
@@ -277,6 +281,7 @@ def caption_misses(layout_dir: Path, json_dir: Path) -> tuple[int, int, list[str
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--layouts", default=",".join(LAYOUTS))
+    ap.add_argument("--style", default="lines", choices=STYLES, help="pdfgen's rule style (the corpus's: lines)")
     ap.add_argument("--keep", help="write the PDFs, truths and JSON here (kept)")
     ap.add_argument("-v", "--verbose", action="store_true", help="per-file lines, wrong rows and captions")
     args = ap.parse_args(argv)
@@ -288,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.layouts.split(","):
         layout_dir = base / name
         layout_dir.mkdir(parents=True, exist_ok=True)
-        pdfs = [render(source, name, layout_dir) for source in sources]
+        pdfs = [render(source, name, layout_dir, args.style) for source in sources]
         json_dir = layout_dir / "json"
         subprocess.run(
             [sys.executable, "-m", "desktopapp", "check", *map(str, pdfs), "--json", str(json_dir)],

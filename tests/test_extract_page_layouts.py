@@ -20,6 +20,7 @@ from tests.helpers.pdfgen import (
     EXPENDITURE_ROWS,
     H,
     PrintedDocument,
+    register_fonts,
     text_width,
 )
 from tests.helpers.pdfgen_structure import StructureBuilder, StructureSpec
@@ -71,6 +72,7 @@ def test_unit_composition_caption_at_the_foot_of_a_text_page_titles_the_next_gri
 def _filled_by(text: str) -> float:
     """A column width that `text` fills to the cell's edge (as a name wrapping when the
     page ended does)."""
+    register_fonts()
     return text_width(text, 9.0) + 2 * CELL_PAD_X + 2
 
 
@@ -136,3 +138,25 @@ def test_name_broken_by_a_page_in_a_performance_form_is_one_row(tmp_path):
     (table,) = document.tables
     assert [c.text for c in table.body[len(filler)]] == ["", "", "运转类项目支出", "216.51", "11.00%"]
     assert len(table.body) == len(rows) - 1
+
+
+@pytest.mark.parametrize("style", ["three_line", "no_rules"])
+def test_name_broken_by_a_page_without_vertical_rules_is_one_row(tmp_path, style):
+    """No cell edge is printed: the name's first part ends where another name of its column
+    wrapped (a name no 科目 list knows, 三、单位预留机动经费)."""
+    filler = [["", f"项目{k}", "1.00", "1.00"] for k in range(3)] + [["", "五、其他交通运输支出", "1.00", "1.00"]]
+    rows = [*filler, ["", "三、单位预留", "", ""], ["", "机动经费", "3,258.06", "3,258.06"], ["", "四、其他", "2.00", "2.00"]]
+    spec = _spec(
+        title="一般公共预算支出表",
+        header=[["科目编码", "科目名称", "合计", "基本支出"]],
+        body=[[f"{201 + k}" if k < 4 else "", *row[1:]] for k, row in enumerate(rows)],
+        col_widths=[60.0, _filled_by("三、单位预留"), 80.0, 80.0],
+        style=style,
+        break_before=(len(filler) + 1,),
+    )
+    document, _ = _read(tmp_path, f"unruled-{style}", lambda b: b.table(spec))
+    (table,) = document.tables
+    names = [row[1].text for row in table.body]
+    assert "三、单位预留机动经费" in names and "机动经费" not in names
+    row = table.body[names.index("三、单位预留机动经费")]
+    assert [c.text for c in row[2:]] == ["3,258.06", "3,258.06"]
