@@ -160,3 +160,16 @@ def test_name_broken_by_a_page_without_vertical_rules_is_one_row(tmp_path, style
     assert "三、单位预留机动经费" in names and "机动经费" not in names
     row = table.body[names.index("三、单位预留机动经费")]
     assert [c.text for c in row[2:]] == ["3,258.06", "3,258.06"]
+
+
+@pytest.mark.parametrize("label", [None, "公开表1"])
+def test_unit_wrapped_after_the_org_line_above_a_table_without_rules_is_caption(tmp_path, label):
+    """'编制单位：某某单位 … 单位：' | '万元' above a table set without rules: the unit and
+    the 编制单位 are read, neither line is a header row."""
+    spec = _spec(style="no_rules", org="某某单位", label=label, unit_lines=("单位：", "万元"))
+    document, printed = _read(tmp_path, "org-unit", lambda b: b.table(spec))
+    (table,) = document.tables
+    assert (table.title, table.number, table.unit) == ("一般公共预算支出表", label, "万元")
+    assert table.organization_line == "编制单位：某某单位"
+    assert [c.text for c in table.header[0] if c.text][:2] == ["科目编码", "科目名称"]
+    assert [[c.text for c in row] for row in table.body] == printed.tables[0].body
