@@ -140,11 +140,14 @@ def test_name_broken_by_a_page_in_a_performance_form_is_one_row(tmp_path):
     assert len(table.body) == len(rows) - 1
 
 
+@pytest.mark.parametrize("neighbour_wrapped", [True, False])
 @pytest.mark.parametrize("style", ["three_line", "no_rules"])
-def test_name_broken_by_a_page_without_vertical_rules_is_one_row(tmp_path, style):
+def test_name_broken_by_a_page_without_vertical_rules_is_one_row(tmp_path, style, neighbour_wrapped):
     """No cell edge is printed: the name's first part ends where another name of its column
-    wrapped (a name no 科目 list knows, 三、单位预留机动经费)."""
-    filler = [["", f"项目{k}", "1.00", "1.00"] for k in range(3)] + [["", "五、其他交通运输支出", "1.00", "1.00"]]
+    wrapped, or as far right of the column's centred header label as the names start left of
+    it (a name no 科目 list knows, 三、单位预留机动经费)."""
+    last = "五、其他交通运输支出" if neighbour_wrapped else "项目3"
+    filler = [["", f"项目{k}", "1.00", "1.00"] for k in range(3)] + [["", last, "1.00", "1.00"]]
     rows = [*filler, ["", "三、单位预留", "", ""], ["", "机动经费", "3,258.06", "3,258.06"], ["", "四、其他", "2.00", "2.00"]]
     spec = _spec(
         title="一般公共预算支出表",
@@ -154,7 +157,7 @@ def test_name_broken_by_a_page_without_vertical_rules_is_one_row(tmp_path, style
         style=style,
         break_before=(len(filler) + 1,),
     )
-    document, _ = _read(tmp_path, f"unruled-{style}", lambda b: b.table(spec))
+    document, _ = _read(tmp_path, f"unruled-{style}-{neighbour_wrapped}", lambda b: b.table(spec))
     (table,) = document.tables
     names = [row[1].text for row in table.body]
     assert "三、单位预留机动经费" in names and "机动经费" not in names

@@ -4,7 +4,8 @@ with the figures tops the next. The two parts are one row.
 The evidence has to be clear, since a figure-less group row followed by a normal row is
 common: the first part's name runs to the right edge of its cell on its last line (it was
 wrapping when the page ended; `names_at_edge` is read on the page, where the characters
-are; without vertical rules, where another name of the column wrapped) or only the two parts together make a 科目's name (社会保障和就业支出; for tables set
+are; without vertical rules, where another name of the column wrapped or as far right of its
+centred header label as the names start left of it) or only the two parts together make a 科目's name (社会保障和就业支出; for tables set
 without rules, whose cells have no edge), it has no figures (besides the name only its code,
 in one column or in 类/款/项 columns), and the next page's first body row has no code of its
 own, does not start an item (一、, （一）, 其中, 合计) and carries the row's figures. So read,
@@ -47,8 +48,9 @@ def names_at_edge(grid: Grid, last_row: list[Cell]) -> list[Cell]:
             continue
         line = _lines(upright)[-1]
         width = max(ch.x1 - ch.x0 for ch in line)
-        edge = cell.x1 if grid.strategy == "ruled" else _wrap_edge(slots, r, c, 1.5 * width + 4.0)
-        if edge is not None and edge - max(ch.x1 for ch in line) <= 1.5 * width + 4.0:
+        tolerance = 1.5 * width + 4.0
+        edge = cell.x1 if grid.strategy == "ruled" else _wrap_edge(slots, r, c, tolerance) or _mirrored_edge(grid, slots, c)
+        if edge is not None and edge - max(ch.x1 for ch in line) <= tolerance:
             out.append(last_row[c])
     return out
 
@@ -119,6 +121,33 @@ def _same_cell(a: Cell, b: Cell) -> bool:
     if a is b:
         return True
     return a.page == b.page and a.text == b.text and a.box is not None and b.box is not None and abs(a.box.top - b.box.top) < 2.0
+
+
+def _mirrored_edge(grid: Grid, slots, c: int) -> float | None:
+    """Where the texts of left-aligned column `c` would end at its right edge: its header
+    label is centred in the cell, so the edge lies as far right of the label's centre as the
+    names start left of it (names start at one x in two rows or more)."""
+    head = grid.header_rows_hint
+    if not head or head >= len(slots):
+        return None
+    labels = [
+        chars
+        for cells in slots[:head]
+        if c < len(cells) and cells[c][1] and cells[c][0].col_span == 1 and (chars := _upright(cells[c][0]))
+    ]
+    starts = [
+        min(ch.x0 for ch in chars)
+        for cells in slots[head:]
+        if c < len(cells) and cells[c][1] and cells[c][0].col_span == 1 and (chars := _upright(cells[c][0]))
+    ]
+    if not labels or len(starts) < 3:
+        return None
+    left = min(starts)
+    if sum(1 for x in starts if x - left < 1.0) < 2:
+        return None  # not a left-aligned column
+    label = labels[-1]
+    centre = (min(ch.x0 for ch in label) + max(ch.x1 for ch in label)) / 2
+    return 2 * centre - left if centre > left else None
 
 
 def _known_subject(label: str) -> bool:
