@@ -240,8 +240,7 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
                 header_texts.extend([normalize(t) for t in r] for r in prow[skip : skip + more])
                 skip += more
         if (
-            not text_table
-            and body_cells
+            body_cells
             and skip < len(piece.rows)
             and body_cells[-1][0] == last_piece.page
             and body_cells[-1][1] is (last_piece.rows[-1] if last_piece.rows else None)

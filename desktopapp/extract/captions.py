@@ -24,6 +24,8 @@ _PAGE_NUMBER = re.compile(r"^[-—－\s]*(第\s*)?\d{1,4}\s*(页)?[-—－\s]*$|
 _ORDINAL_PREFIX = re.compile(r"^([一二三四五六七八九十]+[、.．]|\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d))\s*")
 _TITLE_WORD = re.compile(r"表|情况|预算|决算|明细|构成")
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十\d]+部分")
+# A title's closing qualifier after 表: "一般公共预算支出表（功能科目）", "…支出表(分单位)".
+_QUALIFIER = re.compile(r"[（(][^（()）]{1,15}[)）]$")
 
 
 @dataclass
@@ -210,7 +212,13 @@ def is_caption_text(text: str) -> bool:
     t = normalize(text)
     if _UNIT.search(text.strip()) or _ORG.match(t) or _NUMBER_ONLY.match(t):
         return True
-    return _title_like(t) and t.endswith("表") and len(t) >= 4 or bool(NUMBER_PREFIX.match(t) and "表" in t[3:])
+    return _title_like(t) and _ends_with_table(t) or bool(NUMBER_PREFIX.match(t) and "表" in t[3:])
+
+
+def _ends_with_table(compact: str) -> bool:
+    """Whether a title ends in 表 (or is the 决算's 单位构成, a table printed without 表), after
+    a closing qualifier in brackets."""
+    return len(compact) >= 4 and _QUALIFIER.sub("", compact).endswith(("表", "单位构成"))
 
 
 FOOT_CAPTION_LINES = 5
@@ -235,7 +243,7 @@ def read_foot_caption(lines: list[Line]) -> Caption | None:
 def _is_table_title(text: str) -> bool:
     t = _CONTINUED.sub("", normalize(text))
     return not _UNIT.search(t) and not _ORG.match(t) and (
-        (_title_like(t) and t.endswith("表") and len(t) >= 4) or bool(NUMBER_PREFIX.match(t) and "表" in t[3:])
+        (_title_like(t) and _ends_with_table(t)) or bool(NUMBER_PREFIX.match(t) and "表" in t[3:])
     )
 
 

@@ -34,6 +34,8 @@ class StructureBuilder(PdfBuilder):
         if not isinstance(spec, StructureSpec):
             return super()._draw_title(s, spec, x0, width, continuation)
         top = self.cursor
+        if continuation and spec.continued_title and not spec.caption_drawn:
+            return super()._draw_title(s, spec, x0, width, continuation)
         if continuation or spec.caption_drawn:
             return top
         label = spec.label or spec.number
@@ -44,6 +46,8 @@ class StructureBuilder(PdfBuilder):
         top += spec.title_size + 12
         if label and spec.label_on_unit_line:
             s.text(x0, top + 10, label, spec.font_size)
+        elif spec.org:
+            s.text(x0, top + 10, f"{spec.org_label}{spec.org}", spec.font_size)
         if spec.unit_lines:
             for i, part in enumerate(spec.unit_lines):
                 s.text(x0 + width, top + 10 + i * spec.font_size * 1.3, part, spec.font_size, "r")
@@ -51,21 +55,22 @@ class StructureBuilder(PdfBuilder):
         elif spec.unit:
             s.text(x0 + width, top + 10, f"单位：{spec.unit}", spec.font_size, "r")
             top += 16
-        elif label and spec.label_on_unit_line:
+        elif (label and spec.label_on_unit_line) or spec.org:
             top += 16
         return top + 4
 
-    def table_with_caption_at_foot(self, spec: StructureSpec) -> PrintedTable:
-        """The caption printed at the foot of the current page, the grid on the next."""
+    def table_with_caption_at_foot(self, spec: StructureSpec, *, landscape: bool = False) -> PrintedTable:
+        """The caption printed at the foot of the current page, the grid on the next (a
+        landscape page when `landscape`)."""
         assert self.surface is not None
         s = self.surface
         layout = _layout(spec, s.width - 2 * PAGE_MARGIN_X)
         height = self._title_height(spec)
         self.cursor = self.bottom_limit - height
         self._draw_title(s, spec, (s.width - layout.width) / 2, layout.width, False)
-        self.new_page()
+        self.new_page(landscape=landscape)
         spec.caption_drawn = True
-        return self.table(spec, new_page=False)
+        return self.table(spec, new_page=False, landscape=landscape)
 
     def hide_outside_view(self, hidden_top: str, hidden_bottom: str, margin: float = 32.0) -> None:
         """Print two lines in the current page's top and bottom margins and crop the page

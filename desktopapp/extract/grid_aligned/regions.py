@@ -20,8 +20,9 @@ from desktopapp.extract.text import Fragment, fragments, group_lines
 SAME_EXTENT = 4.0  # rules whose ends are this close (points) frame the same table
 MIN_RULE = 100.0  # a table rule is at least this long
 _UNIT_LINE = re.compile(r"单位[:：]\s*(人民币)?\s*(万元|千元|亿元|元)")
-# A 单位 line wrapped over two lines: '单位：' | '万元'.
+# A 单位 line wrapped over two lines: '单位：' | '万元' (the first perhaps after the 编制单位).
 _UNIT_OPEN = re.compile(r"[（(]?(计量|金额)?单位[:：](人民币)?(万|千|亿)?")
+_ORG_THEN_UNIT_OPEN = re.compile(r"(编制|填报)(单位|部门)[:：].*?" + _UNIT_OPEN.pattern)
 _UNIT_REST = re.compile(r"(万元|千元|亿元|元)[)）]?")
 # The first line of an amount its narrow column wrapped ("1,982." over "31").
 _WRAPPED_AMOUNT_HEAD = re.compile(r"[-+]?\d{1,3}(,\d{3})+\.|[-+]?\d{2,}\.")
@@ -121,7 +122,10 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
             kinds[k] = "row" if len(frags[k]) >= 2 else "label"
     _wrapped_cell_lines(lines, frags, kinds)
     for k in range(1, len(lines)):
-        if _UNIT_OPEN.fullmatch(_compact(lines[k - 1].text)) and _UNIT_REST.fullmatch(_compact(lines[k].text)):
+        opened = _compact(lines[k - 1].text)
+        if (_UNIT_OPEN.fullmatch(opened) or _ORG_THEN_UNIT_OPEN.fullmatch(opened)) and _UNIT_REST.fullmatch(
+            _compact(lines[k].text)
+        ):
             kinds[k - 1] = kinds[k] = "stop"  # a 单位 line wrapped over two: caption, not header
     row_pitch = _row_pitch([ln for ln, kind in zip(lines, kinds) if kind in ("data", "row")])
     regions: list[Region] = []
