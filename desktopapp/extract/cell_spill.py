@@ -14,12 +14,23 @@ rule between two cells, its characters left of the rule are not necessarily the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
 from desktopapp.extract.layout import Char
 
-if TYPE_CHECKING:
-    from desktopapp.extract.grid import Grid, GridCell
+
+class GridCell(Protocol):  # grid.GridCell, which imports this module
+    row: int
+    col: int
+    col_span: int
+    x1: float
+    chars: list[Char]
+
+
+class Grid(Protocol):  # grid.Grid
+    @property
+    def cells(self) -> Sequence[GridCell]: ...
 
 CONTIGUOUS = 0.1  # points: characters of one run stand this close (no gap, no overlap)
 ALIGNED = 0.5  # points: texts starting this close start at one column edge
