@@ -8,6 +8,7 @@ are dropped. The header/body split, title, number, unit, notes and kind are sett
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from desktopapp.core.model import Cell, Table
@@ -130,7 +131,28 @@ def _compatible(first: Piece, piece: Piece) -> bool:
         return True
     # Compared by their filled cells: a page of a form (no rules) may lay fewer columns.
     head = {_filled(row) for row in first.row_texts()[:4]} - {()}
-    return any(_filled(row) in head for row in piece.row_texts()[:4])
+    if any(_filled(row) in head for row in piece.row_texts()[:4]):
+        return True
+    # Or its first rows hold the first rows' texts, its bands split otherwise (a grouping
+    # band '栏目' sharing a row with the label beside it on one page, not on the next).
+    rows = first.row_texts()
+    return any(_leading_rows_repeating(piece.row_texts(), rows[:k]) for k in (2, 3) if len(rows) >= k)
+
+
+def _leading_rows_repeating(rows: list[list[str]], header: list[list[str]]) -> int:
+    """How many leading rows hold together exactly the texts of `header`'s rows (a header
+    repeated on a continuation page whose texts fall into its rows otherwise), else 0."""
+    want = Counter(t for row in header for t in _filled(row))
+    if sum(want.values()) < 2:
+        return 0
+    seen: Counter[str] = Counter()
+    for k, row in enumerate(rows[: len(header) + 2]):
+        seen.update(_filled(row))
+        if seen - want:
+            return 0
+        if seen == want:
+            return k + 1
+    return 0
 
 
 def _filled(row: list[str]) -> tuple[str, ...]:
@@ -227,6 +249,8 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
             or _header_by_columns(piece.rows[skip], paths)
         ):
             skip += 1
+        if skip == 0:
+            skip = _leading_rows_repeating(prow, header_texts)
         # Some print the 合计 row again under the repeated header: it is the same row.
         totals = {tuple(normalize(t) for t in r) for _, r in ((p, [c.text for c in row]) for p, row in body_cells)
                   if any(_TOTAL_LABEL.match(normalize(t)) for t in r[:4])}

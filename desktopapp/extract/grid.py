@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from desktopapp.extract.cell_spill import return_spilled_heads, starts_own_text
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import cell_text
 
@@ -108,6 +109,7 @@ def bin_chars(grid: Grid, chars: list[Char], slack: float = 1.0) -> list[Char]:
         else:
             cell.chars.append(ch)
     _rejoin_overflow(grid)
+    return_spilled_heads(grid)
     _rejoin_wrapped_line(grid)
     for cell in grid.cells:
         cell.text = cell_text(cell.chars)
@@ -136,6 +138,8 @@ def _rejoin_overflow(grid: Grid) -> None:
             last = max((c for c in left.chars if not c.text.isspace()), key=lambda c: c.x1, default=None)
             first = min((c for c in right.chars if not c.text.isspace()), key=lambda c: c.x0, default=None)
             if last is None or first is None or abs(first.base - last.base) > 0.3 * max(first.size, 1.0):
+                continue
+            if starts_own_text(grid, last, right, first):
                 continue
             seamless = (
                 abs(first.x0 - last.x1) < 0.05 * max(first.size, 1.0)

@@ -131,6 +131,10 @@ def split_gap(a: Char, b: Char, wide: float = 1.2, spaced: bool = False) -> bool
     em = max(a.size, b.size, 1.0)
     if a.text in _LEFT_INKED and gap > 0.4 * em:
         gap += 0.4 * em
+    if a.text in _LEFT_INKED and gap < -0.05 * em:
+        # Text printed over the blank half of a full stop or comma: the next cell's text
+        # where an overflowing sentence ended ('…规范率。' | '≥95%'); one run never overlaps.
+        return True
     if gap > wide * em:
         return True
     a_cjk, b_cjk = _CJK.match(a.text) is not None, _CJK.match(b.text) is not None

@@ -5,6 +5,7 @@ continued over pages shares the columns of all its pages, `shared_columns`)."""
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 
 from desktopapp.extract.grid import Grid, GridCell
@@ -221,12 +222,16 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
     if bands:
         ys.append(max(region.bottom, bands[-1][1]))
     anchors = _left_anchors(text.body_blocks, xs)
+    right_anchors = _right_anchors(text.body_blocks, xs)
     for k, (_, _, printed) in enumerate(bands):
         members = [part for b in printed or [] for part in _parted_at_colon(b, xs)]
         spans = _row_spans(members, xs)
         used = {c for c0, c1 in spans.values() for c in range(c0, c1 + 1)}
         for block in members:
-            c0, c1 = _centred_span(block, *spans[id(block)], used, edges, anchors)
+            c0, c1 = spans[id(block)]
+            if c0 != c1 or right_anchors.get(c0) is None or abs(block.x1 - right_anchors[c0]) > 0.6:
+                # Not right-aligned like the column's other text: perhaps centred over more.
+                c0, c1 = _centred_span(block, c0, c1, used, edges, anchors)
             place(block, body_start + k, body_start + k, c0, c1)
 
     for cell in cells:
@@ -325,6 +330,25 @@ def _left_anchors(blocks: list[Block], xs: list[float]) -> dict[int, float]:
         if c0 == c1:
             starts.setdefault(c0, []).append(round(b.x0, 1))
     return {c: statistics.mode(v) for c, v in starts.items() if len(v) >= 2}
+
+
+def _right_anchors(blocks: list[Block], xs: list[float]) -> dict[int, float]:
+    """Per column whose text is right-aligned (more of its texts end at one x than start at
+    one), the x where they end."""
+    ends: dict[int, list[tuple[float, float]]] = {}
+    for b in blocks:
+        if is_amountish(b):
+            continue
+        c0, c1 = columns_of(xs, b.x0, b.x1)
+        if c0 == c1:
+            ends.setdefault(c0, []).append((round(b.x0, 1), round(b.x1, 1)))
+    out: dict[int, float] = {}
+    for c, spans in ends.items():
+        (end, n_end), = Counter(x1 for _, x1 in spans).most_common(1)
+        (_, n_start), = Counter(x0 for x0, _ in spans).most_common(1)
+        if n_end >= 2 and n_end > n_start:
+            out[c] = end
+    return out
 
 
 def _centred_span(block: Block, c0: int, c1: int, used: set[int], edges: list[tuple[float, float]],

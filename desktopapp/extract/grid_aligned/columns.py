@@ -9,6 +9,7 @@ from collections.abc import Collection
 
 from desktopapp.extract.geometry import merge_intervals
 from desktopapp.extract.grid_aligned.blocks import Block, inked_x1, is_amountish
+from desktopapp.extract.grid_aligned.form_rows import values_beside_labels
 
 
 def column_extents(body: list[tuple[float, float]], leaves: list[tuple[float, float]],
@@ -59,6 +60,9 @@ def body_column_extents(parts: list[tuple[int, list[Block], list[list[Block]]]],
     starts = _aligned_starts(blocks, narrow, row_of)
     clusters = _unbridged(_cluster_blocks([b for b in blocks if b.x1 - b.x0 <= narrow] + starts))
     clusters = [cl for k, cl in enumerate(clusters) if k == 0 or not _alone_in_rows(cl[2], row_of)]
+    if clusters:
+        clusters = [cl for k, cl in enumerate(clusters)
+                    if k == 0 or not values_beside_labels(cl[2], clusters[0][2], row_of)]
     changed = True
     while changed:
         changed = False

@@ -62,8 +62,9 @@ def _form_in(lines: list[Line], frags: list[list[Fragment]]) -> Region | None:
     labels = [k for k, f in left if _is_label(f)]
     if len(labels) < MIN_LABELS:
         return None
-    # A few may run label and value together ('长期目标1：全面推进…'); running text is all so.
-    if len(left) - len(labels) > len(labels) // 3:
+    # A few may run label and value together ('长期目标1：全面推进…'): labels of the column
+    # too, each on a page of a long form; running text is all of other lines.
+    if sum(1 for _, f in left if not _is_label(f) and not _label_run_in(f.text)) > len(labels) // 3:
         return None
     # Where the label column ends: most labels end there; a long one may overflow its
     # narrow cell up to the prose beside it ('年度目标2：' over a value's wrapped lines).
