@@ -23,6 +23,7 @@ _UNIT_LINE = re.compile(r"单位[:：]\s*(人民币)?\s*(万元|千元|亿元|�
 _UNIT_OPEN = re.compile(r"[（(]?(计量|金额)?单位[:：](人民币)?(万|千|亿)?")
 _UNIT_REST = re.compile(r"(万元|千元|亿元|元)[)）]?")
 # The first line of an amount its narrow column wrapped ("1,982." over "31").
+_CODE = re.compile(r"\d{3,7}")  # a 科目 code: three to seven digits, nothing else
 _WRAPPED_AMOUNT_HEAD = re.compile(r"[-+]?\d{1,3}(,\d{3})+\.|[-+]?\d{2,}\.")
 
 
@@ -116,6 +117,9 @@ def text_regions(chars: list[Char]) -> list[Region]:
     for k in range(len(lines) - 1):
         if kinds[k] == "data" and _label_wrapped_at_digits(frags[k], frags[k + 1], lines[k], lines[k + 1]):
             kinds[k] = "row" if len(frags[k]) >= 2 else "label"
+    for k, kind in enumerate(kinds):
+        if kind == "stop" and interleaved_number(lines, k):
+            kinds[k] = "row"  # '207' centred on '文化旅游体育与' | '传媒支出': no page number
     _wrapped_cell_lines(lines, frags, kinds)
     for k in range(1, len(lines)):
         if _UNIT_OPEN.fullmatch(_compact(lines[k - 1].text)) and _UNIT_REST.fullmatch(_compact(lines[k].text)):
@@ -194,9 +198,24 @@ def text_regions(chars: list[Char]) -> list[Region]:
     return regions
 
 
+def interleaved_number(lines: list, k: int) -> bool:
+    """A lone small number standing between the lines of the text beside it (a 序号 or a 科目
+    code centred on a name wrapped over two lines): a cell of a row, no page number (which
+    stands alone)."""
+    text = re.sub(r"\s+", "", lines[k].text)
+    if not re.fullmatch(r"\d{1,3}", text):
+        return False
+    line = lines[k]
+    return any(
+        0 <= j < len(lines) and lines[j].top < line.bottom and line.top < lines[j].bottom
+        for j in (k - 1, k + 1)
+    )
+
+
 def _cell_edges(rows: list[list[Fragment]]) -> tuple[list[float], list[float]]:
-    """Where the table's text cells start and its amounts end."""
-    lefts = sorted({round(f.x0, 1) for row in rows for f in row if not _amount_part(f.text)})
+    """Where the table's text cells start and its amounts end. A 科目 code starts a cell too:
+    '合计' under a column of codes starts where they start."""
+    lefts = sorted({round(f.x0, 1) for row in rows for f in row if not _amount_part(f.text) or _CODE.fullmatch(f.text)})
     rights = sorted({round(f.x1, 1) for row in rows for f in row if _amount_part(f.text)})
     return lefts, rights
 
