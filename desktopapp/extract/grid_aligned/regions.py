@@ -184,7 +184,8 @@ def text_regions(chars: list[Char]) -> list[Region]:
             # One row alone under a header of several labels (a table's last row carried
             # onto a page of its own, under its repeated header).
             or (len(frags[first]) >= 2 and sum(len(frags[k]) >= 2 for k in range(head, first)) >= 1
-                and kinds[first - 1] in ("row", "label") and _labels_only([frags[k] for k in range(head, first)]))
+                and kinds[first - 1] in ("row", "label")
+                and _labels_only([fragments(lines[k], k, CELL_GAP) for k in range(head, first)]))
         )
         if (data_lines >= 2 or strong) and _columns_align([frags[k] for k in range(body_first, last + 1)]):
             members = range(head, last + 1)
@@ -364,9 +365,17 @@ def _line_kind(line, frags: list[Fragment]) -> str:
         return "data"
     if frags and all(_amount_part(f.text) for f in frags):
         return "data"  # amounts alone: centred between the lines of names wrapped beside them
-    if len(frags) >= 2:
+    if len(frags) >= 2 or _close_labels(line):
         return "row"
     return "label" if len(text) <= 20 else "stop"
+
+
+def _close_labels(line) -> bool:
+    """A long line that is short labels of narrow columns standing closer than an em apart
+    ('预算 决算 预算 决算 …'), not one text: parted at the spacing of cells, it gives three
+    labels or more of two to twelve characters, none a sentence."""
+    parts = [f.text.strip() for f in fragments(line, 0, CELL_GAP)]
+    return len(parts) >= 3 and all(2 <= len(t) <= 12 and not any(p in t for p in "，。；,;：:") for t in parts)
 
 
 def _amount_part(text: str) -> bool:
