@@ -142,6 +142,7 @@ def text_regions(chars: list[Char]) -> list[Region]:
         # of the last row belong to the table.
         while last + 1 < j and (
             kinds[last + 1] == "row" or lines[last + 1].top - lines[last].bottom <= 0.6 * lines[last].size
+            or _opens_wrapped_row(lines, kinds, last + 1, j)
         ):
             last += 1
         # Rows after the last amount whose cells start where the table's cells start, at the
@@ -270,6 +271,18 @@ def _wrapped_around(frags: list[list[Fragment]], lines, k: int) -> bool:
     beside = all(min(u.x1, f.x1) - max(u.x0, f.x0) <= 0 for u in above for f in data)
     carried = all(any(abs(u.x0 - f.x0) <= 1.0 for f in below) for u in above)
     return beside and carried
+
+
+def _opens_wrapped_row(lines, kinds: list[str], k: int, end: int) -> bool:
+    """Line k is the first line of a cell wrapped in a narrow column above its row's other
+    cells ('指标设' | '一级指标 … 分值权重' | '定依据'): lines set at the line pitch of wrapped
+    text (closer than rows are set) lead from it to a line of several cells."""
+    m = k
+    while m + 1 < end and lines[m + 1].top - lines[m].bottom <= 0.6 * lines[m + 1].size:
+        m += 1
+        if kinds[m] in ("row", "data"):
+            return True
+    return False
 
 
 def _tall_row_top(frags: list[list[Fragment]], lines, first: int, head: int) -> int:
