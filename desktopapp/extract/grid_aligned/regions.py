@@ -125,6 +125,8 @@ def text_regions(chars: list[Char]) -> list[Region]:
         if _UNIT_OPEN.fullmatch(_compact(lines[k - 1].text)) and _UNIT_REST.fullmatch(_compact(lines[k].text)):
             kinds[k - 1] = kinds[k] = "stop"  # a 单位 line wrapped over two: caption, not header
     row_pitch = _row_pitch([ln for ln, kind in zip(lines, kinds) if kind in ("data", "row")])
+    if row_pitch is None or row_pitch > 4 * statistics.median(ln.size for ln in lines):
+        row_pitch = _wrapped_row_pitch([ln for ln, kind in zip(lines, kinds) if kind != "stop"])
     regions: list[Region] = []
     i = 0
     while i < len(lines):
@@ -357,6 +359,19 @@ def _row_pitch(lines) -> float | None:
     (steps within a wrapped cell, under one and a half lines of text, left out)."""
     steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top - a.top >= 1.5 * b.size]
     return statistics.median(steps) if len(steps) >= 2 else None
+
+
+def _wrapped_row_pitch(lines) -> float | None:
+    """The pitch of table rows when most rows are names wrapped in a narrow column, one text
+    per line ('（廿一）其他支' | '出'): the usual step between the first lines of stacks of
+    lines set at the line pitch of wrapped text."""
+    tops: list[float] = []
+    for upper, lower in zip([None, *lines], lines):
+        if upper is None or lower.top - upper.bottom > 0.6 * lower.size:
+            tops.append(lower.top)
+    size = statistics.median(ln.size for ln in lines) if lines else 0.0
+    steps = [b - a for a, b in zip(tops, tops[1:]) if b - a >= 1.5 * size]
+    return statistics.median(steps) if len(steps) >= 3 else None
 
 
 def _close(upper, lower, row_pitch: float | None) -> bool:
