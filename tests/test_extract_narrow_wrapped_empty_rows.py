@@ -31,3 +31,24 @@ def test_rows_after_empty_rows_between_wrapped_names_stay_in_the_table(tmp_path)
     [table] = read_document(tmp_path / "narrow.pdf").tables
     body = [[normalize(t) for t in row] for row in table.body_texts()]
     assert body == [[normalize(t) for t in row] for row in printed.body]
+
+
+def test_empty_row_after_a_wrapped_name_is_kept(tmp_path):
+    """One-line rows standing together give the pitch; after a row wrapped over two lines,
+    the gap of one more row is an empty row."""
+    body = [
+        ["一、本年收入", "5,905.48", "一、本年支出", "5,905.48"],
+        ["一般公共预算拨款", "5,905.48", "（一）社会保障和就业支出", "5,905.48"],
+        ["", "", "", ""],
+        ["上年结转结余", "", "年终结转结余", ""],
+        ["收入总计", "5,905.48", "支出总计", "5,905.48"],
+    ]
+    builder = PdfBuilder(tmp_path / "narrow.pdf")
+    spec = TableSpec("财政拨款收支总表", HEADER, body, style="no_rules", col_widths=[71.0, 44.0, 71.0, 44.0],
+                     fill_width=False)
+    printed = builder.table(spec)
+    builder.save()
+    [table] = read_document(tmp_path / "narrow.pdf").tables
+    assert [[normalize(t) for t in row] for row in table.body_texts()] == [
+        [normalize(t) for t in row] for row in printed.body
+    ]

@@ -34,7 +34,10 @@ def row_bands(rows: list[list[Block]], top: float, bottom: float) -> list[tuple[
     spans = [(min(b.top for b in r), max(b.bottom for b in r), r) for r in rows]
     single = [s for s in spans if all(len({f.line for f in b.frags}) == 1 for b in s[2])]
     pitches = [b[0] - a[0] for a, b in zip(single, single[1:]) if b[0] - a[0] > 0]
-    pitch = statistics.median(pitches) if pitches else None
+    # One-line rows next to each other give the pitch; others only when none stand together
+    # (rows wrapped over lines between them would stretch it).
+    adjacent = _adjacent_single_pitches(spans, single)
+    pitch = statistics.median(adjacent or pitches) if adjacent or pitches else None
     wrapped = _missing_between_wrapped(spans) if pitch is None else {}
     out: list[tuple[float, float, list[Block] | None]] = []
     for k, (t, b, r) in enumerate(spans):
@@ -44,11 +47,29 @@ def row_bands(rows: list[list[Block]], top: float, bottom: float) -> list[tuple[
             prev_single = prow in [s[2] for s in single]
             if prev_single and (pb - pt) < pitch:
                 missing = round((t - pt) / pitch) - 1
+            elif not prev_single and adjacent:
+                # After a row wrapped over lines: its last line stands where a one-line row
+                # would, the gap beyond the rows' own gap holds empty rows.
+                line = statistics.median(s[1] - s[0] for s in single)
+                missing = round((t - pb - (pitch - line)) / pitch)
+                pt = pb - line
+            else:
+                missing = 0
+            if missing > 0:
                 for m in range(max(0, min(missing, 20))):
                     et = pt + pitch * (m + 1)
                     out.append((et, et + (pb - pt), None))
         out.append((t, b, r))
     return out
+
+
+def _adjacent_single_pitches(spans: list[tuple[float, float, list[Block]]], single: list) -> list[float]:
+    ids = {id(s[2]) for s in single}
+    return [
+        b[0] - a[0]
+        for a, b in zip(spans, spans[1:])
+        if id(a[2]) in ids and id(b[2]) in ids and b[0] - a[0] > 0
+    ]
 
 
 def _missing_between_wrapped(spans: list[tuple[float, float, list[Block]]]) -> dict[int, list[tuple[float, float]]]:
