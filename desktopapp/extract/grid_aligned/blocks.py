@@ -113,6 +113,15 @@ def _vertical_singles(frags: list[Fragment]) -> set[int]:
     return out
 
 
+def _code_parts(left: str, right: str) -> bool:
+    """'类' '款' '项' in this order: the labels of a 科目编码's parts, each heading its column,
+    not one label spread over a cell (also in a table with no code under them)."""
+    return left in _CODE_PARTS and right in _CODE_PARTS and _CODE_PARTS.index(left) < _CODE_PARTS.index(right)
+
+
+_CODE_PARTS = "类款项"
+
+
 def join_spread_labels(
     frags: list[Fragment], body_columns: list[tuple[float, float]], labels: list[tuple[float, float]] = ()
 ) -> list[Fragment]:
@@ -148,6 +157,7 @@ def join_spread_labels(
             and f.x0 - prev.x1 <= 4 * f.size
             and column(f.cx) in (None, column(_last_solid(prev).cx))
             and not own_labels(_last_solid(prev).cx, f.cx)
+            and not _code_parts(_last_solid(prev).text, f.text)
         ):
             merged = Fragment(prev.chars + f.chars, prev.x0, min(prev.top, f.top), f.x1,
                               max(prev.bottom, f.bottom), max(prev.size, f.size), prev.line)

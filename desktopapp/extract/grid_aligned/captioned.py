@@ -94,9 +94,17 @@ def _body_start(lines: list, frags: list, run: range) -> int | None:
         # Cells standing in columns — or a header line of three labels or more: labels
         # centred in their columns start nowhere in particular.
         spread = any(len(frags[k]) >= 3 for st in stacks[:head] for k in st)
+        if head < len(stacks) and _inside_stack(lines, run, stacks[head][0]):
+            continue  # a label set between the wrapped lines of its neighbours ('合计'): no row
         if 0 < head < len(texts) and (spread or _columns_align([frags[k] for k in run])):
             return stacks[head][0]
     return None
+
+
+def _inside_stack(lines: list, run: range, k: int) -> bool:
+    """Line k starts above the foot of a line before it: it stands among wrapped lines of
+    the same band, and no row can begin with it."""
+    return any(lines[j].bottom - 0.5 > lines[k].top for j in run if j < k)
 
 
 def _row_stacks(lines: list, run: range) -> list[list[int]]:
