@@ -206,10 +206,10 @@ def text_regions(chars: list[Char]) -> list[Region]:
 
 def interleaved_number(lines: list, k: int) -> bool:
     """A lone small number standing between the lines of the text beside it (a 序号 or a 科目
-    code centred on a name wrapped over two lines): a cell of a row, no page number (which
-    stands alone)."""
+    code centred on a name wrapped over two lines, a year wrapped at its space, '2023' | '年'):
+    a cell of a row, no page number (which stands alone)."""
     text = re.sub(r"\s+", "", lines[k].text)
-    if not re.fullmatch(r"\d{1,3}", text):
+    if not re.fullmatch(r"\d{1,4}", text):
         return False
     line = lines[k]
     return any(
