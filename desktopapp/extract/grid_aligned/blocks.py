@@ -115,12 +115,33 @@ def _vertical_singles(frags: list[Fragment]) -> set[int]:
     return out
 
 
-def join_spread_labels(frags: list[Fragment], body_columns: list[tuple[float, float]]) -> list[Fragment]:
+def _code_parts(left: str, right: str) -> bool:
+    """'类' '款' '项' in this order: the labels of a 科目编码's parts, each heading its column,
+    not one label spread over a cell (also in a table with no code under them)."""
+    return left in _CODE_PARTS and right in _CODE_PARTS and _CODE_PARTS.index(left) < _CODE_PARTS.index(right)
+
+
+_CODE_PARTS = "类款项"
+
+
+def join_spread_labels(
+    frags: list[Fragment], body_columns: list[tuple[float, float]], labels: list[tuple[float, float]] = ()
+) -> list[Fragment]:
     """'收      入' printed as single characters spread over a cell: one label — unless the
-    characters head different columns of the body ('类 款 项')."""
+    characters head different columns of the body ('类 款 项'), or stand under two header
+    labels of their own ('是' '是' under 是否政府购买服务 | 是否政府采购, narrow columns)."""
 
     def column(x: float) -> int | None:
         return next((k for k, (a, b) in enumerate(body_columns) if a - 1 <= x <= b + 1), None)
+
+    def label(x: float) -> tuple[float, float] | None:
+        """The narrowest header label over x."""
+        over = [(a, b) for a, b in labels if a - 1 <= x <= b + 1]
+        return min(over, key=lambda ab: ab[1] - ab[0], default=None)
+
+    def own_labels(a: float, b: float) -> bool:
+        la, lb = label(a), label(b)
+        return la is not None and lb is not None and (la[1] < lb[0] or lb[1] < la[0])
 
     stacked = _vertical_singles(frags)
     out: list[Fragment] = []
@@ -137,6 +158,8 @@ def join_spread_labels(frags: list[Fragment], body_columns: list[tuple[float, fl
             and (spread or id(prev) not in stacked)
             and f.x0 - prev.x1 <= 4 * f.size
             and column(f.cx) in (None, column(_last_solid(prev).cx))
+            and not own_labels(_last_solid(prev).cx, f.cx)
+            and not _code_parts(_last_solid(prev).text, f.text)
         ):
             merged = Fragment(prev.chars + f.chars, prev.x0, min(prev.top, f.top), f.x1,
                               max(prev.bottom, f.bottom), max(prev.size, f.size), prev.line)

@@ -76,7 +76,10 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
     # '收  入  总  计' spread over its cell in a body row: one label, when the columns the
     # other text makes do not part its characters.
     solid = stack_blocks([f for f in body_frags if len(f.text) > 1], 0.45)
-    body_frags = join_spread_labels(body_frags, body_column_extents([(0, solid, body_rows(solid))], narrow))
+    # Header labels of a few characters at least: a spread label's single characters ('收  入')
+    # head no column each.
+    labels = [(b.x0, b.x1) for b in stack_blocks(head_frags, 0.45) if sum(len(f.text.strip()) for f in b.frags) >= 2]
+    body_frags = join_spread_labels(body_frags, body_column_extents([(0, solid, body_rows(solid))], narrow), labels)
     body_blocks = stack_blocks(body_frags, 0.45)
     rows = body_rows(body_blocks)
     body_columns = body_column_extents([(0, body_blocks, rows)], narrow)

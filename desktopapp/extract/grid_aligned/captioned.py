@@ -12,7 +12,13 @@ import statistics
 
 from desktopapp.extract.captions import is_caption_text
 from desktopapp.extract.grid_aligned.blocks import CELL_GAP
-from desktopapp.extract.grid_aligned.regions import Region, _close, _columns_align, _line_kind
+from desktopapp.extract.grid_aligned.regions import (
+    Region,
+    _close,
+    _columns_align,
+    _line_kind,
+    interleaved_number,
+)
 from desktopapp.extract.header import header_row_count
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import fragments, group_lines
@@ -29,7 +35,7 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
     frags = [fragments(ln, i) for i, ln in enumerate(lines)]
     kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
     for k in range(len(lines)):
-        if kinds[k] == "stop" and _interleaved_number(lines, k):
+        if kinds[k] == "stop" and interleaved_number(lines, k):
             kinds[k] = "row"
     size = statistics.median(ln.size for ln in lines)
     regions: list[Region] = []
@@ -88,9 +94,17 @@ def _body_start(lines: list, frags: list, run: range) -> int | None:
         # Cells standing in columns — or a header line of three labels or more: labels
         # centred in their columns start nowhere in particular.
         spread = any(len(frags[k]) >= 3 for st in stacks[:head] for k in st)
+        if head < len(stacks) and _inside_stack(lines, run, stacks[head][0]):
+            continue  # a label set between the wrapped lines of its neighbours ('合计'): no row
         if 0 < head < len(texts) and (spread or _columns_align([frags[k] for k in run])):
             return stacks[head][0]
     return None
+
+
+def _inside_stack(lines: list, run: range, k: int) -> bool:
+    """Line k starts above the foot of a line before it: it stands among wrapped lines of
+    the same band, and no row can begin with it."""
+    return any(lines[j].bottom - 0.5 > lines[k].top for j in run if j < k)
 
 
 def _row_stacks(lines: list, run: range) -> list[list[int]]:
@@ -103,19 +117,6 @@ def _row_stacks(lines: list, run: range) -> list[list[int]]:
         else:
             stacks.append([k])
     return stacks
-
-
-def _interleaved_number(lines: list, k: int) -> bool:
-    """A lone small number standing between the lines of the text beside it (a 序号 centred
-    on a name wrapped over two lines): a cell of a row, no page number (which stands alone)."""
-    text = re.sub(r"\s+", "", lines[k].text)
-    if not re.fullmatch(r"\d{1,3}", text):
-        return False
-    line = lines[k]
-    return any(
-        0 <= j < len(lines) and lines[j].top < line.bottom and line.top < lines[j].bottom
-        for j in (k - 1, k + 1)
-    )
 
 
 def _is_caption_line(text: str) -> bool:

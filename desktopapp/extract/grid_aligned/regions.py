@@ -25,6 +25,7 @@ _UNIT_OPEN = re.compile(r"[（(]?(计量|金额)?单位[:：](人民币)?(万|�
 _ORG_THEN_UNIT_OPEN = re.compile(r"(编制|填报)(单位|部门)[:：].*?" + _UNIT_OPEN.pattern)
 _UNIT_REST = re.compile(r"(万元|千元|亿元|元)[)）]?")
 # The first line of an amount its narrow column wrapped ("1,982." over "31").
+_CODE = re.compile(r"\d{3,7}")  # a 科目 code: three to seven digits, nothing else
 _WRAPPED_AMOUNT_HEAD = re.compile(r"[-+]?\d{1,3}(,\d{3})+\.|[-+]?\d{2,}\.")
 
 
@@ -120,6 +121,9 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
     for k in range(len(lines) - 1):
         if kinds[k] == "data" and _label_wrapped_at_digits(frags[k], frags[k + 1], lines[k], lines[k + 1]):
             kinds[k] = "row" if len(frags[k]) >= 2 else "label"
+    for k, kind in enumerate(kinds):
+        if kind == "stop" and interleaved_number(lines, k):
+            kinds[k] = "row"  # '207' centred on '文化旅游体育与' | '传媒支出': no page number
     _wrapped_cell_lines(lines, frags, kinds)
     for k in range(1, len(lines)):
         opened = _compact(lines[k - 1].text)
@@ -128,6 +132,8 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
         ):
             kinds[k - 1] = kinds[k] = "stop"  # a 单位 line wrapped over two: caption, not header
     row_pitch = _row_pitch([ln for ln, kind in zip(lines, kinds) if kind in ("data", "row")])
+    if row_pitch is None or row_pitch > 4 * statistics.median(ln.size for ln in lines):
+        row_pitch = _wrapped_row_pitch([ln for ln, kind in zip(lines, kinds) if kind != "stop"])
     regions: list[Region] = []
     i = 0
     while i < len(lines):
@@ -145,6 +151,7 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
         # of the last row belong to the table.
         while last + 1 < j and (
             kinds[last + 1] == "row" or lines[last + 1].top - lines[last].bottom <= 0.6 * lines[last].size
+            or _opens_wrapped_row(lines, kinds, last + 1, j)
         ):
             last += 1
         # Rows after the last amount whose cells start where the table's cells start, at the
@@ -173,6 +180,8 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
         if head < first < last and _wrapped_around(frags, lines, first):
             body_first = first - 1  # the first line of a name wrapped around the row's figures
         body_first = _stacked_onto(frags, lines, body_first, head)
+        if head < first:
+            body_first = min(body_first, _tall_row_top(frags, lines, first, head))
         while body_first > head:
             # A cell wrapped over lines is judged by its first line ('廿四、债务发行' | '费用支出').
             top = body_first - 1
@@ -186,7 +195,8 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
             # One row alone under a header of several labels (a table's last row carried
             # onto a page of its own, under its repeated header).
             or (len(frags[first]) >= 2 and sum(len(frags[k]) >= 2 for k in range(head, first)) >= 1
-                and kinds[first - 1] in ("row", "label") and _labels_only([frags[k] for k in range(head, first)]))
+                and kinds[first - 1] in ("row", "label")
+                and _labels_only([fragments(lines[k], k, CELL_GAP) for k in range(head, body_first)]))
         )
         if (data_lines >= 2 or strong) and _columns_align([frags[k] for k in range(body_first, last + 1)]):
             members = range(head, last + 1)
@@ -202,9 +212,24 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
     return regions
 
 
+def interleaved_number(lines: list, k: int) -> bool:
+    """A lone small number standing between the lines of the text beside it (a 序号 or a 科目
+    code centred on a name wrapped over two lines, a year wrapped at its space, '2023' | '年'):
+    a cell of a row, no page number (which stands alone)."""
+    text = re.sub(r"\s+", "", lines[k].text)
+    if not re.fullmatch(r"\d{1,4}", text):
+        return False
+    line = lines[k]
+    return any(
+        0 <= j < len(lines) and lines[j].top < line.bottom and line.top < lines[j].bottom
+        for j in (k - 1, k + 1)
+    )
+
+
 def _cell_edges(rows: list[list[Fragment]]) -> tuple[list[float], list[float]]:
-    """Where the table's text cells start and its amounts end."""
-    lefts = sorted({round(f.x0, 1) for row in rows for f in row if not _amount_part(f.text)})
+    """Where the table's text cells start and its amounts end. A 科目 code starts a cell too:
+    '合计' under a column of codes starts where they start."""
+    lefts = sorted({round(f.x0, 1) for row in rows for f in row if not _amount_part(f.text) or _CODE.fullmatch(f.text)})
     rights = sorted({round(f.x1, 1) for row in rows for f in row if _amount_part(f.text)})
     return lefts, rights
 
@@ -280,6 +305,38 @@ def _carried_below(upper: Fragment, frags: list[list[Fragment]], lines, start: i
     return False
 
 
+def _opens_wrapped_row(lines, kinds: list[str], k: int, end: int) -> bool:
+    """Line k is the first line of a cell wrapped in a narrow column above its row's other
+    cells ('指标设' | '一级指标 … 分值权重' | '定依据'): lines set at the line pitch of wrapped
+    text (closer than rows are set) lead from it to a line of several cells."""
+    m = k
+    while m + 1 < end and lines[m + 1].top - lines[m].bottom <= 0.6 * lines[m + 1].size:
+        m += 1
+        if kinds[m] in ("row", "data"):
+            return True
+    return False
+
+
+def _tall_row_top(frags: list[list[Fragment]], lines, first: int, head: int) -> int:
+    """Where the first body row begins when its figures (line `first`) stand centred in a row
+    made tall by a text wrapped over many lines in a narrow column (a 委托事项内容 sentence):
+    the lines above, each set at the line pitch of wrapped text (closer than rows are set)
+    and carrying on texts that continue below it (starting where a text of the lines under
+    it starts), are the row's own. The header stands a row's padding apart."""
+    top = first
+    while top - 1 >= head:
+        upper, lower = lines[top - 1], lines[top]
+        if lower.top - upper.bottom > 0.6 * lower.size or not frags[top - 1]:
+            break
+        below = [f for k in range(top, min(first + 2, len(frags))) for f in frags[k]]
+        if any(_amount_part(f.text) for f in frags[top - 1]) or not all(
+            any(abs(f.x0 - g.x0) <= 1.0 and not _amount_part(g.text) for g in below) for f in frags[top - 1]
+        ):
+            break
+        top -= 1
+    return top
+
+
 def _wrapped_cell_lines(lines, frags: list[list[Fragment]], kinds: list[str]) -> None:
     """A long line of one text set right above or below a line of the table, starting where
     one of its cells starts (or beside the figures of a row set between its lines), is a
@@ -334,6 +391,19 @@ def _row_pitch(lines) -> float | None:
     return statistics.median(steps) if len(steps) >= 2 else None
 
 
+def _wrapped_row_pitch(lines) -> float | None:
+    """The pitch of table rows when most rows are names wrapped in a narrow column, one text
+    per line ('（廿一）其他支' | '出'): the usual step between the first lines of stacks of
+    lines set at the line pitch of wrapped text."""
+    tops: list[float] = []
+    for upper, lower in zip([None, *lines], lines):
+        if upper is None or lower.top - upper.bottom > 0.6 * lower.size:
+            tops.append(lower.top)
+    size = statistics.median(ln.size for ln in lines) if lines else 0.0
+    steps = [b - a for a, b in zip(tops, tops[1:]) if b - a >= 1.5 * size]
+    return statistics.median(steps) if len(steps) >= 3 else None
+
+
 def _close(upper, lower, row_pitch: float | None) -> bool:
     """Two lines of one table: no wider apart than two and a half lines of text, or than
     about two empty rows at the pitch of the page's table rows."""
@@ -353,7 +423,7 @@ def _line_kind(line, frags: list[Fragment], figure: Callable[[str], bool] | None
         return "data"
     if frags and all(_amount_part(f.text) for f in frags):
         return "data"  # amounts alone: centred between the lines of names wrapped beside them
-    if len(frags) >= 2:
+    if len(frags) >= 2 or _close_labels(line):
         return "row"
     return "label" if len(text) <= 20 else "stop"
 
@@ -372,6 +442,12 @@ def _after_sentence(text: str) -> str:
     """What follows a sentence's last mark: the next cell's text when the mark hung against it
     ('反映…规范率。≥95%')."""
     return re.split(r"[，。；]", text)[-1]
+def _close_labels(line) -> bool:
+    """A long line that is short labels of narrow columns standing closer than an em apart
+    ('预算 决算 预算 决算 …'), not one text: parted at the spacing of cells, it gives three
+    labels or more of two to twelve characters, none a sentence."""
+    parts = [f.text.strip() for f in fragments(line, 0, CELL_GAP)]
+    return len(parts) >= 3 and all(2 <= len(t) <= 12 and not any(p in t for p in "，。；,;：:") for t in parts)
 
 
 def _amount_part(text: str) -> bool:

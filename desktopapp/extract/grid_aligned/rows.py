@@ -34,18 +34,64 @@ def row_bands(rows: list[list[Block]], top: float, bottom: float) -> list[tuple[
     spans = [(min(b.top for b in r), max(b.bottom for b in r), r) for r in rows]
     single = [s for s in spans if all(len({f.line for f in b.frags}) == 1 for b in s[2])]
     pitches = [b[0] - a[0] for a, b in zip(single, single[1:]) if b[0] - a[0] > 0]
-    pitch = statistics.median(pitches) if pitches else None
+    # One-line rows next to each other give the pitch; others only when none stand together
+    # (rows wrapped over lines between them would stretch it).
+    adjacent = _adjacent_single_pitches(spans, single)
+    pitch = statistics.median(adjacent or pitches) if adjacent or pitches else None
+    wrapped = _missing_between_wrapped(spans) if pitch is None else {}
     out: list[tuple[float, float, list[Block] | None]] = []
     for k, (t, b, r) in enumerate(spans):
+        out.extend((et, eb, None) for et, eb in wrapped.get(k, []))
         if k > 0 and pitch:
             pt, pb, prow = spans[k - 1]
             prev_single = prow in [s[2] for s in single]
             if prev_single and (pb - pt) < pitch:
                 missing = round((t - pt) / pitch) - 1
+            elif not prev_single and adjacent:
+                # After a row wrapped over lines: its last line stands where a one-line row
+                # would, the gap beyond the rows' own gap holds empty rows.
+                line = statistics.median(s[1] - s[0] for s in single)
+                missing = round((t - pb - (pitch - line)) / pitch)
+                pt = pb - line
+            else:
+                missing = 0
+            if missing > 0:
                 for m in range(max(0, min(missing, 20))):
                     et = pt + pitch * (m + 1)
                     out.append((et, et + (pb - pt), None))
         out.append((t, b, r))
+    return out
+
+
+def _adjacent_single_pitches(spans: list[tuple[float, float, list[Block]]], single: list) -> list[float]:
+    ids = {id(s[2]) for s in single}
+    return [
+        b[0] - a[0]
+        for a, b in zip(spans, spans[1:])
+        if id(a[2]) in ids and id(b[2]) in ids and b[0] - a[0] > 0
+    ]
+
+
+def _missing_between_wrapped(spans: list[tuple[float, float, list[Block]]]) -> dict[int, list[tuple[float, float]]]:
+    """Empty rows between rows that are nearly all names wrapped over lines (no run of
+    one-line rows gives a pitch): where rows stand apart by a regular gap, a gap wider by a
+    one-line row and its gap holds an empty row (as many as fit). Nothing when the gaps are
+    not regular."""
+    gaps = [b[0] - a[1] for a, b in zip(spans, spans[1:])]
+    if len(gaps) < 3:
+        return {}
+    normal = statistics.median(gaps)
+    if sum(1 for g in gaps if abs(g - normal) <= 1.0) * 2 < len(gaps) or normal <= 0:
+        return {}
+    heights = [f.bottom - f.top for _, _, row in spans for b in row for f in b.frags]
+    empty_row = statistics.median(heights) + normal
+    out: dict[int, list[tuple[float, float]]] = {}
+    for k, gap in enumerate(gaps, start=1):
+        extra = gap - normal
+        if extra >= 0.75 * empty_row:
+            above = spans[k - 1][1]
+            tops = [above + normal + m * empty_row for m in range(min(20, round(extra / empty_row)))]
+            out[k] = [(t, t + empty_row - normal) for t in tops]
     return out
 
 
