@@ -196,7 +196,7 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
             # onto a page of its own, under its repeated header).
             or (len(frags[first]) >= 2 and sum(len(frags[k]) >= 2 for k in range(head, first)) >= 1
                 and kinds[first - 1] in ("row", "label")
-                and _labels_only([fragments(lines[k], k, CELL_GAP) for k in range(head, body_first)]))
+                and _labels_only([fragments(lines[k], k, CELL_GAP) for k in range(head, first)]))
         )
         if (data_lines >= 2 or strong) and _columns_align([frags[k] for k in range(body_first, last + 1)]):
             members = range(head, last + 1)
