@@ -180,8 +180,6 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
         if head < first < last and _wrapped_around(frags, lines, first):
             body_first = first - 1  # the first line of a name wrapped around the row's figures
         body_first = _stacked_onto(frags, lines, body_first, head)
-        if head < first:
-            body_first = min(body_first, _tall_row_top(frags, lines, first, head))
         while body_first > head:
             # A cell wrapped over lines is judged by its first line ('廿四、债务发行' | '费用支出').
             top = body_first - 1
@@ -315,26 +313,6 @@ def _opens_wrapped_row(lines, kinds: list[str], k: int, end: int) -> bool:
         if kinds[m] in ("row", "data"):
             return True
     return False
-
-
-def _tall_row_top(frags: list[list[Fragment]], lines, first: int, head: int) -> int:
-    """Where the first body row begins when its figures (line `first`) stand centred in a row
-    made tall by a text wrapped over many lines in a narrow column (a 委托事项内容 sentence):
-    the lines above, each set at the line pitch of wrapped text (closer than rows are set)
-    and carrying on texts that continue below it (starting where a text of the lines under
-    it starts), are the row's own. The header stands a row's padding apart."""
-    top = first
-    while top - 1 >= head:
-        upper, lower = lines[top - 1], lines[top]
-        if lower.top - upper.bottom > 0.6 * lower.size or not frags[top - 1]:
-            break
-        below = [f for k in range(top, min(first + 2, len(frags))) for f in frags[k]]
-        if any(_amount_part(f.text) for f in frags[top - 1]) or not all(
-            any(abs(f.x0 - g.x0) <= 1.0 and not _amount_part(g.text) for g in below) for f in frags[top - 1]
-        ):
-            break
-        top -= 1
-    return top
 
 
 def _wrapped_cell_lines(lines, frags: list[list[Fragment]], kinds: list[str]) -> None:
