@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -44,7 +43,7 @@ from reportlab.lib.pagesizes import A4
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.holdout_styles import SCORER, header_cells, header_rows, is_amount, source_truths  # noqa: E402
+from benchmarks.holdout_styles import check_and_score, header_cells, header_rows, is_amount, source_truths  # noqa: E402
 from tests.helpers.pdfgen import (  # noqa: E402
     CELL_PAD_X,
     PAGE_MARGIN_X,
@@ -294,25 +293,9 @@ def main(argv: list[str] | None = None) -> int:
         layout_dir = base / name
         layout_dir.mkdir(parents=True, exist_ok=True)
         pdfs = [render(source, name, layout_dir, args.style) for source in sources]
-        json_dir = layout_dir / "json"
-        subprocess.run(
-            [sys.executable, "-m", "desktopapp", "check", *map(str, pdfs), "--json", str(json_dir)],
-            cwd=REPO,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
-        )
-        scored = subprocess.run(
-            [sys.executable, str(SCORER), "--pred-dir", str(json_dir), "--truth-dir", str(layout_dir)]
-            + (["--verbose"] if args.verbose else []),
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout
-        lines = scored.splitlines() if args.verbose else [ln for ln in scored.splitlines() if ln.startswith("TOTAL")]
-        for line in lines:
+        for line in check_and_score(pdfs, layout_dir, args.verbose):
             print(f"{name:13} {line}" if line.startswith("TOTAL") else line)
-        found, total, misses = caption_misses(layout_dir, json_dir)
+        found, total, misses = caption_misses(layout_dir, layout_dir / "json")
         if args.verbose:
             print("\n".join(misses))
         print(f"{name:13} captions {found}/{total} (title, unit and number as printed)")

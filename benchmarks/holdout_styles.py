@@ -223,6 +223,27 @@ def render(source: Path, style_name: str, out_dir: Path) -> Path:
     return pdf
 
 
+def check_and_score(pdfs: list[Path], out_dir: Path, verbose: bool) -> list[str]:
+    """`check` the PDFs into out_dir/json and score them against the truths beside them: the
+    TOTAL line, or every line of the scorer's verbose output."""
+    json_dir = out_dir / "json"
+    subprocess.run(
+        [sys.executable, "-m", "desktopapp", "check", *map(str, pdfs), "--json", str(json_dir)],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    scored = subprocess.run(
+        [sys.executable, str(SCORER), "--pred-dir", str(json_dir), "--truth-dir", str(out_dir)]
+        + (["--verbose"] if verbose else []),
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    return scored.splitlines() if verbose else [ln for ln in scored.splitlines() if ln.startswith("TOTAL")]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--styles", default=",".join(STYLES))
@@ -238,23 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         style_dir = base / name
         style_dir.mkdir(parents=True, exist_ok=True)
         pdfs = [render(source, name, style_dir) for source in sources]
-        json_dir = style_dir / "json"
-        subprocess.run(
-            [sys.executable, "-m", "desktopapp", "check", *map(str, pdfs), "--json", str(json_dir)],
-            cwd=REPO,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
-        )
-        scored = subprocess.run(
-            [sys.executable, str(SCORER), "--pred-dir", str(json_dir), "--truth-dir", str(style_dir)]
-            + (["--verbose"] if args.verbose else []),
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout
-        lines = scored.splitlines() if args.verbose else [ln for ln in scored.splitlines() if ln.startswith("TOTAL")]
-        for line in lines:
+        for line in check_and_score(pdfs, style_dir, args.verbose):
             print(f"{name:16} {line}" if line.startswith("TOTAL") else line)
     print(f"files in {base}")
     return 0
