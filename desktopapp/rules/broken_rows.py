@@ -7,23 +7,28 @@ evidence (row_breaks.joins_next_page); without it they stay two rows, and a chec
 would judge a half-row: a name that is not the name, a child missing from its parent's sum.
 Such a finding is turned into a 提示 that says why, instead of an 错误 or 警告: the relation
 is not judged on a doubtful premise. A finding is on the pair when it cites either row, or is
-about the pair's parent (the nearest row above whose code begins the pair's code, cited as
-the first of the finding's rows in that table: its sum over its children). Relations further
+about the pair's parent (the nearest row above whose code begins the pair's code, or whose
+name stands a column further left; cited as the first of the finding's rows in that table:
+its sum over its children). Relations further
 up (the parent's own parent, the 合计 row) do not read the pair and are judged as usual.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from desktopapp.core.model import Document, Finding, Severity, Table
 from desktopapp.core.numbers import normalize
 from desktopapp.extract.row_breaks import broken_name_column
 
+_CODE_LIKE = re.compile(r"^[0-9A-Za-z]+$")
+
 
 @dataclass(frozen=True)
 class DoubtfulBreak:
-    row: int  # the first part; the second is row + 1
+    row: int  # the first part
+    rest: int  # the second part (the next row with text)
     page: int
     name: str  # the two parts of the name together
     parent: int | None  # the row of the parent 科目 (by code), if the first part has a code
@@ -32,15 +37,16 @@ class DoubtfulBreak:
 def doubtful_breaks(table: Table) -> list[DoubtfulBreak]:
     """Each body row that ends a page and may go on in the next row."""
     out = []
-    for r in range(len(table.body) - 1):
-        first, second = table.body[r], table.body[r + 1]
+    filled = [r for r, row in enumerate(table.body) if any(c.text and not c.covered for c in row)]
+    for r, r2 in zip(filled, filled[1:]):  # an empty row between the parts (a blank band) does not part them
+        first, second = table.body[r], table.body[r2]
         n = broken_name_column(first, second)
         if n is None:
             continue
         page, next_page = first[n].page, second[n].page
         if page is not None and next_page is not None and next_page == page + 1:
             name = normalize(first[n].text) + normalize(second[n].text)
-            out.append(DoubtfulBreak(r, page, name, _parent_row(table, r, n)))
+            out.append(DoubtfulBreak(r, r2, page, name, _parent_row(table, r, n)))
     return out
 
 
@@ -50,12 +56,18 @@ def _code(row: list, n: int) -> str:
 
 
 def _parent_row(table: Table, r: int, n: int) -> int | None:
+    """The nearest row above whose code begins the first part's code; without a code, the
+    nearest row above whose name stands in a column left of it (a level up in a hierarchy
+    shown by columns: 专项业务支出 | 信息系统建设与运维 | …)."""
     code = _code(table.body[r], n)
-    if not code:
-        return None
     for p in range(r - 1, -1, -1):
-        above = _code(table.body[p], n)
-        if above and len(above) < len(code) and code.startswith(above):
+        if code:
+            above = _code(table.body[p], n)
+            if above and len(above) < len(code) and code.startswith(above):
+                return p
+            continue
+        left = next((c for c in table.body[p][:n] if c.text and not c.covered), None)
+        if left is not None and not _CODE_LIKE.match(normalize(left.text)):
             return p
     return None
 
@@ -82,6 +94,6 @@ def _pair_of(finding: Finding, pairs: dict[str, list[DoubtfulBreak]]) -> Doubtfu
         rows_by_table.setdefault(ref.table, []).append(ref.row)
     for table_id, rows in rows_by_table.items():
         for pair in pairs.get(table_id, []):
-            if pair.row in rows or pair.row + 1 in rows or (pair.parent is not None and min(rows) == pair.parent):
+            if pair.row in rows or pair.rest in rows or (pair.parent is not None and min(rows) == pair.parent):
                 return pair
     return None
