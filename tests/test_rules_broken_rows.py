@@ -3,7 +3,7 @@ judge the relations it is in (a 提示 says why), and still judge the rest of th
 
 from __future__ import annotations
 
-from desktopapp.core.model import Severity
+from desktopapp.core.model import Cell, Severity
 from desktopapp.core.numbers import normalize
 from desktopapp.extract import read_document
 from desktopapp.rules.engine import run_checks
@@ -47,3 +47,28 @@ def test_relations_that_do_not_read_the_broken_row_are_judged(tmp_path):
     assert errors and all(f.message.startswith("208 ") for f in errors)
     totals = [f for f in findings if f.rule == "code_hierarchy_sum" and f.message.startswith("合计行")]
     assert totals and all(f.severity is Severity.WARNING for f in totals)
+
+
+def test_a_project_table_broken_under_its_group_spares_the_group_sum_only():
+    """A project table shows its hierarchy by columns (group | project): the group's sum over
+    its projects reads the broken row (a blank band between the parts), the 合计 does not."""
+    from desktopapp.core.model import CellRef, Document, Finding, Table
+    from desktopapp.rules.broken_rows import spare_broken_rows
+
+    printed = [
+        (1, ["专项业务支出", "", "1752.29"]),
+        (1, ["", "信息系统建设与运维", "389.00"]),
+        (1, ["", "社会保险业务", ""]),
+        (2, ["", "", ""]),
+        (2, ["", "经办管理", "133.55"]),
+        (2, ["合计", "", "1752.29"]),
+    ]
+    body = [[Cell.from_text(t, page) for t in row] for page, row in printed]
+    document = Document(source="x.pdf", sha256="", page_count=2)
+    document.tables.append(Table(id="T1", title="项目支出表", pages=[1, 2], body=body))
+    group_sum = Finding("project_hierarchy_sum", Severity.ERROR, "专项业务支出：合计 1752.29 ≠ 下级项目之和 389.00",
+                        cells=[CellRef("T1", 0, 2), CellRef("T1", 1, 2)], table="T1")
+    total = Finding("summary_sum", Severity.ERROR, "合计 1752.29 ≠ …", cells=[CellRef("T1", 5, 2), CellRef("T1", 0, 2)], table="T1")
+    spared, kept = spare_broken_rows(document, [group_sum, total])
+    assert spared.severity is Severity.INFO and "社会保险业务经办管理" in spared.message
+    assert kept.severity is Severity.ERROR and kept.message == total.message

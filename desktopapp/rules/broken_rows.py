@@ -8,8 +8,8 @@ would judge a half-row: a name that is not the name, a child missing from its pa
 Such a finding is turned into a 提示 that says why, instead of an 错误 or 警告: the relation
 is not judged on a doubtful premise. A finding is on the pair when it cites either row, or is
 about the pair's parent (the nearest row above whose code begins the pair's code, or whose
-name stands a column further left; cited as the first of the finding's rows in that table:
-its sum over its children). Relations further
+name stands a column further left; the first cell the finding cites in that table, as a sum
+cites its total first). Relations further
 up (the parent's own parent, the 合计 row) do not read the pair and are judged as usual.
 """
 
@@ -94,6 +94,6 @@ def _pair_of(finding: Finding, pairs: dict[str, list[DoubtfulBreak]]) -> Doubtfu
         rows_by_table.setdefault(ref.table, []).append(ref.row)
     for table_id, rows in rows_by_table.items():
         for pair in pairs.get(table_id, []):
-            if pair.row in rows or pair.rest in rows or (pair.parent is not None and min(rows) == pair.parent):
+            if pair.row in rows or pair.rest in rows or (pair.parent is not None and rows[0] == pair.parent):
                 return pair
     return None
