@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktopapp.core.model import Document
+from desktopapp.core.model import Box, Cell, Document
 from desktopapp.core.numbers import normalize, parse_amount
 from desktopapp.extract import read_document
 from tests.helpers.pdfgen import EXPENDITURE_HEADER, EXPENDITURE_ROWS, PrintedDocument
@@ -249,3 +249,37 @@ def test_a_running_footer_like_a_title_does_not_split_a_continued_table(tmp_path
     (table,) = document.tables
     assert table.pages == printed.tables[0].pages and len(table.pages) >= 2
     assert len(table.body) == len(spec.body)
+
+
+
+def test_header_repeated_with_an_empty_band_is_no_body_row(tmp_path):
+    """A repeated header read with an empty band between its labels (a label line set lower
+    than its neighbours): the whole header is skipped on the next page, so the name the page
+    broke joins its rest and no empty or "科目编码" row reaches the body."""
+    from desktopapp.extract.assemble import build_table
+    from desktopapp.extract.captions import Caption
+    from desktopapp.extract.page_tables import Piece
+
+    header = [
+        ["", "支出功能分类", "项目", "科目名称", "本年收入合计", "财政拨款收入"],
+        ["", "", "", "", "", ""],
+        ["", "科目编码", "", "", "", ""],
+    ]
+
+    def piece(page: int, body: list[list[str]]) -> Piece:
+        rows = [[Cell(t, page, Box(10.0 * c, 20.0 * r, 10.0 * c + 9, 20.0 * r + 9)) for c, t in enumerate(row)]
+                for r, row in enumerate([*header, *body])]
+        return Piece(page=page, rows=rows, strategy="aligned", caption=Caption(title="收入决算表" if page == 1 else None),
+                     header_hint=3, xs=[10.0 * c for c in range(7)])
+
+    first = piece(1, [["208", "05", "01", "行政单位离退休", "84.65", "84.65"],
+                      ["208", "05", "05", "机关事业单位基本养", "", ""]])
+    first.names_at_edge = [first.rows[-1][3]]
+    rest = piece(2, [["", "", "", "老保险缴费支出", "160.75", "160.75"],
+                     ["208", "05", "06", "机关事业单位职业年金缴费支出", "80.38", "80.38"]])
+    table = build_table([first, rest], "T1", final_document=True)
+    assert [[normalize(c.text) for c in row] for row in table.body] == [
+        ["208", "05", "01", "行政单位离退休", "84.65", "84.65"],
+        ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "160.75", "160.75"],
+        ["208", "05", "06", "机关事业单位职业年金缴费支出", "80.38", "80.38"],
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from desktopapp.core.model import Cell, Table
@@ -244,10 +245,11 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
         prow = piece.row_texts()
         skip = 0
         paths = _column_paths(header_cells)
-        while skip < len(prow) and (
-            _is_repeated_header(prow[skip], header_texts, text_table, piece, skip)
-            or _header_by_columns(piece.rows[skip], paths)
-        ):
+
+        def repeats_header(i: int, prow=prow, piece=piece, paths=paths) -> bool:
+            return _is_repeated_header(prow[i], header_texts, text_table, piece, i) or _header_by_columns(piece.rows[i], paths)
+
+        while skip < len(prow) and (repeats_header(skip) or _blank_inside_header(prow, skip, repeats_header)):
             skip += 1
         if skip == 0:
             skip = _leading_rows_repeating(prow, header_texts)
@@ -318,6 +320,15 @@ def _is_repeated_header(row: list[str], header_texts: list[list[str]], text_tabl
     # labels in the same order.
     labels = [t for t in norm if t]
     return any(labels == [t for t in h if t] for h in header_texts)
+
+
+def _blank_inside_header(prow: list[list[str]], index: int, repeats_header: Callable[[int], bool]) -> bool:
+    """An empty row between two bands of the header repeated on a continuation page (a band
+    line laid out as its own row): it is part of the header when a repeated band follows."""
+    if index == 0 or any(normalize(t) for t in prow[index]):
+        return False
+    after = next((i for i in range(index + 1, len(prow)) if any(normalize(t) for t in prow[i])), None)
+    return after is not None and repeats_header(after)
 
 
 def _column_paths(header_cells: list[list[Cell]]) -> list[list[str]]:

@@ -92,27 +92,39 @@ def _wrap_edge(slots, r: int, c: int, tolerance: float) -> float | None:
 
 def joins_next_page(first: list[Cell], second: list[Cell], at_edge: list[Cell]) -> bool:
     """Whether `second` (the next page's first body row) carries on `first` (the page's last)."""
-    filled = [(i, c) for i, c in enumerate(first) if c.text and not c.covered]
-    if not filled or len(filled) > 4 or len(second) != len(first):
+    n = broken_name_column(first, second)
+    if n is None:
         return False
-    n, name = filled[-1]
-    if parse_amount(normalize(name.text)) is not None or _CODE.match(normalize(name.text)):
-        return False  # a figure or a code, no name
-    if not all(_CODE_PART.match(normalize(c.text)) for _, c in filled[:-1]):
-        return False  # besides the name only a code (in one column or in 类/款/项 columns)
-    rest = second[n]
-    tail = normalize(rest.text)
-    if rest.covered or not tail or _NEW_ITEM.match(tail) or _CODE.match(tail) or parse_amount(tail) is not None:
-        return False
-    if any(c.text and not c.covered for c in second[:n]):
-        return False  # a code or label of its own left of the name
-    if not any(parse_amount(normalize(c.text)) is not None for i, c in enumerate(second) if i != n and not c.covered):
-        return False  # the row's figures went on with its name; two rows without figures stay apart
+    name, tail = first[n], normalize(second[n].text)
     # The name was wrapping when the page ended, or only the two parts make a 科目's name.
     head = normalize(name.text)
     return any(_same_cell(name, c) for c in at_edge) or (
         _known_subject(head + tail) and not _known_subject(head) and not _known_subject(tail)
     )
+
+
+def broken_name_column(first: list[Cell], second: list[Cell]) -> int | None:
+    """The column of the name, when the two rows look like one row broken by a page: `first`
+    a name without figures (besides it only its code), `second` the row's figures under a name
+    that does not start as a name starts (no code of its own, no 一、/（一）/1./合计). Only
+    the shape: whether they are one row needs evidence besides (`joins_next_page`)."""
+    filled = [(i, c) for i, c in enumerate(first) if c.text and not c.covered]
+    if not filled or len(filled) > 4 or len(second) != len(first):
+        return None
+    n, name = filled[-1]
+    if parse_amount(normalize(name.text)) is not None or _CODE.match(normalize(name.text)):
+        return None  # a figure or a code, no name
+    if not all(_CODE_PART.match(normalize(c.text)) for _, c in filled[:-1]):
+        return None  # besides the name only a code (in one column or in 类/款/项 columns)
+    rest = second[n]
+    tail = normalize(rest.text)
+    if rest.covered or not tail or _NEW_ITEM.match(tail) or _CODE.match(tail) or parse_amount(tail) is not None:
+        return None
+    if any(c.text and not c.covered for c in second[:n]):
+        return None  # a code or label of its own left of the name
+    if not any(parse_amount(normalize(c.text)) is not None for i, c in enumerate(second) if i != n and not c.covered):
+        return None  # the row's figures went on with its name; two rows without figures stay apart
+    return n
 
 
 def _same_cell(a: Cell, b: Cell) -> bool:

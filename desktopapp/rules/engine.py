@@ -20,6 +20,7 @@ from time import perf_counter
 from desktopapp.core.labels import severity_rank
 from desktopapp.core.model import Document, Finding, Severity
 from desktopapp.rules.base import REGISTRY, RuleContext, rule
+from desktopapp.rules.broken_rows import spare_broken_rows
 from desktopapp.rules.catalog import RuleInfo, default_info, read_catalog_files
 from desktopapp.rules.scoped import TABLE_RULES, VALUE_INDEPENDENT
 from desktopapp.rules.unread_pages import spare_incomplete_tables
@@ -278,7 +279,8 @@ class Checker:
                 own = self._document_level.get(rule_id, [])
                 counted = self._counts.get(rule_id, {}).get(None, 0)
             found.extend(premise_guard(self.document, self._info(rule_id), own, counted))
-        return number_findings(self.document, spare_incomplete_tables(self.document, found))
+        spared = spare_broken_rows(self.document, spare_incomplete_tables(self.document, found))
+        return number_findings(self.document, spared)
 
     def check_all(self) -> list[Finding]:
         start = perf_counter()
