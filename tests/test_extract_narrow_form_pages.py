@@ -58,3 +58,29 @@ def test_form_pages_of_prose_and_recurring_bands_continue_the_form(tmp_path):
     assert [[normalize(t) for t in row] for row in table.body_texts()] == [
         [normalize(t) for t in row] for row in printed.body
     ]
+
+
+TARGETS_FIRST = [
+    ["长期绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "", "", "指标值确定依据"],
+    ["", "产出指标", "数量指标", "热线电话服务综合接通率", "80%以上", "", "", "计划数据"],
+    ["", "", "质量指标", "投诉、疑难问题处置回告率", "≥85%", "", "", "计划数据"],
+    ["", "", "时效指标", "受理转办各类投诉问题，5个工作日内处置回告率", "100%", "", "", "计划数据"],
+    ["", "满意度指标", "服务对象满意度指标", "服务满意度", "96%", "", "", "计划数据"],
+]
+
+
+def test_continuation_page_opening_with_targets_only_continues_the_form(tmp_path):
+    # The page's first rows hold targets ('80%以上', '≥85%') and no plain figure: rows of
+    # the form, not a header over the first '100%'.
+    builder = PdfBuilder(tmp_path / "form.pdf")
+    body = FUNDS + TARGETS_FIRST
+    spec = TableSpec("整体支出绩效目标表", HEADER, body, number="表11", style="no_rules",
+                     col_widths=_widths(), fill_width=False, break_before=(len(FUNDS) + 1,))
+    printed = builder.table(spec, landscape=True)
+    builder.save()
+    assert len(printed.pages) == 2
+    [table] = read_document(tmp_path / "form.pdf").tables
+    assert table.pages == printed.pages
+    assert [[normalize(t) for t in row] for row in table.body_texts()] == [
+        [normalize(t) for t in row] for row in printed.body
+    ]
