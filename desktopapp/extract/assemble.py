@@ -137,7 +137,24 @@ def _compatible(first: Piece, piece: Piece) -> bool:
     # Or its first rows hold the first rows' texts, its bands split otherwise (a grouping
     # band '栏目' sharing a row with the label beside it on one page, not on the next).
     rows = first.row_texts()
-    return any(_leading_rows_repeating(piece.row_texts(), rows[:k]) for k in (2, 3) if len(rows) >= k)
+    if any(_leading_rows_repeating(piece.row_texts(), rows[:k]) for k in (2, 3) if len(rows) >= k):
+        return True
+    return _repeats_top_line(first, piece)
+
+
+def _repeats_top_line(first: Piece, piece: Piece) -> bool:
+    """The piece's first band repeats the table's first row (a form's '单位名称 …'
+    atop each page) though its grid put more in that row: labels of a lower band, centred in
+    tall cells, reach up into it where the line leaves their columns empty."""
+    if not first.rows or not piece.rows:
+        return False
+    want = _filled([c.text for c in first.rows[0] if not c.covered])
+    cells = [c for c in piece.rows[0] if not c.covered and c.text and c.box is not None]
+    if len(want) < 2 or not cells:
+        return False
+    band = min(c.box.bottom for c in cells)  # the row's own band; tall cells reach below it
+    line = sorted((c for c in cells if c.box.bottom <= band + 1), key=lambda c: c.box.x0)
+    return _filled([c.text for c in line]) == want
 
 
 def _leading_rows_repeating(rows: list[list[str]], header: list[list[str]]) -> int:

@@ -76,12 +76,36 @@ def _form_in(lines: list[Line], frags: list[list[Fragment]]) -> Region | None:
     # A label run together with its value after its colon ('长期目标3：优化营商环境。') is
     # prose as well.
     values = rest + [f for k, f in left if not _is_label(f) and _label_run_in(f.text)]
-    if not any(len(f.text) >= MIN_PROSE and any(p in f.text for p in _SENTENCE) for f in values):
+    texts = [f.text for f in values] + _wrapped_values(frags, edge + LABEL_INDENT * size, size)
+    if not any(len(t) >= MIN_PROSE and any(p in t for p in _SENTENCE) for t in texts):
         return None  # values without a sentence: a table of labels, found by its figures
     members = lines  # from the run's first line: a first label set in from the edge ('部门名称（盖章）')
     x0 = min(ln.x0 for ln in members)
     x1 = max(ln.x1 for ln in members)
     return Region(x0 - 2, x1 + 2, members[0].top - 1, members[-1].bottom + 1, None, [], "aligned")
+
+
+def _wrapped_values(frags: list[list[Fragment]], left: float, size: float) -> list[str]:
+    """The values right of the label column as their cells hold them: a sentence wrapped
+    in a narrow column is a stack of short pieces on consecutive lines, one start apart,
+    beside one label at most (lines each with a label of their own are rows of their own)."""
+    runs: list[tuple[float, int, bool, str]] = []  # (start x, last line, beside a label, text so far)
+    for k, row in enumerate(frags):
+        labelled = any(f.x0 <= left for f in row)
+        for f in row:
+            if f.x0 <= left:
+                continue
+            at = next(
+                (i for i, (x, last, had, _) in enumerate(runs)
+                 if last == k - 1 and abs(x - f.x0) <= size and not (had and labelled)),
+                None,
+            )
+            if at is None:
+                runs.append((f.x0, k, labelled, f.text))
+            else:
+                x, _, had, text = runs[at]
+                runs[at] = (x, k, had or labelled, text + f.text)
+    return [text for *_, text in runs]
 
 
 def _is_label(frag: Fragment) -> bool:
