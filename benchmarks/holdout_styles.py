@@ -123,6 +123,12 @@ def is_amount(text: str) -> bool:
     return "." in t and t.lstrip("-").replace(".", "", 1).isdigit()
 
 
+def is_figure(text: str) -> bool:
+    """An amount or a percentage ('92.00%'): what a column of figures must be wide enough for."""
+    t = text.strip()
+    return is_amount(t[:-1] if t.endswith("%") else t)
+
+
 def amount_columns(body: list[list[str]], cols: int) -> list[bool]:
     def empty(c: int) -> bool:
         return not any(c < len(row) and row[c].strip() for row in body)
@@ -160,8 +166,9 @@ def narrow_widths(header: list[list[str]], body: list[list[str]], cols: int) -> 
     amounts = amount_columns(body, cols)
     for c in range(cols):
         texts = [row[c] for row in body if c < len(row) and row[c]]
-        if amounts[c]:  # as wide as its widest figure; the column's sentences (a 绩效 form's) wrap
-            width = max((text_width(t, FONT_SIZE) for t in texts if is_amount(t)), default=0.0)
+        if amounts[c]:  # as wide as its widest figure (a percentage too, or it would overprint
+            # the next column); the column's sentences (a 绩效 form's) wrap
+            width = max((text_width(t, FONT_SIZE) for t in texts if is_figure(t)), default=0.0)
         else:
             width = min(max((text_width(t, FONT_SIZE) for t in texts), default=0.0), 7 * FONT_SIZE)
         widths.append(max(width, 2 * FONT_SIZE) + 2 * CELL_PAD_X + 2)
