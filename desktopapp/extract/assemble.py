@@ -115,7 +115,7 @@ def _continues(group: list[Piece], piece: Piece, last_on_page: dict[int, int]) -
         return True
     if piece.text_above:
         return False
-    return _compatible(first, piece)
+    return _compatible(first, piece) or _columns_among(prev, piece)
 
 
 def _norm_title(title: str | None) -> str:
@@ -155,6 +155,20 @@ def _repeats_top_line(first: Piece, piece: Piece) -> bool:
     band = min(c.box.bottom for c in cells)  # the row's own band; tall cells reach below it
     line = sorted((c for c in cells if c.box.bottom <= band + 1), key=lambda c: c.box.x0)
     return _filled([c.text for c in line]) == want
+
+
+def _columns_among(prev: Piece, piece: Piece) -> bool:
+    """A page set without rules whose leading columns are empty on it (the 采购品目大类 of
+    a 政府采购 table, filled only on its group rows) lays fewer columns: each of its
+    column boundaries after its first, at least two inside the table, is one of the page
+    before's (but one: the boundary before a column of right-aligned amounts moves with
+    their widest), at least three, and it ends where that page ends."""
+    if piece.aligned is None or prev.aligned is None or len(piece.xs) < 5 or len(piece.xs) >= len(prev.xs):
+        return False
+    if piece.xs[0] <= prev.xs[0] + SAME_COLUMN or abs(piece.xs[-1] - prev.xs[-1]) >= SAME_COLUMN:
+        return False
+    shared = sum(any(abs(x - y) < SAME_COLUMN for y in prev.xs) for x in piece.xs[1:-1])
+    return shared >= 3 and shared >= len(piece.xs) - 3
 
 
 def _leading_rows_repeating(rows: list[list[str]], header: list[list[str]]) -> int:

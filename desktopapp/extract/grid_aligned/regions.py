@@ -188,6 +188,7 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
             if not is_body_row([f.text for f in frags[top]]):
                 break
             body_first = top
+        body_first = _rows_on_body_edges(frags, lines, body_first, head, starts)
         strong = data_lines == 1 and head < first and (
             sum(_amount_part(f.text) for f in frags[first]) >= 3
             # One row alone under a header of several labels (a table's last row carried
@@ -208,6 +209,25 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
             )
         i = last + 1
     return regions
+
+
+def _rows_on_body_edges(frags: list[list[Fragment]], lines, body_first: int, head: int,
+                        edges: tuple[list[float], list[float]]) -> int:
+    """The first body line, moved up over lines without figures whose every cell starts
+    where the body's text cells start, from its first column on ('国有资本经营预算拨款' |
+    '223 国有资本经营预算支出' topping a page the table continues on). Header labels are
+    centred in their cells, and the top line of the header stays its header. A line set
+    tight under the one above is the end of a wrapped cell: left to the rules above."""
+    lefts, _ = edges
+    while body_first - 1 > head:
+        k = body_first - 1
+        row = frags[k]
+        if not lefts or not row or abs(row[0].x0 - lefts[0]) > 1.0 or not _on_edges(row, edges):
+            break
+        if lines[k].top - lines[k - 1].bottom <= 0.6 * lines[k].size:
+            break
+        body_first -= 1
+    return body_first
 
 
 def interleaved_number(lines: list, k: int) -> bool:
