@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktopapp.core.numbers import normalize
-from desktopapp.extract.captions import is_note_start, is_page_number
+from desktopapp.extract.captions import is_caption_text, is_note_start, is_page_number
 from desktopapp.extract.geometry import RuleLine
 from desktopapp.extract.grid_aligned.blocks import CELL_GAP, ink_x1
 from desktopapp.extract.header import is_body_row, is_column_number_row, is_data_amount
@@ -105,6 +105,8 @@ def _caption_between(chars: list[Char], upper: RuleLine, lower: RuleLine) -> boo
     if not inside:
         return False
     lines = group_lines(inside)
+    if all(is_caption_text(ln.text) for ln in lines):
+        return True  # only a caption (a title printed alone between two tables' rules)
     sizes = sorted(ln.size for ln in lines)
     body = statistics.median(sizes)
     return any(_UNIT_LINE.search(ln.text) or ln.size > body * 1.25 for ln in lines)
