@@ -26,6 +26,8 @@ _ORG_THEN_UNIT_OPEN = re.compile(r"(编制|填报)(单位|部门)[:：].*?" + _U
 _UNIT_REST = re.compile(r"(万元|千元|亿元|元)[)）]?")
 # The first line of an amount its narrow column wrapped ("1,982." over "31").
 _CODE = re.compile(r"\d{3,7}")  # a 科目 code: three to seven digits, nothing else
+# How a table's row starts: a 科目 code, or an item numbered '一、'.
+_ROW_START = re.compile(r"\d{3,7}$|\d{3,7}\s|[一二三四五六七八九十]+、")
 _WRAPPED_AMOUNT_HEAD = re.compile(r"[-+]?\d{1,3}(,\d{3})+\.|[-+]?\d{2,}\.")
 
 
@@ -198,7 +200,7 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
             or (len(frags[first]) >= 2 and sum(len(frags[k]) >= 2 for k in range(head, first)) >= 1
                 and kinds[first - 1] in ("row", "label")
                 and _labels_only([fragments(lines[k], k, CELL_GAP) for k in range(head, first)]))
-        )
+        ) or (data_lines == 1 and _lone_row_atop_page(frags, lines, first))
         if (data_lines >= 2 or strong) and _columns_align([frags[k] for k in range(body_first, last + 1)]):
             members = range(head, last + 1)
             x0 = min(lines[k].x0 for k in members)
@@ -211,6 +213,18 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
             )
         i = last + 1
     return regions
+
+
+def _lone_row_atop_page(frags: list[list[Fragment]], lines, first: int) -> bool:
+    """A table's last row carried alone onto the next page, with no header repeated: the
+    page's first line (a page number or running line above it aside), a row that starts
+    as a table's row starts (a 科目 code, '一、…') with its figures in cells of their own."""
+    above = [k for k in range(first) if not is_page_number(lines[k].text)]
+    row = [f.text.strip() for f in frags[first]]
+    return (
+        not above and len(row) >= 2 and bool(_ROW_START.match(row[0]))
+        and all(is_data_amount(t) for t in row[-1].split()) and "." in row[-1]
+    )
 
 
 def _rows_on_body_edges(frags: list[list[Fragment]], lines, body_first: int, head: int,
