@@ -43,7 +43,15 @@ from reportlab.lib.pagesizes import A4
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.holdout_styles import check_and_score, header_cells, header_rows, is_amount, source_truths  # noqa: E402
+from benchmarks.holdout_styles import (  # noqa: E402
+    check_and_score,
+    header_cells,
+    header_rows,
+    is_amount,
+    source_truths,
+    truth_entry,
+    write_truth,
+)
 from tests.helpers.pdfgen import (  # noqa: E402
     CELL_PAD_X,
     PAGE_MARGIN_X,
@@ -147,20 +155,6 @@ def join_broken(printed: PrintedTable, r: int) -> list[list[str]]:
     return body
 
 
-def truth_entry(table: dict, printed: PrintedTable, **changes) -> dict:
-    entry = {
-        "title": printed.title,
-        "number": printed.number,
-        "unit": printed.unit,
-        "pages": printed.pages,
-        "numeric": table.get("numeric", True),
-        "header": printed.header,
-        "body": printed.body,
-    }
-    entry.update(changes)
-    return entry
-
-
 Layout = Callable[[StructureBuilder, list[tuple[dict, StructureSpec]]], list[dict]]
 
 
@@ -241,17 +235,7 @@ def render(source: Path, layout_name: str, out_dir: Path, style: str = "lines") 
     tables = LAYOUTS[layout_name](builder, specs)
     builder.save()
     kept = {table["title"] for table, _spec in specs}
-    out_truth = {
-        "source": pdf.name,
-        "doc_kind": truth.get("doc_kind"),
-        "tables": tables,
-        "planted": [],
-        "known_issues": [k for k in truth.get("known_issues", []) if k.get("table") in kept],
-        "narrative_issues": [],
-    }
-    (out_dir / f"{stem}.truth.json").write_text(
-        json.dumps(out_truth, ensure_ascii=False, indent=1), encoding="utf-8"
-    )
+    write_truth(out_dir / f"{stem}.truth.json", pdf, truth, tables, kept)
     return pdf
 
 

@@ -34,6 +34,7 @@ from tests.helpers.pdfgen import (  # noqa: E402
     CELL_PAD_X,
     H,
     PdfBuilder,
+    PrintedTable,
     TableSpec,
     text_width,
 )
@@ -181,7 +182,8 @@ def render(source: Path, style_name: str, out_dir: Path) -> Path:
     stem = source.name[: -len(".truth.json")] + "--" + style_name
     pdf = out_dir / f"{stem}.pdf"
     builder = PdfBuilder(pdf)
-    tables = []
+    tables: list[dict] = []
+    kept: set[str] = set()
     for table in truth["tables"]:
         body = [list(row) for row in table.get("body", [])]
         grid = [list(row) for row in table.get("header", [])]
@@ -203,31 +205,40 @@ def render(source: Path, style_name: str, out_dir: Path) -> Path:
             fill_width=not style.narrow,
         )
         printed = builder.table(spec, landscape=cols >= 8)
-        tables.append(
-            {
-                "title": table["title"],
-                "number": table.get("number"),
-                "unit": table.get("unit"),
-                "pages": printed.pages,
-                "numeric": table.get("numeric", True),
-                "header": printed.header,
-                "body": printed.body,
-            }
-        )
+        tables.append(truth_entry(table, printed))
+        kept.add(table["title"])
     builder.save()
-    kept = {t["title"] for t in tables}
+    write_truth(out_dir / f"{stem}.truth.json", pdf, truth, tables, kept)
+    return pdf
+
+
+def truth_entry(table: dict, printed: PrintedTable, **changes) -> dict:
+    """A table of the re-rendered document's truth: as printed (pages, header, body)."""
+    entry = {
+        "title": printed.title,
+        "number": printed.number,
+        "unit": printed.unit,
+        "pages": printed.pages,
+        "numeric": table.get("numeric", True),
+        "header": printed.header,
+        "body": printed.body,
+    }
+    entry.update(changes)
+    return entry
+
+
+def write_truth(path: Path, pdf: Path, source: dict, tables: list[dict], kept: set[str]) -> None:
+    """The truth.json beside a re-rendered PDF, in the corpus format: its tables, and the
+    source's known issues on the tables kept (narrative issues stay out: no text is printed)."""
     out_truth = {
         "source": pdf.name,
-        "doc_kind": truth.get("doc_kind"),
+        "doc_kind": source.get("doc_kind"),
         "tables": tables,
         "planted": [],
-        "known_issues": [k for k in truth.get("known_issues", []) if k.get("table") in kept],
+        "known_issues": [k for k in source.get("known_issues", []) if k.get("table") in kept],
         "narrative_issues": [],
     }
-    (out_dir / f"{stem}.truth.json").write_text(
-        json.dumps(out_truth, ensure_ascii=False, indent=1), encoding="utf-8"
-    )
-    return pdf
+    path.write_text(json.dumps(out_truth, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def check_and_score(pdfs: list[Path], out_dir: Path, verbose: bool) -> list[str]:
