@@ -37,9 +37,10 @@ from pypdf.generic import (
 from desktopapp.core.errors import UserError
 from desktopapp.core.marks import FindingMark
 from desktopapp.core.model import Box, Document, Finding
+from desktopapp.core.page_box import ordered
 from desktopapp.export.annotation_content import AUTHOR, AnnotationContent, annotation_contents
 from desktopapp.export.atomic import atomic_write
-from desktopapp.export.pdf_space import PageSpace, ordered
+from desktopapp.export.pdf_space import PageSpace
 from desktopapp.export.pdf_update import IncrementalUpdate, UpdateError, WholeCopy
 from desktopapp.export.targets import same_file, unique_names
 

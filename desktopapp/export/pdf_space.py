@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktopapp.core.model import Box
+from desktopapp.core.page_box import visible_box
 
 Point = tuple[float, float]
 
@@ -20,9 +21,7 @@ class PageSpace:
     @property
     def shown(self) -> tuple[float, float, float, float]:
         """What a viewer shows, in user space: CropBox ∩ MediaBox (the MediaBox when they miss)."""
-        (mx0, my0, mx1, my1), (cx0, cy0, cx1, cy1) = self.mediabox, self.cropbox
-        box = max(mx0, cx0), max(my0, cy0), min(mx1, cx1), min(my1, cy1)
-        return box if box[0] < box[2] and box[1] < box[3] else self.mediabox
+        return visible_box(self.mediabox, self.cropbox)
 
     def to_user(self, x: float, y: float) -> Point:
         """Displayed point → user space (the inverse of layout_pdfium._PageSpace.point)."""
@@ -63,8 +62,3 @@ class PageSpace:
         cx0, cy0, cx1, cy1 = self.shown
         (ax, ay), (bx, by) = self.to_displayed(cx0, cy0), self.to_displayed(cx1, cy1)
         return Box(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
-
-
-def ordered(box: object) -> tuple[float, float, float, float]:
-    x0, y0, x1, y1 = (float(v) for v in box)  # type: ignore[attr-defined]
-    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)

@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from desktopapp.core.errors import DamagedPdfError, EncryptedPdfError
+from desktopapp.core.page_box import visible_box
 from desktopapp.extract.geometry import add_bar, add_segment, quarter_turns
 from desktopapp.extract.layout import Char, Frame, HRule, PageLayout, VRule, dedupe_chars
 
@@ -175,14 +176,11 @@ def _read_chars(page: pdfium.PdfPage, space: _PageSpace):
 def _visible_box(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
     """The part of the page a viewer shows (user space): CropBox ∩ MediaBox. Text placed
     outside it is hidden from the reader and is no content."""
-    mx0, my0, mx1, my1 = page.get_mediabox()
-    box = (min(mx0, mx1), min(my0, my1), max(mx0, mx1), max(my0, my1))
     try:
-        cx0, cy0, cx1, cy1 = page.get_cropbox()
+        cropbox = page.get_cropbox()
     except pdfium.PdfiumError:
-        return box
-    visible = (max(box[0], cx0), max(box[1], cy0), min(box[2], cx1), min(box[3], cy1))
-    return visible if visible[0] < visible[2] and visible[1] < visible[3] else box
+        cropbox = None
+    return visible_box(page.get_mediabox(), cropbox)
 
 
 def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:

@@ -12,6 +12,7 @@ from collections import Counter
 import pdfplumber
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTRect
 
+from desktopapp.core.page_box import ordered, visible_box
 from desktopapp.extract.geometry import add_bar, add_segment, quarter_turns
 from desktopapp.extract.layout import Char, Frame, HRule, PageLayout, VRule, dedupe_chars
 
@@ -45,11 +46,8 @@ def _visible_box(page: pdfplumber.page.Page) -> tuple[float, float, float, float
     """The part of the page a viewer shows, CropBox ∩ MediaBox, in pdfminer's device space
     (where its characters are placed: the MediaBox origin moved to 0, /Rotate applied)."""
     obj = page.page_obj
-    mx0, my0, mx1, my1 = _ordered(obj.mediabox)
-    cx0, cy0, cx1, cy1 = _ordered(obj.cropbox or obj.mediabox)
-    vx0, vy0, vx1, vy1 = max(mx0, cx0), max(my0, cy0), min(mx1, cx1), min(my1, cy1)
-    if vx0 >= vx1 or vy0 >= vy1:
-        vx0, vy0, vx1, vy1 = mx0, my0, mx1, my1
+    mx0, my0, mx1, my1 = ordered(obj.mediabox)
+    vx0, vy0, vx1, vy1 = visible_box(obj.mediabox, obj.cropbox or None)
     rotation = (obj.rotate or 0) % 360
 
     def device(x: float, y: float) -> tuple[float, float]:  # pdfminer's PDFPageInterpreter
@@ -63,11 +61,6 @@ def _visible_box(page: pdfplumber.page.Page) -> tuple[float, float, float, float
 
     (ax, ay), (bx, by) = device(vx0, vy0), device(vx1, vy1)
     return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
-
-
-def _ordered(box) -> tuple[float, float, float, float]:
-    x0, y0, x1, y1 = (float(v) for v in box)
-    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
 def _walk(objs):
