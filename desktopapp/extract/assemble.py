@@ -19,6 +19,7 @@ from desktopapp.extract.geometry import cluster_means
 from desktopapp.extract.grid_aligned import make_grid, shared_columns
 from desktopapp.extract.header import header_row_count, is_column_number_row, is_data_amount
 from desktopapp.extract.page_tables import Piece, grid_rows
+from desktopapp.extract.repeated_top import header_of_repeated_lines, repeats_first_line
 from desktopapp.extract.row_breaks import join_rows, joins_next_page
 from desktopapp.tables.kinds import classify, is_text_kind
 
@@ -139,7 +140,7 @@ def _compatible(first: Piece, piece: Piece) -> bool:
     rows = first.row_texts()
     if any(_leading_rows_repeating(piece.row_texts(), rows[:k]) for k in (2, 3) if len(rows) >= k):
         return True
-    return _repeats_top_line(first, piece)
+    return _repeats_top_line(first, piece) or repeats_first_line(first, piece)
 
 
 def _repeats_top_line(first: Piece, piece: Piece) -> bool:
@@ -255,6 +256,7 @@ def _remap(piece: Piece, union: list[float]) -> None:
 
 
 def build_table(group: list[Piece], table_id: str, final_document: bool) -> Table:
+    header_of_repeated_lines(group)
     _align_columns(group)
     first = group[0]
     cap = first.caption

@@ -28,6 +28,7 @@ _UNIT_REST = re.compile(r"(万元|千元|亿元|元)[)）]?")
 _CODE = re.compile(r"\d{3,7}")  # a 科目 code: three to seven digits, nothing else
 # How a table's row starts: a 科目 code, or an item numbered '一、'.
 _ROW_START = re.compile(r"\d{3,7}$|\d{3,7}\s|[一二三四五六七八九十]+、")
+_TARGET_MARK = re.compile(r"[≥≤><=＞＜≧≦]")  # a target value compared (≥95%, ≤500 元)
 _WRAPPED_AMOUNT_HEAD = re.compile(r"[-+]?\d{1,3}(,\d{3})+\.|[-+]?\d{2,}\.")
 
 
@@ -431,7 +432,7 @@ def _line_kind(line, frags: list[Fragment], figure: Callable[[str], bool] | None
     text = line.text
     if _UNIT_LINE.search(text) or is_note_start(text) or is_page_number(text):
         return "stop"
-    if len(text) > 30 and any(p in text for p in "，。；") and not (figure and _cells_beside_sentence(frags, figure)):
+    if len(text) > 30 and any(p in text for p in "，。；") and not _cells_beside_sentence(frags, figure):
         return "stop"
     if len(frags) >= 2 and any(_amount_part(f.text) or (figure is not None and figure(_after_sentence(f.text))) for f in frags):
         return "data"
@@ -442,14 +443,17 @@ def _line_kind(line, frags: list[Fragment], figure: Callable[[str], bool] | None
     return "label" if len(text) <= 20 else "stop"
 
 
-def _cells_beside_sentence(frags: list[Fragment], figure: Callable[[str], bool]) -> bool:
+def _cells_beside_sentence(frags: list[Fragment], figure: Callable[[str], bool] | None) -> bool:
     """A line of a sentence wrapped in its narrow column beside the row's other cells and
-    figures: several cells, the sentence's punctuation in one of them, a figure among them."""
+    figures: several cells, the sentence's punctuation in one of them, a figure among them.
+    Read for amounts alone (`figure` None, a form's 测算依据 beside its 金额), a line with a
+    target compared ('≥95%') is left to the reading of forms by their measures."""
     prose = [f for f in frags if any(p in f.text for p in "，。；")]
-    return (
-        len(frags) >= 3 and len(prose) == 1 and len(prose[0].text) <= 20
-        and any(figure(_after_sentence(f.text)) or _amount_part(f.text) for f in frags)
-    )
+    if not (len(frags) >= 3 and len(prose) == 1 and len(prose[0].text) <= 20):
+        return False
+    if figure is None:
+        return any(_amount_part(f.text) for f in frags) and not any(_TARGET_MARK.search(f.text) for f in frags)
+    return any(figure(_after_sentence(f.text)) or _amount_part(f.text) for f in frags)
 
 
 def _after_sentence(text: str) -> str:
