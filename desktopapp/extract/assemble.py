@@ -20,7 +20,7 @@ from desktopapp.extract.grid_aligned import make_grid, shared_columns
 from desktopapp.extract.header import header_row_count, is_column_number_row, is_data_amount
 from desktopapp.extract.page_tables import Piece, grid_rows
 from desktopapp.extract.repeated_top import header_of_repeated_lines, repeats_first_line
-from desktopapp.extract.row_breaks import join_rows, joins_next_page
+from desktopapp.extract.row_breaks import join_rows, joins_next_page, names_at_edge
 from desktopapp.tables.kinds import classify, is_text_kind
 
 _TOTAL_LABEL = re.compile(r"^(合计|总计)$")
@@ -207,8 +207,10 @@ def _align_columns(group: list[Piece]) -> None:
         clusters = shared_columns(texts)
         grids = [make_grid(t, clusters) for t in texts]
         if all(g is not None for g in grids):
-            for p, g in zip(group, grids):
+            for p, g, following in zip(group, grids, [*grids[1:], None]):
                 p.rows = grid_rows(g, p.frame, p.page)
+                # In the columns of all pages, the next page's rows tell where names wrap.
+                p.names_at_edge = names_at_edge(g, p.rows[-1], following) if p.rows else []
                 p.xs = list(g.xs)
                 p.header_hint = g.header_rows_hint
                 p.header_labels_merged = g.header_labels_merged
@@ -286,6 +288,10 @@ def build_table(group: list[Piece], table_id: str, final_document: bool) -> Tabl
             skip += 1
         if skip == 0:
             skip = _leading_rows_repeating(prow, header_texts)
+        # The repeated header's empty band where the first page's header has one (a band
+        # line laid out as a row of its own): header, not an empty body row.
+        while 0 < skip < min(len(prow), len(header_texts)) and not any(prow[skip]) and not any(header_texts[skip]):
+            skip += 1
         # Some print the 合计 row again under the repeated header: it is the same row.
         totals = {tuple(normalize(t) for t in r) for _, r in ((p, [c.text for c in row]) for p, row in body_cells)
                   if any(_TOTAL_LABEL.match(normalize(t)) for t in r[:4])}

@@ -34,14 +34,17 @@ _CODE = re.compile(r"^[0-9A-Za-z]{3,}$")
 _CODE_PART = re.compile(r"^([0-9A-Za-z]{3,}|[0-9]{2})$")
 
 
-def names_at_edge(grid: Grid, last_row: list[Cell]) -> list[Cell]:
+def names_at_edge(grid: Grid, last_row: list[Cell], following: Grid | None = None) -> list[Cell]:
     """The cells of the grid's last row whose text reaches the cell's right edge on its last
     line (within about a character and the cell's padding). A grid without vertical rules
     (three-line, aligned) has no printed edge: there the column must show where it wraps —
-    another of its names wrapped over lines, ending there — and the text reach it."""
+    another of its names wrapped over lines, ending there — and the text reach it.
+    `following` is the table's grid on the next page laid out in the same columns (a table
+    set by alignment): its body rows tell the column's alignment and wrapping too."""
     out: list[Cell] = []
     r = len(grid.ys) - 2
     slots = grid.slots()
+    more = following.slots()[following.header_rows_hint or 0 :] if following is not None else []
     for c, (cell, origin) in enumerate(slots[r] if r >= 0 else []):
         upright = _upright(cell)
         if not origin or not upright or c >= len(last_row):
@@ -49,7 +52,9 @@ def names_at_edge(grid: Grid, last_row: list[Cell]) -> list[Cell]:
         line = _lines(upright)[-1]
         width = max(ch.x1 - ch.x0 for ch in line)
         tolerance = 1.5 * width + 4.0
-        edge = cell.x1 if grid.strategy == "ruled" else _wrap_edge(slots, r, c, tolerance) or _mirrored_edge(grid, slots, c)
+        edge = cell.x1 if grid.strategy == "ruled" else (
+            _wrap_edge(slots + more, r, c, tolerance) or _mirrored_edge(grid, slots, c, more)
+        )
         if edge is not None and edge - max(ch.x1 for ch in line) <= tolerance:
             out.append(last_row[c])
     return out
@@ -135,10 +140,11 @@ def _same_cell(a: Cell, b: Cell) -> bool:
     return a.page == b.page and a.text == b.text and a.box is not None and b.box is not None and abs(a.box.top - b.box.top) < 2.0
 
 
-def _mirrored_edge(grid: Grid, slots, c: int) -> float | None:
+def _mirrored_edge(grid: Grid, slots, c: int, more: list | None = None) -> float | None:
     """Where the texts of left-aligned column `c` would end at its right edge: its header
     label is centred in the cell, so the edge lies as far right of the label's centre as the
-    names start left of it (names start at one x in two rows or more)."""
+    names start left of it (names start at one x in two rows or more; `more`: body rows of
+    the column on the next page)."""
     head = grid.header_rows_hint
     if not head or head >= len(slots):
         return None
@@ -149,7 +155,7 @@ def _mirrored_edge(grid: Grid, slots, c: int) -> float | None:
     ]
     starts = [
         min(ch.x0 for ch in chars)
-        for cells in slots[head:]
+        for cells in slots[head:] + (more or [])
         if c < len(cells) and cells[c][1] and cells[c][0].col_span == 1 and (chars := _upright(cells[c][0]))
     ]
     if not labels or len(starts) < 3:

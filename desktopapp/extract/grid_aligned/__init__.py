@@ -23,6 +23,7 @@ from desktopapp.extract.grid import Grid
 from desktopapp.extract.grid_aligned.build import RegionText, build_grid, make_grid, shared_columns
 from desktopapp.extract.grid_aligned.captioned import captioned_regions
 from desktopapp.extract.grid_aligned.form_bands import without_form_rows_header
+from desktopapp.extract.grid_aligned.form_header import with_table_header
 from desktopapp.extract.grid_aligned.prose_forms import prose_form_regions
 from desktopapp.extract.grid_aligned.regions import Region, text_regions, three_line_regions
 from desktopapp.extract.grid_aligned.rows import split_tall_rows
@@ -48,6 +49,8 @@ def find_aligned_grids(
                 continue
             if finder in (text_regions, sparse_form_regions):
                 region = without_form_rows_header(rest, region)
+            elif finder is prose_form_regions:
+                region = with_table_header(rest, region)
             inside = [c for c in rest if region.top - 1 <= c.cy <= region.bottom + 1 and region.x0 - 3 <= c.cx <= region.x1 + 3]
             built = build_grid(inside, region)
             if built is None or not _valid(built[0]):

@@ -194,7 +194,10 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
                 break
             body_first = top
         body_first = _rows_on_body_edges(frags, lines, body_first, head, starts)
-        strong = data_lines == 1 and head < first and (
+        # The table's last row broken by the page: its code and name end it, its figures
+        # top the next page. Its code is no figure, the lines above are judged without it.
+        tail = 1 if last > first and kinds[last] == "data" and _code_and_name(frags[last]) else 0
+        strong = data_lines - tail == 1 and head < first and (
             sum(_amount_part(f.text) for f in frags[first]) >= 3
             # One row alone under a header of several labels (a table's last row carried
             # onto a page of its own, under its repeated header).
@@ -202,7 +205,7 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
                 and kinds[first - 1] in ("row", "label")
                 and _labels_only([fragments(lines[k], k, CELL_GAP) for k in range(head, first)]))
         ) or (data_lines == 1 and _lone_row_atop_page(frags, lines, first))
-        if (data_lines >= 2 or strong) and _columns_align([frags[k] for k in range(body_first, last + 1)]):
+        if (data_lines - tail >= 2 or strong) and _columns_align([frags[k] for k in range(body_first, last + 1 - tail)]):
             members = range(head, last + 1)
             x0 = min(lines[k].x0 for k in members)
             x1 = max(lines[k].x1 for k in members)
@@ -225,6 +228,14 @@ def _lone_row_atop_page(frags: list[list[Fragment]], lines, first: int) -> bool:
     return (
         not above and len(row) >= 2 and bool(_ROW_START.match(row[0]))
         and all(is_data_amount(t) for t in row[-1].split()) and "." in row[-1]
+    )
+
+
+def _code_and_name(row: list[Fragment]) -> bool:
+    """A 科目 or unit code and a name beside it, nothing else ('503 | 武汉市人力资源')."""
+    return (
+        len(row) == 2 and _CODE.fullmatch(normalize(row[0].text).strip()) is not None
+        and not _amount_part(row[1].text) and not any(p in row[1].text for p in "，。；")
     )
 
 
@@ -287,13 +298,19 @@ def _columns_align(rows: list[list[Fragment]], tol: float = 1.5) -> bool:
     if len(inner) < 2:
         return True  # one line of figures: judged by what stands around it
     anchors = [
-        [(f.x1 if _amount_part(f.text) else f.x0, _amount_part(f.text)) for f in row] for row in inner
+        [(f.x1, True) if _amount_part(f.text) or _amount_tail(f.text) else (f.x0, False) for f in row] for row in inner
     ]
     for k, row in enumerate(anchors):
         for other in anchors[k + 1 :]:
             if any(a == c and abs(x - y) <= tol for x, a in row for y, c in other):
                 return True
     return False
+
+
+def _amount_tail(text: str) -> bool:
+    """The last digits of an amount wrapped in its narrow column ('1,982.3' | '1'): they end
+    where the amounts of the column end."""
+    return re.fullmatch(r"\d{1,2}", normalize(text).strip()) is not None
 
 
 def _continues(upper: list[Fragment], lower: list[Fragment], upper_line, lower_line) -> bool:

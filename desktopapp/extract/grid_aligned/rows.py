@@ -38,6 +38,8 @@ def row_bands(rows: list[list[Block]], top: float, bottom: float) -> list[tuple[
     # (rows wrapped over lines between them would stretch it).
     adjacent = _adjacent_single_pitches(spans, single)
     pitch = statistics.median(adjacent or pitches) if adjacent or pitches else None
+    if not adjacent and 2 * len(single) < len(spans):
+        pitch = None  # one-line rows only apart, across rows wrapped over lines: no pitch
     wrapped = _missing_between_wrapped(spans) if pitch is None else {}
     out: list[tuple[float, float, list[Block] | None]] = []
     for k, (t, b, r) in enumerate(spans):
