@@ -86,3 +86,35 @@ def test_rows_without_figures_under_another_header_stay_out_of_the_table(tmp_pat
     pages, read = _read(builder.save().path)
     assert pages == [1]
     assert read == [[normalize(t) for t in row] for row in body]
+
+
+def test_economic_table_side_name_broken_under_a_header_run_together(tmp_path):
+    """A two-sided 经济分类 table (类 | 款 | 科目名称 | 决算数 on each side) whose left names
+    wrap in a narrow column: the header's labels over it run together in that column, wider
+    than its names, yet the name the page broke ('个人农' | '业生产补贴') is one row."""
+    header: list = [
+        [H("经济分类", colspan=2), H("科目名称", rowspan=3), H("决算数", rowspan=3),
+         H("经济分类", colspan=2), H("科目名称", rowspan=3), H("决算数", rowspan=3)],
+        [H("科目编码", colspan=2), H("科目编码", colspan=2)],
+        ["类", "款", "类", "款"],
+    ]
+    body = [
+        ["301", "", "工资福利支出", "2,082.85", "302", "", "商品和服务支出", "171.07"],
+        ["301", "99", "其他工资福利支出", "91.03", "302", "14", "租赁费", ""],
+        ["303", "", "对个人和家庭的补助", "69.41", "302", "15", "会议费", ""],
+        ["303", "01", "离休费", "", "302", "16", "培训费", "4.05"],
+        ["303", "02", "退休费", "69.10", "302", "17", "公务接待费", ""],
+        ["303", "09", "奖励金", "0.31", "302", "28", "工会经费", "24.42"],
+        ["303", "10", "个人农", "", "", "", "", ""],  # the name the page broke
+        ["", "", "业生产补贴", "", "302", "29", "福利费", "42.77"],
+        ["303", "11", "代缴社会保险费", "", "302", "31", "公务用车运行维护费", ""],
+        ["人员经费合计", "", "", "2,222.36", "公用经费合计", "", "", "242.25"],
+    ]
+    title = "一般公共预算财政拨款基本支出决算表"
+    builder = PdfBuilder(tmp_path / "t.pdf")
+    spec = TableSpec(title, header, body, style="no_rules", col_widths=[120, 57, 42, 80, 123, 55, 229, 50],
+                     break_before=(7,))
+    assert builder.table(spec, landscape=True).pages == [1, 2]
+    [table] = [t for t in read_document(builder.save().path).tables if normalize(t.title) == title]
+    assert table.pages == [1, 2]
+    assert [[normalize(t) for t in row] for row in table.body_texts()] == _joined(body, 6)
