@@ -118,3 +118,50 @@ def test_economic_table_side_name_broken_under_a_header_run_together(tmp_path):
     [table] = [t for t in read_document(builder.save().path).tables if normalize(t.title) == title]
     assert table.pages == [1, 2]
     assert [[normalize(t) for t in row] for row in table.body_texts()] == _joined(body, 6)
+
+
+SPENDING_WRAPPED = ["（十八）粮油物资储备支出", "（十九）国有资本经营预算支出", "（二十）灾害防治及应急管理支出",
+                    "（廿一）其他支出", "（廿二）债务还本支出", "（廿三）债务付息支出"]
+
+
+def test_empty_rows_kept_on_a_continuation_page_of_wrapped_names(tmp_path):
+    """The page carrying the table on holds, between its first and last one-line rows, only
+    names wrapped over lines: the empty rows printed around '二、年终结转结余' stay rows."""
+    body = [
+        ["一、本年收入", "1,826.31", "一、本年支出", "1,826.31"],
+        ["（一）一般公共预算拨款", "1,826.31", "（一）社会保障和就业支出", "1,452.43"],
+        ["（二）政府性基金预算拨款", "", "（二）卫生健康支出", "190.28"],
+        ["", "", "预备费", "183.59"],  # page 2: its first row and its last on one line
+        *[["", "", name, ""] for name in SPENDING_WRAPPED],
+        ["", "", "", ""],
+        ["", "", "二、年终结转结余", ""],
+        ["", "", "", ""],
+        ["收入总计", "1,826.31", "支出总计", "1,826.31"],
+    ]
+    builder = PdfBuilder(tmp_path / "t.pdf")
+    widths = [170.0, 90.0, 60.0, 90.0]  # the 支出 names wrap at six characters
+    printed = builder.table(TableSpec(TITLE, HEADER, body, style="no_rules", col_widths=widths, break_before=(3,)))
+    assert printed.pages == [1, 2]
+    pages, read = _read(builder.save().path)
+    assert pages == [1, 2]
+    assert read == [[normalize(t) for t in row] for row in body]
+
+
+def test_empty_row_kept_among_the_few_rows_ending_a_table_on_its_page(tmp_path):
+    """Three rows end the table on the next page, an empty one printed among them: with so
+    few steps between rows, the smaller step is the pitch and the wider one holds the row."""
+    body = [
+        ["一、本年收入", "5,905.48", "一、本年支出", "5,905.48"],
+        ["一般公共预算拨款", "5,905.48", "（一）社会保障和就业支出", "5,401.46"],
+        ["政府性基金预算拨款", "", "（二）卫生健康支出", "207.76"],
+        ["国有资本经营预算拨款", "", "（三）住房保障支出", "296.26"],  # page 2
+        ["", "", "", ""],
+        ["", "", "二、结转下年", ""],
+        ["收入总计", "5,905.48", "支出总计", "5,905.48"],
+    ]
+    builder = PdfBuilder(tmp_path / "t.pdf")
+    printed = builder.table(TableSpec(TITLE, HEADER, body, style="no_rules", break_before=(3,)))
+    assert printed.pages == [1, 2]
+    pages, read = _read(builder.save().path)
+    assert pages == [1, 2]
+    assert read == [[normalize(t) for t in row] for row in body]
