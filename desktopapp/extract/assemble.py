@@ -92,11 +92,22 @@ def group_pieces(pieces: list[Piece]) -> list[list[Piece]]:
     for p in pieces:
         last_on_page[p.page] = max(last_on_page.get(p.page, -1), p.index_on_page)
     for p in pieces:
-        if groups and _continues(groups[-1], p, last_on_page):
+        candidate = p.aligned is not None and p.aligned.region.continuation_only
+        if groups and _continues(groups[-1], p, last_on_page) and (not candidate or _repeats_header(groups[-1][0], p)):
             groups[-1].append(p)
-        elif not p.blank:
+        elif not p.blank and not candidate:
             groups.append([p])
     return groups
+
+
+def _repeats_header(first: Piece, piece: Piece) -> bool:
+    """The piece's header rows print the characters of the table's header, no more, no less
+    (its labels may be parted otherwise on this page)."""
+    if not first.header_hint or not piece.header_hint:
+        return False
+    def chars(p: Piece) -> Counter[str]:
+        return Counter("".join(normalize(t) for row in p.row_texts()[: p.header_hint] for t in row))
+    return chars(first) == chars(piece)
 
 
 def _continues(group: list[Piece], piece: Piece, last_on_page: dict[int, int]) -> bool:

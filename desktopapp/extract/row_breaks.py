@@ -53,7 +53,8 @@ def names_at_edge(grid: Grid, last_row: list[Cell], following: Grid | None = Non
         width = max(ch.x1 - ch.x0 for ch in line)
         tolerance = 1.5 * width + 4.0
         edge = cell.x1 if grid.strategy == "ruled" else (
-            _wrap_edge(slots + more, r, c, tolerance) or _mirrored_edge(grid, slots, c, more)
+            _wrap_edge(slots + more, r, c, tolerance, grid.header_rows_hint or 0)
+            or _mirrored_edge(grid, slots, c, more)
         )
         if edge is not None and edge - max(ch.x1 for ch in line) <= tolerance:
             out.append(last_row[c])
@@ -75,9 +76,11 @@ def _lines(chars: list) -> list[list]:
     return lines
 
 
-def _wrap_edge(slots, r: int, c: int, tolerance: float) -> float | None:
-    """Where column `c` wraps its texts: the end of its widest text, when another cell of the
-    column (not in row `r`) wrapped over lines that end there; else None."""
+def _wrap_edge(slots, r: int, c: int, tolerance: float, head: int = 0) -> float | None:
+    """Where column `c` wraps its texts: the end of its widest body text, when another cell of
+    the column (not in row `r`) wrapped over lines that end there; else None. A label of the
+    header (its first `head` rows) wrapped in the column shows the edge too, but never sets
+    it: on one line, or run together with its neighbour's, it may reach beyond the names."""
     widest = None
     wrapped_ends: list[float] = []
     for row, cells in enumerate(slots):
@@ -87,10 +90,11 @@ def _wrap_edge(slots, r: int, c: int, tolerance: float) -> float | None:
         if not lines:
             continue
         ends = [max(ch.x1 for ch in line) for line in lines]
-        widest = max([widest or ends[0], *ends])
+        if row >= head:
+            widest = max([widest or ends[0], *ends])
         if row != r and len(lines) > 1:
             wrapped_ends.append(max(ends[:-1]))
-    if widest is None or not any(widest - end <= tolerance for end in wrapped_ends):
+    if widest is None or not any(abs(widest - end) <= tolerance for end in wrapped_ends):
         return None
     return widest
 

@@ -22,6 +22,7 @@ from desktopapp.extract.geometry import RuleLine
 from desktopapp.extract.grid import Grid
 from desktopapp.extract.grid_aligned.build import RegionText, build_grid, make_grid, shared_columns
 from desktopapp.extract.grid_aligned.captioned import captioned_regions
+from desktopapp.extract.grid_aligned.continued_top import repeated_header_regions
 from desktopapp.extract.grid_aligned.form_bands import without_form_rows_header
 from desktopapp.extract.grid_aligned.form_header import with_table_header
 from desktopapp.extract.grid_aligned.prose_forms import prose_form_regions
@@ -39,7 +40,7 @@ def find_aligned_grids(
     rest = chars
     finders = (
         lambda cs: three_line_regions(free_hrules, cs), prose_form_regions, text_regions, sparse_form_regions,
-        captioned_regions,
+        captioned_regions, repeated_header_regions,
     )
     for finder in finders:
         if finder in (text_regions, sparse_form_regions) and not any(c.text.isdigit() for c in rest):

@@ -41,6 +41,8 @@ class Region:
     header_bottom: float | None  # where the header ends (its closing rule), if known
     inner_rules: list[RuleLine] = field(default_factory=list)  # rules inside the header
     kind: str = "hrules"  # "hrules": framed by rules; "aligned": found by alignment alone
+    # A candidate only: kept when it carries on the table of the page before (continued_top.py).
+    continuation_only: bool = False
 
 
 def three_line_regions(hrules: list[RuleLine], chars: list[Char]) -> list[Region]:
@@ -293,8 +295,10 @@ def _on_edges(row: list[Fragment], edges: tuple[list[float], list[float]], tol: 
 def _columns_align(rows: list[list[Fragment]], tol: float = 1.5) -> bool:
     """A grid's cells stand in columns: some cell after the first of a line starts (text)
     or ends (amounts) where a cell of another line does. Running text spaced out by
-    justification has its figures ('2019 年度') wherever the words put them."""
-    inner = [row[1:] for row in rows if len(row) >= 2]
+    justification has its figures ('2019 年度') wherever the words put them. A line's first
+    cell counts when it is an amount: the line's name stands on lines of its own, wrapped
+    in a narrow column above and below its figures."""
+    inner = [row[0:] if _amount_part(row[0].text) else row[1:] for row in rows if len(row) >= 2]
     if len(inner) < 2:
         return True  # one line of figures: judged by what stands around it
     anchors = [

@@ -35,12 +35,14 @@ def row_bands(rows: list[list[Block]], top: float, bottom: float) -> list[tuple[
     single = [s for s in spans if all(len({f.line for f in b.frags}) == 1 for b in s[2])]
     pitches = [b[0] - a[0] for a, b in zip(single, single[1:]) if b[0] - a[0] > 0]
     # One-line rows next to each other give the pitch; others only when none stand together
-    # (rows wrapped over lines between them would stretch it).
+    # (rows wrapped over lines between them would stretch it) — and when the rows, nearly all
+    # wrapped, stand apart by a regular gap, that gap shows the empty rows instead (a page
+    # that carries a table on: its first and last rows on one line, all between wrapped).
     adjacent = _adjacent_single_pitches(spans, single)
-    pitch = statistics.median(adjacent or pitches) if adjacent or pitches else None
+    wrapped = {} if adjacent else _missing_between_wrapped(spans)
+    pitch = _pitch(adjacent or pitches) if (adjacent or pitches) and not wrapped else None
     if not adjacent and 2 * len(single) < len(spans):
         pitch = None  # one-line rows only apart, across rows wrapped over lines: no pitch
-    wrapped = _missing_between_wrapped(spans) if pitch is None else {}
     out: list[tuple[float, float, list[Block] | None]] = []
     for k, (t, b, r) in enumerate(spans):
         out.extend((et, eb, None) for et, eb in wrapped.get(k, []))
@@ -63,6 +65,17 @@ def row_bands(rows: list[list[Block]], top: float, bottom: float) -> list[tuple[
                     out.append((et, et + (pb - pt), None))
         out.append((t, b, r))
     return out
+
+
+def _pitch(steps: list[float]) -> float:
+    """The rows' pitch: the usual step — or, when few steps are there, an empty row among
+    them ('（三）住房保障支出' | empty | '二、结转下年' | '收入总计'), the smallest, if every
+    step is a whole number of it."""
+    usual = statistics.median(steps)
+    least = min(steps)
+    if usual >= 1.5 * least and all(abs(s / least - round(s / least)) <= 0.1 for s in steps):
+        return least
+    return usual
 
 
 def _adjacent_single_pitches(spans: list[tuple[float, float, list[Block]]], single: list) -> list[float]:

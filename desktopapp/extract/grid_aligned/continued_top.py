@@ -1,0 +1,63 @@
+"""A page that carries on a table without rules and holds none of its figures: its header
+repeated at the top of the page, then only rows without figures ('附属单位上缴收入',
+'220 自然资源海洋气象等支出' wrapped in a narrow column) — the rows between the figures of
+the page before and those of the page after (a 收支总表's one side run on while the other
+has ended).
+
+Nothing on the page itself tells such rows from text: they are not body rows by their
+look (no code, no '一、'), so captioned.py does not take them. The region is found here as
+a candidate only (`Region.continuation_only`): assembly keeps it when its top rows repeat
+the header of the table that ended the page before, and drops it otherwise."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import replace
+
+from desktopapp.extract.captions import is_page_number
+from desktopapp.extract.grid_aligned.captioned import _is_big_title, _is_caption_line
+from desktopapp.extract.grid_aligned.regions import Region, _close, _line_kind
+from desktopapp.extract.layout import Char
+from desktopapp.extract.text import fragments, group_lines
+
+MAX_HEADER_LINES = 6
+
+
+def repeated_header_regions(chars: list[Char]) -> list[Region]:
+    lines = group_lines(chars)
+    while lines and is_page_number(lines[0].text):
+        lines = lines[1:]
+    if not lines:
+        return []
+    kinds = [_line_kind(ln, fragments(ln, i)) for i, ln in enumerate(lines)]
+    size = statistics.median(ln.size for ln in lines)
+    head = 0  # the header: the page's first lines of several labels each
+    while head < len(lines) and head < MAX_HEADER_LINES and kinds[head] == "row" and (
+        head == 0 or _close(lines[head - 1], lines[head], None)
+    ):
+        head += 1
+    if head == 0 or head >= len(lines) or kinds[head] != "label":
+        return []
+    last = head - 1
+    while (
+        last + 1 < len(lines)
+        and kinds[last + 1] in ("row", "label")
+        and lines[last + 1].size <= 1.2 * size
+        and not _is_caption_line(lines[last + 1].text)
+        and not _is_big_title(lines[last + 1], size)
+        and _close(lines[last], lines[last + 1], None)
+    ):
+        last += 1
+    if last + 1 < len(lines) and kinds[last + 1] == "data":
+        return []  # rows with figures follow: the finders of tables with figures judge them
+    members = lines[: last + 1]
+    region = Region(
+        min(ln.x0 for ln in members) - 2,
+        max(ln.x1 for ln in members) + 2,
+        lines[0].top - 1,
+        lines[last].bottom + 1,
+        (lines[head - 1].bottom + lines[head].top) / 2,
+        [],
+        "aligned",
+    )
+    return [replace(region, continuation_only=True)]
