@@ -351,6 +351,11 @@ def _opens_wrapped_row(lines, kinds: list[str], k: int, end: int) -> bool:
     return False
 
 
+def _tight(upper, lower) -> bool:
+    """Two lines set at the line pitch of wrapped text (closer than rows are set)."""
+    return lower.top - upper.bottom <= 0.6 * lower.size
+
+
 def _wrapped_cell_lines(lines, frags: list[list[Fragment]], kinds: list[str]) -> None:
     """A long line of one text set right above or below a line of the table, starting where
     one of its cells starts (or beside the figures of a row set between its lines), is a
@@ -371,10 +376,26 @@ def _wrapped_cell_lines(lines, frags: list[list[Fragment]], kinds: list[str]) ->
                     continue
                 own = frags[k][0]
                 beside = kinds[m] == "data" and all(min(f.x1, own.x1) - max(f.x0, own.x0) <= 0 for f in frags[m])
-                if beside or any(abs(f.x0 - start) <= 1.0 for f in frags[m]):
+                if beside or any(abs(f.x0 - start) <= 1.0 for f in frags[m]) or _starts_in_stack(
+                    lines, frags, kinds, m, m - k, start
+                ):
                     kinds[k] = "label"
                     changed = True
                     break
+
+
+def _starts_in_stack(lines, frags: list[list[Fragment]], kinds: list[str], m: int, step: int, start: float) -> bool:
+    """A line further on in the stack of table lines set tight from line m on (step ±1) has
+    a cell starting at `start`: the sentence wrapped on in its column below the row's other
+    cells ('反映督察工作…服务质' | '服务质量提升率' | '量提升率。')."""
+    for _ in range(3):
+        n = m + step
+        if not 0 <= n < len(lines) or kinds[n] == "stop" or not _tight(*sorted((lines[m], lines[n]), key=lambda ln: ln.top)):
+            return False
+        if any(abs(f.x0 - start) <= 1.0 for f in frags[n]):
+            return True
+        m = n
+    return False
 
 
 def _fixed_stop(text: str) -> bool:
@@ -431,7 +452,7 @@ def _line_kind(line, frags: list[Fragment], figure: Callable[[str], bool] | None
     text = line.text
     if _UNIT_LINE.search(text) or is_note_start(text) or is_page_number(text):
         return "stop"
-    if len(text) > 30 and any(p in text for p in "，。；") and not (figure and _cells_beside_sentence(frags, figure)):
+    if len(text) > 30 and any(p in text for p in "，。；") and not _cells_beside_sentence(frags):
         return "stop"
     if len(frags) >= 2 and any(_amount_part(f.text) or (figure is not None and figure(_after_sentence(f.text))) for f in frags):
         return "data"
@@ -442,14 +463,13 @@ def _line_kind(line, frags: list[Fragment], figure: Callable[[str], bool] | None
     return "label" if len(text) <= 20 else "stop"
 
 
-def _cells_beside_sentence(frags: list[Fragment], figure: Callable[[str], bool]) -> bool:
-    """A line of a sentence wrapped in its narrow column beside the row's other cells and
-    figures: several cells, the sentence's punctuation in one of them, a figure among them."""
+def _cells_beside_sentence(frags: list[Fragment]) -> bool:
+    """A line of a sentence wrapped in its narrow column beside the row's other cells: several
+    cells, the sentence's punctuation in one short one of them. Its figures may stand on
+    it (a row: data) or on the next line (small print: the names and the sentence start a
+    line above the row's centred figures; a row line)."""
     prose = [f for f in frags if any(p in f.text for p in "，。；")]
-    return (
-        len(frags) >= 3 and len(prose) == 1 and len(prose[0].text) <= 20
-        and any(figure(_after_sentence(f.text)) or _amount_part(f.text) for f in frags)
-    )
+    return len(frags) >= 3 and len(prose) == 1 and len(prose[0].text) <= 20
 
 
 def _after_sentence(text: str) -> str:
