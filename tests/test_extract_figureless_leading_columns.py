@@ -40,3 +40,14 @@ def test_a_blank_template_carried_on_without_its_header_stays_one_table(tmp_path
     assert _texts(table.body_texts()) == BODY
     assert {cell.page for row in table.body for cell in row} == {1, 2}
 
+
+def test_a_remarks_label_centred_over_a_cell_reaching_the_margin_heads_its_remarks(tmp_path):
+    title = "部门决算单位构成"
+    body = [["1", "某区财政局（本级）", ""], ["2", "某区财政局财政所", "预算不单列，并入本级"],
+            ["3", "某区国库收付中心", "预算不单列，并入本级"]]
+    builder = PdfBuilder(tmp_path / "units.pdf")
+    builder.table(TableSpec(title, [["序号", "单位名称", "备注"]], body, style="no_rules", unit=None), landscape=True)
+    builder.save()
+    [table] = [t for t in read_document(tmp_path / "units.pdf").tables if normalize(t.title) == title]
+    assert [normalize(c.text) for c in table.header[0]] == ["序号", "单位名称", "备注"]
+    assert _texts(table.body_texts()) == _texts(body)

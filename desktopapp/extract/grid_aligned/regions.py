@@ -40,6 +40,7 @@ class Region:
     header_bottom: float | None  # where the header ends (its closing rule), if known
     inner_rules: list[RuleLine] = field(default_factory=list)  # rules inside the header
     kind: str = "hrules"  # "hrules": framed by rules; "aligned": found by alignment alone
+    frame_x1: float | None = None  # where the page's text ends on the right (its last cells end there)
 
 
 def three_line_regions(hrules: list[RuleLine], chars: list[Char]) -> list[Region]:
