@@ -28,6 +28,8 @@ _UNIT_REST = re.compile(r"(万元|千元|亿元|元)[)）]?")
 _CODE = re.compile(r"\d{3,7}")  # a 科目 code: three to seven digits, nothing else
 # How a table's row starts: a 科目 code, or an item numbered '一、'.
 _ROW_START = re.compile(r"\d{3,7}$|\d{3,7}\s|[一二三四五六七八九十]+、")
+_CONTINUED_TITLE = re.compile(r"[（(]续[)）]$|^续表")
+_TOTAL_LABEL = re.compile(r"合计|总计")
 _WRAPPED_AMOUNT_HEAD = re.compile(r"[-+]?\d{1,3}(,\d{3})+\.|[-+]?\d{2,}\.")
 
 
@@ -219,11 +221,17 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
 def _lone_row_atop_page(frags: list[list[Fragment]], lines, first: int) -> bool:
     """A table's last row carried alone onto the next page, with no header repeated: the
     page's first line (a page number or running line above it aside), a row that starts
-    as a table's row starts (a 科目 code, '一、…') with its figures in cells of their own."""
+    as a table's row starts (a 科目 code, '一、…') with its figures in cells of their own.
+    Or the row under the table's title marked continued ('…（续）') and its 单位 line, no
+    header repeated: then its total ('合计') too."""
     above = [k for k in range(first) if not is_page_number(lines[k].text)]
     row = [f.text.strip() for f in frags[first]]
+    continued = bool(above) and any(_CONTINUED_TITLE.search(_compact(lines[k].text)) for k in above) and all(
+        _UNIT_LINE.search(lines[k].text) or is_caption_text(_compact(lines[k].text)) for k in above
+    )
+    starts = _ROW_START.match(row[0]) or (continued and _TOTAL_LABEL.fullmatch(_compact(row[0])))
     return (
-        not above and len(row) >= 2 and bool(_ROW_START.match(row[0]))
+        (not above or continued) and len(row) >= 2 and bool(starts)
         and all(is_data_amount(t) for t in row[-1].split()) and "." in row[-1]
     )
 
