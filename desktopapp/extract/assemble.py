@@ -127,7 +127,7 @@ def _continues(group: list[Piece], piece: Piece, last_on_page: dict[int, int]) -
         return True
     if piece.text_above:
         return False
-    return _compatible(first, piece) or _columns_among(prev, piece)
+    return _compatible(first, piece) or _columns_among(prev, piece) or _leading_columns_without_figures(prev, piece)
 
 
 def _norm_title(title: str | None) -> str:
@@ -181,6 +181,18 @@ def _columns_among(prev: Piece, piece: Piece) -> bool:
         return False
     shared = sum(any(abs(x - y) < SAME_COLUMN for y in prev.xs) for x in piece.xs[1:-1])
     return shared >= 3 and shared >= len(piece.xs) - 3
+
+
+def _leading_columns_without_figures(prev: Piece, piece: Piece) -> bool:
+    """A page set without rules that carries no figure at all (a blank template's 科目 carried
+    on under no repeated header) lays only the columns its texts fill: its column boundaries,
+    two at least, are the page before's first ones, and it ends inside that page's table."""
+    if piece.aligned is None or prev.aligned is None or len(piece.xs) < 3:
+        return False
+    if any(is_data_amount(t) for row in piece.row_texts() for t in row[1:]):
+        return False  # (its first column may hold 科目 codes)
+    leading = all(abs(x - y) < SAME_COLUMN for x, y in zip(piece.xs[:-1], prev.xs))
+    return leading and len(piece.xs) < len(prev.xs) and piece.xs[-1] < prev.xs[-1] - SAME_COLUMN
 
 
 def _leading_rows_repeating(rows: list[list[str]], header: list[list[str]]) -> int:

@@ -18,6 +18,8 @@ the grid. `find_aligned_grids` is the entry.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desktopapp.extract.geometry import RuleLine
 from desktopapp.extract.grid import Grid
 from desktopapp.extract.grid_aligned.build import RegionText, build_grid, make_grid, shared_columns
@@ -38,6 +40,9 @@ def find_aligned_grids(
 ) -> tuple[list[tuple[Grid, RegionText]], list[Char]]:
     found: list[tuple[Grid, RegionText]] = []
     rest = chars
+    # The page's text frame ends on the right where its text does, or as far from the right
+    # edge as its text starts from the left (margins alike: a table's last cell reaches there).
+    frame_x1 = max(max(c.x1 for c in chars), width - min(c.x0 for c in chars)) if chars else None
     finders = (
         lambda cs: three_line_regions(free_hrules, cs), prose_form_regions, text_regions, sparse_form_regions,
         captioned_regions, repeated_header_regions,
@@ -52,6 +57,7 @@ def find_aligned_grids(
                 region = without_form_rows_header(rest, region)
             elif finder is prose_form_regions:
                 region = with_table_header(rest, region)
+            region = replace(region, frame_x1=frame_x1)
             inside = [c for c in rest if region.top - 1 <= c.cy <= region.bottom + 1 and region.x0 - 3 <= c.cx <= region.x1 + 3]
             built = build_grid(inside, region)
             if built is None or not _valid(built[0]):

@@ -172,7 +172,8 @@ def shared_columns(texts: list[RegionText]) -> list[tuple[float, float]]:
         not any(is_amountish(b) for b in blocks if lo <= (b.x0 + b.x1) / 2 <= hi)
         for lo, hi in body
     ]
-    return column_extents(body, leaves, wide, size, text_only)
+    frames = [t.region.frame_x1 for t in texts if t.region.frame_x1 is not None]
+    return column_extents(body, leaves, wide, size, text_only, max(frames, default=None))
 
 
 def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | None:

@@ -16,6 +16,7 @@ from desktopapp.extract.grid_aligned.regions import (
     Region,
     _close,
     _columns_align,
+    _labels_only,
     _line_kind,
     interleaved_number,
 )
@@ -68,6 +69,8 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
                 close = {k: fragments(lines[k], k, CELL_GAP) for k in run}
                 if any(len(close[k]) >= 2 for k in run):
                     body_first = _body_start(lines, close, run)
+            if body_first is None and page_top:
+                body_first = _names_under_centred_labels(lines, frags, run, size)
             if body_first is not None:
                 members = list(run)
                 regions.append(
@@ -99,6 +102,22 @@ def _body_start(lines: list, frags: list, run: range) -> int | None:
         if 0 < head < len(texts) and (spread or _columns_align([frags[k] for k in run])):
             return stacks[head][0]
     return None
+
+
+def _names_under_centred_labels(lines: list, frags: list, run: range, size: float) -> int | None:
+    """A header repeated atop a continuation page (one line of short labels) over rows with
+    no figure that read as no body row by their words ('上年结转和结余资金 | 小计'): the row
+    starts left of every label, as names left-aligned in their cells do under labels centred
+    over them, at a row's distance from the labels."""
+    first = run[0]
+    if len(run) < 2 or len(frags[first]) < 2 or not _labels_only([frags[first]]):
+        return None
+    below = lines[first + 1]
+    if below.top - lines[first].bottom < 0.6 * size:
+        return None  # a label wrapped over two lines
+    if below.x0 > min(f.x0 for f in frags[first]) - size:
+        return None
+    return first + 1
 
 
 def _inside_stack(lines: list, run: range, k: int) -> bool:

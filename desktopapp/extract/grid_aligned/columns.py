@@ -14,12 +14,13 @@ from desktopapp.extract.grid_aligned.form_rows import values_beside_labels
 
 def column_extents(body: list[tuple[float, float]], leaves: list[tuple[float, float]],
              wide: list[tuple[float, float]], size: float,
-             text_only: list[bool] | None = None) -> list[tuple[float, float]]:
+             text_only: list[bool] | None = None, frame_x1: float | None = None) -> list[tuple[float, float]]:
     """Column extents. The body's fragments make the columns (overlapping extents merge);
     each label of the lowest header band then claims the column it stands over — or the
     nearest free one when a centred label and right-aligned amounts do not overlap — or
     is a column of its own (a column with no amounts). `text_only[k]`: body column k
-    holds no amount (its text is left-aligned, never ending under a label on its left)."""
+    holds no amount (its text is left-aligned, never ending under a label on its left);
+    `frame_x1`: where the page's text ends on the right."""
     texts = {(lo, hi) for (lo, hi), flag in zip(body, text_only or []) if flag}
     clusters = [list(iv) for iv in merge_intervals(sorted(body), 0.5)]
     no_amounts = {id(c) for c in clusters if all(iv in texts for iv in body if c[0] <= iv[0] and iv[1] <= c[1])}
@@ -32,7 +33,7 @@ def column_extents(body: list[tuple[float, float]], leaves: list[tuple[float, fl
             _grow(clusters, hits[0], lo, hi)
         elif not hits:
             pending.append((lo, hi))
-    edge = max([b for _, b in body] + [b for _, b in leaves] + [b for _, b in wide])
+    edge = max([b for _, b in body] + [b for _, b in leaves] + [b for _, b in wide] + [frame_x1 or 0.0])
     for lo, hi in pending:
         k = _free_neighbour(clusters, claimed, lo, hi, size, no_amounts, edge)
         if k is not None:
@@ -175,7 +176,8 @@ def _free_neighbour(clusters: list[list[float]], claimed: set[int], lo: float, h
     """The unclaimed column next to a label that stands over no text of the body, when the
     label can be that column's (centred) heading: amounts right-aligned just beside it,
     or text left-aligned in a column the label can be centred over (the last column's cell
-    ending within the table: `edge`, its rightmost text)."""
+    ending within the table or the page's text frame: `edge`, the rightmost of them — a
+    '备注' centred over a cell reaching the right margin, its remarks left-aligned in it)."""
     left = max((k for k, (_, b) in enumerate(clusters) if b <= lo), default=None, key=lambda k: clusters[k][1])
     right = min((k for k, (a, _) in enumerate(clusters) if a >= hi), default=None, key=lambda k: clusters[k][0])
     centre = (lo + hi) / 2
@@ -198,8 +200,8 @@ def _free_neighbour(clusters: list[list[float]], claimed: set[int], lo: float, h
             next_lo = clusters[k + 1][0] if k + 1 < len(clusters) else hi + (hi - a)
             if k + 1 == len(clusters) and edge is not None:
                 # The cell the label would be centred over ends at 2·centre − a: beyond the
-                # table's last text, the label heads a column of its own, empty in the body
-                # ('年末结转和结余' far right of '项目支出').
+                # table's last text and the page's text frame, the label heads a column of
+                # its own, empty in the body ('年末结转和结余' far right of '项目支出').
                 next_lo = min(next_lo, edge + size)
             if (prev_hi + hi) / 2 <= centre <= (a + next_lo) / 2:
                 return k

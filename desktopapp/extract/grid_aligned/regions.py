@@ -29,6 +29,8 @@ _CODE = re.compile(r"\d{3,7}")  # a 科目 code: three to seven digits, nothing 
 # How a table's row starts: a 科目 code, or an item numbered '一、'.
 _ROW_START = re.compile(r"\d{3,7}$|\d{3,7}\s|[一二三四五六七八九十]+、")
 _TARGET_MARK = re.compile(r"[≥≤><=＞＜≧≦]")  # a target value compared (≥95%, ≤500 元)
+_CONTINUED_TITLE = re.compile(r"[（(]续[)）]$|^续表")
+_TOTAL_LABEL = re.compile(r"合计|总计")
 _WRAPPED_AMOUNT_HEAD = re.compile(r"[-+]?\d{1,3}(,\d{3})+\.|[-+]?\d{2,}\.")
 
 
@@ -43,6 +45,7 @@ class Region:
     kind: str = "hrules"  # "hrules": framed by rules; "aligned": found by alignment alone
     # A candidate only: kept when it carries on the table of the page before (continued_top.py).
     continuation_only: bool = False
+    frame_x1: float | None = None  # where the page's text ends on the right (its last cells end there)
 
 
 def three_line_regions(hrules: list[RuleLine], chars: list[Char]) -> list[Region]:
@@ -224,11 +227,17 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
 def _lone_row_atop_page(frags: list[list[Fragment]], lines, first: int) -> bool:
     """A table's last row carried alone onto the next page, with no header repeated: the
     page's first line (a page number or running line above it aside), a row that starts
-    as a table's row starts (a 科目 code, '一、…') with its figures in cells of their own."""
+    as a table's row starts (a 科目 code, '一、…') with its figures in cells of their own.
+    Or the row under the table's title marked continued ('…（续）') and its 单位 line, no
+    header repeated: then its total ('合计') too."""
     above = [k for k in range(first) if not is_page_number(lines[k].text)]
     row = [f.text.strip() for f in frags[first]]
+    continued = bool(above) and any(_CONTINUED_TITLE.search(_compact(lines[k].text)) for k in above) and all(
+        _UNIT_LINE.search(lines[k].text) or is_caption_text(_compact(lines[k].text)) for k in above
+    )
+    starts = _ROW_START.match(row[0]) or (continued and _TOTAL_LABEL.fullmatch(_compact(row[0])))
     return (
-        not above and len(row) >= 2 and bool(_ROW_START.match(row[0]))
+        (not above or continued) and len(row) >= 2 and bool(starts)
         and all(is_data_amount(t) for t in row[-1].split()) and "." in row[-1]
     )
 
@@ -373,6 +382,11 @@ def _opens_wrapped_row(lines, kinds: list[str], k: int, end: int) -> bool:
     return False
 
 
+def _tight(upper, lower) -> bool:
+    """Two lines set at the line pitch of wrapped text (closer than rows are set)."""
+    return lower.top - upper.bottom <= 0.6 * lower.size
+
+
 def _wrapped_cell_lines(lines, frags: list[list[Fragment]], kinds: list[str]) -> None:
     """A long line of one text set right above or below a line of the table, starting where
     one of its cells starts (or beside the figures of a row set between its lines), is a
@@ -393,10 +407,26 @@ def _wrapped_cell_lines(lines, frags: list[list[Fragment]], kinds: list[str]) ->
                     continue
                 own = frags[k][0]
                 beside = kinds[m] == "data" and all(min(f.x1, own.x1) - max(f.x0, own.x0) <= 0 for f in frags[m])
-                if beside or any(abs(f.x0 - start) <= 1.0 for f in frags[m]):
+                if beside or any(abs(f.x0 - start) <= 1.0 for f in frags[m]) or _starts_in_stack(
+                    lines, frags, kinds, m, m - k, start
+                ):
                     kinds[k] = "label"
                     changed = True
                     break
+
+
+def _starts_in_stack(lines, frags: list[list[Fragment]], kinds: list[str], m: int, step: int, start: float) -> bool:
+    """A line further on in the stack of table lines set tight from line m on (step ±1) has
+    a cell starting at `start`: the sentence wrapped on in its column below the row's other
+    cells ('反映督察工作…服务质' | '服务质量提升率' | '量提升率。')."""
+    for _ in range(3):
+        n = m + step
+        if not 0 <= n < len(lines) or kinds[n] == "stop" or not _tight(*sorted((lines[m], lines[n]), key=lambda ln: ln.top)):
+            return False
+        if any(abs(f.x0 - start) <= 1.0 for f in frags[n]):
+            return True
+        m = n
+    return False
 
 
 def _fixed_stop(text: str) -> bool:
@@ -465,16 +495,16 @@ def _line_kind(line, frags: list[Fragment], figure: Callable[[str], bool] | None
 
 
 def _cells_beside_sentence(frags: list[Fragment], figure: Callable[[str], bool] | None) -> bool:
-    """A line of a sentence wrapped in its narrow column beside the row's other cells and
-    figures: several cells, the sentence's punctuation in one of them, a figure among them.
-    Read for amounts alone (`figure` None, a form's 测算依据 beside its 金额), a line with a
-    target compared ('≥95%') is left to the reading of forms by their measures."""
+    """A line of a sentence wrapped in its narrow column beside the row's other cells: several
+    cells, the sentence's punctuation in one short one of them. Its figures may stand on it
+    (a row: data) or on the next line (small print: the names and the sentence start a line
+    above the row's centred figures; a row line). Read for amounts alone (`figure` None, a
+    form's 测算依据 beside its 金额), a line with a target compared ('≥95%') is left to the
+    reading of forms by their measures."""
     prose = [f for f in frags if any(p in f.text for p in "，。；")]
     if not (len(frags) >= 3 and len(prose) == 1 and len(prose[0].text) <= 20):
         return False
-    if figure is None:
-        return any(_amount_part(f.text) for f in frags) and not any(_TARGET_MARK.search(f.text) for f in frags)
-    return any(figure(_after_sentence(f.text)) or _amount_part(f.text) for f in frags)
+    return figure is not None or not any(_TARGET_MARK.search(f.text) for f in frags)
 
 
 def _after_sentence(text: str) -> str:
