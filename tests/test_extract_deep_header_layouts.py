@@ -8,6 +8,9 @@ three_line_deep / no_rules_deep measures:
 - such a table continued over the next page under its repeated header, where the
   continuation leaves a grouped column empty: the group label ('支出用途') still groups
   its two columns there, as the first page's body shows, and heads none of its own;
+- a blank template (no figures) on a wide page: '项目' over 功能分类科目编码 | 科目名称,
+  reaching over the long names, groups the two; '科目名称', centred right of the names,
+  heads their column, not one of its own;
 - a table with no figures and no rules whose title ends the page before: its header, a
   '栏目' band over the labels, tops the next page and the table is read under that title.
 """
@@ -91,6 +94,34 @@ def test_group_label_over_a_column_left_empty_on_the_continuation_page_heads_no_
     assert len(printed.pages) >= 2
     [table] = read_document(tmp_path / "continued.pdf").tables
     assert table.n_cols == 6
+    assert _texts(table.body_texts()) == _texts(printed.body)
+
+
+TEMPLATE_HEADER: list[list[H | str]] = [
+    [H("栏目", colspan=2), H("合计", rowspan=3), H("基本支出", rowspan=3), H("项目支出", rowspan=3)],
+    [H("项目", colspan=2)],
+    ["功能分类科目编码", "科目名称"],
+]
+TEMPLATE_BODY = [
+    ["205", "教育支出", "", "", ""],
+    ["20502", "普通教育", "", "", ""],
+    ["2050205", "高等教育", "", "", ""],
+    ["207", "文化旅游体育与传媒支出", "", "", ""],
+    ["20799", "其他文化旅游体育与传媒支出", "", "", ""],
+    ["合计", "", "", "", ""],
+]
+
+
+def test_blank_template_with_a_group_label_over_its_long_names_keeps_its_five_columns(tmp_path):
+    spec = StructureSpec(
+        title="一般公共预算财政拨款支出决算表", header=TEMPLATE_HEADER, body=TEMPLATE_BODY, style="three_line",
+        header_line_count=3,
+    )
+    builder = StructureBuilder(tmp_path / "template.pdf")
+    printed = builder.table(spec, landscape=True)
+    builder.save()
+    [table] = read_document(tmp_path / "template.pdf").tables
+    assert table.n_cols == 5
     assert _texts(table.body_texts()) == _texts(printed.body)
 
 

@@ -135,10 +135,11 @@ def _lowest_label(label: Block, head: list[Block]) -> bool:
 
 
 def _groups_columns(label: Block, head: list[Block], body_columns: list[tuple[float, float]]) -> bool:
-    """A label over no column of the body, centred between two labels printed lower that
-    head neighbouring columns ('支出用途' over 项目名称 | 金额): it groups them."""
-    if any(min(b, label.x1) - max(a, label.x0) > 0 for a, b in body_columns):
-        return False
+    """A label centred between two labels printed lower that head neighbouring columns
+    ('支出用途' over 项目名称 | 金额): it groups them. It stands over no column of the body
+    but theirs ('项目' over 编码 | 科目名称 reaching the long names of the second, its label
+    centred right of them on a wide page)."""
+    over = {k for k, (a, b) in enumerate(body_columns) if min(b, label.x1) - max(a, label.x0) > 0}
     lower = [o for o in head if o is not label and o.top >= label.bottom - 0.2 * label.size]
     centre = (label.x0 + label.x1) / 2
     left = max((o for o in lower if o.x1 <= centre), key=lambda o: o.x1, default=None)
@@ -151,7 +152,7 @@ def _groups_columns(label: Block, head: list[Block], body_columns: list[tuple[fl
         return over if over is not None else _centred_over(block, body_columns)
 
     a, b = column(left), column(right)
-    return a is not None and b is not None and b == a + 1
+    return a is not None and b is not None and b == a + 1 and over <= {a, b}
 
 
 def _centred_over(label: Block, body_columns: list[tuple[float, float]]) -> int | None:
