@@ -21,6 +21,7 @@ import pytest
 
 from desktopapp.core.numbers import normalize
 from desktopapp.extract import read_document
+from desktopapp.rules import run_checks
 from tests.helpers.pdfgen import H
 from tests.helpers.pdfgen_structure import StructureBuilder, StructureSpec
 
@@ -160,3 +161,36 @@ def test_a_contents_heading_over_a_list_atop_a_page_is_no_table(tmp_path):
     builder.text_page(["一、收入支出决算总表", "二、收入决算表", "三、支出决算表"], heading="目录", size=9.0)
     builder.save()
     assert read_document(tmp_path / "contents.pdf").tables == []
+
+
+LONE_ROWS = [
+    ["221", "", "", "住房保障支出", "445.69"],
+    ["221", "02", "", "住房改革支出", "445.69"],
+    ["221", "02", "01", "住房公积金", "187.19"],
+    ["221", "02", "03", "购房补贴", "258.50"],
+]
+
+
+def test_a_last_row_alone_under_its_continued_title_stays_in_its_table(tmp_path):
+    """Its 款's sum is whole: no false 错误 '住房改革支出 ≠ 所属项级科目之和'."""
+    header: list[list[H | str]] = [
+        [H("栏目", colspan=5)],
+        [H("功能分类科目编码", colspan=3), H("科目名称", rowspan=2), H("本年收入合计", rowspan=2)],
+        ["类", "款", "项"],
+    ]
+    spec = StructureSpec(
+        title="收入决算表", header=header, body=LONE_ROWS, style="no_rules", header_line_count=2,
+        repeat_header=False, continued_title=True, break_before=(len(LONE_ROWS) - 1,),
+    )
+    following = StructureSpec(title="支出决算表", header=[["项目", "金额"]], body=[["合计", "900.00"]],
+                              style="no_rules")
+    builder = StructureBuilder(tmp_path / "lone.pdf")
+    printed = builder.table(spec, landscape=True)
+    builder.table(following, new_page=False, landscape=True)
+    builder.save()
+    assert printed.pages == [1, 2]
+    document = read_document(tmp_path / "lone.pdf")
+    income = next(t for t in document.tables if t.title == "收入决算表")
+    assert income.pages == [1, 2]
+    assert _texts(income.body_texts()) == _texts(printed.body)
+    assert not [f for f in run_checks(document) if f.severity.value == "error"]

@@ -27,6 +27,7 @@ _UNIT_REST = re.compile(r"(万元|千元|亿元|元)[)）]?")
 # The first line of an amount its narrow column wrapped ("1,982." over "31").
 _CODE = re.compile(r"\d{3,7}")  # a 科目 code: three to seven digits, nothing else
 # How a table's row starts: a 科目 code, or an item numbered '一、'.
+_CONTINUED_TITLE = re.compile(r"表\s*[(（]\s*续\s*[)）]\s*$")
 _ROW_START = re.compile(r"\d{3,7}$|\d{3,7}\s|[一二三四五六七八九十]+、")
 _WRAPPED_AMOUNT_HEAD = re.compile(r"[-+]?\d{1,3}(,\d{3})+\.|[-+]?\d{2,}\.")
 
@@ -219,7 +220,13 @@ def _lone_row_atop_page(frags: list[list[Fragment]], lines, first: int) -> bool:
     """A table's last row carried alone onto the next page, with no header repeated: the
     page's first line (a page number or running line above it aside), a row that starts
     as a table's row starts (a 科目 code, '一、…') with its figures in cells of their own."""
-    above = [k for k in range(first) if not is_page_number(lines[k].text)]
+    # Above it only a page number, or the table's title repeated as continued ('…（续）')
+    # and its 单位 line.
+    above = [
+        k for k in range(first)
+        if not (is_page_number(lines[k].text) or _UNIT_LINE.search(lines[k].text)
+                or _CONTINUED_TITLE.search(lines[k].text))
+    ]
     row = [f.text.strip() for f in frags[first]]
     return (
         not above and len(row) >= 2 and bool(_ROW_START.match(row[0]))
