@@ -22,8 +22,9 @@ Layouts (each deterministic):
 
     python3 benchmarks/holdout_layouts.py [--layouts a,b] [--style lines] [--keep DIR] [-v]
 
-`--style` prints the layouts in another of pdfgen's rule styles (three_line, no_rules …), the
-two held-back dimensions together.
+`--style` prints the layouts in another of pdfgen's rule styles (three_line, no_rules …) or of
+holdout_styles.py's print styles (header_bands, three_line_deep, no_rules_deep, narrow_wrap),
+the two held-back dimensions together.
 """
 
 from __future__ import annotations
@@ -43,12 +44,13 @@ from reportlab.lib.pagesizes import A4
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.holdout_styles import STYLES as PRINT_STYLES  # noqa: E402
 from benchmarks.holdout_styles import (  # noqa: E402
+    Style,
     check_and_score,
-    header_cells,
-    header_rows,
     is_amount,
     source_truths,
+    styled_spec,
     truth_entry,
     write_truth,
 )
@@ -69,19 +71,11 @@ ORG = "某某单位"  # the 编制单位 printed in `labels`
 
 
 def base_spec(table: dict, style: str) -> StructureSpec | None:
-    body = [list(row) for row in table.get("body", [])]
-    grid = [list(row) for row in table.get("header", [])]
-    cols = len(grid[0]) if grid else len(body[0]) if body else 0
-    if not cols or not body:
-        return None
-    return StructureSpec(
-        title=table["title"],
-        number=table.get("number"),
-        unit=table.get("unit"),
-        header=header_rows(header_cells(grid)),
-        body=body,
-        style=style,
-    )
+    """The table printed in `style`: one of holdout_styles' print styles (header_bands,
+    three_line_deep …) or, for any other name, pdfgen's rule style of that name."""
+    spec = styled_spec(table, PRINT_STYLES.get(style, Style(style)), StructureSpec)
+    assert spec is None or isinstance(spec, StructureSpec)
+    return spec
 
 
 def is_wide(spec: StructureSpec) -> bool:
@@ -264,7 +258,12 @@ def caption_misses(layout_dir: Path, json_dir: Path) -> tuple[int, int, list[str
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--layouts", default=",".join(LAYOUTS))
-    ap.add_argument("--style", default="lines", choices=STYLES, help="pdfgen's rule style (the corpus's: lines)")
+    ap.add_argument(
+        "--style",
+        default="lines",
+        choices=sorted({*STYLES, *PRINT_STYLES}),
+        help="pdfgen's rule style or holdout_styles' print style (the corpus's: lines)",
+    )
     ap.add_argument("--keep", help="write the PDFs, truths and JSON here (kept)")
     ap.add_argument("-v", "--verbose", action="store_true", help="per-file lines, wrong rows and captions")
     args = ap.parse_args(argv)

@@ -176,6 +176,30 @@ def narrow_widths(header: list[list[str]], body: list[list[str]], cols: int) -> 
     return widths
 
 
+def styled_spec(table: dict, style: Style, spec_type: type[TableSpec] = TableSpec) -> TableSpec | None:
+    """The truth table as a pdfgen spec printed in `style` (None for a table without a body);
+    holdout_layouts.py prints its layouts from the same specs."""
+    body = [list(row) for row in table.get("body", [])]
+    grid = [list(row) for row in table.get("header", [])]
+    cols = len(grid[0]) if grid else len(body[0]) if body else 0
+    if not cols or not body:
+        return None
+    cells = header_cells(grid)
+    if style.deep:
+        cells = deepen(cells, body)
+    return spec_type(
+        title=table["title"],
+        number=table.get("number"),
+        unit=table.get("unit"),
+        header=header_rows(cells),
+        body=body,
+        style=style.rules,
+        header_line_count=3 if style.deep else 1,
+        col_widths=narrow_widths(grid, body, cols) if style.narrow else None,
+        fill_width=not style.narrow,
+    )
+
+
 def render(source: Path, style_name: str, out_dir: Path) -> Path:
     style = STYLES[style_name]
     truth = json.loads(source.read_text(encoding="utf-8"))
@@ -185,26 +209,10 @@ def render(source: Path, style_name: str, out_dir: Path) -> Path:
     tables: list[dict] = []
     kept: set[str] = set()
     for table in truth["tables"]:
-        body = [list(row) for row in table.get("body", [])]
-        grid = [list(row) for row in table.get("header", [])]
-        cols = len(grid[0]) if grid else len(body[0]) if body else 0
-        if not cols or not body:
+        spec = styled_spec(table, style)
+        if spec is None:
             continue
-        cells = header_cells(grid)
-        if style.deep:
-            cells = deepen(cells, body)
-        spec = TableSpec(
-            title=table["title"],
-            number=table.get("number"),
-            unit=table.get("unit"),
-            header=header_rows(cells),
-            body=body,
-            style=style.rules,
-            header_line_count=3 if style.deep else 1,
-            col_widths=narrow_widths(grid, body, cols) if style.narrow else None,
-            fill_width=not style.narrow,
-        )
-        printed = builder.table(spec, landscape=cols >= 8)
+        printed = builder.table(spec, landscape=len(spec.body[0]) >= 8)
         tables.append(truth_entry(table, printed))
         kept.add(table["title"])
     builder.save()

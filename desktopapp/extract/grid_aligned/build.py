@@ -135,10 +135,11 @@ def _lowest_label(label: Block, head: list[Block]) -> bool:
 
 
 def _groups_columns(label: Block, head: list[Block], body_columns: list[tuple[float, float]]) -> bool:
-    """A label over no column of the body, centred between two labels printed lower that
-    head neighbouring columns ('支出用途' over 项目名称 | 金额): it groups them."""
-    if any(min(b, label.x1) - max(a, label.x0) > 0 for a, b in body_columns):
-        return False
+    """A label centred between two labels printed lower that head neighbouring columns
+    ('支出用途' over 项目名称 | 金额): it groups them. It stands over no column of the body
+    but theirs ('项目' over 编码 | 科目名称 reaching the long names of the second, its label
+    centred right of them on a wide page)."""
+    over = {k for k, (a, b) in enumerate(body_columns) if min(b, label.x1) - max(a, label.x0) > 0}
     lower = [o for o in head if o is not label and o.top >= label.bottom - 0.2 * label.size]
     centre = (label.x0 + label.x1) / 2
     left = max((o for o in lower if o.x1 <= centre), key=lambda o: o.x1, default=None)
@@ -147,10 +148,32 @@ def _groups_columns(label: Block, head: list[Block], body_columns: list[tuple[fl
         return False
 
     def column(block: Block) -> int | None:
-        return next((k for k, (a, b) in enumerate(body_columns) if min(b, block.x1) - max(a, block.x0) > 0), None)
+        over = next((k for k, (a, b) in enumerate(body_columns) if min(b, block.x1) - max(a, block.x0) > 0), None)
+        return over if over is not None else _centred_over(block, body_columns)
 
     a, b = column(left), column(right)
-    return a is not None and b is not None and b == a + 1
+    return a is not None and b is not None and b == a + 1 and over <= {a, b}
+
+
+def _centred_over(label: Block, body_columns: list[tuple[float, float]]) -> int | None:
+    """The body column a label stands centred over without reaching its text ('项目' over
+    short names, '预算数' over narrow figures, on a wide page): the neighbour on its left
+    when a cell from that column's left edge centred on the label ends before the next
+    column, or the one on its right when a cell back from that column's right edge begins
+    after the column before — the one of the two that fits."""
+    centre = (label.x0 + label.x1) / 2
+    left = max((k for k, (_, b) in enumerate(body_columns) if b <= label.x0), default=None)
+    right = min((k for k, (a, _) in enumerate(body_columns) if a >= label.x1), default=None)
+    fits = []
+    if left is not None:
+        next_lo = body_columns[left + 1][0] if left + 1 < len(body_columns) else float("inf")
+        if 2 * centre - body_columns[left][0] <= next_lo:
+            fits.append(left)
+    if right is not None:
+        prev_hi = body_columns[right - 1][1] if right > 0 else float("-inf")
+        if 2 * centre - body_columns[right][1] >= prev_hi:
+            fits.append(right)
+    return fits[0] if len(fits) == 1 else None
 
 
 def shared_columns(texts: list[RegionText]) -> list[tuple[float, float]]:
@@ -162,7 +185,15 @@ def shared_columns(texts: list[RegionText]) -> list[tuple[float, float]]:
     body = body_column_extents([(i, t.body_blocks, t.rows) for i, t in enumerate(texts)], narrow)
     # A label of a few characters heads one column, even over a table narrower than four of them.
     label_narrow = max(narrow, 4.5 * size)
-    leaves = [(b.x0, b.x1) for t in texts for b in t.leaves if b.x1 - b.x0 <= label_narrow]
+    # A header repeated over a continuation page whose body leaves a column empty: its group
+    # label there stands over no column and seems to head one; the body of all the pages
+    # shows the column it groups.
+    leaves = [
+        (b.x0, b.x1)
+        for t in texts
+        for b in t.leaves
+        if b.x1 - b.x0 <= label_narrow and (len(texts) == 1 or not _groups_columns(b, t.head_blocks, body))
+    ]
     wide = [(b.x0, b.x1) for t in texts for b in t.body_blocks if b.x1 - b.x0 > narrow]
     wide += [(b.x0, b.x1) for t in texts for b in t.leaves if b.x1 - b.x0 > label_narrow]
     if not body and not leaves:

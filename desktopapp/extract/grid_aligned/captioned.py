@@ -42,8 +42,10 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
     regions: list[Region] = []
     i = 0
     while i < len(lines):
-        # A page's first lines may be a table's header repeated over its continuation.
-        page_top = i == 0 and kinds[0] == "row"
+        # A page's first lines may be a table's header repeated over its continuation, or
+        # the header of one whose caption ended the page before — perhaps under a grouping
+        # label alone on its line ('栏目').
+        page_top = i == 0 and (kinds[0] == "row" or _band_label_over_rows(lines, kinds, size))
         if not (page_top or _is_caption_line(lines[i].text) or _is_big_title(lines[i], size)):
             i += 1
             continue
@@ -71,6 +73,12 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
                     body_first = _body_start(lines, close, run)
             if body_first is None and page_top:
                 body_first = _names_under_centred_labels(lines, frags, run, size)
+            # A lone label atop a page over a list ('目录' | '一、…') is no header: a header
+            # holds three labels at least.
+            if page_top and kinds[0] == "label" and body_first is not None and sum(
+                len(frags[k]) for k in range(first, body_first)
+            ) < 3:
+                body_first = None
             if body_first is not None:
                 members = list(run)
                 regions.append(
@@ -86,6 +94,19 @@ def captioned_regions(chars: list[Char]) -> list[Region]:
                 )
         i = max(i + 1, last + 1)
     return regions
+
+
+def _band_label_over_rows(lines: list, kinds: list[str], size: float) -> bool:
+    """The page opens with short labels in body type (no caption), one a line, close above
+    lines of several cells: the upper bands of a header, its labels staggered in height."""
+    for k in range(min(len(lines), 7)):
+        if k and not _close(lines[k - 1], lines[k], None):
+            return False
+        if kinds[k] == "row":
+            return k > 0
+        if kinds[k] != "label" or lines[k].size > 1.2 * size or _is_caption_line(lines[k].text):
+            return False
+    return False
 
 
 def _body_start(lines: list, frags: list, run: range) -> int | None:
