@@ -29,6 +29,7 @@ from desktopapp.extract.grid_aligned.header_cells import (
     extend_header_cells,
     groups_pair_below,
     header_bands,
+    join_spread_lines,
     split_by_rules,
     underline_spans,
 )
@@ -90,7 +91,7 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
         rows = body_rows(body_blocks)
         body_columns = body_column_extents([(0, body_blocks, rows)], narrow)
     head_frags = split_at_columns(join_spread_labels(head_frags, body_columns), body_columns)
-    head_blocks = split_by_rules(stack_blocks(head_frags, 0.45), region.inner_rules)
+    head_blocks = join_spread_lines(split_by_rules(stack_blocks(head_frags, 0.45), region.inner_rules))
     if not body_blocks and not head_blocks:
         return None
     head_bottom = region.header_bottom if region.header_bottom is not None else region.top

@@ -48,14 +48,22 @@ def groups_pair_below(label: Block, blocks: list[Block], size: float) -> float |
     """Where the labels a group label stands over begin, when no label lies right under
     it: a label set above a pair of one band on both its sides ('栏目' over 科目编码 …
     科目名称, each centred in its own column) groups them. None when it does not."""
-    lower = [o for o in blocks if o is not label and 0 <= o.top - label.bottom + 1 <= 2 * size]
+    lower = [o for o in blocks if o is not label and 0 <= o.top - label.bottom + 1 <= 3 * size]
     if any(min(o.x1, label.x1) - max(o.x0, label.x0) > 0 for o in lower):
         return None  # labels under it: the stacked-label gutter marks the band
     left = max((o for o in lower if o.x1 <= label.x0), key=lambda o: o.x1, default=None)
     right = min((o for o in lower if o.x0 >= label.x1), key=lambda o: o.x0, default=None)
-    if left is None or right is None or abs(left.top - right.top) > 0.5 * size:
+    if left is None or right is None or not _one_band(left, right, size):
         return None  # the nearest labels on its sides are no pair of one band
     return min(left.top, right.top)
+
+
+def _one_band(a: Block, b: Block, size: float) -> bool:
+    """Two labels set in one band: their tops level (set from the top) or their middles
+    (centred: a label of three lines beside one of two)."""
+    level_tops = abs(a.top - b.top) <= 0.5 * size
+    level_middles = abs((a.top + a.bottom) - (b.top + b.bottom)) / 2 <= 0.5 * size
+    return level_tops or level_middles
 
 
 def band_of(bands: list[float], y: float) -> int:
@@ -221,3 +229,41 @@ def _underline_reach(cell: GridCell, y: float, rules: list[RuleLine]) -> tuple[f
         if abs(rule.pos - y) < 2 and rule.lo <= centre <= rule.hi:
             return rule.lo - 2, rule.hi + 2
     return float("-inf"), float("inf")
+
+
+def join_spread_lines(blocks: list[Block]) -> list[Block]:
+    """A label spread down its tall cell one character a line ('收' … '入', '项' … '目'):
+    no header label is a lone character stacked over another one, so characters standing
+    one under the other in one column, nothing between them, are the lines of one label.
+    ('类 款 项' stand side by side; a lone '※' or figure numbers a column.)"""
+    out: list[Block] = []
+    for block in sorted(blocks, key=lambda b: b.top):
+        above = _lone_characters(block) and next(
+            (o for o in reversed(out) if _lone_characters(o) and _stacked(o, block, blocks)), None
+        )
+        if above:
+            for frag in block.frags:
+                above.add(frag)
+        else:
+            out.append(block)
+    return out
+
+
+def _lone_characters(block: Block) -> bool:
+    """Each line of the block is one CJK character (not a label wrapped onto a last
+    character of its own, '功能分类科目编' / '码')."""
+    texts = [f.text.strip() for f in block.frags]
+    return all(len(t) == 1 and "\u4e00" <= t <= "\u9fff" for t in texts)
+
+
+def _stacked(upper: Block, lower: Block, blocks: list[Block]) -> bool:
+    """`lower` right under `upper`, centred alike, within a few lines, nothing between."""
+    size = max(upper.size, lower.size)
+    centred = abs((upper.x0 + upper.x1) - (lower.x0 + lower.x1)) / 2 <= 0.5 * size
+    near = 0 <= lower.top - upper.bottom <= 3 * size
+    between = any(
+        o is not upper and o is not lower and o.top >= upper.bottom - 1 and o.bottom <= lower.top + 1
+        and min(o.x1, upper.x1) - max(o.x0, upper.x0) > 0
+        for o in blocks
+    )
+    return centred and near and not between
