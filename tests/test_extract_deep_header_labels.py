@@ -59,9 +59,9 @@ BY_UNIT_BODY = [
 
 
 def _read(path: Path, title: str, header: list[list[H | str]], body: list[list[str]],
-          style: str) -> tuple[Document, PrintedTable]:
+          style: str, landscape: bool = False) -> tuple[Document, PrintedTable]:
     builder = PdfBuilder(path)
-    printed = builder.table(TableSpec(title, header, body, style=style, header_line_count=3))
+    printed = builder.table(TableSpec(title, header, body, style=style, header_line_count=3), landscape=landscape)
     builder.save()
     return read_document(path), printed
 
@@ -103,4 +103,39 @@ def test_a_group_label_a_few_lines_above_its_pair_is_a_band_of_its_own(tmp_path,
     assert "栏目" in header[0]
     assert not any("栏目" in text and text != "栏目" for row in header for text in row)
     assert any("单位编码" in row and "单位名称" in row for row in header)
+    assert _body(document, title) == [[normalize(t) for t in row] for row in printed.body]
+
+
+@pytest.mark.parametrize("style", ["no_rules", "three_line"])
+def test_a_group_label_reaching_over_two_bands_heads_all_its_parts(tmp_path, style):
+    """'基本支出' centred across the '栏目' band and its own, over 小计 | 人员经费 | 公用经费:
+    one cell spanning the three columns, not only the middle one (小计 and 公用经费 then
+    stood as columns of their own beside it)."""
+    title = "一般公共预算支出表(分单位)"
+    document, _ = _read(tmp_path / "by_unit.pdf", title, BY_UNIT_HEADER, BY_UNIT_BODY, style)
+    [table] = [t for t in document.tables if normalize(t.title) == normalize(title)]
+    [group] = [c for row in table.header for c in row if normalize(c.text) == "基本支出"]
+    assert group.col_span == 3
+    parts = [normalize(c.text) for c in table.header[-1] if c.text.strip()]
+    assert parts[-3:] == ["小计", "人员经费", "公用经费"]
+
+
+FUND_HEADER: list[list[H | str]] = [
+    [H("栏目", colspan=2), H("年初结转和结余", rowspan=3), H("本年收入", rowspan=3), H("栏目", colspan=3),
+     H("年末结转和结余", rowspan=3)],
+    [H("项目", colspan=2), H("本年支出", colspan=3)],
+    ["功能分类科目编码", "科目名称", H("", colspan=3)],
+]
+FUND_BODY = [["合计", "", "", "", "合计", "基本支出", "项目支出", ""]]
+
+
+@pytest.mark.parametrize("style", ["no_rules", "three_line"])
+def test_an_empty_table_whose_part_labels_stand_in_its_row_keeps_its_columns(tmp_path, style):
+    """An empty table (no figures) whose '本年支出' parts are printed in its only row
+    ('合计 基本支出 项目支出'): '本年支出', centred between two of them, groups them and
+    is no column of its own."""
+    title = "政府性基金预算财政拨款收入支出决算表"
+    document, printed = _read(tmp_path / "fund.pdf", title, FUND_HEADER, FUND_BODY, style, landscape=True)
+    [table] = [t for t in document.tables if normalize(t.title) == normalize(title)]
+    assert table.n_cols == 8
     assert _body(document, title) == [[normalize(t) for t in row] for row in printed.body]

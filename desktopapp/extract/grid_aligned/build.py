@@ -104,7 +104,11 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
     if not any(is_amountish(b) for b in body_blocks):
         # No figure marks the columns of an empty table, and its bands may be misread
         # (labels centred in deep bands leave no gutter): its header alone makes them.
-        leaves += [b for b in head_blocks if b not in leaves and _lowest_label(b, head_blocks)]
+        first_row = rows[0] if rows else []
+        leaves += [
+            b for b in head_blocks
+            if b not in leaves and _lowest_label(b, head_blocks) and not _heads_row_labels(b, first_row, size)
+        ]
     return RegionText(region, head_blocks, body_blocks, rows, band_ys, leaves, size)
 
 
@@ -133,6 +137,19 @@ def _lowest_label(label: Block, head: list[Block]) -> bool:
         return False
     centre = (label.x0 + label.x1) / 2
     return not (any(o.x1 <= centre for o in lower) and any(o.x0 >= centre for o in lower))
+
+
+def _heads_row_labels(label: Block, row: list[Block], size: float) -> bool:
+    """An empty table whose parts' labels are printed in its first row ('本年支出' over
+    '合计 基本支出 项目支出' beside the row's '合计'): a label centred in the gap between two
+    texts of the row, none under it, groups them and heads no column of its own."""
+    if any(min(o.x1, label.x1) - max(o.x0, label.x0) > 0 for o in row):
+        return False
+    left = max((o for o in row if o.x1 <= label.x0), key=lambda o: o.x1, default=None)
+    right = min((o for o in row if o.x0 >= label.x1), key=lambda o: o.x0, default=None)
+    if left is None or right is None:
+        return False
+    return abs((label.x0 + label.x1) - (left.x1 + right.x0)) / 2 <= 0.5 * size
 
 
 def _groups_columns(label: Block, head: list[Block], body_columns: list[tuple[float, float]]) -> bool:

@@ -184,8 +184,10 @@ def extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: lis
 
         groups = sorted(
             (
+                # Its lowest band is r: a group label may reach up over bands above
+                # ('基本支出' centred across the '栏目' band and its own).
                 cell for cell in cells
-                if cell.chars and cell.row == r and cell.row_span == 1
+                if cell.chars and cell.row + cell.row_span - 1 == r
                 and all(child(c) for c in range(cell.col, cell.col + cell.col_span))
             ),
             key=lambda g: g.col,
