@@ -250,6 +250,8 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
         used = {c for c0, c1 in spans.values() for c in range(c0, c1 + 1)}
         for block in members:
             c0, c1 = spans[id(block)]
+            if c0 < c1 and _right_aligned_in(block, c1, right_anchors) and not is_amountish(block):
+                c0 = c1  # wider than its column, right-aligned in it: it overhangs to the left
             if c0 != c1 or right_anchors.get(c0) is None or abs(block.x1 - right_anchors[c0]) > 0.6:
                 # Not right-aligned like the column's other text: perhaps centred over more.
                 c0, c1 = _centred_span(block, c0, c1, used, edges, anchors)
@@ -370,6 +372,11 @@ def _right_anchors(blocks: list[Block], xs: list[float]) -> dict[int, float]:
         if n_end >= 2 and n_end > n_start:
             out[c] = end
     return out
+
+
+def _right_aligned_in(block: Block, column: int, right_anchors: dict[int, float]) -> bool:
+    anchor = right_anchors.get(column)
+    return anchor is not None and abs(block.x1 - anchor) <= 0.6
 
 
 def _centred_span(block: Block, c0: int, c1: int, used: set[int], edges: list[tuple[float, float]],
