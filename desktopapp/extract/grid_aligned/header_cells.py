@@ -5,6 +5,7 @@ centred across bands or over the labels of the band below)."""
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 
 from desktopapp.extract.geometry import RuleLine, merge_intervals
 from desktopapp.extract.grid import GridCell
@@ -175,38 +176,27 @@ def extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: lis
 
     # B: group labels over the labels of the band below, lowest band first (a group's
     # parts may be groups themselves), left to right: each covers the free columns left
-    # of it that have a label below, and as many to its right as keep it centred.
-    for r in reversed(range(n_head - 1)):
+    # of it that have a label below, and as many to its right as keep it centred. Labels
+    # of one band first; then labels reaching up over bands above their own ('基本支出'
+    # centred across the '栏目' band), over what the one-band groups left free (a column's
+    # label reaching down to the column numbers groups nothing its neighbour heads).
+    for tall in (False, True):
+        for r in reversed(range(n_head - 1)):
 
-        def child(c: int, r: int = r) -> bool:
-            below = taken.get((r + 1, c))
-            return below is not None and below.row == r + 1
+            def child(c: int, r: int = r) -> bool:
+                below = taken.get((r + 1, c))
+                return below is not None and below.row == r + 1
 
-        groups = sorted(
-            (
-                # Its lowest band is r: a group label may reach up over bands above
-                # ('基本支出' centred across the '栏目' band and its own).
-                cell for cell in cells
-                if cell.chars and cell.row + cell.row_span - 1 == r
-                and all(child(c) for c in range(cell.col, cell.col + cell.col_span))
-            ),
-            key=lambda g: g.col,
-        )
-        for g in groups:
-            c0, c1 = g.col, g.col + g.col_span - 1
-            lo, hi = _underline_reach(g, ys[r + 1], rules)
-            while c0 > 0 and free(g.row, c0 - 1, c0 - 1) and child(c0 - 1) and lo <= (xs[c0 - 1] + xs[c0]) / 2:
-                c0 -= 1
-            right = c1
-            while (
-                right + 1 < len(xs) - 1 and free(g.row, right + 1, right + 1) and child(right + 1)
-                and (xs[right + 1] + xs[right + 2]) / 2 <= hi
-            ):
-                right += 1
-            centre = (min(ch.x0 for ch in g.chars) + max(ch.x1 for ch in g.chars)) / 2
-            # Column edges are known only to lie in the gaps between texts: use their middles.
-            c1 = min(range(c1, right + 1), key=lambda m: abs((mids[c0] + mids[m + 1]) / 2 - centre))
-            claim(g, g.row, r, c0, c1)
+            groups = sorted(
+                (
+                    cell for cell in cells
+                    if cell.chars and cell.row + cell.row_span - 1 == r and (cell.row_span > 1) == tall
+                    and all(child(c) for c in range(cell.col, cell.col + cell.col_span))
+                ),
+                key=lambda g: g.col,
+            )
+            for g in groups:
+                _spread_group(g, r, child, free, claim, xs, ys, rules, mids)
 
     # C: what is left empty belongs to the label above or below.
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
@@ -221,6 +211,26 @@ def extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: lis
     for cell in cells:
         cell.x0, cell.x1 = xs[cell.col], xs[cell.col + cell.col_span]
         cell.top, cell.bottom = ys[cell.row], ys[cell.row + cell.row_span]
+
+
+def _spread_group(g: GridCell, r: int, child: Callable[[int], bool], free: Callable[[int, int, int], bool],
+                  claim: Callable[[GridCell, int, int, int, int], None], xs: list[float], ys: list[float],
+                  rules: list[RuleLine], mids: list[float]) -> None:
+    """Group label `g`, lowest in band r, spread over the columns of its parts below."""
+    c0, c1 = g.col, g.col + g.col_span - 1
+    lo, hi = _underline_reach(g, ys[r + 1], rules)
+    while c0 > 0 and free(g.row, c0 - 1, c0 - 1) and child(c0 - 1) and lo <= (xs[c0 - 1] + xs[c0]) / 2:
+        c0 -= 1
+    right = c1
+    while (
+        right + 1 < len(xs) - 1 and free(g.row, right + 1, right + 1) and child(right + 1)
+        and (xs[right + 1] + xs[right + 2]) / 2 <= hi
+    ):
+        right += 1
+    centre = (min(ch.x0 for ch in g.chars) + max(ch.x1 for ch in g.chars)) / 2
+    # Column edges are known only to lie in the gaps between texts: use their middles.
+    c1 = min(range(c1, right + 1), key=lambda m: abs((mids[c0] + mids[m + 1]) / 2 - centre))
+    claim(g, g.row, r, c0, c1)
 
 
 def _underline_reach(cell: GridCell, y: float, rules: list[RuleLine]) -> tuple[float, float]:
