@@ -29,6 +29,7 @@ from desktopapp.extract.grid_aligned.header_cells import (
     extend_header_cells,
     groups_pair_below,
     header_bands,
+    join_spread_lines,
     split_by_rules,
     underline_spans,
 )
@@ -90,7 +91,7 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
         rows = body_rows(body_blocks)
         body_columns = body_column_extents([(0, body_blocks, rows)], narrow)
     head_frags = split_at_columns(join_spread_labels(head_frags, body_columns), body_columns)
-    head_blocks = split_by_rules(stack_blocks(head_frags, 0.45), region.inner_rules)
+    head_blocks = join_spread_lines(split_by_rules(stack_blocks(head_frags, 0.45), region.inner_rules))
     if not body_blocks and not head_blocks:
         return None
     head_bottom = region.header_bottom if region.header_bottom is not None else region.top
@@ -103,7 +104,11 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
     if not any(is_amountish(b) for b in body_blocks):
         # No figure marks the columns of an empty table, and its bands may be misread
         # (labels centred in deep bands leave no gutter): its header alone makes them.
-        leaves += [b for b in head_blocks if b not in leaves and _lowest_label(b, head_blocks)]
+        first_row = rows[0] if rows else []
+        leaves += [
+            b for b in head_blocks
+            if b not in leaves and _lowest_label(b, head_blocks) and not _heads_row_labels(b, first_row, size)
+        ]
     return RegionText(region, head_blocks, body_blocks, rows, band_ys, leaves, size)
 
 
@@ -132,6 +137,19 @@ def _lowest_label(label: Block, head: list[Block]) -> bool:
         return False
     centre = (label.x0 + label.x1) / 2
     return not (any(o.x1 <= centre for o in lower) and any(o.x0 >= centre for o in lower))
+
+
+def _heads_row_labels(label: Block, row: list[Block], size: float) -> bool:
+    """An empty table whose parts' labels are printed in its first row ('本年支出' over
+    '合计 基本支出 项目支出' beside the row's '合计'): a label centred in the gap between two
+    texts of the row, none under it, groups them and heads no column of its own."""
+    if any(min(o.x1, label.x1) - max(o.x0, label.x0) > 0 for o in row):
+        return False
+    left = max((o for o in row if o.x1 <= label.x0), key=lambda o: o.x1, default=None)
+    right = min((o for o in row if o.x0 >= label.x1), key=lambda o: o.x0, default=None)
+    if left is None or right is None:
+        return False
+    return abs((label.x0 + label.x1) - (left.x1 + right.x0)) / 2 <= 0.5 * size
 
 
 def _groups_columns(label: Block, head: list[Block], body_columns: list[tuple[float, float]]) -> bool:
@@ -264,6 +282,8 @@ def make_grid(text: RegionText, clusters: list[tuple[float, float]]) -> Grid | N
         used = {c for c0, c1 in spans.values() for c in range(c0, c1 + 1)}
         for block in members:
             c0, c1 = spans[id(block)]
+            if c0 < c1 and _right_aligned_in(block, c1, right_anchors) and not is_amountish(block):
+                c0 = c1  # wider than its column, right-aligned in it: it overhangs to the left
             if c0 != c1 or right_anchors.get(c0) is None or abs(block.x1 - right_anchors[c0]) > 0.6:
                 # Not right-aligned like the column's other text: perhaps centred over more.
                 c0, c1 = _centred_span(block, c0, c1, used, edges, anchors)
@@ -384,6 +404,11 @@ def _right_anchors(blocks: list[Block], xs: list[float]) -> dict[int, float]:
         if n_end >= 2 and n_end > n_start:
             out[c] = end
     return out
+
+
+def _right_aligned_in(block: Block, column: int, right_anchors: dict[int, float]) -> bool:
+    anchor = right_anchors.get(column)
+    return anchor is not None and abs(block.x1 - anchor) <= 0.6
 
 
 def _centred_span(block: Block, c0: int, c1: int, used: set[int], edges: list[tuple[float, float]],

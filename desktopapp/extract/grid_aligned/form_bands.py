@@ -9,7 +9,8 @@ into the form's first row above them) while the same band lower down is read as 
 both as rows, so every band of the form comes out alike and the page's first row (the
 form's '单位名称 …' repeated atop each page) stays a row of its own. A header labels its
 columns and holds no target value: lines above a form's first plain figure that hold one
-are its rows (a continuation page of indicators, whose first figure comes late).
+are its rows (a continuation page of indicators, whose first figure comes late), and so
+are lines holding several measures side by side (an indicator's values in its columns).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ MIN_LABELS = 3  # labels of the header band found again below it
 # A target compared or in percent ('≥85%', '80%以上'); a number before words may be a
 # column's year ('2023年预算数') or a 科目 code and its name ('227预备费') in a header.
 _TARGET = re.compile(r"[≥≤><=＞＜≧≦%]")
+_YEAR_LED = re.compile(r"\d+\s*[年月日号]")  # '2024年预算数': a column's year, no measure
 
 
 def without_form_rows_header(chars: list[Char], region: Region) -> Region:
@@ -39,10 +41,18 @@ def without_form_rows_header(chars: list[Char], region: Region) -> Region:
     lines = group_lines(inside)
     head: list[tuple[str, float]] = []
     body: list[tuple[str, float]] = []
+    measures_beside = 0  # the most measures one header line holds side by side
     for i, line in enumerate(lines):
         side = head if line.cy < region.header_bottom else body
-        side.extend((normalize(f.text), f.x0) for f in fragments(line, i, CELL_GAP) if f.text.strip())
+        texts = [(normalize(f.text), f.x0) for f in fragments(line, i, CELL_GAP) if f.text.strip()]
+        side.extend(texts)
+        if side is head:
+            measures_beside = max(measures_beside, sum(1 for text, _ in texts if _unit_measure(text)))
     if any(is_measure(text) and _TARGET.search(text) for text, _ in head):
+        return replace(region, header_bottom=None)
+    if measures_beside >= 2:
+        # Values with their units in cells side by side ('2万笔' | '2万笔'): an indicator's
+        # row, where a header line holds at most one label led by a number ('227预备费').
         return replace(region, header_bottom=None)
     labels = [(text, x) for text, x in head if len(text) >= 2]  # not a wrapped label's last character
     if len(labels) < MIN_LABELS:
@@ -52,3 +62,8 @@ def without_form_rows_header(chars: list[Char], region: Region) -> Region:
     if again >= MIN_LABELS and 2 * again >= len(labels):
         return replace(region, header_bottom=None)
     return region
+
+
+def _unit_measure(text: str) -> bool:
+    """A measure with its unit ('2万笔', '300人次'), not a label led by a year."""
+    return is_measure(text) and not _YEAR_LED.match(text)

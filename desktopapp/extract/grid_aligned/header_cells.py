@@ -5,6 +5,7 @@ centred across bands or over the labels of the band below)."""
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 
 from desktopapp.extract.geometry import RuleLine, merge_intervals
 from desktopapp.extract.grid import GridCell
@@ -48,14 +49,22 @@ def groups_pair_below(label: Block, blocks: list[Block], size: float) -> float |
     """Where the labels a group label stands over begin, when no label lies right under
     it: a label set above a pair of one band on both its sides ('栏目' over 科目编码 …
     科目名称, each centred in its own column) groups them. None when it does not."""
-    lower = [o for o in blocks if o is not label and 0 <= o.top - label.bottom + 1 <= 2 * size]
+    lower = [o for o in blocks if o is not label and 0 <= o.top - label.bottom + 1 <= 3 * size]
     if any(min(o.x1, label.x1) - max(o.x0, label.x0) > 0 for o in lower):
         return None  # labels under it: the stacked-label gutter marks the band
     left = max((o for o in lower if o.x1 <= label.x0), key=lambda o: o.x1, default=None)
     right = min((o for o in lower if o.x0 >= label.x1), key=lambda o: o.x0, default=None)
-    if left is None or right is None or abs(left.top - right.top) > 0.5 * size:
+    if left is None or right is None or not _one_band(left, right, size):
         return None  # the nearest labels on its sides are no pair of one band
     return min(left.top, right.top)
+
+
+def _one_band(a: Block, b: Block, size: float) -> bool:
+    """Two labels set in one band: their tops level (set from the top) or their middles
+    (centred: a label of three lines beside one of two)."""
+    level_tops = abs(a.top - b.top) <= 0.5 * size
+    level_middles = abs((a.top + a.bottom) - (b.top + b.bottom)) / 2 <= 0.5 * size
+    return level_tops or level_middles
 
 
 def band_of(bands: list[float], y: float) -> int:
@@ -167,36 +176,27 @@ def extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: lis
 
     # B: group labels over the labels of the band below, lowest band first (a group's
     # parts may be groups themselves), left to right: each covers the free columns left
-    # of it that have a label below, and as many to its right as keep it centred.
-    for r in reversed(range(n_head - 1)):
+    # of it that have a label below, and as many to its right as keep it centred. Labels
+    # of one band first; then labels reaching up over bands above their own ('基本支出'
+    # centred across the '栏目' band), over what the one-band groups left free (a column's
+    # label reaching down to the column numbers groups nothing its neighbour heads).
+    for tall in (False, True):
+        for r in reversed(range(n_head - 1)):
 
-        def child(c: int, r: int = r) -> bool:
-            below = taken.get((r + 1, c))
-            return below is not None and below.row == r + 1
+            def child(c: int, r: int = r) -> bool:
+                below = taken.get((r + 1, c))
+                return below is not None and below.row == r + 1
 
-        groups = sorted(
-            (
-                cell for cell in cells
-                if cell.chars and cell.row == r and cell.row_span == 1
-                and all(child(c) for c in range(cell.col, cell.col + cell.col_span))
-            ),
-            key=lambda g: g.col,
-        )
-        for g in groups:
-            c0, c1 = g.col, g.col + g.col_span - 1
-            lo, hi = _underline_reach(g, ys[r + 1], rules)
-            while c0 > 0 and free(g.row, c0 - 1, c0 - 1) and child(c0 - 1) and lo <= (xs[c0 - 1] + xs[c0]) / 2:
-                c0 -= 1
-            right = c1
-            while (
-                right + 1 < len(xs) - 1 and free(g.row, right + 1, right + 1) and child(right + 1)
-                and (xs[right + 1] + xs[right + 2]) / 2 <= hi
-            ):
-                right += 1
-            centre = (min(ch.x0 for ch in g.chars) + max(ch.x1 for ch in g.chars)) / 2
-            # Column edges are known only to lie in the gaps between texts: use their middles.
-            c1 = min(range(c1, right + 1), key=lambda m: abs((mids[c0] + mids[m + 1]) / 2 - centre))
-            claim(g, g.row, r, c0, c1)
+            groups = sorted(
+                (
+                    cell for cell in cells
+                    if cell.chars and cell.row + cell.row_span - 1 == r and (cell.row_span > 1) == tall
+                    and all(child(c) for c in range(cell.col, cell.col + cell.col_span))
+                ),
+                key=lambda g: g.col,
+            )
+            for g in groups:
+                _spread_group(g, r, child, free, claim, xs, ys, rules, mids)
 
     # C: what is left empty belongs to the label above or below.
     for cell in sorted(cells, key=lambda c: (c.row, c.col)):
@@ -213,6 +213,26 @@ def extend_header_cells(cells: list[GridCell], taken: dict, n_head: int, ys: lis
         cell.top, cell.bottom = ys[cell.row], ys[cell.row + cell.row_span]
 
 
+def _spread_group(g: GridCell, r: int, child: Callable[[int], bool], free: Callable[[int, int, int], bool],
+                  claim: Callable[[GridCell, int, int, int, int], None], xs: list[float], ys: list[float],
+                  rules: list[RuleLine], mids: list[float]) -> None:
+    """Group label `g`, lowest in band r, spread over the columns of its parts below."""
+    c0, c1 = g.col, g.col + g.col_span - 1
+    lo, hi = _underline_reach(g, ys[r + 1], rules)
+    while c0 > 0 and free(g.row, c0 - 1, c0 - 1) and child(c0 - 1) and lo <= (xs[c0 - 1] + xs[c0]) / 2:
+        c0 -= 1
+    right = c1
+    while (
+        right + 1 < len(xs) - 1 and free(g.row, right + 1, right + 1) and child(right + 1)
+        and (xs[right + 1] + xs[right + 2]) / 2 <= hi
+    ):
+        right += 1
+    centre = (min(ch.x0 for ch in g.chars) + max(ch.x1 for ch in g.chars)) / 2
+    # Column edges are known only to lie in the gaps between texts: use their middles.
+    c1 = min(range(c1, right + 1), key=lambda m: abs((mids[c0] + mids[m + 1]) / 2 - centre))
+    claim(g, g.row, r, c0, c1)
+
+
 def _underline_reach(cell: GridCell, y: float, rules: list[RuleLine]) -> tuple[float, float]:
     """How far a group label may reach sideways: the extent of the rule printed under it,
     when there is one (it marks exactly the columns the label heads)."""
@@ -221,3 +241,41 @@ def _underline_reach(cell: GridCell, y: float, rules: list[RuleLine]) -> tuple[f
         if abs(rule.pos - y) < 2 and rule.lo <= centre <= rule.hi:
             return rule.lo - 2, rule.hi + 2
     return float("-inf"), float("inf")
+
+
+def join_spread_lines(blocks: list[Block]) -> list[Block]:
+    """A label spread down its tall cell one character a line ('收' … '入', '项' … '目'):
+    no header label is a lone character stacked over another one, so characters standing
+    one under the other in one column, nothing between them, are the lines of one label.
+    ('类 款 项' stand side by side; a lone '※' or figure numbers a column.)"""
+    out: list[Block] = []
+    for block in sorted(blocks, key=lambda b: b.top):
+        above = _lone_characters(block) and next(
+            (o for o in reversed(out) if _lone_characters(o) and _stacked(o, block, blocks)), None
+        )
+        if above:
+            for frag in block.frags:
+                above.add(frag)
+        else:
+            out.append(block)
+    return out
+
+
+def _lone_characters(block: Block) -> bool:
+    """Each line of the block is one CJK character (not a label wrapped onto a last
+    character of its own, '功能分类科目编' / '码')."""
+    texts = [f.text.strip() for f in block.frags]
+    return all(len(t) == 1 and "\u4e00" <= t <= "\u9fff" for t in texts)
+
+
+def _stacked(upper: Block, lower: Block, blocks: list[Block]) -> bool:
+    """`lower` right under `upper`, centred alike, within a few lines, nothing between."""
+    size = max(upper.size, lower.size)
+    centred = abs((upper.x0 + upper.x1) - (lower.x0 + lower.x1)) / 2 <= 0.5 * size
+    near = 0 <= lower.top - upper.bottom <= 3 * size
+    between = any(
+        o is not upper and o is not lower and o.top >= upper.bottom - 1 and o.bottom <= lower.top + 1
+        and min(o.x1, upper.x1) - max(o.x0, upper.x0) > 0
+        for o in blocks
+    )
+    return centred and near and not between
