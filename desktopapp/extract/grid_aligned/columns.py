@@ -62,8 +62,9 @@ def body_column_extents(parts: list[tuple[int, list[Block], list[list[Block]]]],
     clusters = _unbridged(_cluster_blocks([b for b in blocks if b.x1 - b.x0 <= narrow] + starts))
     clusters = [cl for k, cl in enumerate(clusters) if k == 0 or not _alone_in_rows(cl[2], row_of)]
     if clusters:
+        right = max(b.x1 for b in blocks)
         clusters = [cl for k, cl in enumerate(clusters)
-                    if k == 0 or not values_beside_labels(cl[2], clusters[0][2], row_of)]
+                    if k == 0 or not values_beside_labels(cl[2], clusters[0][2], row_of, right)]
     changed = True
     while changed:
         changed = False
@@ -130,13 +131,19 @@ def _cluster_blocks(blocks: list[Block]) -> list[list]:
 
 def _unbridged(clusters: list[list]) -> list[list]:
     """Split clusters joined only by a text reaching over two columns (a merged cell):
-    without it, the others fall into separate, well-populated columns."""
+    without it, the others fall into separate, well-populated columns. The widest texts are
+    left out first; a bridge no wider than the columns' own texts (a label of one width with
+    them, centred over two narrow columns, repeated atop each page) is found by leaving out
+    the texts of each extent in turn."""
     out: list[list] = []
     for cl in clusters:
         members = sorted(cl[2], key=lambda b: b.x1 - b.x0, reverse=True)
         split = None
-        for k in range(min(3, len(members) - 1)):
-            rest = _cluster_blocks(members[k + 1:])
+        tries = [members[k + 1:] for k in range(min(3, len(members) - 1))]
+        if len(members) >= 5:
+            tries += [[m for m in members if not _same_extent(m, b)] for b in members]
+        for kept in tries:
+            rest = _cluster_blocks(kept)
             if len(rest) >= 2 and all(len(r[2]) >= 2 for r in rest):
                 split = rest
                 break
@@ -144,6 +151,10 @@ def _unbridged(clusters: list[list]) -> list[list]:
             split = _split_at_left_edge(members)
         out.extend(_unbridged(split) if split else [cl])
     return out
+
+
+def _same_extent(a: Block, b: Block) -> bool:
+    return abs(a.x0 - b.x0) <= 1.0 and abs(a.x1 - b.x1) <= 1.0
 
 
 def _split_at_left_edge(members: list[Block]) -> list[list] | None:

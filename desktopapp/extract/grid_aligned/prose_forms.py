@@ -16,7 +16,7 @@ from desktopapp.extract.layout import Char
 from desktopapp.extract.text import Fragment, Line, fragments, group_lines
 
 MAX_LABEL = 12  # characters of a label in the label column
-MIN_LABELS = 3  # labels in the left column that make a form
+MIN_LABELS = 2  # labels in the left column that make a form
 MIN_PROSE = 12  # characters of a value that is a sentence
 LABEL_INDENT = 4.0  # ems from the left edge a label may start (centred in a wider label cell)
 _SENTENCE = "，。；"
@@ -31,11 +31,11 @@ def prose_form_regions(chars: list[Char]) -> list[Region]:
     regions: list[Region] = []
     i = 0
     while i < len(lines):
-        if _stop(lines[i], size):
+        if _stop(lines, i, size):
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and not _stop(lines[j], size) and lines[j].top - lines[j - 1].bottom <= 2.5 * size:
+        while j < len(lines) and not _stop(lines, j, size) and lines[j].top - lines[j - 1].bottom <= 2.5 * size:
             j += 1
         run = lines[i:j]
         if len(run) >= MIN_LABELS and not _running_text(run):
@@ -87,25 +87,27 @@ def _form_in(lines: list[Line], frags: list[list[Fragment]]) -> Region | None:
 
 def _wrapped_values(frags: list[list[Fragment]], left: float, size: float) -> list[str]:
     """The values right of the label column as their cells hold them: a sentence wrapped
-    in a narrow column is a stack of short pieces on consecutive lines, one start apart,
-    beside one label at most (lines each with a label of their own are rows of their own)."""
-    runs: list[tuple[float, int, bool, str]] = []  # (start x, last line, beside a label, text so far)
-    for k, row in enumerate(frags):
+    in a narrow column is a stack of short pieces right under one another, starting (or,
+    right-aligned in their cell, ending) at one x, beside one label at most (lines each with
+    a label of their own are rows of their own). Lines of the other columns' stacks may
+    stand between two of its lines."""
+    runs: list[list] = []  # [start x, end x, bottom, beside a label, text so far]
+    for row in frags:
         labelled = any(f.x0 <= left for f in row)
         for f in row:
             if f.x0 <= left:
                 continue
             at = next(
-                (i for i, (x, last, had, _) in enumerate(runs)
-                 if last == k - 1 and abs(x - f.x0) <= size and not (had and labelled)),
+                (run for run in runs
+                 if 0 <= f.top - run[2] <= 0.8 * size and (abs(run[0] - f.x0) <= size or abs(run[1] - f.x1) <= 1.0)
+                 and not (run[3] and labelled)),
                 None,
             )
             if at is None:
-                runs.append((f.x0, k, labelled, f.text))
+                runs.append([f.x0, f.x1, f.bottom, labelled, f.text])
             else:
-                x, _, had, text = runs[at]
-                runs[at] = (x, k, had or labelled, text + f.text)
-    return [text for *_, text in runs]
+                at[1], at[2], at[3], at[4] = f.x1, f.bottom, at[3] or labelled, at[4] + f.text
+    return [run[4] for run in runs]
 
 
 def _is_label(frag: Fragment) -> bool:
@@ -118,7 +120,20 @@ def _label_run_in(text: str) -> bool:
     return bool(colon) and 0 < len(head) <= MAX_LABEL and not any(p in head for p in _SENTENCE)
 
 
-def _stop(line: Line, size: float) -> bool:
+def _stop(lines: list[Line], k: int, size: float) -> bool:
     """A caption, note or page number ends a form (a title is set larger)."""
+    line = lines[k]
     text = line.text.strip()
-    return line.size > 1.2 * size or is_note_start(text) or is_page_number(text) or "单位：" in text.replace(" ", "")
+    page_number = is_page_number(text) and not _wrapped_on(lines, k)
+    return line.size > 1.2 * size or is_note_start(text) or page_number or "单位：" in text.replace(" ", "")
+
+
+def _wrapped_on(lines: list[Line], k: int) -> bool:
+    """Text of its column right above or below the line (a sentence wrapped in a narrow cell,
+    '万元，' | '2023' | '年预'): a cell's line, no page number, which stands alone."""
+    line = lines[k]
+    return any(
+        max(other.top - line.bottom, line.top - other.bottom) <= 0.8 * line.size
+        and min(line.x1, other.x1) - max(line.x0, other.x0) > 0
+        for other in lines[max(0, k - 3): k + 4] if other is not line
+    )
