@@ -133,6 +133,8 @@ def _names_under_centred_labels(lines: list, frags: list, run: range, size: floa
     first = run[0]
     if len(run) < 2 or len(frags[first]) < 2 or not _labels_only([frags[first]]):
         return None
+    if len(frags[first + 1]) > len(frags[first]) and _labels_only([frags[first + 1]]):
+        return None  # more labels under the line's: the header's lower band ('项目 | 预算数' under '收入')
     below = lines[first + 1]
     if below.top - lines[first].bottom < 0.6 * size:
         return None  # a label wrapped over two lines
