@@ -35,8 +35,9 @@ def repeats_first_line(first: Piece, piece: Piece) -> bool:
 def header_of_repeated_lines(group: list[Piece]) -> None:
     """Where the header of a table set by alignment alone and continued over pages ends:
     after the lines all its pages start with, when a page's header took more lines than
-    those. A header closed by a rule, or printed whole on two pages (its lines perhaps
-    grouped otherwise), is left as it is."""
+    those, or when a page was read without a header (its repeated lines, standing between
+    the columns, would lay columns of their own). A header closed by a rule, or printed
+    whole on two pages (its lines perhaps grouped otherwise), is left as it is."""
     texts = [p.aligned for p in group]
     if len(group) < 2 or any(t is None or t.region.kind != "aligned" for t in texts):
         return
@@ -49,8 +50,8 @@ def header_of_repeated_lines(group: list[Piece]) -> None:
         return
     for piece, text, own in zip(group, texts, lines):
         bottom = text.region.header_bottom
-        if bottom is None or len(own) <= k or own[k].cy > bottom:
-            continue  # no header, or none beyond the repeated lines
+        if len(own) <= k or (bottom is not None and own[k].cy > bottom):
+            continue  # no header beyond the repeated lines
         cut = (own[k - 1].bottom + own[k].top) / 2
         chars = [c for b in text.head_blocks + text.body_blocks for c in b.chars]
         again = prepare(chars, replace(text.region, header_bottom=cut))
@@ -67,13 +68,14 @@ def _lines(text: RegionText) -> list[Line]:
 
 
 def _common_top(a: list[Line], b: list[Line]) -> int:
-    """How many leading lines of `a` and `b` hold the same text, when the first is a line
-    of several cells (a line of one text is no evidence: a caption, a wrapped label)."""
-    if not a or not b or len(fragments(a[0], 0, CELL_GAP)) < 2:
-        return 0
+    """How many leading lines of `a` and `b` hold the same text, when one of them is a line
+    of several cells (a line of one text is no evidence: a caption, a wrapped label; but a
+    grouping band '栏目' may stand alone above the repeated labels)."""
     k = 0
     while k < min(len(a), len(b)) and _key(a[k]) == _key(b[k]):
         k += 1
+    if not any(len(fragments(line, 0, CELL_GAP)) >= 2 for line in a[:k]):
+        return 0
     return k
 
 
