@@ -101,6 +101,8 @@ def prepare(chars: list[Char], region: Region) -> RegionText | None:
     # it, heads a column too (a column left empty in the body has only its label).
     leaves += [b for b in head_blocks if b not in leaves and _reaches_foot(b, band_ys, head_blocks)]
     leaves = [b for b in leaves if not _groups_columns(b, head_blocks, body_columns)]
+    if _caption_row(leaves, body_blocks, body_columns):
+        leaves = [b for b in leaves if _over_body_column(b, body_columns)]
     if not any(is_amountish(b) for b in body_blocks):
         # No figure marks the columns of an empty table, and its bands may be misread
         # (labels centred in deep bands leave no gutter): its header alone makes them.
@@ -127,6 +129,24 @@ def _reaches_foot(label: Block, band_ys: list[float], head: list[Block]) -> bool
         for o in head
     )
     return centred and not below
+
+
+def _caption_row(leaves: list[Block], body: list[Block], body_columns: list[tuple[float, float]]) -> bool:
+    """A form's caption row read as its header ('单位名称' | the unit's name, centred across
+    the rest of the row) over a body whose figures make many more columns than it has
+    labels: the labels name no columns, and one standing over none of the body's heads no
+    column of its own (in small print it falls in the gap between two columns' text)."""
+    if not body_columns or not any(is_amountish(b) for b in body) or 2 * len(leaves) >= len(body_columns):
+        return False
+    first = min(leaves, key=lambda b: b.x0, default=None)
+    # The caption heads the row over the body's first column (its labels: 填报人, 总体资金情况;
+    # on a continued page that column may be empty, the caption left of all the text);
+    # group labels of a deep header read alone ('收入' | '支出') stand further right.
+    return first is not None and first.x0 < body_columns[0][1]
+
+
+def _over_body_column(label: Block, body_columns: list[tuple[float, float]]) -> bool:
+    return any(min(b, label.x1) - max(a, label.x0) > 0 for a, b in body_columns)
 
 
 def _lowest_label(label: Block, head: list[Block]) -> bool:
