@@ -127,7 +127,12 @@ def _continues(group: list[Piece], piece: Piece, last_on_page: dict[int, int]) -
         return True
     if piece.text_above:
         return False
-    return _compatible(first, piece) or _columns_among(prev, piece) or _leading_columns_without_figures(prev, piece)
+    return (
+        _compatible(first, piece)
+        or _columns_among(prev, piece)
+        or _leading_columns_without_figures(prev, piece)
+        or _columns_of_page_before(group, piece)
+    )
 
 
 def _norm_title(title: str | None) -> str:
@@ -181,6 +186,16 @@ def _columns_among(prev: Piece, piece: Piece) -> bool:
         return False
     shared = sum(any(abs(x - y) < SAME_COLUMN for y in prev.xs) for x in piece.xs[1:-1])
     return shared >= 3 and shared >= len(piece.xs) - 3
+
+
+def _columns_of_page_before(group: list[Piece], piece: Piece) -> bool:
+    """A page set without rules and without a repeated header lays exactly the columns of
+    the continuation page before it, itself narrower than the table's first page (the
+    政府采购 table's leading 科目 column empty on both): the same table carried on."""
+    prev = group[-1]
+    if len(group) < 2 or piece.aligned is None or prev.aligned is None or len(piece.xs) < 4:
+        return False
+    return len(piece.xs) == len(prev.xs) and all(abs(x - y) < SAME_COLUMN for x, y in zip(piece.xs, prev.xs))
 
 
 def _leading_columns_without_figures(prev: Piece, piece: Piece) -> bool:

@@ -60,12 +60,24 @@ def find_aligned_grids(
             region = replace(region, frame_x1=frame_x1)
             inside = [c for c in rest if region.top - 1 <= c.cy <= region.bottom + 1 and region.x0 - 3 <= c.cx <= region.x1 + 3]
             built = build_grid(inside, region)
-            if built is None or not _valid(built[0]):
+            if built is None or not (_valid(built[0]) or (finder is captioned_regions and _blank_under_header(built[0]))):
                 continue
             found.append(built)
             ids = {id(c) for c in inside}
             rest = [c for c in rest if id(c) not in ids]
     return found, rest
+
+
+def _blank_under_header(grid: Grid) -> bool:
+    """A blank table under its caption: a header line labelling most of its columns (three
+    at least) over rows of names alone — a figure-less template or its page continued
+    ('十、节能环保支出' one a row), whose rows hold one cell each."""
+    head = grid.header_rows_hint
+    texts = grid.texts()
+    if not head or head >= len(texts) or grid.n_cols < 3:
+        return False
+    labelled = max(sum(1 for t in row if t) for row in texts[:head])
+    return labelled >= max(3, (grid.n_cols + 1) // 2 + 1)
 
 
 def _overlaps(region: Region, grid: Grid) -> bool:

@@ -21,6 +21,7 @@ from desktopapp.extract.layout import Char
 from desktopapp.extract.text import fragments, group_lines
 
 MAX_HEADER_LINES = 6
+MAX_LABEL_CHARS = 6  # a header label's characters on one line ('一般公共' wrapped)
 
 
 def repeated_header_regions(chars: list[Char]) -> list[Region]:
@@ -36,7 +37,11 @@ def repeated_header_regions(chars: list[Char]) -> list[Region]:
         head == 0 or _close(lines[head - 1], lines[head], None)
     ):
         head += 1
-    if head == 0 or head >= len(lines) or kinds[head] != "label":
+    if head == 0:
+        head = _staggered_header(lines, kinds, size)
+    elif head < len(lines) and kinds[head] != "label":
+        return []
+    if head == 0 or head >= len(lines):
         return []
     last = head - 1
     while (
@@ -61,3 +66,21 @@ def repeated_header_regions(chars: list[Char]) -> list[Region]:
         "aligned",
     )
     return [replace(region, continuation_only=True)]
+
+
+def _staggered_header(lines: list, kinds: list[str], size: float) -> int:
+    """The lines of a deep header repeated atop the page whose labels stand staggered, one a
+    line ('栏目' | '金额' centred on its two bands | '项目' | '名称'): short labels close
+    together, three at least, over a first row whose name starts left of every label (names
+    left-aligned in their cells, labels centred over them). The index of that row, or 0."""
+    labels: list = []
+    for k in range(min(len(lines), MAX_HEADER_LINES + 1)):
+        frags = fragments(lines[k], k)
+        if k and not _close(lines[k - 1], lines[k], None):
+            return 0
+        if len(labels) >= 3 and lines[k].x0 < min(f.x0 for f in labels) - size:
+            return k if kinds[k] in ("row", "label") else 0
+        if kinds[k] not in ("row", "label") or any(len(f.text.replace(" ", "")) > MAX_LABEL_CHARS for f in frags):
+            return 0
+        labels.extend(frags)
+    return 0
