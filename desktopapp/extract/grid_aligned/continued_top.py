@@ -16,11 +16,12 @@ from dataclasses import replace
 
 from desktopapp.extract.captions import is_page_number
 from desktopapp.extract.grid_aligned.captioned import _is_big_title, _is_caption_line
-from desktopapp.extract.grid_aligned.regions import Region, _close, _line_kind
+from desktopapp.extract.grid_aligned.regions import Region, _close, _line_kind, unwrap_digit_labels
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import fragments, group_lines
 
-MAX_HEADER_LINES = 6
+MAX_HEADER_LINES = 8  # a deep header: a banner ('栏目'), its groups, labels wrapped over lines
+WRAPPED_GAP = 0.6  # ems between the lines of one wrapped label (rows stand further apart)
 
 
 def repeated_header_regions(chars: list[Char]) -> list[Region]:
@@ -29,14 +30,22 @@ def repeated_header_regions(chars: list[Char]) -> list[Region]:
         lines = lines[1:]
     if not lines:
         return []
-    kinds = [_line_kind(ln, fragments(ln, i)) for i, ln in enumerate(lines)]
+    frags = [fragments(ln, i) for i, ln in enumerate(lines)]
+    kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
+    unwrap_digit_labels(lines, frags, kinds)
     size = statistics.median(ln.size for ln in lines)
-    head = 0  # the header: the page's first lines of several labels each
-    while head < len(lines) and head < MAX_HEADER_LINES and kinds[head] == "row" and (
-        head == 0 or _close(lines[head - 1], lines[head], None)
+    # The header: the page's first lines of several labels each, with the lines of one label
+    # among them — a banner over them ('栏目' over '收入 | 支出'), the lines of a label
+    # wrapped in its narrow column ('经济' | '分类' | '科目') set tight against the header's
+    # rows. The first body row stands a row's spacing lower.
+    head = 0
+    while (
+        head < len(lines) and head < MAX_HEADER_LINES and kinds[head] in ("row", "label")
+        and (head == 0 or _close(lines[head - 1], lines[head], None))
+        and (kinds[head] == "row" or head == 0 or _wrapped_in_header(lines, kinds, head))
     ):
         head += 1
-    if head == 0 or head >= len(lines) or kinds[head] != "label":
+    if "row" not in kinds[:head] or head >= len(lines) or kinds[head] != "label":
         return []
     last = head - 1
     while (
@@ -61,3 +70,11 @@ def repeated_header_regions(chars: list[Char]) -> list[Region]:
         "aligned",
     )
     return [replace(region, continuation_only=True)]
+
+
+def _wrapped_in_header(lines, kinds: list[str], k: int) -> bool:
+    """Line k, one label, is a line of a header label wrapped over lines: set tight under the
+    line above, or tight over a header row below."""
+    def tight(upper: int, lower: int) -> bool:
+        return lines[lower].top - lines[upper].bottom <= WRAPPED_GAP * lines[lower].size
+    return tight(k - 1, k) or (k + 1 < len(lines) and kinds[k + 1] == "row" and tight(k, k + 1))
