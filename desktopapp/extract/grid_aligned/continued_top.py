@@ -74,7 +74,10 @@ def repeated_header_regions(chars: list[Char]) -> list[Region]:
 
 def _wrapped_in_header(lines, kinds: list[str], k: int) -> bool:
     """Line k, one label, is a line of a header label wrapped over lines: set tight under the
-    line above, or tight over a header row below."""
+    line above, or — the header's labels so far all alone on their lines (a banner) — its
+    first line, tight over the header's first row. (A label tight over a row under a row is
+    a body row's name wrapped around its cells: '服务对象满' | the row | '意度指标'.)"""
     def tight(upper: int, lower: int) -> bool:
         return lines[lower].top - lines[upper].bottom <= WRAPPED_GAP * lines[lower].size
-    return tight(k - 1, k) or (k + 1 < len(lines) and kinds[k + 1] == "row" and tight(k, k + 1))
+    opens = "row" not in kinds[:k] and k + 1 < len(lines) and kinds[k + 1] == "row"
+    return tight(k - 1, k) or (opens and tight(k, k + 1))
