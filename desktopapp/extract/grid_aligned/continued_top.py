@@ -16,12 +16,13 @@ from dataclasses import replace
 
 from desktopapp.extract.captions import is_page_number
 from desktopapp.extract.grid_aligned.captioned import _is_big_title, _is_caption_line
-from desktopapp.extract.grid_aligned.regions import Region, _close, _line_kind
+from desktopapp.extract.grid_aligned.regions import Region, _close, _line_kind, unwrap_digit_labels
 from desktopapp.extract.layout import Char
 from desktopapp.extract.text import fragments, group_lines
 
-MAX_HEADER_LINES = 6
+MAX_HEADER_LINES = 8  # a deep header: a banner ('栏目'), its groups, labels wrapped over lines
 MAX_LABEL_CHARS = 6  # a header label's characters on one line ('一般公共' wrapped)
+WRAPPED_GAP = 0.6  # ems between the lines of one wrapped label (rows stand further apart)
 
 
 def repeated_header_regions(chars: list[Char]) -> list[Region]:
@@ -30,19 +31,16 @@ def repeated_header_regions(chars: list[Char]) -> list[Region]:
         lines = lines[1:]
     if not lines:
         return []
-    kinds = [_line_kind(ln, fragments(ln, i)) for i, ln in enumerate(lines)]
+    frags = [fragments(ln, i) for i, ln in enumerate(lines)]
+    kinds = [_line_kind(ln, fr) for ln, fr in zip(lines, frags)]
+    unwrap_digit_labels(lines, frags, kinds)
     size = statistics.median(ln.size for ln in lines)
-    head = 0  # the header: the page's first lines of several labels each
-    while head < len(lines) and head < MAX_HEADER_LINES and kinds[head] == "row" and (
-        head == 0 or _close(lines[head - 1], lines[head], None)
-    ):
-        head += 1
-    if head == 0:
-        head = _staggered_header(lines, kinds, size)
-    elif head < len(lines) and kinds[head] != "label":
-        return []
-    if head == 0 or head >= len(lines):
-        return []
+    # A deep header whose labels stand staggered, one a line ('栏目' | '金额' | '项目' | '名称').
+    head = _staggered_header(lines, kinds, size) if kinds[0] == "label" else 0
+    if not (head and all(len(frags[k]) == 1 for k in range(head))):
+        head = _header_lines(lines, kinds)
+        if head >= len(lines) or "row" not in kinds[:head] or kinds[head] != "label":
+            return []
     last = head - 1
     while (
         last + 1 < len(lines)
@@ -68,6 +66,21 @@ def repeated_header_regions(chars: list[Char]) -> list[Region]:
     return [replace(region, continuation_only=True)]
 
 
+def _header_lines(lines: list, kinds: list[str]) -> int:
+    """How many of the page's first lines are header: lines of several labels each, with the
+    lines of one label among them — a banner over them ('栏目' over '收入 | 支出'), the lines
+    of a label wrapped in its narrow column ('经济' | '分类' | '科目') set tight against the
+    header's rows. The first body row stands a row's spacing lower."""
+    head = 0
+    while (
+        head < len(lines) and head < MAX_HEADER_LINES and kinds[head] in ("row", "label")
+        and (head == 0 or _close(lines[head - 1], lines[head], None))
+        and (kinds[head] == "row" or head == 0 or _wrapped_in_header(lines, kinds, head))
+    ):
+        head += 1
+    return head
+
+
 def _staggered_header(lines: list, kinds: list[str], size: float) -> int:
     """The lines of a deep header repeated atop the page whose labels stand staggered, one a
     line ('栏目' | '金额' centred on its two bands | '项目' | '名称'): short labels close
@@ -84,3 +97,14 @@ def _staggered_header(lines: list, kinds: list[str], size: float) -> int:
             return 0
         labels.extend(frags)
     return 0
+
+
+def _wrapped_in_header(lines, kinds: list[str], k: int) -> bool:
+    """Line k, one label, is a line of a header label wrapped over lines: set tight under the
+    line above, or — the header's labels so far all alone on their lines (a banner) — its
+    first line, tight over the header's first row. (A label tight over a row under a row is
+    a body row's name wrapped around its cells: '服务对象满' | the row | '意度指标'.)"""
+    def tight(upper: int, lower: int) -> bool:
+        return lines[lower].top - lines[upper].bottom <= WRAPPED_GAP * lines[lower].size
+    opens = "row" not in kinds[:k] and k + 1 < len(lines) and kinds[k + 1] == "row"
+    return tight(k - 1, k) or (opens and tight(k, k + 1))

@@ -128,9 +128,7 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
     lines = group_lines(chars)
     frags = [fragments(ln, i, wide) for i, ln in enumerate(lines)]
     kinds = [_line_kind(ln, fr, figure) for ln, fr in zip(lines, frags)]
-    for k in range(len(lines) - 1):
-        if kinds[k] == "data" and _label_wrapped_at_digits(frags[k], frags[k + 1], lines[k], lines[k + 1]):
-            kinds[k] = "row" if len(frags[k]) >= 2 else "label"
+    unwrap_digit_labels(lines, frags, kinds)
     for k, kind in enumerate(kinds):
         if kind == "stop" and interleaved_number(lines, k):
             kinds[k] = "row"  # '207' centred on '文化旅游体育与' | '传媒支出': no page number
@@ -206,7 +204,7 @@ def text_regions(chars: list[Char], figure: Callable[[str], bool] | None = None,
             sum(_amount_part(f.text) for f in frags[first]) >= 3
             # One row alone under a header of several labels (a table's last row carried
             # onto a page of its own, under its repeated header).
-            or (len(frags[first]) >= 2 and sum(len(frags[k]) >= 2 for k in range(head, first)) >= 1
+            or (len(frags[first]) >= 2 and _labels_side_by_side(frags[head:first], frags[first])
                 and kinds[first - 1] in ("row", "label")
                 and _labels_only([fragments(lines[k], k, CELL_GAP) for k in range(head, first)]))
         ) or (data_lines == 1 and _lone_row_atop_page(frags, lines, first))
@@ -433,18 +431,39 @@ def _fixed_stop(text: str) -> bool:
     return bool(_UNIT_LINE.search(text)) or is_note_start(text) or is_page_number(text)
 
 
+def unwrap_digit_labels(lines, frags: list[list[Fragment]], kinds: list[str]) -> None:
+    """Lines read as data whose figures are first lines of header labels wrapped in narrow
+    cells ('202' | '4年预算数') are header rows (labels) instead."""
+    for k in range(len(lines) - 1):
+        if kinds[k] == "data" and _label_wrapped_at_digits(frags[k], _close_below(lines, frags, k), lines[k], lines[k + 1]):
+            kinds[k] = "row" if len(frags[k]) >= 2 else "label"
+
+
+def _close_below(lines, frags: list[list[Fragment]], k: int) -> list[Fragment]:
+    """The fragments of the lines set tight under line k, nearest first. In a deep header
+    the labels of neighbouring columns wrap at staggered heights: the line right under
+    '202' may be another column's '本年 上年', its '4年' a line lower."""
+    out: list[Fragment] = []
+    for j in range(k + 1, min(k + 4, len(lines))):
+        if lines[j].top - lines[j - 1].bottom > 0.6 * lines[k].size:
+            break
+        out.extend(frags[j])
+    return out
+
+
 def _label_wrapped_at_digits(frags: list[Fragment], below: list[Fragment], line, next_line) -> bool:
     """The line's figures are all first lines of labels wrapped in a narrow cell ('202' |
-    '4年预算数'): the text right under each carries it on into no figure."""
+    '4年预算数'): the text right under each (the nearest below in its column) carries it on
+    into no figure."""
     if next_line.top - line.bottom > 0.6 * line.size:
         return False
     figures = [f for f in frags if _amount_part(f.text)]
 
     def carried(f: Fragment) -> bool:
-        return any(
-            min(f.x1, g.x1) - max(f.x0, g.x0) > 0 and not _amount_part(g.text)
-            and not _amount_part(f.text + g.text) and g.text[:1].isdigit()
-            for g in below
+        under = next((g for g in below if min(f.x1, g.x1) - max(f.x0, g.x0) > 0), None)
+        return (
+            under is not None and not _amount_part(under.text)
+            and not _amount_part(f.text + under.text) and under.text[:1].isdigit()
         )
 
     return bool(figures) and all(carried(f) for f in figures)
@@ -527,6 +546,22 @@ def _amount_part(text: str) -> bool:
 
 def _compact(text: str) -> str:
     return re.sub(r"\s+", "", normalize(text))
+
+
+def _labels_side_by_side(lines: list[list[Fragment]], row: list[Fragment]) -> bool:
+    """Two header labels stand side by side: on one line, or — over a row ending in an
+    amount, a table of figures — on lines set at staggered heights that overlap (each label
+    centred in its own cell of a deep header: '金额' beside '项目' | '名称' wrapped over two
+    lines; a form's '单位' | '名称' beside its unit's name is no such header)."""
+    if any(len(frags) >= 2 for frags in lines):
+        return True
+    if not is_data_amount(row[-1].text.strip()):
+        return False
+    labels = [f for frags in lines for f in frags]
+    return any(
+        a.line != b.line and min(a.bottom, b.bottom) > max(a.top, b.top) and (a.x1 < b.x0 or b.x1 < a.x0)
+        for i, a in enumerate(labels) for b in labels[i + 1 :]
+    )
 
 
 def _labels_only(lines: list[list[Fragment]]) -> bool:
