@@ -207,6 +207,11 @@ def _pick_title(lines: list[tuple[Line, str]]) -> tuple[str | None, float | None
     return "".join(texts[i] for i in run).strip() or None, lines[run[0]][0].top
 
 
+def is_continued_title(text: str) -> bool:
+    """A title marked as carried on from the page before ('…表（续）', '续表…')."""
+    return _CONTINUED.search(text) is not None
+
+
 def is_caption_text(text: str) -> bool:
     """A table's number, title, 单位 or 编制单位 line (as opposed to a header label)."""
     t = normalize(text)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktopapp.core.numbers import normalize
-from desktopapp.extract.captions import is_caption_text, is_note_start, is_page_number
+from desktopapp.extract.captions import is_caption_text, is_continued_title, is_note_start, is_page_number
 from desktopapp.extract.geometry import RuleLine
 from desktopapp.extract.grid_aligned.blocks import CELL_GAP, ink_x1
 from desktopapp.extract.header import is_body_row, is_column_number_row, is_data_amount
@@ -29,7 +29,6 @@ _CODE = re.compile(r"\d{3,7}")  # a 科目 code: three to seven digits, nothing 
 # How a table's row starts: a 科目 code, or an item numbered '一、'.
 _ROW_START = re.compile(r"\d{3,7}$|\d{3,7}\s|[一二三四五六七八九十]+、")
 _TARGET_MARK = re.compile(r"[≥≤><=＞＜≧≦]")  # a target value compared (≥95%, ≤500 元)
-_CONTINUED_TITLE = re.compile(r"[（(]续[)）]$|^续表")
 _TOTAL_LABEL = re.compile(r"合计|总计")
 _WRAPPED_AMOUNT_HEAD = re.compile(r"[-+]?\d{1,3}(,\d{3})+\.|[-+]?\d{2,}\.")
 
@@ -230,7 +229,7 @@ def _lone_row_atop_page(frags: list[list[Fragment]], lines, first: int) -> bool:
     header repeated: then its total ('合计') too."""
     above = [k for k in range(first) if not is_page_number(lines[k].text)]
     row = [f.text.strip() for f in frags[first]]
-    continued = bool(above) and any(_CONTINUED_TITLE.search(_compact(lines[k].text)) for k in above) and all(
+    continued = bool(above) and any(is_continued_title(_compact(lines[k].text)) for k in above) and all(
         _UNIT_LINE.search(lines[k].text) or is_caption_text(_compact(lines[k].text)) for k in above
     )
     starts = _ROW_START.match(row[0]) or (continued and _TOTAL_LABEL.fullmatch(_compact(row[0])))
