@@ -18,7 +18,7 @@ from desktopapp.extract.captions import is_page_number
 from desktopapp.extract.grid_aligned.captioned import _is_big_title, _is_caption_line
 from desktopapp.extract.grid_aligned.regions import Region, _close, _line_kind, unwrap_digit_labels
 from desktopapp.extract.layout import Char
-from desktopapp.extract.text import fragments, group_lines
+from desktopapp.extract.text import Fragment, fragments, group_lines
 
 MAX_HEADER_LINES = 8  # a deep header: a banner ('栏目'), its groups, labels wrapped over lines
 MAX_LABEL_CHARS = 6  # a header label's characters on one line ('一般公共' wrapped)
@@ -36,7 +36,7 @@ def repeated_header_regions(chars: list[Char]) -> list[Region]:
     unwrap_digit_labels(lines, frags, kinds)
     size = statistics.median(ln.size for ln in lines)
     # A deep header whose labels stand staggered, one a line ('栏目' | '金额' | '项目' | '名称').
-    head = _staggered_header(lines, kinds, size) if kinds[0] == "label" else 0
+    head = _staggered_header(lines, frags, kinds, size) if kinds[0] == "label" else 0
     if not (head and all(len(frags[k]) == 1 for k in range(head))):
         head = _header_lines(lines, kinds)
         if head >= len(lines) or "row" not in kinds[:head] or kinds[head] != "label":
@@ -81,21 +81,20 @@ def _header_lines(lines: list, kinds: list[str]) -> int:
     return head
 
 
-def _staggered_header(lines: list, kinds: list[str], size: float) -> int:
+def _staggered_header(lines: list, frags: list[list[Fragment]], kinds: list[str], size: float) -> int:
     """The lines of a deep header repeated atop the page whose labels stand staggered, one a
     line ('栏目' | '金额' centred on its two bands | '项目' | '名称'): short labels close
     together, three at least, over a first row whose name starts left of every label (names
     left-aligned in their cells, labels centred over them). The index of that row, or 0."""
     labels: list = []
     for k in range(min(len(lines), MAX_HEADER_LINES + 1)):
-        frags = fragments(lines[k], k)
         if k and not _close(lines[k - 1], lines[k], None):
             return 0
         if len(labels) >= 3 and lines[k].x0 < min(f.x0 for f in labels) - size:
             return k if kinds[k] in ("row", "label") else 0
-        if kinds[k] not in ("row", "label") or any(len(f.text.replace(" ", "")) > MAX_LABEL_CHARS for f in frags):
+        if kinds[k] not in ("row", "label") or any(len(f.text.replace(" ", "")) > MAX_LABEL_CHARS for f in frags[k]):
             return 0
-        labels.extend(frags)
+        labels.extend(frags[k])
     return 0
 
 
